@@ -1,0 +1,1 @@
+//! Telegram Bot API bindings generated from the official documentation.

@@ -1,0 +1,1 @@
+//! The hand-written runtime under the generated `botapi` crate.

@@ -1,0 +1,1 @@
+//! A loopback fake Telegram Bot API server for testing bots offline.
