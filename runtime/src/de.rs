@@ -1,0 +1,143 @@
+//! Deserialization building blocks used by the generated types.
+//!
+//! Generated unions dispatch on their discriminator without serde's buffering derives: the
+//! union's JSON is captured as a raw slice, its tag is read with a skipping scan, and the
+//! variant is then parsed from the same slice. This keeps deserialization of hot types fast and
+//! lets unknown variants fall through to a catch-all that keeps the raw JSON.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+/// Reads the string value of the top-level key `field` in the JSON object `json`, skipping
+/// every other value without building it. `Ok(None)` when the key is absent or not a string.
+pub fn peek_tag<'a>(json: &'a str, field: &'static str) -> Result<Option<Cow<'a, str>>, serde_json::Error> {
+    struct TagVisitor {
+        field: &'static str,
+    }
+
+    impl<'de> Visitor<'de> for TagVisitor {
+        type Value = Option<Cow<'de, str>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "an object with a `{}` field", self.field)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                if found.is_none() && key == self.field {
+                    found = map.next_value::<TagValue<'de>>()?.0;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(found)
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(json);
+    de.deserialize_map(TagVisitor { field })
+}
+
+/// A tag value: a string (borrowed when possible), or anything else, which counts as no tag.
+struct TagValue<'de>(Option<Cow<'de, str>>);
+
+impl<'de> de::Deserialize<'de> for TagValue<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TagValue<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a tag string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(TagValue(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(TagValue(Some(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(TagValue(Some(Cow::Owned(v))))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(TagValue(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(TagValue(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(TagValue(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(TagValue(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(TagValue(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(TagValue(None))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(TagValue(None))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// Parses `T` from a captured raw JSON slice, turning the error into the outer deserializer's.
+pub fn from_raw<'a, T: de::Deserialize<'a>, E: de::Error>(raw: &'a str) -> Result<T, E> {
+    serde_json::from_str(raw).map_err(E::custom)
+}
+
+/// Deserializes a string enum through its `From<&str>` conversion (which maps unknown values to
+/// the catch-all variant): one shared visitor for every generated string enum.
+pub fn str_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str>,
+{
+    struct StrVisitor<T>(PhantomData<T>);
+
+    impl<T: for<'a> From<&'a str>> Visitor<'_> for StrVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+    }
+
+    deserializer.deserialize_str(StrVisitor(PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn peek_tag_finds_the_field_anywhere() {
+        let json = r#"{"user":{"id":1,"status":"nested"},"status":"creator","x":[1,{"a":2}]}"#;
+        assert_eq!(peek_tag(json, "status").unwrap().as_deref(), Some("creator"));
+        assert_eq!(peek_tag(json, "type").unwrap(), None);
+    }
+
+    #[test]
+    fn peek_tag_ignores_non_string_tags_and_rejects_non_objects() {
+        assert_eq!(peek_tag(r#"{"type":5}"#, "type").unwrap(), None);
+        assert!(peek_tag("[1]", "type").is_err());
+    }
+
+    #[test]
+    fn peek_tag_decodes_escaped_strings() {
+        assert_eq!(peek_tag(r#"{"type":"a\u0062"}"#, "type").unwrap().as_deref(), Some("ab"));
+    }
+}
