@@ -1,13 +1,234 @@
 //! Generates the `botapi` crate's sources from the Bot API spec.
 //!
-//! Pure: [`generate`] takes the spec and returns file paths with their contents; `cargo xtask
-//! regen` writes them.
+//! Pure: [`generate`] takes the spec and returns file paths (relative to the workspace root)
+//! with their contents; `cargo xtask regen` writes them. Two stages: [`context`] lowers the
+//! spec to the decisions rendering needs (types, boxing, enums, names), then the render modules
+//! turn each item into tokens, formatted with prettyplease.
 
+mod bot;
+mod context;
+mod docs;
+mod enums;
+mod methods;
+mod names;
+mod render;
+mod string_enums;
+mod types;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
-use botapi_spec::Spec;
+use botapi_spec::{ObjectKind, Overrides, Spec};
+use proc_macro2::TokenStream;
+use syn::visit::{self, Visit};
+use quote::quote;
 
-/// Every generated file, as a path relative to `generated/` and its contents.
-pub fn generate(_spec: &Spec) -> Vec<(PathBuf, String)> {
-    Vec::new()
+use crate::context::{Context, RUNTIME_OBJECTS};
+use crate::names::{ident, snake_case};
+
+/// Where the generated sources go, relative to the workspace root.
+const SRC: &str = "generated/src";
+
+/// Every generated file, with the committed curated tables.
+pub fn generate(spec: &Spec) -> Vec<(PathBuf, String)> {
+    generate_with(spec, &Overrides::bundled())
+}
+
+/// Every generated file for `spec` with the given curated tables.
+pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> {
+    let augmented = overrides.apply(spec);
+    let spec = &augmented;
+    let ctx = Context::new(spec, overrides);
+    let mut files = Vec::new();
+    let version = spec.version.as_str();
+    let type_names = all_type_names(&ctx);
+
+    // Types: a union with its variants in one file, every other object in its own.
+    let mut families: BTreeMap<String, (usize, Vec<TokenStream>, BTreeSet<String>)> = BTreeMap::new();
+    for (index, object) in spec.objects.iter().enumerate() {
+        if RUNTIME_OBJECTS.contains(&object.name.as_str()) {
+            continue;
+        }
+        let family = match (&object.kind, ctx.union_of(&object.name)) {
+            (ObjectKind::Fields(_), Some(union)) if union.name != "MaybeInaccessibleMessage" => &union.name,
+            _ => &object.name,
+        };
+        let entry = families.entry(snake_case(family)).or_insert_with(|| (index, Vec::new(), BTreeSet::new()));
+        entry.1.push(types::object(&ctx, object));
+        entry.2.insert(object.name.clone());
+        if object.name == "Update" {
+            entry.2.extend(["UpdateKind", "RawUpdateKind", "MalformedUpdateKind"].map(String::from));
+        }
+    }
+    let mut ordered: Vec<_> = families.into_iter().collect();
+    ordered.sort_by_key(|(_, (index, _, _))| *index);
+    let mut modules = Vec::new();
+    for (module, (_, items, defined)) in ordered {
+        let body = quote!(#(#items)*);
+        let text = render::file(version, with_imports(body, &defined, &type_names, "crate::types"));
+        files.push((PathBuf::from(format!("{SRC}/types/{module}.rs")), text));
+        modules.push(module);
+    }
+    // String enums and the edit-result type.
+    let enums = ctx.enums.enums.iter().map(string_enums::string_enum);
+    let enum_names: BTreeSet<String> = ctx.enums.enums.iter().map(|e| e.name.clone()).collect();
+    let text = render::file(version, with_imports(quote!(#(#enums)*), &enum_names, &type_names, "crate::types"));
+    files.push((PathBuf::from(format!("{SRC}/types/enums.rs")), text));
+    modules.push("enums".to_owned());
+    let defined = BTreeSet::from(["MessageOrTrue".to_owned()]);
+    let text = render::file(version, with_imports(string_enums::message_or_true(), &defined, &type_names, "crate::types"));
+    files.push((PathBuf::from(format!("{SRC}/types/message_or_true.rs")), text));
+    modules.push("message_or_true".to_owned());
+    files.push((PathBuf::from(format!("{SRC}/types/mod.rs")), module_file(version, &modules, "Every Bot API object, and the string enums of documented values.")));
+
+    // Methods: one file each.
+    let mut method_modules = Vec::new();
+    for method in &spec.methods {
+        let module = ctx.method_fn(&method.name);
+        let body = methods::method(&ctx, method);
+        let defined = BTreeSet::from([ctx.method_type(&method.name)]);
+        let text = render::file(version, with_imports(body, &defined, &type_names, "crate::types"));
+        files.push((PathBuf::from(format!("{SRC}/methods/{module}.rs")), text));
+        method_modules.push(module);
+    }
+    files.push((
+        PathBuf::from(format!("{SRC}/methods/mod.rs")),
+        module_file(version, &method_modules, "The parameters of every Bot API method, and the `Bot` methods that send them."),
+    ));
+
+    // camelCase aliases.
+    let aliases: Vec<TokenStream> = spec.methods.iter().filter_map(|m| methods::alias(&ctx, m)).collect();
+    let method_types: BTreeSet<String> = spec.methods.iter().map(|m| ctx.method_type(&m.name)).collect();
+    let body = quote! {
+        #[allow(non_snake_case, reason = "aliases carry the Bot API's own camelCase method names")]
+        impl Bot {
+            #(#aliases)*
+        }
+    };
+    let body = with_imports_from(
+        body,
+        &BTreeSet::new(),
+        &[(&type_names, "crate::types"), (&method_types, "crate::methods")],
+    );
+    files.push((PathBuf::from(format!("{SRC}/aliases.rs")), render::file(version, body)));
+
+    files.push((PathBuf::from(format!("{SRC}/bot.rs")), render::file(version, bot::bot())));
+    files
+}
+
+/// Names of every generated type, to resolve imports.
+fn all_type_names(ctx: &Context<'_>) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = ctx
+        .spec
+        .objects
+        .iter()
+        .filter(|o| !RUNTIME_OBJECTS.contains(&o.name.as_str()))
+        .map(|o| o.name.clone())
+        .collect();
+    names.extend(ctx.enums.enums.iter().map(|e| e.name.clone()));
+    names.extend(["MessageOrTrue", "UpdateKind", "RawUpdateKind", "MalformedUpdateKind"].map(String::from));
+    names
+}
+
+/// `mod.rs` of a folder of generated files: every module, glob re-exported.
+fn module_file(version: &str, modules: &[String], doc: &str) -> String {
+    let mods = modules.iter().map(|m| ident(m));
+    let mods2 = mods.clone();
+    let tokens = quote! {
+        #![doc = #doc]
+        #(mod #mods;)*
+        #(pub use self::#mods2::*;)*
+    };
+    render::file(version, tokens)
+}
+
+/// Prepends the `use` lines a file's items need: generated types from `local` that are not
+/// defined in the file, runtime types, and serde traits.
+fn with_imports(body: TokenStream, defined: &BTreeSet<String>, known: &BTreeSet<String>, local: &str) -> TokenStream {
+    with_imports_from(body, defined, &[(known, local)])
+}
+
+/// [`with_imports`] with several groups of generated names, each from its own module.
+fn with_imports_from(body: TokenStream, defined: &BTreeSet<String>, groups: &[(&BTreeSet<String>, &str)]) -> TokenStream {
+    let mut idents = HashSet::new();
+    let mut de_path = false;
+    collect_idents(body.clone(), &mut idents, &mut de_path);
+    let mut uses = Vec::new();
+    let serde: Vec<_> = ["Deserialize", "Deserializer", "Serialize", "Serializer"]
+        .into_iter()
+        .filter(|n| idents.contains(*n))
+        .map(ident)
+        .collect();
+    if !serde.is_empty() {
+        uses.push(quote!(use serde::{#(#serde),*};));
+    }
+    if idents.contains("custom") {
+        uses.push(quote!(use serde::de::Error as _;));
+    }
+    if idents.contains("RawValue") {
+        uses.push(quote!(use serde_json::value::RawValue;));
+    }
+    let mut runtime: Vec<_> = ["ChatId", "DefaultKind", "DefaultSlot", "InputFile", "Method", "PathStep"]
+        .into_iter()
+        .filter(|n| idents.contains(*n))
+        .map(ident)
+        .collect();
+    if de_path {
+        runtime.insert(0, ident("de"));
+    }
+    if !runtime.is_empty() {
+        uses.push(quote!(use botapi_runtime::{#(#runtime),*};));
+    }
+    let crate_items: Vec<_> = ["Bot", "Request"].into_iter().filter(|n| idents.contains(*n)).map(ident).collect();
+    if !crate_items.is_empty() {
+        uses.push(quote!(use crate::{#(#crate_items),*};));
+    }
+    for (known, local) in groups {
+        let locals: Vec<_> =
+            known.iter().filter(|n| idents.contains(n.as_str()) && !defined.contains(*n)).map(|n| ident(n)).collect();
+        if !locals.is_empty() {
+            let path: syn::Path = syn::parse_str(local).expect("a module path");
+            uses.push(quote!(use #path::{#(#locals),*};));
+        }
+    }
+    quote!(#(#uses)* #body)
+}
+
+/// Collects the names a file uses: the first segment of every path (types, expressions,
+/// traits, derives). Enum variant names and `Self::X` segments are not names to import.
+fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>, de_path: &mut bool) {
+    struct Names<'a> {
+        out: &'a mut HashSet<String>,
+        de_path: &'a mut bool,
+    }
+
+    impl<'ast> Visit<'ast> for Names<'_> {
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            if let Some(first) = path.segments.first() {
+                let name = first.ident.to_string();
+                if name == "de" && path.segments.len() > 1 {
+                    *self.de_path = true;
+                }
+                self.out.insert(name);
+            }
+            // `D::Error::custom` needs `serde::de::Error` in scope.
+            if path.segments.first().is_some_and(|s| s.ident == "D") && path.segments.iter().any(|s| s.ident == "custom") {
+                self.out.insert("custom".to_owned());
+            }
+            visit::visit_path(self, path);
+        }
+
+        fn visit_attribute(&mut self, attr: &'ast syn::Attribute) {
+            if attr.path().is_ident("derive") {
+                let _ = attr.parse_nested_meta(|meta| {
+                    self.visit_path(&meta.path);
+                    Ok(())
+                });
+            }
+        }
+    }
+
+    let file: syn::File = syn::parse2(tokens.clone())
+        .unwrap_or_else(|e| panic!("codegen produced invalid Rust ({e}):\n{tokens}"));
+    Names { out, de_path }.visit_file(&file);
 }

@@ -5,9 +5,11 @@
 //! reads this model, never the HTML.
 
 mod model;
+mod overrides;
 mod validate;
 
 pub use model::*;
+pub use overrides::{CuratedUnion, ExtraEnum, OVERRIDES_TOML, Overrides};
 pub use validate::ValidationError;
 
 /// The committed `api.json`, as text.

@@ -58,6 +58,11 @@ pub struct Union {
     pub discriminator: Option<String>,
     /// The variants, in doc order.
     pub variants: Vec<Variant>,
+    /// Forms the union takes besides its object variants, as the prose lists them before the
+    /// variants: RichText "can be either a String for plain text, an Array of RichText, or any of
+    /// the following types". Empty for almost every union.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_types: Vec<Type>,
 }
 
 /// One variant of a union.

@@ -42,7 +42,7 @@ impl Spec {
             }
         }
 
-        let mut check_type = |owner: &str, ty: &Type, problems: &mut Vec<String>| {
+        let check_type = |owner: &str, ty: &Type, problems: &mut Vec<String>| {
             for name in ty.refs() {
                 if !objects.contains_key(name) {
                     problems.push(format!("{owner} refers to unknown type `{name}`"));
@@ -66,6 +66,9 @@ impl Spec {
                     }
                 }
                 ObjectKind::Union(union) => {
+                    for ty in &union.other_types {
+                        check_type(&format!("union `{}`", object.name), ty, &mut problems);
+                    }
                     let mut values = HashSet::new();
                     for variant in &union.variants {
                         let Some(target) = objects.get(variant.name.as_str()) else {

@@ -1,0 +1,626 @@
+//! Rendering of objects: structs, unions and the `Update` envelope.
+
+use botapi_spec::{Field, Object, ObjectKind, Type, Union};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::context::Context;
+use crate::names::{field_name, ident, pascal_case};
+use crate::render::{doc_attrs, setter_doc};
+
+/// The rendered items of one object (a struct, or a union with its conversions).
+pub(crate) fn object(ctx: &Context<'_>, object: &Object) -> TokenStream {
+    match (&object.kind, object.name.as_str()) {
+        (ObjectKind::Fields(fields), "Update") => update(ctx, object, fields),
+        (ObjectKind::Fields(fields), _) => structure(ctx, object, fields),
+        (ObjectKind::Union(_), "MaybeInaccessibleMessage") => maybe_inaccessible_message(ctx, object),
+        (ObjectKind::Union(union), _) => match &union.discriminator {
+            Some(tag) => tagged_union(ctx, object, union, tag),
+            None => untagged_union(ctx, object, union),
+        },
+    }
+}
+
+/// The fields a struct stores: all of them, minus the discriminator its union owns.
+pub(crate) fn stored_fields<'f>(ctx: &Context<'_>, object: &Object, fields: &'f [Field]) -> Vec<&'f Field> {
+    let tag = ctx.tag_field_of(&object.name);
+    fields.iter().filter(|f| Some(f.name.as_str()) != tag).collect()
+}
+
+fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
+    let name = ident(&object.name);
+    let mut doc = ctx.doc(&object.description, Some(&object.anchor));
+    if let (Some(union), Some(tag)) = (ctx.union_of(&object.name), ctx.tag_field_of(&object.name)) {
+        doc.push_str(&format!(
+            "\n\nA variant of [`{0}`]: its `{tag}` field is written by [`{0}`]'s serialization.",
+            union.name
+        ));
+    }
+    let docs = doc_attrs(&doc);
+    let fields = stored_fields(ctx, object, fields);
+    let derives = derives(ctx, &object.name, true);
+
+    let field_defs = fields.iter().map(|f| {
+        let rust = field_name(&f.name);
+        let ident = ident(&rust);
+        let ty = ctx.field_type(&object.name, f);
+        let mut doc = ctx.doc_plain(&f.description);
+        let mut serde_args = Vec::new();
+        if rust != f.name {
+            let api = &f.name;
+            serde_args.push(quote!(rename = #api));
+        }
+        let ty = if f.required {
+            if matches!(f.ty, Type::Boolean | Type::True) {
+                // Booleans are read as false when absent: older servers and captures omit
+                // flags that later became required.
+                serde_args.push(quote!(default));
+                doc.push_str("\n\nRead as `false` when absent.");
+            }
+            ty
+        } else {
+            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
+            quote!(Option<#ty>)
+        };
+        let docs = doc_attrs(&doc);
+        let serde = if serde_args.is_empty() { quote!() } else { quote!(#[serde(#(#serde_args),*)]) };
+        quote! {
+            #docs
+            #serde
+            pub #ident: #ty,
+        }
+    });
+
+    let required: Vec<&&Field> = fields.iter().filter(|f| f.required).collect();
+    let new_args = required.iter().map(|f| {
+        let ident = ident(&field_name(&f.name));
+        let ty = ctx.value_type(&object.name, f, &f.ty);
+        quote!(#ident: impl Into<#ty>)
+    });
+    let inits = fields.iter().map(|f| {
+        let ident = ident(&field_name(&f.name));
+        if !f.required {
+            quote!(#ident: None)
+        } else if ctx.is_boxed(&object.name, &f.name) {
+            quote!(#ident: Box::new(#ident.into()))
+        } else {
+            quote!(#ident: #ident.into())
+        }
+    });
+    let setters = fields.iter().filter(|f| !f.required).map(|f| setter(ctx, &object.name, f, quote!(self)));
+    let new_doc = format!("Creates a `{}` from its required fields.", object.name);
+    let allow = if required.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+    let empty = fields.is_empty();
+    let body = if empty { quote!({}) } else { quote!({ #(#field_defs)* }) };
+
+    quote! {
+        #docs
+        #derives
+        #[non_exhaustive]
+        pub struct #name #body
+
+        impl #name {
+            #[doc = #new_doc]
+            #allow
+            pub fn new(#(#new_args),*) -> Self {
+                Self { #(#inits),* }
+            }
+            #(#setters)*
+        }
+    }
+}
+
+/// A chainable setter for an optional field. `target` is the expression holding the field.
+pub(crate) fn setter(ctx: &Context<'_>, owner: &str, f: &Field, target: TokenStream) -> TokenStream {
+    let rust = field_name(&f.name);
+    let ident = ident(&rust);
+    let ty = ctx.value_type(owner, f, &f.ty);
+    let value = if ctx.is_boxed(owner, &f.name) { quote!(Box::new(value.into())) } else { quote!(value.into()) };
+    let doc = setter_doc(&rust, &ctx.doc_plain(&f.description));
+    let docs = doc_attrs(&doc);
+    quote! {
+        #docs
+        pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
+            #target.#ident = Some(#value);
+            self
+        }
+    }
+}
+
+/// `#[derive(...)]` for a generated type: `Eq` and `Hash` when every field allows them.
+fn derives(ctx: &Context<'_>, name: &str, deserialize: bool) -> TokenStream {
+    let eq = ctx.allows_eq(name);
+    let hash = eq;
+    let mut list = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
+    if eq {
+        list.push(quote!(Eq));
+    }
+    if hash {
+        list.push(quote!(Hash));
+    }
+    list.push(quote!(Serialize));
+    if deserialize {
+        list.push(quote!(Deserialize));
+    }
+    quote!(#[derive(#(#list),*)])
+}
+
+fn variant_type(ctx: &Context<'_>, variant: &str) -> TokenStream {
+    let ty = ident(variant);
+    if ctx.variant_boxed(variant) { quote!(Box<#ty>) } else { quote!(#ty) }
+}
+
+fn variant_value(ctx: &Context<'_>, variant: &str, value: TokenStream) -> TokenStream {
+    if ctx.variant_boxed(variant) { quote!(Box::new(#value)) } else { value }
+}
+
+fn union_variants(ctx: &Context<'_>, object: &Object, union: &Union, tagged: bool) -> Vec<TokenStream> {
+    union
+        .variants
+        .iter()
+        .map(|v| {
+            let vname = ident(&ctx.variant_name(&object.name, &v.name));
+            let ty = variant_type(ctx, &v.name);
+            let target = ctx.object(&v.name);
+            let doc = format!("{}\n\nSee [`{}`].", first_sentence(&ctx.doc_plain(&target.description)), v.name);
+            let docs = doc_attrs(&doc);
+            let rename = match (&v.value, tagged) {
+                (Some(value), true) => quote!(#[serde(rename = #value)]),
+                _ => quote!(),
+            };
+            quote! {
+                #docs
+                #rename
+                #vname(#ty),
+            }
+        })
+        .collect()
+}
+
+fn variant_froms(ctx: &Context<'_>, object: &Object, union: &Union) -> Vec<TokenStream> {
+    let name = ident(&object.name);
+    union
+        .variants
+        .iter()
+        .map(|v| {
+            let vname = ident(&ctx.variant_name(&object.name, &v.name));
+            let ty = ident(&v.name);
+            let value = variant_value(ctx, &v.name, quote!(value));
+            quote! {
+                impl From<#ty> for #name {
+                    fn from(value: #ty) -> Self {
+                        Self::#vname(#value)
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+const UNKNOWN_DOC: &str = "A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.";
+
+fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) -> TokenStream {
+    let name = ident(&object.name);
+    let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
+    let variants = union_variants(ctx, object, union, true);
+    let froms = variant_froms(ctx, object, union);
+    let derives = derives(ctx, &object.name, false);
+    let arms = union.variants.iter().map(|v| {
+        let vname = ident(&ctx.variant_name(&object.name, &v.name));
+        let value = v.value.as_deref().expect("tagged unions have a value per variant");
+        let parsed = variant_value(ctx, &v.name, quote!(de::from_raw(json)?));
+        quote!(Some(#value) => Self::#vname(#parsed),)
+    });
+    let (other_variants, other_arms, other_froms, other_tag_arms) = other_forms(ctx, object, union);
+    let tag_doc = format!("The `{tag}` value of this variant, as sent on the wire.");
+    let tag_arms = union.variants.iter().map(|v| {
+        let vname = ident(&ctx.variant_name(&object.name, &v.name));
+        let value = v.value.as_deref().expect("tagged unions have a value per variant");
+        quote!(Self::#vname(_) => Some(#value),)
+    });
+    quote! {
+        #docs
+        #derives
+        #[serde(tag = #tag)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            #(#other_variants)*
+            #[doc = #UNKNOWN_DOC]
+            #[serde(untagged)]
+            Unknown(serde_json::Value),
+        }
+
+        impl #name {
+            #[doc = #tag_doc]
+            ///
+            /// `None` for [`Self::Unknown`] values whose tag is missing or not a string.
+            pub fn tag(&self) -> Option<&str> {
+                match self {
+                    #(#tag_arms)*
+                    #(#other_tag_arms)*
+                    Self::Unknown(value) => value.get(#tag).and_then(serde_json::Value::as_str),
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = Box::<RawValue>::deserialize(deserializer)?;
+                let json = raw.get();
+                #(#other_arms)*
+                Ok(match de::peek_tag(json, #tag).map_err(D::Error::custom)?.as_deref() {
+                    #(#arms)*
+                    _ => Self::Unknown(de::from_raw(json)?),
+                })
+            }
+        }
+
+        #(#froms)*
+        #(#other_froms)*
+    }
+}
+
+/// Forms a union takes besides its object variants (RichText: a plain string, or an array of
+/// rich texts). They are told apart from the objects by the first character of their JSON.
+fn other_forms(
+    ctx: &Context<'_>,
+    object: &Object,
+    union: &Union,
+) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<TokenStream>, Vec<TokenStream>) {
+    let name = ident(&object.name);
+    let (mut variants, mut arms, mut froms, mut tag_arms) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for other in &union.other_types {
+        match other {
+            Type::String => {
+                variants.push(quote! {
+                    /// Plain text.
+                    #[serde(untagged)]
+                    Plain(String),
+                });
+                arms.push(quote! {
+                    if json.starts_with('"') {
+                        return Ok(Self::Plain(de::from_raw(json)?));
+                    }
+                });
+                froms.push(quote! {
+                    impl From<String> for #name {
+                        fn from(value: String) -> Self {
+                            Self::Plain(value)
+                        }
+                    }
+                    impl From<&str> for #name {
+                        fn from(value: &str) -> Self {
+                            Self::Plain(value.to_owned())
+                        }
+                    }
+                });
+                tag_arms.push(quote!(Self::Plain(_) => None,));
+            }
+            Type::Array(inner) => {
+                let field = botapi_spec::Field {
+                    name: String::new(),
+                    ty: other.clone(),
+                    required: true,
+                    description: String::new(),
+                    facts: Default::default(),
+                };
+                let inner_ty = ctx.value_type(&object.name, &field, inner);
+                variants.push(quote! {
+                    /// A sequence of parts, concatenated.
+                    #[serde(untagged)]
+                    Concat(Vec<#inner_ty>),
+                });
+                arms.push(quote! {
+                    if json.starts_with('[') {
+                        return Ok(Self::Concat(de::from_raw(json)?));
+                    }
+                });
+                froms.push(quote! {
+                    impl From<Vec<#inner_ty>> for #name {
+                        fn from(value: Vec<#inner_ty>) -> Self {
+                            Self::Concat(value)
+                        }
+                    }
+                });
+                tag_arms.push(quote!(Self::Concat(_) => None,));
+            }
+            other => panic!("{}: no Rust form for the union alternative `{other}`", object.name),
+        }
+    }
+    (variants, arms, froms, tag_arms)
+}
+
+fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStream {
+    assert!(union.other_types.is_empty(), "{}: untagged unions with other forms need a rule", object.name);
+    let name = ident(&object.name);
+    let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
+    let variants = union_variants(ctx, object, union, false);
+    let froms = variant_froms(ctx, object, union);
+    let derives = derives(ctx, &object.name, false);
+    // Without a tag, try the variants with the most required fields first, so that a variant
+    // whose required fields are a subset of another's does not capture it.
+    let mut order: Vec<_> = union.variants.iter().enumerate().collect();
+    order.sort_by_key(|(i, v)| (std::cmp::Reverse(ctx.object(&v.name).fields().iter().filter(|f| f.required).count()), *i));
+    let attempts = order.iter().map(|(_, v)| {
+        let vname = ident(&ctx.variant_name(&object.name, &v.name));
+        let ty = ident(&v.name);
+        let value = variant_value(ctx, &v.name, quote!(value));
+        quote! {
+            if let Ok(value) = serde_json::from_str::<#ty>(json) {
+                return Ok(Self::#vname(#value));
+            }
+        }
+    });
+    quote! {
+        #docs
+        #derives
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            #[doc = #UNKNOWN_DOC]
+            Unknown(serde_json::Value),
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = Box::<RawValue>::deserialize(deserializer)?;
+                let json = raw.get();
+                #(#attempts)*
+                Ok(Self::Unknown(de::from_raw(json)?))
+            }
+        }
+
+        #(#froms)*
+    }
+}
+
+/// `MaybeInaccessibleMessage` has no tag: an inaccessible message is one whose `date` is 0
+/// (documented on InaccessibleMessage.date). It is read as a `Message` (whose required fields
+/// are exactly InaccessibleMessage's) and converted when the date is 0.
+fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream {
+    let inaccessible = ctx.object("InaccessibleMessage");
+    let mut fields: Vec<&str> = inaccessible.fields().iter().map(|f| f.name.as_str()).collect();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        ["chat", "date", "message_id"],
+        "InaccessibleMessage changed shape: revisit MaybeInaccessibleMessage's rule in codegen/src/types.rs"
+    );
+    let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
+    let chat = if ctx.is_boxed("Message", "chat") { quote!(*message.chat) } else { quote!(message.chat) };
+    quote! {
+        #docs
+        ///
+        /// An inaccessible message is recognized by its `date` of 0.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        pub enum MaybeInaccessibleMessage {
+            /// A message accessible to the bot.
+            Message(Box<Message>),
+            /// A message that was deleted or is otherwise inaccessible to the bot.
+            InaccessibleMessage(InaccessibleMessage),
+        }
+
+        impl MaybeInaccessibleMessage {
+            /// The message, if it is accessible.
+            pub fn accessible(&self) -> Option<&Message> {
+                match self {
+                    Self::Message(message) => Some(message),
+                    Self::InaccessibleMessage(_) => None,
+                }
+            }
+
+            /// Whether the message is accessible to the bot.
+            pub fn is_accessible(&self) -> bool {
+                matches!(self, Self::Message(_))
+            }
+
+            /// The chat the message belongs to.
+            pub fn chat(&self) -> &Chat {
+                match self {
+                    Self::Message(message) => &message.chat,
+                    Self::InaccessibleMessage(message) => &message.chat,
+                }
+            }
+
+            /// The message's unique identifier inside its chat.
+            pub fn message_id(&self) -> i64 {
+                match self {
+                    Self::Message(message) => message.message_id,
+                    Self::InaccessibleMessage(message) => message.message_id,
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for MaybeInaccessibleMessage {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let message = Message::deserialize(deserializer)?;
+                Ok(if message.date == 0 {
+                    Self::InaccessibleMessage(InaccessibleMessage::new(#chat, message.message_id, 0))
+                } else {
+                    Self::Message(Box::new(message))
+                })
+            }
+        }
+
+        impl From<Message> for MaybeInaccessibleMessage {
+            fn from(value: Message) -> Self {
+                Self::Message(Box::new(value))
+            }
+        }
+
+        impl From<InaccessibleMessage> for MaybeInaccessibleMessage {
+            fn from(value: InaccessibleMessage) -> Self {
+                Self::InaccessibleMessage(value)
+            }
+        }
+    }
+}
+
+/// `Update` becomes an id plus an enum of kinds ([`UpdateKind`]): at most one kind is present
+/// per update, which the type then states. Unknown kinds (from a newer Bot API) and kinds
+/// whose payload does not parse are kept with their raw JSON, so no update is ever lost.
+fn update(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
+    let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
+    let (id_field, kinds) = fields.split_first().expect("Update has fields");
+    assert_eq!(id_field.name, "update_id", "Update's first field changed: revisit codegen/src/types.rs");
+    let id_doc = doc_attrs(&ctx.doc_plain(&id_field.description));
+    let variant_idents: Vec<_> = kinds
+        .iter()
+        .map(|f| ident(&pascal_case(&f.name).expect("update kinds are identifiers")))
+        .collect();
+    let variants = kinds.iter().zip(&variant_idents).map(|(f, v)| {
+        let docs = doc_attrs(&ctx.doc_plain(f.description.trim_start_matches("*Optional*. ")));
+        let ty = ctx.value_type("Update", f, &f.ty);
+        let ty = if ctx.update_kind_boxed(f) { quote!(Box<#ty>) } else { ty };
+        quote!(#docs #v(#ty),)
+    });
+    let names: Vec<&str> = kinds.iter().map(|f| f.name.as_str()).collect();
+    let name_arms = names.iter().zip(&variant_idents).map(|(n, v)| quote!(Self::#v(_) => #n,));
+    let ser_arms = names.iter().zip(&variant_idents).map(|(n, v)| quote!(UpdateKind::#v(value) => map.serialize_entry(#n, value)?,));
+    let de_arms = kinds.iter().zip(&variant_idents).map(|(f, v)| {
+        let n = &f.name;
+        let value = if ctx.update_kind_boxed(f) { quote!(Box::new(value)) } else { quote!(value) };
+        quote!(#n => serde_json::from_str(json).map(|value| UpdateKind::#v(#value)),)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub struct Update {
+            #id_doc
+            pub update_id: i64,
+            /// What happened: exactly one kind per update.
+            pub kind: UpdateKind,
+        }
+
+        /// The kind of an [`Update`], with its payload.
+        ///
+        /// [`UpdateKind::Unknown`] holds kinds from a newer Bot API and
+        /// [`UpdateKind::Malformed`] kinds whose payload this version could not read; both keep
+        /// the raw JSON.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum UpdateKind {
+            #(#variants)*
+            /// An update kind this version of the crate does not know.
+            Unknown(Box<RawUpdateKind>),
+            /// A known update kind whose payload could not be read; see the error.
+            Malformed(Box<MalformedUpdateKind>),
+        }
+
+        /// The raw JSON of an update kind: its field name and value.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct RawUpdateKind {
+            /// The field name, e.g. `message`.
+            pub name: String,
+            /// The field's value as sent.
+            pub value: serde_json::Value,
+        }
+
+        /// A known update kind whose payload did not match the spec.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct MalformedUpdateKind {
+            /// The field name and raw value.
+            pub raw: RawUpdateKind,
+            /// Why it could not be read.
+            pub error: String,
+        }
+
+        impl Update {
+            /// Creates an update.
+            pub fn new(update_id: i64, kind: impl Into<UpdateKind>) -> Self {
+                Self { update_id, kind: kind.into() }
+            }
+        }
+
+        impl UpdateKind {
+            /// The update kind's field name on the wire (`message`, `callback_query`, ...), the
+            /// name used in `allowed_updates`.
+            pub fn name(&self) -> &str {
+                match self {
+                    #(#name_arms)*
+                    Self::Unknown(raw) => &raw.name,
+                    Self::Malformed(malformed) => &malformed.raw.name,
+                }
+            }
+        }
+
+        impl Serialize for Update {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("update_id", &self.update_id)?;
+                match &self.kind {
+                    #(#ser_arms)*
+                    UpdateKind::Unknown(raw) => map.serialize_entry(&raw.name, &raw.value)?,
+                    UpdateKind::Malformed(malformed) => map.serialize_entry(&malformed.raw.name, &malformed.raw.value)?,
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Update {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_map(UpdateVisitor)
+            }
+        }
+
+        struct UpdateVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for UpdateVisitor {
+            type Value = Update;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an Update object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Update, A::Error> {
+                let mut update_id = None;
+                let mut kind = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "update_id" {
+                        update_id = Some(map.next_value::<i64>()?);
+                    } else if kind.is_none() {
+                        // Captured raw first, so a payload that does not parse is kept, not lost.
+                        let raw = map.next_value::<Box<RawValue>>()?;
+                        kind = Some(update_kind(&key, &raw));
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                let update_id = update_id.ok_or_else(|| serde::de::Error::missing_field("update_id"))?;
+                let kind = kind.ok_or_else(|| serde::de::Error::custom("the update has no kind"))?;
+                Ok(Update { update_id, kind })
+            }
+        }
+
+        fn update_kind(name: &str, raw: &RawValue) -> UpdateKind {
+            let json = raw.get();
+            let parsed = match name {
+                #(#de_arms)*
+                _ => {
+                    let value = serde_json::from_str(json).unwrap_or(serde_json::Value::Null);
+                    return UpdateKind::Unknown(Box::new(RawUpdateKind { name: name.to_owned(), value }));
+                }
+            };
+            parsed.unwrap_or_else(|error| {
+                let value = serde_json::from_str(json).unwrap_or(serde_json::Value::Null);
+                UpdateKind::Malformed(Box::new(MalformedUpdateKind {
+                    raw: RawUpdateKind { name: name.to_owned(), value },
+                    error: error.to_string(),
+                }))
+            })
+        }
+    }
+}
+
+fn first_sentence(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    match line.find(". ") {
+        Some(end) => line[..=end].to_owned(),
+        None => line.to_owned(),
+    }
+}
