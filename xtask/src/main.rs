@@ -1,2 +1,249 @@
-//! `cargo xtask` - project automation.
-fn main() {}
+//! `cargo xtask` - project automation. See `usage()` for the commands.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use xtask::regen::{self, Source};
+use xtask::{bench, diff};
+
+fn usage() -> &'static str {
+    "usage: cargo xtask <command>
+
+commands:
+  regen [--check] [--html PATH | --url URL]
+      scrape the Bot API docs into spec/api.json, then regenerate generated/src.
+      default source: --url https://core.telegram.org/bots/api
+      --check: write nothing; fail listing the files that are out of date
+  diff OLD NEW [--exit-code]
+      print a Markdown changelog between two docs pages (.html) or spec JSON files
+      --exit-code: exit 1 when there are differences
+  bench-scrape --html PATH [--runs N]
+      time N scrapes (default 20) and print the peak RSS; run it in release:
+      cargo run --release -p xtask -- bench-scrape --html PATH"
+}
+
+/// A parsed command line.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Regen {
+        check: bool,
+        source: Source,
+    },
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        exit_code: bool,
+    },
+    BenchScrape {
+        html: PathBuf,
+        runs: usize,
+    },
+    Help,
+}
+
+fn parse_args(args: &[String]) -> Result<Command> {
+    let Some((command, rest)) = args.split_first() else {
+        return Ok(Command::Help);
+    };
+    let mut rest = rest.iter();
+    match command.as_str() {
+        "regen" => {
+            let (mut check, mut source) = (false, None);
+            while let Some(arg) = rest.next() {
+                match arg.as_str() {
+                    "--check" => check = true,
+                    "--html" | "--url" if source.is_some() => bail!("give only one of --html and --url"),
+                    "--html" => source = Some(Source::Html(PathBuf::from(value(&mut rest, "--html")?))),
+                    "--url" => source = Some(Source::Url(value(&mut rest, "--url")?)),
+                    other => bail!("unexpected argument `{other}` to regen"),
+                }
+            }
+            Ok(Command::Regen {
+                check,
+                source: source.unwrap_or_default(),
+            })
+        }
+        "diff" => {
+            let (mut paths, mut exit_code) = (Vec::new(), false);
+            for arg in rest {
+                match arg.as_str() {
+                    "--exit-code" => exit_code = true,
+                    flag if flag.starts_with("--") => bail!("unexpected flag `{flag}` to diff"),
+                    path => paths.push(PathBuf::from(path)),
+                }
+            }
+            let [old, new]: [PathBuf; 2] = paths
+                .try_into()
+                .map_err(|_| anyhow::anyhow!("diff takes two files: OLD NEW"))?;
+            Ok(Command::Diff { old, new, exit_code })
+        }
+        "bench-scrape" => {
+            let (mut html, mut runs) = (None, 20);
+            while let Some(arg) = rest.next() {
+                match arg.as_str() {
+                    "--html" => html = Some(PathBuf::from(value(&mut rest, "--html")?)),
+                    "--runs" => {
+                        runs = value(&mut rest, "--runs")?
+                            .parse()
+                            .context("--runs takes a number")?;
+                    }
+                    other => bail!("unexpected argument `{other}` to bench-scrape"),
+                }
+            }
+            let html = html.context("bench-scrape needs --html PATH")?;
+            Ok(Command::BenchScrape { html, runs })
+        }
+        "help" | "--help" | "-h" => Ok(Command::Help),
+        other => bail!("unknown command `{other}`"),
+    }
+}
+
+fn value(rest: &mut std::slice::Iter<'_, String>, flag: &str) -> Result<String> {
+    rest.next()
+        .cloned()
+        .with_context(|| format!("{flag} needs a value"))
+}
+
+fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Help => {
+            println!("{}", usage());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Regen { check, source } => {
+            let root = regen::workspace_root();
+            let spec = regen::load_spec(&source)?;
+            let outputs = regen::outputs(&spec);
+            if check {
+                let stale = regen::check(&root, &outputs)?;
+                if stale.is_empty() {
+                    println!("{} files are fresh (Bot API {})", outputs.len(), spec.version);
+                    return Ok(ExitCode::SUCCESS);
+                }
+                eprint!("{}", regen::stale_report(&stale, &source));
+                return Ok(ExitCode::FAILURE);
+            }
+            let written = regen::write(&root, &outputs)?;
+            for path in &written.changed {
+                println!("wrote   {}", path.display());
+            }
+            for path in &written.deleted {
+                println!("deleted {}", path.display());
+            }
+            println!(
+                "Bot API {}: {} objects, {} methods; {} files written, {} deleted, {} unchanged",
+                spec.version,
+                spec.objects.len(),
+                spec.methods.len(),
+                written.changed.len(),
+                written.deleted.len(),
+                written.unchanged
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { old, new, exit_code } => {
+            let diff = diff::diff(&diff::load(&old)?, &diff::load(&new)?);
+            print!("{}", diff.to_markdown());
+            Ok(ExitCode::from(
+                u8::try_from(diff.exit_code(exit_code)).unwrap_or(1),
+            ))
+        }
+        Command::BenchScrape { html, runs } => {
+            if cfg!(debug_assertions) {
+                eprintln!(
+                    "warning: this is a debug build; measure with `cargo run --release -p xtask -- bench-scrape`"
+                );
+            }
+            let text =
+                std::fs::read_to_string(&html).with_context(|| format!("cannot read {}", html.display()))?;
+            println!("{}", bench::bench_scrape(&text, runs)?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = parse_args(&args).and_then(|command| {
+        if command == Command::Help && args.is_empty() {
+            eprintln!("{}", usage());
+            return Ok(ExitCode::from(2));
+        }
+        run(command)
+    });
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &str) -> Result<Command> {
+        parse_args(&args.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn parses_commands() {
+        assert_eq!(
+            parse("regen").unwrap(),
+            Command::Regen {
+                check: false,
+                source: Source::default()
+            }
+        );
+        assert_eq!(
+            parse("regen --check --html a.html").unwrap(),
+            Command::Regen {
+                check: true,
+                source: Source::Html("a.html".into())
+            }
+        );
+        assert_eq!(
+            parse("regen --url http://x").unwrap(),
+            Command::Regen {
+                check: false,
+                source: Source::Url("http://x".into())
+            }
+        );
+        assert_eq!(
+            parse("diff a.html b.json --exit-code").unwrap(),
+            Command::Diff {
+                old: "a.html".into(),
+                new: "b.json".into(),
+                exit_code: true
+            }
+        );
+        assert_eq!(
+            parse("bench-scrape --html a.html --runs 5").unwrap(),
+            Command::BenchScrape {
+                html: "a.html".into(),
+                runs: 5
+            }
+        );
+        assert_eq!(parse("").unwrap(), Command::Help);
+    }
+
+    #[test]
+    fn rejects_bad_arguments() {
+        for (args, want) in [
+            ("regen --html", "--html needs a value"),
+            ("regen --html a --url b", "only one of"),
+            ("regen --frob", "unexpected argument `--frob`"),
+            ("diff a", "two files"),
+            ("diff a b c", "two files"),
+            ("bench-scrape", "needs --html"),
+            ("bench-scrape --html a --runs x", "--runs takes a number"),
+            ("frobnicate", "unknown command"),
+        ] {
+            let err = parse(args).unwrap_err().to_string();
+            assert!(err.contains(want), "{args}: {err}");
+        }
+    }
+}

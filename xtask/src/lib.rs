@@ -1,0 +1,12 @@
+//! Project automation behind `cargo xtask`: scrape the Bot API docs into `spec/api.json`,
+//! regenerate the `botapi` crate, and diff two API versions.
+//!
+//! - [`scrape`]: docs HTML -> [`botapi_spec::Spec`].
+//! - [`regen`]: spec -> `spec/api.json` and the generated sources, with `--check`.
+//! - [`diff`]: a Markdown changelog between two docs pages or spec files.
+//! - [`bench`]: scrape timing and peak memory.
+
+pub mod bench;
+pub mod diff;
+pub mod regen;
+pub mod scrape;

@@ -1,0 +1,170 @@
+//! Tests over the real docs snapshots in `../shared/botapi`: counts, validation, the committed
+//! `api.json`, freshness of everything regen writes, entry snapshots and the API diff goldens.
+//!
+//! Each test prints `SKIPPED: ...` and returns when the snapshots are absent.
+
+mod common;
+
+use botapi_spec::Spec;
+use common::{assert_file, crate_dir, docs_page, scraped};
+use xtask::{diff, regen};
+
+#[test]
+fn each_version_has_the_documented_counts_and_validates() {
+    // (version, methods, objects including unions)
+    for (version, methods, objects) in [("5.3", 78, 124), ("9.2", 158, 278), ("10.1", 180, 359)] {
+        let Some(page) = docs_page("counts", version) else {
+            return;
+        };
+        let spec = scraped(&page);
+        assert_eq!(spec.version, version);
+        assert_eq!(spec.methods.len(), methods, "methods of {version}");
+        assert_eq!(spec.objects.len(), objects, "objects of {version}");
+        if let Err(e) = spec.validate() {
+            panic!("the scrape of {version} does not validate: {e}");
+        }
+    }
+}
+
+#[test]
+fn release_facts_of_10_1() {
+    let Some(page) = docs_page("release facts", "10.1") else {
+        return;
+    };
+    let spec = scraped(&page);
+    assert_eq!(spec.release_date, "2026-06-11");
+    assert!(
+        spec.changelog
+            .starts_with("**Bot API 10.1**\n\n**Rich Messages**\n\n- Added support for")
+    );
+    assert!(spec.changelog.contains("[sendRichMessage](#sendrichmessage)"));
+}
+
+#[test]
+fn committed_api_json_is_the_scrape_of_10_1() {
+    let Some(page) = docs_page("committed api.json", "10.1") else {
+        return;
+    };
+    let fresh = scraped(&page).to_json();
+    let committed = botapi_spec::API_JSON.replace("\r\n", "\n");
+    assert!(
+        committed == fresh,
+        "spec/api.json is not the scrape of {}: run `cargo xtask regen --html ../shared/botapi/api-10.1.html`",
+        page.display()
+    );
+    assert_eq!(Spec::from_json(&committed).unwrap(), scraped(&page));
+}
+
+/// The same check as `cargo xtask regen --check --html ../shared/botapi/api-10.1.html`, so
+/// that `cargo test` alone catches a stale api.json or generated crate.
+#[test]
+fn regen_outputs_are_fresh() {
+    let Some(page) = docs_page("regen freshness", "10.1") else {
+        return;
+    };
+    let outputs = regen::outputs(&scraped(&page));
+    let stale = regen::check(&regen::workspace_root(), &outputs).unwrap();
+    assert!(
+        stale.is_empty(),
+        "{}",
+        regen::stale_report(
+            &stale,
+            &regen::Source::Html("../shared/botapi/api-10.1.html".into())
+        )
+    );
+}
+
+/// Representative entries, committed as JSON: a plain object, the update envelope, a union with
+/// a discriminator and its variants, a union without one, and two methods.
+#[test]
+fn representative_entries_match_their_snapshots() {
+    let Some(page) = docs_page("entry snapshots", "10.1") else {
+        return;
+    };
+    let spec = scraped(&page);
+    let objects = [
+        "Message",
+        "Update",
+        "ChatMember",
+        "ChatMemberOwner",
+        "ChatMemberAdministrator",
+        "ChatMemberMember",
+        "ChatMemberRestricted",
+        "ChatMemberLeft",
+        "ChatMemberBanned",
+        "InlineQueryResult",
+    ];
+    for name in objects {
+        let object = spec.object(name).unwrap_or_else(|| panic!("no object {name}"));
+        let json = serde_json::to_string_pretty(object).unwrap() + "\n";
+        assert_file(
+            &crate_dir().join(format!("tests/snapshots/{name}.json")),
+            &json,
+            "UPDATE_SNAPSHOTS",
+        );
+    }
+    for name in ["sendMediaGroup", "getChatMember"] {
+        let method = spec.method(name).unwrap_or_else(|| panic!("no method {name}"));
+        let json = serde_json::to_string_pretty(method).unwrap() + "\n";
+        assert_file(
+            &crate_dir().join(format!("tests/snapshots/{name}.json")),
+            &json,
+            "UPDATE_SNAPSHOTS",
+        );
+    }
+}
+
+#[test]
+fn diff_9_2_to_10_1_matches_golden() {
+    let (Some(old), Some(new)) = (
+        docs_page("diff 9.2 → 10.1", "9.2"),
+        docs_page("diff 9.2 → 10.1", "10.1"),
+    ) else {
+        return;
+    };
+    let changes = diff::diff(&scraped(&old), &scraped(&new));
+    assert_eq!(
+        changes.exit_code(true),
+        1,
+        "--exit-code exits 1 when there are differences"
+    );
+    assert_eq!(changes.exit_code(false), 0);
+    assert_file(
+        &crate_dir().join("tests/golden/diff-9.2-10.1.md"),
+        &changes.to_markdown(),
+        "UPDATE_GOLDEN",
+    );
+}
+
+#[test]
+fn diff_5_3_to_9_2_matches_golden() {
+    let (Some(old), Some(new)) = (
+        docs_page("diff 5.3 → 9.2", "5.3"),
+        docs_page("diff 5.3 → 9.2", "9.2"),
+    ) else {
+        return;
+    };
+    let changes = diff::diff(&scraped(&old), &scraped(&new));
+    assert_eq!(changes.exit_code(true), 1);
+    assert_file(
+        &crate_dir().join("tests/golden/diff-5.3-9.2.md"),
+        &changes.to_markdown(),
+        "UPDATE_GOLDEN",
+    );
+}
+
+#[test]
+fn diff_loads_html_and_json_alike() {
+    let Some(page) = docs_page("diff loading", "10.1") else {
+        return;
+    };
+    let from_html = diff::load(&page).unwrap();
+    let from_json = diff::load(&regen::workspace_root().join(regen::API_JSON)).unwrap();
+    let changes = diff::diff(&from_html, &from_json);
+    assert!(changes.is_empty(), "{}", changes.to_markdown());
+    assert_eq!(
+        changes.exit_code(true),
+        0,
+        "--exit-code exits 0 when there is no difference"
+    );
+}
