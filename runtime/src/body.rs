@@ -40,7 +40,11 @@ pub(crate) enum Encoded {
 impl Encoded {
     /// A JSON body; a payload that serialized to `null` (a unit struct) becomes `{}`.
     pub(crate) fn json(bytes: Vec<u8>) -> Encoded {
-        if bytes == b"null" { Encoded::Json(b"{}".to_vec()) } else { Encoded::Json(bytes) }
+        if bytes == b"null" {
+            Encoded::Json(b"{}".to_vec())
+        } else {
+            Encoded::Json(bytes)
+        }
     }
 
     /// JSON when there is nothing to upload, multipart otherwise.
@@ -111,7 +115,10 @@ async fn part(upload: &Upload, progress: Arc<Progress>) -> Result<Part, Error> {
             Part::stream_with_length(reqwest::Body::wrap_stream(stream), len)
         }
         Source::Reader(shared) => {
-            let reader = shared.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+            let reader = shared
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .take();
             let Some(reader) = reader else {
                 return Err(Error::invalid_request(format!(
                     "the reader of upload `{file_name}` was already sent; a reader can be sent once"
@@ -152,7 +159,11 @@ struct Tracked<S> {
 
 impl<S> Tracked<S> {
     fn new(inner: S, progress: Arc<Progress>) -> Self {
-        Tracked { inner, progress, finished: false }
+        Tracked {
+            inner,
+            progress,
+            finished: false,
+        }
     }
 }
 

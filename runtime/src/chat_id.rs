@@ -63,9 +63,18 @@ mod tests {
 
     #[test]
     fn serializes_as_number_or_string() {
-        assert_eq!(serde_json::to_string(&ChatId::from(-1001234567890_i64)).unwrap(), "-1001234567890");
-        assert_eq!(serde_json::to_string(&ChatId::from("@chan")).unwrap(), "\"@chan\"");
-        assert_eq!(serde_json::from_str::<ChatId>("\"@chan\"").unwrap(), ChatId::from("@chan"));
+        assert_eq!(
+            serde_json::to_string(&ChatId::from(-1001234567890_i64)).unwrap(),
+            "-1001234567890"
+        );
+        assert_eq!(
+            serde_json::to_string(&ChatId::from("@chan")).unwrap(),
+            "\"@chan\""
+        );
+        assert_eq!(
+            serde_json::from_str::<ChatId>("\"@chan\"").unwrap(),
+            ChatId::from("@chan")
+        );
         assert_eq!(serde_json::from_str::<ChatId>("7").unwrap(), ChatId::Id(7));
     }
 }

@@ -76,7 +76,9 @@ impl Client {
     /// If the TLS backend cannot be initialized (like `reqwest::Client::new`); use
     /// [`Client::builder`] to handle that as an error.
     pub fn new(token: impl Into<Token>) -> Client {
-        Client::builder(token).build().expect("the default HTTP client builds")
+        Client::builder(token)
+            .build()
+            .expect("the default HTTP client builds")
     }
 
     /// A builder for every other setting.
@@ -85,7 +87,9 @@ impl Client {
     }
 
     pub(crate) fn from_inner(inner: Inner) -> Client {
-        Client { inner: Arc::new(inner) }
+        Client {
+            inner: Arc::new(inner),
+        }
     }
 
     /// The bot token (redacted when printed).
@@ -106,7 +110,9 @@ impl Client {
     /// Sends one method call and decodes its result.
     pub async fn call<M: Method>(&self, payload: &M, options: CallOptions<'_>) -> Result<M::Output, Error> {
         let encoded = self.encode(payload, options)?;
-        let raw = self.execute(M::NAME, encoded, payload.long_poll_timeout()).await?;
+        let raw = self
+            .execute(M::NAME, encoded, payload.long_poll_timeout())
+            .await?;
         serde_json::from_str(raw.get()).map_err(|err| self.decode_error(&raw, err))
     }
 
@@ -117,7 +123,11 @@ impl Client {
         let params = match params {
             Value::Null => Map::new(),
             Value::Object(map) => map,
-            _ => return Err(Error::invalid_request("call_raw parameters must be a JSON object")),
+            _ => {
+                return Err(Error::invalid_request(
+                    "call_raw parameters must be a JSON object",
+                ));
+            }
         };
         let encoded = self.finish(Value::Object(params), Vec::new(), &[], CallOptions::default())?;
         let raw = self.execute(method, encoded, None).await?;
@@ -127,9 +137,17 @@ impl Client {
     /// Serializes a payload: straight to bytes when nothing has to be added, else through a
     /// JSON value that defaults and extra parameters are applied to.
     fn encode<M: Method>(&self, payload: &M, options: CallOptions<'_>) -> Result<Encoded, Error> {
-        let plain = options.extra.is_none() && !self.inner.defaults.applies_to(M::DEFAULTS, options.without_defaults);
+        let plain = options.extra.is_none()
+            && !self
+                .inner
+                .defaults
+                .applies_to(M::DEFAULTS, options.without_defaults);
         let (serialized, files) = match (M::MAY_UPLOAD, plain) {
-            (false, true) => return serde_json::to_vec(payload).map(Encoded::json).map_err(serialize_error),
+            (false, true) => {
+                return serde_json::to_vec(payload)
+                    .map(Encoded::json)
+                    .map_err(serialize_error);
+            }
             (true, true) => {
                 let (bytes, files) = upload::collect(self.inner.local_mode, || serde_json::to_vec(payload));
                 let bytes = bytes.map_err(serialize_error)?;
@@ -138,7 +156,10 @@ impl Client {
                 }
                 (serde_json::from_slice(&bytes).map_err(serialize_error)?, files)
             }
-            (false, false) => (serde_json::to_value(payload).map_err(serialize_error)?, Vec::new()),
+            (false, false) => (
+                serde_json::to_value(payload).map_err(serialize_error)?,
+                Vec::new(),
+            ),
             (true, false) => {
                 let (value, files) = upload::collect(self.inner.local_mode, || serde_json::to_value(payload));
                 (value.map_err(serialize_error)?, files)
@@ -158,15 +179,26 @@ impl Client {
         let mut payload = match payload {
             Value::Object(map) => Value::Object(map),
             Value::Null => Value::Object(Map::new()),
-            _ => return Err(Error::invalid_request("the payload does not serialize to a JSON object")),
+            _ => {
+                return Err(Error::invalid_request(
+                    "the payload does not serialize to a JSON object",
+                ));
+            }
         };
         if let (Some(extra), Value::Object(map)) = (options.extra, &mut payload) {
             for (key, value) in extra {
                 map.insert(key.clone(), value.clone());
             }
         }
-        fill::apply(&self.inner.defaults, slots, options.without_defaults, &mut payload);
-        let Value::Object(mut map) = payload else { unreachable!("checked above") };
+        fill::apply(
+            &self.inner.defaults,
+            slots,
+            options.without_defaults,
+            &mut payload,
+        );
+        let Value::Object(mut map) = payload else {
+            unreachable!("checked above")
+        };
         map.retain(|_, value| !value.is_null());
         Ok(Encoded::from_parts(map, files))
     }
@@ -182,5 +214,8 @@ impl Client {
 }
 
 fn serialize_error(err: serde_json::Error) -> Error {
-    Error::InvalidRequest { message: format!("the payload does not serialize: {err}"), source: Some(err) }
+    Error::InvalidRequest {
+        message: format!("the payload does not serialize: {err}"),
+        source: Some(err),
+    }
 }

@@ -49,7 +49,12 @@ impl Default for Timeouts {
 impl Timeouts {
     /// The same limit for every phase.
     pub fn uniform(limit: Duration) -> Self {
-        Timeouts { connect: limit, read: limit, write: limit, pool: limit }
+        Timeouts {
+            connect: limit,
+            read: limit,
+            write: limit,
+            pool: limit,
+        }
     }
 
     /// Sets the connect limit.
@@ -213,7 +218,9 @@ impl ClientBuilder {
         let file_url = with_token(&self.base_file_url, &self.token);
         for (what, url) in [("base URL", &api_url), ("base file URL", &file_url)] {
             if reqwest::Url::parse(url).is_err() {
-                return Err(Error::invalid_request(format!("the {what} does not parse as a URL")));
+                return Err(Error::invalid_request(format!(
+                    "the {what} does not parse as a URL"
+                )));
             }
         }
         let main = match self.http {
@@ -229,7 +236,11 @@ impl ClientBuilder {
             api_url,
             file_url,
             local_mode: self.local_mode,
-            main: Lane { http: main, timeouts: self.timeouts, slots: Arc::new(Semaphore::new(self.pool_size)) },
+            main: Lane {
+                http: main,
+                timeouts: self.timeouts,
+                slots: Arc::new(Semaphore::new(self.pool_size)),
+            },
             poll: Lane {
                 http: poll,
                 timeouts: self.poll_timeouts,
@@ -243,17 +254,24 @@ impl ClientBuilder {
 
 /// Applies PTB's base URL rule and drops a trailing slash (a `/` is added before each path).
 fn with_token(base: &str, token: &Token) -> String {
-    let url =
-        if base.contains("{token}") { base.replace("{token}", token.expose()) } else { format!("{base}{}", token.expose()) };
+    let url = if base.contains("{token}") {
+        base.replace("{token}", token.expose())
+    } else {
+        format!("{base}{}", token.expose())
+    };
     url.trim_end_matches('/').to_owned()
 }
 
 fn http_client(timeouts: Timeouts, proxy: Option<reqwest::Proxy>) -> Result<reqwest::Client, Error> {
-    let mut builder = reqwest::Client::builder().connect_timeout(timeouts.connect).tcp_nodelay(true);
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(timeouts.connect)
+        .tcp_nodelay(true);
     if let Some(proxy) = proxy {
         builder = builder.proxy(proxy);
     }
-    builder.build().map_err(|err| Error::transport(err, "building the HTTP client"))
+    builder
+        .build()
+        .map_err(|err| Error::transport(err, "building the HTTP client"))
 }
 
 #[cfg(test)]
@@ -263,14 +281,23 @@ mod tests {
     #[test]
     fn base_urls_follow_the_token_rule() {
         let token = Token::new("1:T");
-        assert_eq!(with_token("https://api.telegram.org/bot", &token), "https://api.telegram.org/bot1:T");
-        assert_eq!(with_token("http://h:8081/bot{token}/", &token), "http://h:8081/bot1:T");
+        assert_eq!(
+            with_token("https://api.telegram.org/bot", &token),
+            "https://api.telegram.org/bot1:T"
+        );
+        assert_eq!(
+            with_token("http://h:8081/bot{token}/", &token),
+            "http://h:8081/bot1:T"
+        );
         assert_eq!(with_token("http://h/{token}/x", &token), "http://h/1:T/x");
     }
 
     #[test]
     fn a_bad_base_url_error_does_not_repeat_the_token() {
-        let err = Client::builder("1:SECRET").base_url("not a url {token}").build().unwrap_err();
+        let err = Client::builder("1:SECRET")
+            .base_url("not a url {token}")
+            .build()
+            .unwrap_err();
         assert!(matches!(err, Error::InvalidRequest { .. }));
         assert!(!format!("{err} {err:?}").contains("SECRET"));
     }

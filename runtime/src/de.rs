@@ -138,6 +138,9 @@ mod tests {
 
     #[test]
     fn peek_tag_decodes_escaped_strings() {
-        assert_eq!(peek_tag(r#"{"type":"a\u0062"}"#, "type").unwrap().as_deref(), Some("ab"));
+        assert_eq!(
+            peek_tag(r#"{"type":"a\u0062"}"#, "type").unwrap().as_deref(),
+            Some("ab")
+        );
     }
 }

@@ -175,7 +175,9 @@ impl Defaults {
 
     /// Whether any of `slots` would be filled by a default that the call did not opt out of.
     pub(crate) fn applies_to(&self, slots: &[DefaultSlot], without: &[DefaultKind]) -> bool {
-        slots.iter().any(|slot| self.value(slot.kind).is_some() && !without.contains(&slot.kind))
+        slots
+            .iter()
+            .any(|slot| self.value(slot.kind).is_some() && !without.contains(&slot.kind))
     }
 }
 
@@ -204,6 +206,8 @@ where
     Tz: TimeZone + Send + Sync + fmt::Debug,
 {
     fn unix_time(&self, naive: NaiveDateTime) -> Option<i64> {
-        self.from_local_datetime(&naive).earliest().map(|dt| dt.timestamp())
+        self.from_local_datetime(&naive)
+            .earliest()
+            .map(|dt| dt.timestamp())
     }
 }

@@ -28,7 +28,9 @@ pub struct ByteStream {
 
 impl fmt::Debug for ByteStream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ByteStream").field("len", &self.len).finish_non_exhaustive()
+        f.debug_struct("ByteStream")
+            .field("len", &self.len)
+            .finish_non_exhaustive()
     }
 }
 
@@ -74,10 +76,14 @@ impl Client {
         let mut written = 0;
         while let Some(chunk) = next(&mut stream).await {
             let chunk = chunk?;
-            file.write_all(&chunk).await.map_err(|err| Error::io(format!("writing {}", dest.display()), err))?;
+            file.write_all(&chunk)
+                .await
+                .map_err(|err| Error::io(format!("writing {}", dest.display()), err))?;
             written += chunk.len() as u64;
         }
-        file.flush().await.map_err(|err| Error::io(format!("writing {}", dest.display()), err))?;
+        file.flush()
+            .await
+            .map_err(|err| Error::io(format!("writing {}", dest.display()), err))?;
         Ok(written)
     }
 
@@ -90,25 +96,45 @@ impl Client {
                 .map_err(|err| Error::io(format!("opening {}", path.display()), err))?;
             let len = file.metadata().await.ok().map(|m| m.len());
             let context = format!("reading {}", path.display());
-            let chunks = MapIo { inner: ReaderStream::with_capacity(file, 64 * 1024), context };
-            return Ok(ByteStream { chunks: Box::pin(chunks), len });
+            let chunks = MapIo {
+                inner: ReaderStream::with_capacity(file, 64 * 1024),
+                context,
+            };
+            return Ok(ByteStream {
+                chunks: Box::pin(chunks),
+                len,
+            });
         }
         let lane = &self.inner.main;
         let permit = self.slot(lane).await?;
         let url = format!("{}/{}", self.inner.file_url, file_path.trim_start_matches('/'));
         let read = lane.timeouts.read;
-        let response = match tokio::time::timeout(lane.timeouts.connect + read, lane.http.get(url).send()).await {
-            Ok(sent) => sent.map_err(|err| Error::transport(err, "requesting the file"))?,
-            Err(_) => return Err(Error::TimedOut { phase: "waiting for the file", source: None }),
-        };
+        let response =
+            match tokio::time::timeout(lane.timeouts.connect + read, lane.http.get(url).send()).await {
+                Ok(sent) => sent.map_err(|err| Error::transport(err, "requesting the file"))?,
+                Err(_) => {
+                    return Err(Error::TimedOut {
+                        phase: "waiting for the file",
+                        source: None,
+                    });
+                }
+            };
         let status = response.status();
         if !status.is_success() {
-            let body = tokio::time::timeout(read, response.bytes()).await.ok().and_then(Result::ok);
+            let body = tokio::time::timeout(read, response.bytes())
+                .await
+                .ok()
+                .and_then(Result::ok);
             let body = body.unwrap_or_default();
-            return Err(match response::parse(status.as_u16(), &body, Caller::Download, &self.inner.token) {
-                Err(err) => err,
-                Ok(_) => Error::Api { code: status.as_u16(), description: format!("HTTP {status}") },
-            });
+            return Err(
+                match response::parse(status.as_u16(), &body, Caller::Download, &self.inner.token) {
+                    Err(err) => err,
+                    Ok(_) => Error::Api {
+                        code: status.as_u16(),
+                        description: format!("HTTP {status}"),
+                    },
+                },
+            );
         }
         let len = response.content_length();
         let chunks = Timed {
@@ -118,7 +144,10 @@ impl Client {
             done: false,
             _permit: permit,
         };
-        Ok(ByteStream { chunks: Box::pin(chunks), len })
+        Ok(ByteStream {
+            chunks: Box::pin(chunks),
+            len,
+        })
     }
 
     /// The local file a `file_path` names, in local mode.
@@ -190,7 +219,10 @@ impl Stream for Timed {
             Poll::Pending => match self.sleep.as_mut().poll(cx) {
                 Poll::Ready(()) => {
                     self.done = true;
-                    Poll::Ready(Some(Err(Error::TimedOut { phase: "downloading the file", source: None })))
+                    Poll::Ready(Some(Err(Error::TimedOut {
+                        phase: "downloading the file",
+                        source: None,
+                    })))
                 }
                 Poll::Pending => Poll::Pending,
             },

@@ -181,18 +181,27 @@ impl Error {
     }
 
     pub(crate) fn invalid_request(message: impl Into<String>) -> Error {
-        Error::InvalidRequest { message: message.into(), source: None }
+        Error::InvalidRequest {
+            message: message.into(),
+            source: None,
+        }
     }
 
     pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Error {
-        Error::Io { context: context.into(), source }
+        Error::Io {
+            context: context.into(),
+            source,
+        }
     }
 
     /// Classifies a reqwest error; the URL (which holds the token) is dropped.
     pub(crate) fn transport(err: reqwest::Error, phase: &'static str) -> Error {
         let err = err.without_url();
         if err.is_timeout() {
-            Error::TimedOut { phase, source: Some(err) }
+            Error::TimedOut {
+                phase,
+                source: Some(err),
+            }
         } else {
             Error::Network { source: err }
         }
@@ -220,14 +229,23 @@ mod tests {
 
     #[test]
     fn accessors_follow_the_variant() {
-        let err = Error::RetryAfter { retry_after: Duration::from_secs(3), description: "Too Many".into() };
+        let err = Error::RetryAfter {
+            retry_after: Duration::from_secs(3),
+            description: "Too Many".into(),
+        };
         assert_eq!(err.retry_after(), Some(Duration::from_secs(3)));
         assert_eq!(err.api_code(), Some(429));
         assert_eq!(err.description(), Some("Too Many"));
         assert!(err.is_api_error());
-        assert_eq!(err.to_string(), "flood control exceeded, retry after 3s: Too Many");
+        assert_eq!(
+            err.to_string(),
+            "flood control exceeded, retry after 3s: Too Many"
+        );
 
-        let err = Error::ChatMigrated { new_chat_id: -100, description: "migrated".into() };
+        let err = Error::ChatMigrated {
+            new_chat_id: -100,
+            description: "migrated".into(),
+        };
         assert_eq!(err.migrate_to_chat_id(), Some(-100));
 
         let err = Error::invalid_request("reader already consumed");
@@ -239,8 +257,13 @@ mod tests {
     #[test]
     fn display_is_lowercase_without_trailing_period() {
         let errors = [
-            Error::BadRequest { description: "Bad Request: chat not found".into() },
-            Error::TimedOut { phase: "waiting for the response", source: None },
+            Error::BadRequest {
+                description: "Bad Request: chat not found".into(),
+            },
+            Error::TimedOut {
+                phase: "waiting for the response",
+                source: None,
+            },
             Error::io("opening a.png", std::io::Error::other("gone")),
             Error::InvalidResponse {
                 status: 502,

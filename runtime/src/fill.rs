@@ -7,7 +7,12 @@ use crate::{DefaultKind, DefaultSlot, Defaults, PathStep};
 /// Fills every slot of `slots` that `payload` leaves unset with its default, skipping the kinds
 /// in `without`. A key that is present (even as `null`) is never changed, except that a
 /// `link_preview_options` object gets the default's missing fields.
-pub(crate) fn apply(defaults: &Defaults, slots: &[DefaultSlot], without: &[DefaultKind], payload: &mut Value) {
+pub(crate) fn apply(
+    defaults: &Defaults,
+    slots: &[DefaultSlot],
+    without: &[DefaultKind],
+    payload: &mut Value,
+) {
     for slot in slots {
         if without.contains(&slot.kind) {
             continue;
@@ -44,7 +49,10 @@ fn walk(value: &mut Value, path: &[PathStep], field: &str, kind: DefaultKind, de
             }
         }
         PathStep::When { tag, values } => {
-            let matches = value.get(tag).and_then(Value::as_str).is_some_and(|v| values.contains(&v));
+            let matches = value
+                .get(tag)
+                .and_then(Value::as_str)
+                .is_some_and(|v| values.contains(&v));
             if matches {
                 walk(value, rest, field, kind, default);
             }
@@ -92,20 +100,30 @@ mod tests {
 
     #[test]
     fn fills_top_level_fields_left_unset() {
-        const SLOTS: &[DefaultSlot] =
-            &[slot(&[], "parse_mode", ParseMode), slot(&[], "protect_content", ProtectContent)];
+        const SLOTS: &[DefaultSlot] = &[
+            slot(&[], "parse_mode", ParseMode),
+            slot(&[], "protect_content", ProtectContent),
+        ];
         let mut payload = json!({"chat_id": 1, "text": "hi"});
         apply(&defaults(), SLOTS, &[], &mut payload);
-        assert_eq!(payload, json!({"chat_id": 1, "text": "hi", "parse_mode": "HTML", "protect_content": true}));
+        assert_eq!(
+            payload,
+            json!({"chat_id": 1, "text": "hi", "parse_mode": "HTML", "protect_content": true})
+        );
     }
 
     #[test]
     fn a_value_set_on_the_call_wins_even_null() {
-        const SLOTS: &[DefaultSlot] =
-            &[slot(&[], "parse_mode", ParseMode), slot(&[], "protect_content", ProtectContent)];
+        const SLOTS: &[DefaultSlot] = &[
+            slot(&[], "parse_mode", ParseMode),
+            slot(&[], "protect_content", ProtectContent),
+        ];
         let mut payload = json!({"parse_mode": "MarkdownV2", "protect_content": null});
         apply(&defaults(), SLOTS, &[], &mut payload);
-        assert_eq!(payload, json!({"parse_mode": "MarkdownV2", "protect_content": null}));
+        assert_eq!(
+            payload,
+            json!({"parse_mode": "MarkdownV2", "protect_content": null})
+        );
     }
 
     #[test]
@@ -136,7 +154,11 @@ mod tests {
     fn fills_a_single_nested_object_and_leaves_missing_parents_alone() {
         const SLOTS: &[DefaultSlot] = &[
             slot(&[Key("reply_parameters")], "quote_parse_mode", ParseMode),
-            slot(&[Key("reply_parameters")], "allow_sending_without_reply", AllowSendingWithoutReply),
+            slot(
+                &[Key("reply_parameters")],
+                "allow_sending_without_reply",
+                AllowSendingWithoutReply,
+            ),
             slot(&[Key("media")], "parse_mode", ParseMode),
         ];
         let mut payload = json!({"reply_parameters": {"message_id": 5}});
@@ -152,7 +174,18 @@ mod tests {
     #[test]
     fn union_variants_are_filled_only_when_the_tag_matches() {
         const SLOTS: &[DefaultSlot] = &[
-            slot(&[Key("results"), Each, When { tag: "type", values: &["photo", "article"] }], "parse_mode", ParseMode),
+            slot(
+                &[
+                    Key("results"),
+                    Each,
+                    When {
+                        tag: "type",
+                        values: &["photo", "article"],
+                    },
+                ],
+                "parse_mode",
+                ParseMode,
+            ),
             slot(
                 &[Key("results"), Each, Key("input_message_content")],
                 "parse_mode",
@@ -175,13 +208,21 @@ mod tests {
         assert_eq!(payload["results"][2]["parse_mode"], "HTML");
         let content = &payload["results"][2]["input_message_content"];
         assert_eq!(content["parse_mode"], "HTML");
-        assert_eq!(content["link_preview_options"], json!({"is_disabled": true, "prefer_small_media": true}));
+        assert_eq!(
+            content["link_preview_options"],
+            json!({"is_disabled": true, "prefer_small_media": true})
+        );
     }
 
     #[test]
     fn untagged_variants_are_recognised_by_a_key_they_have() {
         const SLOTS: &[DefaultSlot] = &[slot(
-            &[Key("results"), Each, Key("input_message_content"), Has("message_text")],
+            &[
+                Key("results"),
+                Each,
+                Key("input_message_content"),
+                Has("message_text"),
+            ],
             "parse_mode",
             ParseMode,
         )];
@@ -190,8 +231,15 @@ mod tests {
             {"type": "article", "input_message_content": {"latitude": 1.0, "longitude": 2.0}},
         ]});
         apply(&defaults(), SLOTS, &[], &mut payload);
-        assert_eq!(payload["results"][0]["input_message_content"]["parse_mode"], "HTML");
-        assert!(payload["results"][1]["input_message_content"].get("parse_mode").is_none());
+        assert_eq!(
+            payload["results"][0]["input_message_content"]["parse_mode"],
+            "HTML"
+        );
+        assert!(
+            payload["results"][1]["input_message_content"]
+                .get("parse_mode")
+                .is_none()
+        );
     }
 
     #[test]
@@ -222,14 +270,24 @@ mod tests {
         const SLOTS: &[DefaultSlot] = &[slot(&[], "disable_notification", DisableNotification)];
         assert!(!defaults().applies_to(SLOTS, &[]));
         assert!(Defaults::new().disable_notification(true).applies_to(SLOTS, &[]));
-        assert!(!Defaults::new().disable_notification(true).applies_to(SLOTS, &[DisableNotification]));
+        assert!(
+            !Defaults::new()
+                .disable_notification(true)
+                .applies_to(SLOTS, &[DisableNotification])
+        );
     }
 
     #[test]
     fn unix_time_reads_naive_times_in_the_zone() {
-        let naive = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+        let naive = chrono::NaiveDate::from_ymd_opt(2025, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap();
         assert_eq!(Defaults::new().unix_time(naive), Some(1735689600));
         let plus_two = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
-        assert_eq!(Defaults::new().time_zone(plus_two).unix_time(naive), Some(1735689600 - 7200));
+        assert_eq!(
+            Defaults::new().time_zone(plus_two).unix_time(naive),
+            Some(1735689600 - 7200)
+        );
     }
 }

@@ -104,11 +104,18 @@ impl InputFile {
     /// reader can only be sent once.
     pub fn reader(file_name: impl Into<String>, reader: impl AsyncRead + Send + Unpin + 'static) -> Self {
         let reader: Box<dyn AsyncRead + Send + Unpin> = Box::new(reader);
-        Self::upload(Source::Reader(Arc::new(Mutex::new(Some(reader)))), Some(file_name.into()))
+        Self::upload(
+            Source::Reader(Arc::new(Mutex::new(Some(reader)))),
+            Some(file_name.into()),
+        )
     }
 
     fn upload(source: Source, file_name: Option<String>) -> Self {
-        InputFile(Repr::Upload(Upload { source, file_name, mime_type: None }))
+        InputFile(Repr::Upload(Upload {
+            source,
+            file_name,
+            mime_type: None,
+        }))
     }
 
     /// Sets the file name an upload is sent under (a path defaults to its own file name).
@@ -170,13 +177,20 @@ impl Upload {
 /// Whether `text` has the `type/subtype` shape of a MIME type (parameters allowed).
 fn is_mime_type(text: &str) -> bool {
     let essence = text.split(';').next().unwrap_or("").trim();
-    let token = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b));
+    let token = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+    };
     matches!(essence.split_once('/'), Some((kind, sub)) if token(kind) && token(sub))
 }
 
 /// A MIME type guessed from a file name's extension, for the formats bots send most.
 pub(crate) fn guess_mime(file_name: &str) -> &'static str {
-    let ext = Path::new(file_name).extension().and_then(|e| e.to_str()).unwrap_or("");
+    let ext = Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
     match ext.to_ascii_lowercase().as_str() {
         "jpg" | "jpeg" => "image/jpeg",
         "png" => "image/png",
@@ -215,7 +229,9 @@ impl fmt::Debug for InputFile {
                     Source::Bytes(data) => d.field("bytes", &data.len()),
                     Source::Reader(_) => d.field("reader", &".."),
                 };
-                d.field("file_name", &upload.file_name).field("mime_type", &upload.mime_type).finish()
+                d.field("file_name", &upload.file_name)
+                    .field("mime_type", &upload.mime_type)
+                    .finish()
             }
         }
     }
@@ -280,8 +296,14 @@ mod tests {
 
     #[test]
     fn remote_files_serialize_as_plain_strings() {
-        assert_eq!(serde_json::to_string(&InputFile::file_id("AgAC")).unwrap(), "\"AgAC\"");
-        assert_eq!(serde_json::to_string(&InputFile::from("https://x/y.png")).unwrap(), "\"https://x/y.png\"");
+        assert_eq!(
+            serde_json::to_string(&InputFile::file_id("AgAC")).unwrap(),
+            "\"AgAC\""
+        );
+        assert_eq!(
+            serde_json::to_string(&InputFile::from("https://x/y.png")).unwrap(),
+            "\"https://x/y.png\""
+        );
         assert_eq!(InputFile::url("u").as_remote(), Some("u"));
     }
 
@@ -310,7 +332,9 @@ mod tests {
 
     #[test]
     fn names_and_mime_types() {
-        let InputFile(Repr::Upload(upload)) = InputFile::path("/tmp/Cat.JPG") else { unreachable!() };
+        let InputFile(Repr::Upload(upload)) = InputFile::path("/tmp/Cat.JPG") else {
+            unreachable!()
+        };
         assert_eq!(upload.effective_file_name(), "Cat.JPG");
         assert_eq!(upload.effective_mime_type(), "image/jpeg");
         let InputFile(Repr::Upload(upload)) = InputFile::bytes("x.bin", "").mime_type("image/png") else {

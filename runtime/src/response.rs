@@ -41,7 +41,12 @@ pub(crate) enum Caller<'a> {
 }
 
 /// The `result` of a successful answer, or the error the answer stands for.
-pub(crate) fn parse(status: u16, body: &[u8], caller: Caller<'_>, token: &Token) -> Result<Box<RawValue>, Error> {
+pub(crate) fn parse(
+    status: u16,
+    body: &[u8],
+    caller: Caller<'_>,
+    token: &Token,
+) -> Result<Box<RawValue>, Error> {
     let envelope: Envelope<'_> = match serde_json::from_slice(body) {
         Ok(envelope) => envelope,
         Err(err) => {
@@ -69,25 +74,39 @@ pub(crate) fn parse(status: u16, body: &[u8], caller: Caller<'_>, token: &Token)
 }
 
 fn classify(status: u16, envelope: Envelope<'_>, caller: Caller<'_>, token: &Token) -> Error {
-    let code = envelope.error_code.and_then(|c| u16::try_from(c).ok()).unwrap_or(status);
+    let code = envelope
+        .error_code
+        .and_then(|c| u16::try_from(c).ok())
+        .unwrap_or(status);
     let description = match envelope.description {
         Some(text) => token.redact(&text),
         None => format!("HTTP {code}"),
     };
     if let Some(parameters) = envelope.parameters {
         if let Some(new_chat_id) = parameters.migrate_to_chat_id {
-            return Error::ChatMigrated { new_chat_id, description };
+            return Error::ChatMigrated {
+                new_chat_id,
+                description,
+            };
         }
         if let Some(secs) = parameters.retry_after.filter(|s| s.is_finite() && *s >= 0.0) {
-            return Error::RetryAfter { retry_after: Duration::from_secs_f64(secs), description };
+            return Error::RetryAfter {
+                retry_after: Duration::from_secs_f64(secs),
+                description,
+            };
         }
     }
     match (code, caller) {
         (400, _) => Error::BadRequest { description },
         (401, _) => Error::InvalidToken { code, description },
         (403, _) => Error::Forbidden { description },
-        (404, Caller::Method { name, token_accepted }) if token_accepted && !name.eq_ignore_ascii_case("getMe") => {
-            Error::EndpointNotFound { method: name.to_owned(), description }
+        (404, Caller::Method { name, token_accepted })
+            if token_accepted && !name.eq_ignore_ascii_case("getMe") =>
+        {
+            Error::EndpointNotFound {
+                method: name.to_owned(),
+                description,
+            }
         }
         (404, Caller::Method { .. }) => Error::InvalidToken { code, description },
         (409, _) => Error::Conflict { description },
@@ -120,12 +139,24 @@ mod tests {
         parse(status, body.as_bytes(), caller, &Token::new(TOKEN)).unwrap_err()
     }
 
-    const FRESH: Caller<'static> = Caller::Method { name: "sendMessage", token_accepted: false };
-    const ACCEPTED: Caller<'static> = Caller::Method { name: "sendMessage", token_accepted: true };
+    const FRESH: Caller<'static> = Caller::Method {
+        name: "sendMessage",
+        token_accepted: false,
+    };
+    const ACCEPTED: Caller<'static> = Caller::Method {
+        name: "sendMessage",
+        token_accepted: true,
+    };
 
     #[test]
     fn ok_answers_return_the_raw_result() {
-        let raw = parse(200, br#"{"ok":true,"result":{"a":[1]}}"#, FRESH, &Token::new(TOKEN)).unwrap();
+        let raw = parse(
+            200,
+            br#"{"ok":true,"result":{"a":[1]}}"#,
+            FRESH,
+            &Token::new(TOKEN),
+        )
+        .unwrap();
         assert_eq!(raw.get(), r#"{"a":[1]}"#);
         let raw = parse(200, br#"{"ok":true}"#, FRESH, &Token::new(TOKEN)).unwrap();
         assert_eq!(raw.get(), "null");
@@ -135,15 +166,33 @@ mod tests {
     fn error_codes_map_like_ptb() {
         let body = |code: u16| format!(r#"{{"ok":false,"error_code":{code},"description":"D"}}"#);
         assert!(matches!(err(400, &body(400), FRESH), Error::BadRequest { .. }));
-        assert!(matches!(err(401, &body(401), ACCEPTED), Error::InvalidToken { code: 401, .. }));
+        assert!(matches!(
+            err(401, &body(401), ACCEPTED),
+            Error::InvalidToken { code: 401, .. }
+        ));
         assert!(matches!(err(403, &body(403), FRESH), Error::Forbidden { .. }));
-        assert!(matches!(err(404, &body(404), FRESH), Error::InvalidToken { code: 404, .. }));
-        assert!(matches!(err(404, &body(404), ACCEPTED), Error::EndpointNotFound { .. }));
-        let get_me = Caller::Method { name: "getMe", token_accepted: true };
+        assert!(matches!(
+            err(404, &body(404), FRESH),
+            Error::InvalidToken { code: 404, .. }
+        ));
+        assert!(matches!(
+            err(404, &body(404), ACCEPTED),
+            Error::EndpointNotFound { .. }
+        ));
+        let get_me = Caller::Method {
+            name: "getMe",
+            token_accepted: true,
+        };
         assert!(matches!(err(404, &body(404), get_me), Error::InvalidToken { .. }));
-        assert!(matches!(err(404, &body(404), Caller::Download), Error::Api { code: 404, .. }));
+        assert!(matches!(
+            err(404, &body(404), Caller::Download),
+            Error::Api { code: 404, .. }
+        ));
         assert!(matches!(err(409, &body(409), FRESH), Error::Conflict { .. }));
-        assert!(matches!(err(502, &body(502), FRESH), Error::Api { code: 502, .. }));
+        assert!(matches!(
+            err(502, &body(502), FRESH),
+            Error::Api { code: 502, .. }
+        ));
     }
 
     #[test]
@@ -164,7 +213,9 @@ mod tests {
     fn unparsable_bodies_keep_status_and_a_bounded_redacted_excerpt() {
         let body = format!("<html>{TOKEN} {}</html>", "x".repeat(1000));
         let e = err(502, &body, FRESH);
-        let Error::InvalidResponse { status, excerpt, .. } = &e else { panic!("{e:?}") };
+        let Error::InvalidResponse { status, excerpt, .. } = &e else {
+            panic!("{e:?}")
+        };
         assert_eq!(*status, 502);
         assert!(excerpt.len() <= EXCERPT_LEN, "{}", excerpt.len());
         assert!(excerpt.starts_with("<html>42:***"), "{excerpt}");
@@ -173,7 +224,11 @@ mod tests {
 
     #[test]
     fn descriptions_are_redacted() {
-        let e = err(400, r#"{"ok":false,"error_code":400,"description":"bad url /bot42:SECRET/x"}"#, FRESH);
+        let e = err(
+            400,
+            r#"{"ok":false,"error_code":400,"description":"bad url /bot42:SECRET/x"}"#,
+            FRESH,
+        );
         assert_eq!(e.description(), Some("bad url /bot42:***/x"));
     }
 

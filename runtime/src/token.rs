@@ -39,7 +39,9 @@ impl Token {
 impl fmt::Display for Token {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0.split_once(':') {
-            Some((id, _)) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => write!(f, "{id}:***"),
+            Some((id, _)) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => {
+                write!(f, "{id}:***")
+            }
             _ => f.write_str("***"),
         }
     }
@@ -89,7 +91,10 @@ mod tests {
     fn redact_replaces_every_occurrence() {
         let token = Token::new(SECRET);
         let text = format!("http://h/bot{SECRET}/getMe and again {SECRET}");
-        assert_eq!(token.redact(&text), "http://h/bot123456:***/getMe and again 123456:***");
+        assert_eq!(
+            token.redact(&text),
+            "http://h/bot123456:***/getMe and again 123456:***"
+        );
         assert_eq!(Token::new("").redact("keep"), "keep");
     }
 }

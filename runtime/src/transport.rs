@@ -40,7 +40,8 @@ impl Progress {
 
     /// A chunk was handed to the connection.
     pub(crate) fn touch(&self) {
-        self.last_ms.fetch_max(millis(self.start.elapsed()), Ordering::Relaxed);
+        self.last_ms
+            .fetch_max(millis(self.start.elapsed()), Ordering::Relaxed);
     }
 
     /// An upload stream ended.
@@ -77,7 +78,11 @@ async fn watchdog(progress: &Progress, write: Duration, read: Duration) -> Error
 
 impl Client {
     fn lane(&self, method: &str) -> &Lane {
-        if method.eq_ignore_ascii_case("getUpdates") { &self.inner.poll } else { &self.inner.main }
+        if method.eq_ignore_ascii_case("getUpdates") {
+            &self.inner.poll
+        } else {
+            &self.inner.main
+        }
     }
 
     /// Takes a connection slot of `lane`, waiting at most its pool timeout.
@@ -85,7 +90,10 @@ impl Client {
         match tokio::time::timeout(lane.timeouts.pool, lane.slots.clone().acquire_owned()).await {
             Ok(Ok(permit)) => Ok(permit),
             Ok(Err(_)) => unreachable!("the semaphore is never closed"),
-            Err(_) => Err(Error::TimedOut { phase: "waiting for a free connection slot", source: None }),
+            Err(_) => Err(Error::TimedOut {
+                phase: "waiting for a free connection slot",
+                source: None,
+            }),
         }
     }
 
@@ -105,7 +113,10 @@ impl Client {
             duration_ms = tracing::field::Empty,
         );
         let started = Instant::now();
-        let result = self.exchange(method, encoded, long_poll).instrument(span.clone()).await;
+        let result = self
+            .exchange(method, encoded, long_poll)
+            .instrument(span.clone())
+            .await;
         let duration_ms = millis(started.elapsed());
         span.record("duration_ms", duration_ms);
         match &result {
@@ -135,7 +146,9 @@ impl Client {
         let url = format!("{}/{}", self.inner.api_url, method);
         let request = lane.http.post(url);
         let request = match encoded {
-            Encoded::Json(bytes) => request.header(reqwest::header::CONTENT_TYPE, "application/json").body(bytes),
+            Encoded::Json(bytes) => request
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(bytes),
             Encoded::Multipart { fields, files } => {
                 read += timeouts.write;
                 request.multipart(body::multipart(fields, files, &progress).await?)
@@ -148,11 +161,23 @@ impl Client {
         let status = response.status().as_u16();
         let body = match tokio::time::timeout(timeouts.read, response.bytes()).await {
             Ok(body) => body.map_err(|err| Error::transport(err, "reading the response"))?,
-            Err(_) => return Err(Error::TimedOut { phase: "reading the response", source: None }),
+            Err(_) => {
+                return Err(Error::TimedOut {
+                    phase: "reading the response",
+                    source: None,
+                });
+            }
         };
         let token_accepted = self.inner.token_accepted.load(Ordering::Relaxed);
-        let result =
-            response::parse(status, &body, Caller::Method { name: method, token_accepted }, &self.inner.token);
+        let result = response::parse(
+            status,
+            &body,
+            Caller::Method {
+                name: method,
+                token_accepted,
+            },
+            &self.inner.token,
+        );
         if result.is_ok() && !token_accepted {
             self.inner.token_accepted.store(true, Ordering::Relaxed);
         }

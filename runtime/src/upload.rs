@@ -40,10 +40,18 @@ pub(crate) fn collect<T>(local_mode: bool, serialize: impl FnOnce() -> T) -> (T,
         }
     }
 
-    let previous = COLLECTOR.with(|c| c.borrow_mut().replace(Collector { local_mode, files: Vec::new() }));
+    let previous = COLLECTOR.with(|c| {
+        c.borrow_mut().replace(Collector {
+            local_mode,
+            files: Vec::new(),
+        })
+    });
     let reset = Reset(previous);
     let out = serialize();
-    let files = COLLECTOR.with(|c| c.borrow_mut().take()).map(|c| c.files).unwrap_or_default();
+    let files = COLLECTOR
+        .with(|c| c.borrow_mut().take())
+        .map(|c| c.files)
+        .unwrap_or_default();
     drop(reset);
     (out, files)
 }
@@ -60,7 +68,10 @@ pub(crate) fn register(upload: &Upload) -> Option<String> {
         }
         let name = format!("{PART_PREFIX}{}", collector.files.len());
         let reference = format!("attach://{name}");
-        collector.files.push(Collected { name, upload: upload.clone() });
+        collector.files.push(Collected {
+            name,
+            upload: upload.clone(),
+        });
         Some(reference)
     })
 }
@@ -92,9 +103,16 @@ mod tests {
 
     #[test]
     fn uploads_get_unique_attach_names() {
-        let files = vec![InputFile::bytes("a", "1"), InputFile::file_id("id"), InputFile::bytes("b", "2")];
+        let files = vec![
+            InputFile::bytes("a", "1"),
+            InputFile::file_id("id"),
+            InputFile::bytes("b", "2"),
+        ];
         let (json, collected) = collect(false, || serde_json::to_value(&files));
-        assert_eq!(json.unwrap(), serde_json::json!(["attach://upload0", "id", "attach://upload1"]));
+        assert_eq!(
+            json.unwrap(),
+            serde_json::json!(["attach://upload0", "id", "attach://upload1"])
+        );
         let names: Vec<_> = collected.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["upload0", "upload1"]);
     }
@@ -103,7 +121,10 @@ mod tests {
     fn local_mode_sends_paths_as_file_uris() {
         let files = vec![InputFile::path("/srv/my file.png"), InputFile::bytes("b", "2")];
         let (json, collected) = collect(true, || serde_json::to_value(&files));
-        assert_eq!(json.unwrap(), serde_json::json!(["file:///srv/my%20file.png", "attach://upload0"]));
+        assert_eq!(
+            json.unwrap(),
+            serde_json::json!(["file:///srv/my%20file.png", "attach://upload0"])
+        );
         assert_eq!(collected.len(), 1);
     }
 

@@ -6,6 +6,7 @@
 
 mod model;
 mod overrides;
+pub mod sample;
 mod validate;
 
 pub use model::*;

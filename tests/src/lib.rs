@@ -1,1 +1,35 @@
 //! A loopback fake Telegram Bot API server for testing bots offline.
+//!
+//! [`TestServer::start`] binds `127.0.0.1` on a free port and serves the Bot API described by
+//! the committed spec (`botapi-spec`):
+//!
+//! - `getMe`, `getUpdates` (offset, limit and long-poll timeout semantics of the real API, 409
+//!   when a webhook is set or a newer poll takes over), `setWebhook`, `deleteWebhook`,
+//!   `getWebhookInfo`, and `getFile` plus file downloads for files added with
+//!   [`TestServer::add_file`];
+//! - every other method of the spec is accepted, checked like Telegram checks it (unknown
+//!   method: 404 `Not Found`; a missing required parameter or a value of the wrong type: 400
+//!   with a Telegram-style description), and answered with a valid sample of its return type
+//!   (messages echo the call's `chat_id`, `text` and `caption`);
+//! - JSON, url-encoded and multipart bodies are accepted; uploads are streamed and counted;
+//! - every call is recorded ([`RecordedRequest`]: method, decoded parameters, files with part
+//!   name, file name and size) for tests to assert on, and any call can be answered with a
+//!   scripted [`Reply`] instead (any status, `retry_after`, `migrate_to_chat_id`, malformed
+//!   bodies, delays).
+//!
+//! The server never contacts the network: webhooks are recorded, not called.
+
+mod answer;
+mod body;
+mod catalog;
+mod http;
+mod record;
+mod script;
+mod server;
+mod state;
+pub mod updates;
+mod validate;
+
+pub use record::{Encoding, RecordedFile, RecordedRequest};
+pub use script::Reply;
+pub use server::{DEFAULT_TOKEN, TestServer, TestServerBuilder, WAIT_TIMEOUT};
