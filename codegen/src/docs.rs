@@ -7,6 +7,28 @@ pub(crate) const DOCS_URL: &str = "https://core.telegram.org/bots/api";
 /// Converts spec Markdown to rustdoc Markdown. `resolve` maps a docs anchor (`message`,
 /// `sendmessage`) to a Rust path (`crate::types::Message`) when it names a generated item.
 pub(crate) fn rustdoc(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    separate_lists(&inline(markdown, resolve))
+}
+
+/// A list followed directly by a plain line would make that line a lazy continuation of the
+/// last item; the docs mean a new paragraph.
+fn separate_lists(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut in_list = false;
+    for line in text.lines() {
+        let item = line.starts_with("- ");
+        if in_list && !item && !line.is_empty() && !line.starts_with(' ') {
+            out.push('\n');
+        }
+        in_list = item || (in_list && line.starts_with(' '));
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.truncate(out.trim_end_matches('\n').len());
+    out
+}
+
+fn inline(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(markdown.len() + 16);
     let bytes = markdown.as_bytes();
     let mut i = 0;
@@ -31,7 +53,7 @@ pub(crate) fn rustdoc(markdown: &str, resolve: &dyn Fn(&str) -> Option<String>) 
             }
             '[' => match parse_link(rest) {
                 Some((text, target, len)) => {
-                    let text = rustdoc(text, resolve);
+                    let text = inline(text, resolve);
                     out.push_str(&render_link(&text, target, resolve));
                     i += len;
                 }
@@ -163,6 +185,11 @@ mod tests {
         assert_eq!(rustdoc("pass “attach://<file_attach_name>”", &resolve), "pass “attach://\\<file_attach_name>”");
         assert_eq!(rustdoc("values [0, 1]", &resolve), "values \\[0, 1\\]");
         assert_eq!(rustdoc("see https://t.me/x.", &resolve), "see <https://t.me/x>.");
+    }
+
+    #[test]
+    fn a_line_after_a_list_starts_a_paragraph() {
+        assert_eq!(rustdoc("limits:\n- a\n- b\nReturns it.", &resolve), "limits:\n- a\n- b\n\nReturns it.");
     }
 
     #[test]

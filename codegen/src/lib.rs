@@ -12,6 +12,7 @@ mod enums;
 mod methods;
 mod names;
 mod render;
+mod roundtrip;
 mod string_enums;
 mod types;
 
@@ -35,7 +36,15 @@ pub fn generate(spec: &Spec) -> Vec<(PathBuf, String)> {
 }
 
 /// Every generated file for `spec` with the given curated tables.
+///
+/// # Panics
+///
+/// When the spec is inconsistent, an override no longer matches the spec, or the spec holds a
+/// construct codegen has no rule for; the message names the item and what to change.
 pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> {
+    if let Err(problems) = overrides.check(spec) {
+        panic!("spec/overrides.toml does not match the spec:\n  - {}", problems.join("\n  - "));
+    }
     let augmented = overrides.apply(spec);
     let spec = &augmented;
     let ctx = Context::new(spec, overrides);
@@ -113,6 +122,7 @@ pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String
     files.push((PathBuf::from(format!("{SRC}/aliases.rs")), render::file(version, body)));
 
     files.push((PathBuf::from(format!("{SRC}/bot.rs")), render::file(version, bot::bot())));
+    files.push((PathBuf::from("generated/tests/roundtrip.rs"), render::file(version, roundtrip::test_file(&ctx))));
     files
 }
 

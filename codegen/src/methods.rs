@@ -9,7 +9,7 @@ use quote::quote;
 use crate::context::Context;
 use crate::names::{field_name, ident};
 use crate::render::doc_attrs;
-use crate::types::setter;
+use crate::types::{default_impl, setter};
 
 /// Everything generated for one method.
 pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
@@ -70,7 +70,7 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
         quote!()
     };
     let allow = if required.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
-    let new_doc = format!("Creates the parameters of `{api_name}` from the required ones.");
+    let new_doc = format!(" Creates the parameters of `{api_name}` from the required ones.");
     let alias_attr = if fn_name == api_name.as_str() { quote!() } else { quote!(#[doc(alias = #api_name)]) };
     for f in method.params.iter().filter(|f| !f.required) {
         assert!(
@@ -81,11 +81,14 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
     }
     let body = if method.params.is_empty() { quote!({}) } else { quote!({ #(#fields)* }) };
 
+    let default = default_impl(&ty, required.is_empty());
     quote! {
         #payload_doc
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[non_exhaustive]
         pub struct #ty #body
+
+        #default
 
         impl #ty {
             #[doc = #new_doc]
@@ -142,7 +145,7 @@ pub(crate) fn alias(ctx: &Context<'_>, method: &Method) -> Option<TokenStream> {
         .collect();
     let names: Vec<_> =
         method.params.iter().filter(|f| f.required).map(|f| ident(&field_name(&f.name))).collect();
-    let doc = format!("Alias of [`{snake}`](Self::{snake}), under the API's own name `{}`.", method.name);
+    let doc = format!(" Alias of [`{snake}`](Self::{snake}), under the API's own name `{}`.", method.name);
     let allow = if args.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
     Some(quote! {
         #[doc = #doc]

@@ -28,6 +28,31 @@ pub(crate) fn file(version: &str, tokens: TokenStream) -> String {
     let parsed: syn::File = syn::parse2(tokens.clone())
         .unwrap_or_else(|e| panic!("codegen produced invalid Rust ({e}):\n{tokens}"));
     let mut text = header(version);
-    text.push_str(&prettyplease::unparse(&parsed));
+    text.push_str(&space_items(&prettyplease::unparse(&parsed)));
     text
+}
+
+/// prettyplease separates items by a newline only; a blank line between items (after the
+/// imports, between top-level items and between methods) makes the files read like
+/// hand-written code.
+fn space_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut previous = "";
+    for line in code.lines() {
+        let closes_item = previous == "}" || previous == "    }" || previous.ends_with(';') && !previous.starts_with(' ');
+        let starts_item = !line.is_empty()
+            && !line.starts_with('}')
+            && !line.starts_with("    }")
+            && (line.starts_with(|c: char| !c.is_whitespace())
+                || (line.starts_with("    ") && !line.starts_with("     ") && previous == "    }"));
+        let between_uses = line.starts_with("use ") && (previous.starts_with("use ") || previous == "};");
+        if (closes_item && starts_item && !between_uses) || (previous.starts_with("#![") && !line.starts_with("#!["))
+        {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
+    }
+    out
 }

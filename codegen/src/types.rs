@@ -51,11 +51,15 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
             serde_args.push(quote!(rename = #api));
         }
         let ty = if f.required {
+            // Required fields that Telegram added later are missing from older servers and
+            // captures. Booleans read as false and arrays as empty, which loses nothing; any
+            // other missing required field fails the object (and an update keeps its raw JSON).
             if matches!(f.ty, Type::Boolean | Type::True) {
-                // Booleans are read as false when absent: older servers and captures omit
-                // flags that later became required.
                 serde_args.push(quote!(default));
                 doc.push_str("\n\nRead as `false` when absent.");
+            } else if matches!(f.ty, Type::Array(_)) {
+                serde_args.push(quote!(default));
+                doc.push_str("\n\nRead as empty when absent.");
             }
             ty
         } else {
@@ -71,7 +75,8 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         }
     });
 
-    let required: Vec<&&Field> = fields.iter().filter(|f| f.required).collect();
+    // A required field with a documented fixed value ("must be *article*") is set by `new`.
+    let required: Vec<&&Field> = fields.iter().filter(|f| f.required && f.facts.constant.is_none()).collect();
     let new_args = required.iter().map(|f| {
         let ident = ident(&field_name(&f.name));
         let ty = ctx.value_type(&object.name, f, &f.ty);
@@ -81,6 +86,8 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         let ident = ident(&field_name(&f.name));
         if !f.required {
             quote!(#ident: None)
+        } else if let Some(constant) = &f.facts.constant {
+            quote!(#ident: #constant.into())
         } else if ctx.is_boxed(&object.name, &f.name) {
             quote!(#ident: Box::new(#ident.into()))
         } else {
@@ -88,16 +95,19 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         }
     });
     let setters = fields.iter().filter(|f| !f.required).map(|f| setter(ctx, &object.name, f, quote!(self)));
-    let new_doc = format!("Creates a `{}` from its required fields.", object.name);
+    let new_doc = format!(" Creates a `{}` from its required fields.", object.name);
     let allow = if required.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
     let empty = fields.is_empty();
     let body = if empty { quote!({}) } else { quote!({ #(#field_defs)* }) };
 
+    let default = default_impl(&name, required.is_empty());
     quote! {
         #docs
         #derives
         #[non_exhaustive]
         pub struct #name #body
+
+        #default
 
         impl #name {
             #[doc = #new_doc]
@@ -106,6 +116,20 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
                 Self { #(#inits),* }
             }
             #(#setters)*
+        }
+    }
+}
+
+/// `Default` for a type whose `new` takes no argument.
+pub(crate) fn default_impl(name: &proc_macro2::Ident, no_args: bool) -> TokenStream {
+    if !no_args {
+        return quote!();
+    }
+    quote! {
+        impl Default for #name {
+            fn default() -> Self {
+                Self::new()
+            }
         }
     }
 }
@@ -197,7 +221,7 @@ fn variant_froms(ctx: &Context<'_>, object: &Object, union: &Union) -> Vec<Token
         .collect()
 }
 
-const UNKNOWN_DOC: &str = "A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.";
+const UNKNOWN_DOC: &str = " A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.";
 
 fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) -> TokenStream {
     let name = ident(&object.name);
@@ -212,7 +236,7 @@ fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) ->
         quote!(Some(#value) => Self::#vname(#parsed),)
     });
     let (other_variants, other_arms, other_froms, other_tag_arms) = other_forms(ctx, object, union);
-    let tag_doc = format!("The `{tag}` value of this variant, as sent on the wire.");
+    let tag_doc = format!(" The `{tag}` value of this variant, as sent on the wire.");
     let tag_arms = union.variants.iter().map(|v| {
         let vname = ident(&ctx.variant_name(&object.name, &v.name));
         let value = v.value.as_deref().expect("tagged unions have a value per variant");
@@ -341,8 +365,10 @@ fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStr
     // Without a tag, try the variants with the most required fields first, so that a variant
     // whose required fields are a subset of another's does not capture it.
     let mut order: Vec<_> = union.variants.iter().enumerate().collect();
-    order.sort_by_key(|(i, v)| (std::cmp::Reverse(ctx.object(&v.name).fields().iter().filter(|f| f.required).count()), *i));
-    let attempts = order.iter().map(|(_, v)| {
+    order.sort_by_key(|(i, v)| {
+        (std::cmp::Reverse(ctx.object(&v.name).fields().iter().filter(|f| f.required).count()), *i)
+    });
+    let attempt = |v: &botapi_spec::Variant| {
         let vname = ident(&ctx.variant_name(&object.name, &v.name));
         let ty = ident(&v.name);
         let value = variant_value(ctx, &v.name, quote!(value));
@@ -351,7 +377,35 @@ fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStr
                 return Ok(Self::#vname(#value));
             }
         }
-    });
+    };
+    // Where every variant pins a shared field but values repeat (InlineQueryResult: `audio` is
+    // both InlineQueryResultAudio and InlineQueryResultCachedAudio), the value narrows the
+    // candidates before trying them.
+    let attempts = match shared_constant_field(ctx, union) {
+        Some(field) => {
+            let mut values: Vec<&str> = Vec::new();
+            for v in &union.variants {
+                let value = constant_of(ctx, &v.name, &field);
+                if !values.contains(&value) {
+                    values.push(value);
+                }
+            }
+            let arms = values.iter().map(|value| {
+                let tries = order.iter().filter(|(_, v)| constant_of(ctx, &v.name, &field) == *value).map(|(_, v)| attempt(v));
+                quote!(Some(#value) => { #(#tries)* })
+            });
+            quote! {
+                match de::peek_tag(json, #field).map_err(D::Error::custom)?.as_deref() {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+        None => {
+            let tries = order.iter().map(|(_, v)| attempt(v));
+            quote!(#(#tries)*)
+        }
+    };
     quote! {
         #docs
         #derives
@@ -367,13 +421,35 @@ fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStr
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let raw = Box::<RawValue>::deserialize(deserializer)?;
                 let json = raw.get();
-                #(#attempts)*
+                #attempts
                 Ok(Self::Unknown(de::from_raw(json)?))
             }
         }
 
         #(#froms)*
     }
+}
+
+/// A field every variant of the union pins to a constant, if there is one.
+fn shared_constant_field(ctx: &Context<'_>, union: &Union) -> Option<String> {
+    let first = ctx.object(&union.variants.first()?.name);
+    first
+        .fields()
+        .iter()
+        .filter(|f| f.facts.constant.is_some())
+        .map(|f| f.name.clone())
+        .find(|name| union.variants.iter().all(|v| {
+            ctx.object(&v.name).fields().iter().any(|f| &f.name == name && f.facts.constant.is_some())
+        }))
+}
+
+fn constant_of<'a>(ctx: &Context<'a>, variant: &str, field: &str) -> &'a str {
+    ctx.object(variant)
+        .fields()
+        .iter()
+        .find(|f| f.name == field)
+        .and_then(|f| f.facts.constant.as_deref())
+        .expect("checked by shared_constant_field")
 }
 
 /// `MaybeInaccessibleMessage` has no tag: an inaccessible message is one whose `date` is 0
@@ -482,8 +558,11 @@ fn update(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
     let ser_arms = names.iter().zip(&variant_idents).map(|(n, v)| quote!(UpdateKind::#v(value) => map.serialize_entry(#n, value)?,));
     let de_arms = kinds.iter().zip(&variant_idents).map(|(f, v)| {
         let n = &f.name;
-        let value = if ctx.update_kind_boxed(f) { quote!(Box::new(value)) } else { quote!(value) };
-        quote!(#n => serde_json::from_str(json).map(|value| UpdateKind::#v(#value)),)
+        if ctx.update_kind_boxed(f) {
+            quote!(#n => serde_json::from_str(json).map(|value| UpdateKind::#v(Box::new(value))),)
+        } else {
+            quote!(#n => serde_json::from_str(json).map(UpdateKind::#v),)
+        }
     });
     quote! {
         #docs
