@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Number, Value};
 
-use crate::{BoundUnit, Bounds, Facts, Field, Object, ObjectKind, Spec, Type};
+use crate::{BoundUnit, Bounds, Facts, Field, Method, Object, ObjectKind, Spec, Type};
 
 /// How far past `max_depth` required fields are still followed before giving up (a spec whose
 /// required fields form a cycle cannot be sampled; this keeps such a spec from recursing forever).
@@ -73,6 +73,23 @@ impl<'a> Sampler<'a> {
     /// spec has no such object.
     pub fn object(&self, name: &str) -> Option<Value> {
         self.objects.contains_key(name).then(|| self.named(name, 0))
+    }
+
+    /// A sample value of one field or parameter, keeping to its facts (constant, documented
+    /// values, default, bounds).
+    pub fn field(&self, field: &Field) -> Value {
+        self.value(&field.ty, Some(field), 1)
+    }
+
+    /// Sample parameters for a call of `method`: every required parameter, and the optional
+    /// ones too when optional fields are on.
+    pub fn params(&self, method: &Method) -> Map<String, Value> {
+        method
+            .params
+            .iter()
+            .filter(|p| p.required || self.optional_fields)
+            .map(|p| (p.name.clone(), self.field(p)))
+            .collect()
     }
 
     /// One sample per variant of the union named `name`, in doc order, with the variant's name;
@@ -132,10 +149,19 @@ impl<'a> Sampler<'a> {
                         .collect(),
                 )
             }
-            Type::OneOf(alternatives) => match self.pick(alternatives) {
-                Some(alternative) => self.value(alternative, field, depth),
-                None => Value::Null,
-            },
+            Type::OneOf(alternatives) => {
+                // Past the depth limit, prefer an alternative that ends the recursion.
+                let scalar = alternatives.iter().find(|alt| alt.refs().is_empty());
+                let chosen = if depth > self.max_depth {
+                    scalar.or(self.pick(alternatives))
+                } else {
+                    self.pick(alternatives)
+                };
+                match chosen {
+                    Some(alternative) => self.value(alternative, field, depth),
+                    None => Value::Null,
+                }
+            }
         }
     }
 
@@ -159,13 +185,22 @@ impl<'a> Sampler<'a> {
                 }
                 Value::Object(map)
             }
-            ObjectKind::Union(union) => match self.pick(&union.variants) {
-                Some(variant) => self.named(&variant.name, depth),
-                None => match self.pick(&union.other_types) {
-                    Some(other) => self.value(other, None, depth),
-                    None => Value::Null,
-                },
-            },
+            ObjectKind::Union(union) => {
+                // A union that can also be a plain value (RichText: a String, an Array of
+                // RichText, or an object) takes the plain value past the depth limit, so that
+                // recursive unions end.
+                let scalar = union.other_types.iter().find(|ty| ty.refs().is_empty());
+                if let (true, Some(scalar)) = (depth > self.max_depth || union.variants.is_empty(), scalar) {
+                    return self.value(scalar, None, depth);
+                }
+                match self.pick(&union.variants) {
+                    Some(variant) => self.named(&variant.name, depth),
+                    None => match self.pick(&union.other_types) {
+                        Some(other) => self.value(other, None, depth),
+                        None => Value::Null,
+                    },
+                }
+            }
         }
     }
 }
@@ -352,6 +387,26 @@ mod tests {
             Sampler::new(&spec).seed(1).object("OriginChat").unwrap()["kind"],
             "b"
         );
+    }
+
+    #[test]
+    fn method_params_follow_required_and_facts() {
+        let spec = spec();
+        let method: Method = serde_json::from_value(json!({
+            "name": "m", "anchor": "m", "section": "", "description": "", "returns": "true",
+            "params": [
+                {"name": "chat_id", "type": {"one_of": ["integer", "string"]}, "required": true, "description": ""},
+                {"name": "limit", "type": "integer", "required": false, "description": "", "default": 100}
+            ]
+        }))
+        .unwrap();
+        let all = Sampler::new(&spec).params(&method);
+        assert_eq!(
+            serde_json::Value::Object(all),
+            json!({"chat_id": 1, "limit": 100})
+        );
+        let required = Sampler::new(&spec).optional_fields(false).params(&method);
+        assert_eq!(serde_json::Value::Object(required), json!({"chat_id": 1}));
     }
 
     #[test]

@@ -17,17 +17,24 @@ pub(crate) struct Received {
     pub(crate) fields: Map<String, Value>,
     pub(crate) files: Vec<RecordedFile>,
     pub(crate) encoding: Encoding,
+    /// Why the body could not be read, if it could not.
+    pub(crate) error: Option<String>,
 }
 
-/// Reads the query string and body of `request`. The error is a Telegram-style description.
-pub(crate) async fn read(
-    request: hyper::Request<Incoming>,
-    keep_file_bytes: u64,
-) -> Result<Received, String> {
-    let mut fields = Map::new();
+/// Reads the query string and body of `request`. A body that cannot be read leaves what was
+/// read so far and a Telegram-style description in `Received::error`.
+pub(crate) async fn read(request: hyper::Request<Incoming>, keep_file_bytes: u64) -> Received {
+    let mut received = Received {
+        fields: Map::new(),
+        files: Vec::new(),
+        encoding: Encoding::Query,
+        error: None,
+    };
     if let Some(query) = request.uri().query() {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            fields.insert(key.into_owned(), Value::String(value.into_owned()));
+            received
+                .fields
+                .insert(key.into_owned(), Value::String(value.into_owned()));
         }
     }
     let content_type = request
@@ -36,49 +43,68 @@ pub(crate) async fn read(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
+    if let Err(description) =
+        read_body(request.into_body(), &content_type, keep_file_bytes, &mut received).await
+    {
+        received.error = Some(description);
+    }
+    received
+}
+
+async fn read_body(
+    body: Incoming,
+    content_type: &str,
+    keep_file_bytes: u64,
+    received: &mut Received,
+) -> Result<(), String> {
     let essence = content_type
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    let body = request.into_body();
-    let mut files = Vec::new();
-    let encoding = match essence.as_str() {
+    match essence.as_str() {
         "multipart/form-data" => {
-            let boundary = multer::parse_boundary(&content_type)
+            received.encoding = Encoding::Multipart;
+            let boundary = multer::parse_boundary(content_type)
                 .map_err(|_| "Bad Request: multipart boundary is missing".to_owned())?;
-            read_multipart(body, boundary, keep_file_bytes, &mut fields, &mut files).await?;
-            Encoding::Multipart
+            read_multipart(
+                body,
+                boundary,
+                keep_file_bytes,
+                &mut received.fields,
+                &mut received.files,
+            )
+            .await
         }
         "application/json" => {
+            received.encoding = Encoding::Json;
             let bytes = collect(body).await?;
-            if !bytes.iter().all(u8::is_ascii_whitespace) {
-                match serde_json::from_slice::<Value>(&bytes) {
-                    Ok(Value::Object(map)) => fields.extend(map),
-                    Ok(_) => return Err("Bad Request: JSON body must be an object".to_owned()),
-                    Err(_) => return Err("Bad Request: can't parse JSON body".to_owned()),
-                }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Ok(());
             }
-            Encoding::Json
+            match serde_json::from_slice::<Value>(&bytes) {
+                Ok(Value::Object(map)) => {
+                    received.fields.extend(map);
+                    Ok(())
+                }
+                Ok(_) => Err("Bad Request: JSON body must be an object".to_owned()),
+                Err(_) => Err("Bad Request: can't parse JSON body".to_owned()),
+            }
         }
         _ => {
             let bytes = collect(body).await?;
-            if bytes.is_empty() {
-                Encoding::Query
-            } else {
+            if !bytes.is_empty() {
+                received.encoding = Encoding::Form;
                 for (key, value) in form_urlencoded::parse(&bytes) {
-                    fields.insert(key.into_owned(), Value::String(value.into_owned()));
+                    received
+                        .fields
+                        .insert(key.into_owned(), Value::String(value.into_owned()));
                 }
-                Encoding::Form
             }
+            Ok(())
         }
-    };
-    Ok(Received {
-        fields,
-        files,
-        encoding,
-    })
+    }
 }
 
 async fn collect(body: Incoming) -> Result<Bytes, String> {

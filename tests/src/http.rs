@@ -9,9 +9,10 @@ use bytes::Bytes;
 use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper::{Request, Response, StatusCode};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::answer::{Answer, answer};
+use crate::body::Received;
 use crate::catalog::Catalog;
 use crate::record::RecordedRequest;
 use crate::script::Reply;
@@ -50,13 +51,27 @@ pub(crate) async fn serve(
 }
 
 async fn method_call(shared: &Shared, method_name: String, request: Request<Incoming>) -> HttpResponse {
-    let received = match crate::body::read(request, shared.keep_file_bytes).await {
-        Ok(received) => received,
-        Err(description) => return json_response(400, &error_body(400, &description, None)),
-    };
+    let received = crate::body::read(request, shared.keep_file_bytes).await;
     let Some(method) = shared.catalog.method(&method_name) else {
-        return not_found();
+        let fields = received.fields.clone();
+        return record(
+            shared,
+            method_name,
+            fields,
+            received,
+            Outcome::error(404, "Not Found", None),
+        );
     };
+    if let Some(description) = received.error.clone() {
+        let fields = received.fields.clone();
+        return record(
+            shared,
+            method_name,
+            fields,
+            received,
+            Outcome::error(400, &description, None),
+        );
+    }
     let script = shared.state.lock().next_script(&method.name);
     let parts: HashSet<String> = received.files.iter().map(|f| f.part.clone()).collect();
     let validated = validate(
@@ -78,6 +93,17 @@ async fn method_call(shared: &Shared, method_name: String, request: Request<Inco
             Outcome::from(answer(&shared.catalog, &shared.state, method, &params, &received.files).await)
         }
     };
+    record(shared, method_name, params, received, outcome)
+}
+
+/// Records a method call with its answer, and returns the answer.
+fn record(
+    shared: &Shared,
+    method: String,
+    params: Map<String, Value>,
+    received: Received,
+    outcome: Outcome,
+) -> HttpResponse {
     let (status, error) = match &outcome {
         Outcome::Json(status, body) => (
             *status,
@@ -86,7 +112,7 @@ async fn method_call(shared: &Shared, method_name: String, request: Request<Inco
         Outcome::Raw { status, .. } => (*status, None),
     };
     let record = RecordedRequest {
-        method: method_name,
+        method,
         params,
         files: received.files,
         encoding: received.encoding,

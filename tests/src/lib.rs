@@ -33,3 +33,19 @@ mod validate;
 pub use record::{Encoding, RecordedFile, RecordedRequest};
 pub use script::Reply;
 pub use server::{DEFAULT_TOKEN, TestServer, TestServerBuilder, WAIT_TIMEOUT};
+
+/// Checks that `value` is a valid JSON value of `ty` by the rules of `spec` (required fields,
+/// JSON types, union tags, fixed values), as strictly as a response must be. The error names the
+/// first place that does not conform. Handy to assert on JSON a bot produces.
+pub fn check_value(
+    spec: &botapi_spec::Spec,
+    ty: &botapi_spec::Type,
+    value: &serde_json::Value,
+) -> Result<(), String> {
+    let objects = spec.objects.iter().map(|o| (o.name.as_str(), o)).collect();
+    validate::check_value(&objects, ty, value).map_err(|err| {
+        err.strip_prefix("Bad Request: ")
+            .map(str::to_owned)
+            .unwrap_or(err)
+    })
+}

@@ -39,7 +39,10 @@ pub(crate) fn validate(
         if value.is_null() && !param.required {
             continue;
         }
-        let checker = Checker { objects };
+        let checker = Checker {
+            objects,
+            strict: false,
+        };
         let value = checker.top_level(param, value)?;
         decoded.insert(param.name.clone(), value);
     }
@@ -66,6 +69,17 @@ fn check_attachments(value: &Value, parts: &HashSet<String>) -> Result<(), Strin
     }
 }
 
+/// Checks that `value` is a valid `ty` by the spec's rules, as the server checks parameters
+/// (but without accepting text for numbers or JSON objects): the error says where it is not.
+pub(crate) fn check_value(objects: &Objects<'_>, ty: &Type, value: &Value) -> Result<(), String> {
+    Checker {
+        objects,
+        strict: true,
+    }
+    .check(ty, value.clone(), "value")
+    .map(drop)
+}
+
 fn accepts_file(ty: &Type) -> bool {
     match ty {
         Type::Ref(name) => name == "InputFile",
@@ -76,6 +90,8 @@ fn accepts_file(ty: &Type) -> bool {
 
 struct Checker<'a, 'b> {
     objects: &'b Objects<'a>,
+    /// No text for numbers, booleans or JSON: what a response must satisfy.
+    strict: bool,
 }
 
 impl Checker<'_, '_> {
@@ -101,44 +117,34 @@ impl Checker<'_, '_> {
 
     fn check(&self, ty: &Type, value: Value, path: &str) -> Result<Value, String> {
         let mismatch = || format!("Bad Request: field \"{path}\" must be of type {ty}");
-        match ty {
-            Type::Integer => match &value {
-                Value::Number(n) if n.is_i64() || n.is_u64() => Ok(value),
-                Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.0e15) => {
-                    Ok(Value::from(n.as_f64().unwrap_or_default() as i64))
-                }
-                Value::String(text) => text
+        let lenient = !self.strict;
+        match (ty, value) {
+            (Type::Integer, Value::Number(n)) if n.is_i64() || n.is_u64() => Ok(Value::Number(n)),
+            (Type::Integer, Value::Number(n)) if lenient => match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Value::from(f as i64)),
+                _ => Err(mismatch()),
+            },
+            (Type::Integer, Value::String(text)) if lenient => text
+                .trim()
+                .parse::<i64>()
+                .map(Value::from)
+                .map_err(|_| mismatch()),
+            (Type::Float, Value::Number(n)) => Ok(Value::Number(n)),
+            (Type::Float, Value::String(text)) if lenient => {
+                let parsed = text
                     .trim()
-                    .parse::<i64>()
-                    .map(Value::from)
-                    .map_err(|_| mismatch()),
-                _ => Err(mismatch()),
-            },
-            Type::Float => match &value {
-                Value::Number(_) => Ok(value),
-                Value::String(text) => {
-                    let parsed = text
-                        .trim()
-                        .parse::<f64>()
-                        .ok()
-                        .and_then(serde_json::Number::from_f64);
-                    parsed.map(Value::Number).ok_or_else(mismatch)
-                }
-                _ => Err(mismatch()),
-            },
-            Type::String => match value {
-                Value::String(_) => Ok(value),
-                Value::Number(n) => Ok(Value::String(n.to_string())),
-                _ => Err(mismatch()),
-            },
-            Type::Boolean | Type::True => {
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64);
+                parsed.map(Value::Number).ok_or_else(mismatch)
+            }
+            (Type::String, Value::String(text)) => Ok(Value::String(text)),
+            (Type::String, Value::Number(n)) if lenient => Ok(Value::String(n.to_string())),
+            (Type::Boolean, Value::Bool(b)) => Ok(Value::Bool(b)),
+            (Type::True, Value::Bool(true)) => Ok(Value::Bool(true)),
+            (Type::Boolean | Type::True, value) if lenient => {
                 let flag = match &value {
-                    Value::Bool(b) => Some(*b),
-                    Value::Number(n) => n.as_i64().and_then(|n| match n {
-                        0 => Some(false),
-                        1 => Some(true),
-                        _ => None,
-                    }),
+                    Value::Number(n) => n.as_i64().filter(|n| *n == 0 || *n == 1).map(|n| n == 1),
                     Value::String(text) => match text.trim().to_ascii_lowercase().as_str() {
                         "true" | "1" => Some(true),
                         "false" | "0" => Some(false),
@@ -147,33 +153,28 @@ impl Checker<'_, '_> {
                     _ => None,
                 };
                 match flag {
-                    Some(false) if *ty == Type::True => Err(mismatch()),
-                    Some(flag) => Ok(Value::Bool(flag)),
-                    None => Err(mismatch()),
+                    Some(true) => Ok(Value::Bool(true)),
+                    Some(false) if *ty == Type::Boolean => Ok(Value::Bool(false)),
+                    _ => Err(mismatch()),
                 }
             }
-            Type::Array(inner) => match value {
-                Value::Array(items) => items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, item)| self.check(inner, item, &format!("{path}[{i}]")))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map(Value::Array),
-                Value::String(text) => match serde_json::from_str::<Value>(&text) {
-                    Ok(parsed @ Value::Array(_)) => self.check(ty, parsed, path),
-                    _ => Err(mismatch()),
-                },
+            (Type::Array(inner), Value::Array(items)) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| self.check(inner, item, &format!("{path}[{i}]")))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array),
+            (Type::Array(_), Value::String(text)) if lenient => match serde_json::from_str::<Value>(&text) {
+                Ok(parsed @ Value::Array(_)) => self.check(ty, parsed, path),
                 _ => Err(mismatch()),
             },
-            Type::OneOf(alternatives) => alternatives
+            (Type::OneOf(alternatives), value) => alternatives
                 .iter()
                 .find_map(|alt| self.check(alt, value.clone(), path).ok())
                 .ok_or_else(mismatch),
-            Type::Ref(name) if name == "InputFile" => match value {
-                Value::String(_) => Ok(value),
-                _ => Err(mismatch()),
-            },
-            Type::Ref(name) => self.object(name, value, path),
+            (Type::Ref(name), Value::String(text)) if name == "InputFile" => Ok(Value::String(text)),
+            (Type::Ref(name), value) if name != "InputFile" => self.object(name, value, path),
+            _ => Err(mismatch()),
         }
     }
 
@@ -182,7 +183,7 @@ impl Checker<'_, '_> {
             return Ok(value);
         };
         let value = match value {
-            Value::String(text) => serde_json::from_str::<Value>(&text)
+            Value::String(text) if !self.strict => serde_json::from_str::<Value>(&text)
                 .ok()
                 .filter(Value::is_object)
                 .ok_or_else(|| format!("Bad Request: can't parse {name} JSON object in \"{path}\""))?,
@@ -191,6 +192,14 @@ impl Checker<'_, '_> {
         match &object.kind {
             ObjectKind::Fields(fields) => self.fields(name, fields, value, path),
             ObjectKind::Union(union) => {
+                // A union that may also be a plain value (RichText: a String or an Array).
+                if !value.is_object() && !union.other_types.is_empty() {
+                    return union
+                        .other_types
+                        .iter()
+                        .find_map(|form| self.check(form, value.clone(), path).ok())
+                        .ok_or_else(|| format!("Bad Request: can't parse {name} in \"{path}\""));
+                }
                 if let Some(tag) = &union.discriminator {
                     let found = value.get(tag).and_then(Value::as_str).map(str::to_owned);
                     let Some(found) = found else {
