@@ -18,7 +18,6 @@ pub(crate) const RUNTIME_OBJECTS: &[&str] = &["InputFile"];
 /// Everything rendering needs to know about the spec.
 pub(crate) struct Context<'a> {
     pub(crate) spec: &'a Spec,
-    pub(crate) overrides: &'a Overrides,
     objects: HashMap<&'a str, &'a Object>,
     /// Docs anchor -> Rust path, for intra-doc links.
     anchors: HashMap<String, String>,
@@ -41,7 +40,10 @@ impl<'a> Context<'a> {
             }
         }
         for method in &spec.methods {
-            anchors.insert(method.anchor.clone(), format!("crate::Bot::{}", snake_case(&method.name)));
+            anchors.insert(
+                method.anchor.clone(),
+                format!("crate::Bot::{}", snake_case(&method.name)),
+            );
         }
         let mut variant_of = HashMap::new();
         for object in &spec.objects {
@@ -54,7 +56,6 @@ impl<'a> Context<'a> {
         let enums = EnumRegistry::build(spec, overrides);
         let mut ctx = Context {
             spec,
-            overrides,
             objects,
             anchors,
             variant_of,
@@ -67,7 +68,9 @@ impl<'a> Context<'a> {
     }
 
     pub(crate) fn object(&self, name: &str) -> &'a Object {
-        self.objects.get(name).unwrap_or_else(|| panic!("spec refers to unknown object `{name}`"))
+        self.objects
+            .get(name)
+            .unwrap_or_else(|| panic!("spec refers to unknown object `{name}`"))
     }
 
     /// The union `name` is a variant of, if any.
@@ -106,7 +109,11 @@ impl<'a> Context<'a> {
     /// The Rust type of a field's value (without the `Option` of optional fields).
     pub(crate) fn field_type(&self, owner: &str, field: &Field) -> TokenStream {
         let inner = self.value_type(owner, field, &field.ty);
-        if self.is_boxed(owner, &field.name) { quote!(Box<#inner>) } else { inner }
+        if self.is_boxed(owner, &field.name) {
+            quote!(Box<#inner>)
+        } else {
+            inner
+        }
     }
 
     /// The type a setter or constructor accepts for a field (`impl Into<...>` of the unboxed
@@ -136,7 +143,10 @@ impl<'a> Context<'a> {
     }
 
     fn one_of_type(&self, owner: &str, field: &Field, alternatives: &[Type]) -> TokenStream {
-        if alternatives.len() == 2 && alternatives.contains(&Type::Integer) && alternatives.contains(&Type::String) {
+        if alternatives.len() == 2
+            && alternatives.contains(&Type::Integer)
+            && alternatives.contains(&Type::String)
+        {
             return quote!(ChatId);
         }
         if alternatives.len() == 2
@@ -149,13 +159,24 @@ impl<'a> Context<'a> {
             let name = ident(&union.name);
             return quote!(#name);
         }
-        panic!("{owner}.{}: no Rust type for `{}`; add a union or a rule in codegen", field.name, field.ty)
+        panic!(
+            "{owner}.{}: no Rust type for `{}`; add a union or a rule in codegen",
+            field.name, field.ty
+        )
     }
 
     /// The smallest union whose variants include every alternative (all must be object refs).
     pub(crate) fn union_covering(&self, alternatives: &[Type]) -> Option<&'a Object> {
-        let names: Option<Vec<&str>> =
-            alternatives.iter().map(|t| if let Type::Ref(n) = t { Some(n.as_str()) } else { None }).collect();
+        let names: Option<Vec<&str>> = alternatives
+            .iter()
+            .map(|t| {
+                if let Type::Ref(n) = t {
+                    Some(n.as_str())
+                } else {
+                    None
+                }
+            })
+            .collect();
         let names = names?;
         self.spec
             .objects
@@ -177,9 +198,10 @@ impl<'a> Context<'a> {
                 let object = self.object(name);
                 match &object.kind {
                     ObjectKind::Fields(fields) => fields.iter().any(|f| self.may_upload(&f.ty, seen)),
-                    ObjectKind::Union(union) => {
-                        union.variants.iter().any(|v| self.may_upload(&Type::Ref(v.name.clone()), seen))
-                    }
+                    ObjectKind::Union(union) => union
+                        .variants
+                        .iter()
+                        .any(|v| self.may_upload(&Type::Ref(v.name.clone()), seen)),
                 }
             }
             Type::Array(inner) => self.may_upload(inner, seen),
@@ -251,15 +273,22 @@ impl<'a> Context<'a> {
     fn decide_boxing(&mut self) {
         let mut boxed = HashSet::new();
         for object in &self.spec.objects {
-            let ObjectKind::Fields(fields) = &object.kind else { continue };
+            let ObjectKind::Fields(fields) = &object.kind else {
+                continue;
+            };
             for field in fields {
-                let Some(target) = direct_ref(&field.ty) else { continue };
+                let Some(target) = direct_ref(&field.ty) else {
+                    continue;
+                };
                 if RUNTIME_OBJECTS.contains(&target) {
                     continue;
                 }
                 let mut stack = vec![object.name.clone()];
                 let recursive = self.reaches(target, &object.name, &mut HashSet::new());
-                if recursive || self.object_size(target, &mut stack) > BOX_ABOVE {
+                // A union already boxes its large variants, so it stays small inline: boxing it
+                // too would only make matching on it awkward.
+                let is_union = self.object(target).union().is_some();
+                if recursive || (!is_union && self.object_size(target, &mut stack) > BOX_ABOVE) {
                     boxed.insert((object.name.clone(), field.name.clone()));
                 }
             }
@@ -277,9 +306,10 @@ impl<'a> Context<'a> {
             return false;
         }
         match &self.object(from).kind {
-            ObjectKind::Fields(fields) => {
-                fields.iter().filter_map(|f| direct_ref(&f.ty)).any(|t| self.reaches(t, to, seen))
-            }
+            ObjectKind::Fields(fields) => fields
+                .iter()
+                .filter_map(|f| direct_ref(&f.ty))
+                .any(|t| self.reaches(t, to, seen)),
             ObjectKind::Union(union) => union.variants.iter().any(|v| self.reaches(&v.name, to, seen)),
         }
     }

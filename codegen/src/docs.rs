@@ -139,7 +139,9 @@ fn render_link(text: &str, target: &str, resolve: &dyn Fn(&str) -> Option<String
 }
 
 fn url_len(s: &str) -> usize {
-    let mut len = s.find(|c: char| c.is_whitespace() || c == ')' || c == '<' || c == '"').unwrap_or(s.len());
+    let mut len = s
+        .find(|c: char| c.is_whitespace() || c == ')' || c == '<' || c == '"')
+        .unwrap_or(s.len());
     while len > 0 && matches!(s.as_bytes()[len - 1], b'.' | b',' | b';' | b':' | b'!' | b'?') {
         len -= 1;
     }
@@ -169,7 +171,10 @@ mod tests {
             rustdoc("The sent [Message](#message) is returned", &resolve),
             "The sent [Message](crate::types::Message) is returned"
         );
-        assert_eq!(rustdoc("see [sendMessage](#sendmessage)", &resolve), "see [sendMessage](crate::Bot::send_message)");
+        assert_eq!(
+            rustdoc("see [sendMessage](#sendmessage)", &resolve),
+            "see [sendMessage](crate::Bot::send_message)"
+        );
     }
 
     #[test]
@@ -182,19 +187,28 @@ mod tests {
 
     #[test]
     fn brackets_tags_and_bare_urls_are_escaped() {
-        assert_eq!(rustdoc("pass “attach://<file_attach_name>”", &resolve), "pass “attach://\\<file_attach_name>”");
+        assert_eq!(
+            rustdoc("pass “attach://<file_attach_name>”", &resolve),
+            "pass “attach://\\<file_attach_name>”"
+        );
         assert_eq!(rustdoc("values [0, 1]", &resolve), "values \\[0, 1\\]");
         assert_eq!(rustdoc("see https://t.me/x.", &resolve), "see <https://t.me/x>.");
     }
 
     #[test]
     fn a_line_after_a_list_starts_a_paragraph() {
-        assert_eq!(rustdoc("limits:\n- a\n- b\nReturns it.", &resolve), "limits:\n- a\n- b\n\nReturns it.");
+        assert_eq!(
+            rustdoc("limits:\n- a\n- b\nReturns it.", &resolve),
+            "limits:\n- a\n- b\n\nReturns it."
+        );
     }
 
     #[test]
     fn code_spans_are_verbatim() {
-        assert_eq!(rustdoc("`[a]<b>` and `https://x`", &resolve), "`[a]<b>` and `https://x`");
+        assert_eq!(
+            rustdoc("`[a]<b>` and `https://x`", &resolve),
+            "`[a]<b>` and `https://x`"
+        );
     }
 
     #[test]

@@ -34,7 +34,11 @@ impl EnumRegistry {
                 name: extra.name.clone(),
                 used_by: Vec::new(),
                 doc: Some(extra.doc.clone()),
-                values: extra.values.iter().map(|v| (v.clone(), variant_name(v, overrides))).collect(),
+                values: extra
+                    .values
+                    .iter()
+                    .map(|v| (v.clone(), variant_name(v, overrides)))
+                    .collect(),
             });
         }
         let tag_fields: Vec<(&str, &str)> = spec
@@ -44,18 +48,19 @@ impl EnumRegistry {
             .filter_map(|u| u.discriminator.as_deref().map(|d| (u, d)))
             .flat_map(|(u, d)| u.variants.iter().map(move |v| (v.name.as_str(), d)))
             .collect();
-        let owners = spec
-            .objects
-            .iter()
-            .map(|o| (o.name.as_str(), o.fields()))
-            .chain(spec.methods.iter().map(|m| (m.name.as_str(), m.params.as_slice())));
+        let owners = spec.objects.iter().map(|o| (o.name.as_str(), o.fields())).chain(
+            spec.methods
+                .iter()
+                .map(|m| (m.name.as_str(), m.params.as_slice())),
+        );
         for (owner, fields) in owners {
             for field in fields {
                 if field.ty != Type::String || tag_fields.contains(&(owner, field.name.as_str())) {
                     continue;
                 }
                 let key = format!("{owner}.{}", field.name);
-                let index = if let Some(i) = overrides.extra_enums.iter().position(|e| e.matches(&field.name)) {
+                let index = if let Some(i) = overrides.extra_enums.iter().position(|e| e.matches(&field.name))
+                {
                     i
                 } else if !field.facts.enum_values.is_empty() {
                     let set: BTreeSet<String> = field.facts.enum_values.iter().cloned().collect();
@@ -91,12 +96,18 @@ impl EnumRegistry {
                     continue;
                 };
                 registry.enums[index].used_by.push(key);
-                registry.by_field.insert((owner.to_owned(), field.name.clone()), index);
+                registry
+                    .by_field
+                    .insert((owner.to_owned(), field.name.clone()), index);
             }
         }
         registry.enums.retain(|e| !e.used_by.is_empty());
-        let names: HashMap<String, usize> =
-            registry.enums.iter().enumerate().map(|(i, e)| (e.name.clone(), i)).collect();
+        let names: HashMap<String, usize> = registry
+            .enums
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.name.clone(), i))
+            .collect();
         // Re-index after dropping unused curated enums.
         let old: Vec<(String, String)> = Vec::new();
         let _ = old;
@@ -114,7 +125,9 @@ impl EnumRegistry {
 
     /// The enum a String field uses, if any.
     pub(crate) fn enum_for(&self, owner: &str, field: &str) -> Option<&str> {
-        self.by_field.get(&(owner.to_owned(), field.to_owned())).map(|&i| self.enums[i].name.as_str())
+        self.by_field
+            .get(&(owner.to_owned(), field.to_owned()))
+            .map(|&i| self.enums[i].name.as_str())
     }
 }
 

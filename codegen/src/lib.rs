@@ -21,8 +21,8 @@ use std::path::PathBuf;
 
 use botapi_spec::{ObjectKind, Overrides, Spec};
 use proc_macro2::TokenStream;
-use syn::visit::{self, Visit};
 use quote::quote;
+use syn::visit::{self, Visit};
 
 use crate::context::{Context, RUNTIME_OBJECTS};
 use crate::names::{ident, snake_case};
@@ -43,7 +43,10 @@ pub fn generate(spec: &Spec) -> Vec<(PathBuf, String)> {
 /// construct codegen has no rule for; the message names the item and what to change.
 pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> {
     if let Err(problems) = overrides.check(spec) {
-        panic!("spec/overrides.toml does not match the spec:\n  - {}", problems.join("\n  - "));
+        panic!(
+            "spec/overrides.toml does not match the spec:\n  - {}",
+            problems.join("\n  - ")
+        );
     }
     let augmented = overrides.apply(spec);
     let spec = &augmented;
@@ -62,11 +65,15 @@ pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String
             (ObjectKind::Fields(_), Some(union)) if union.name != "MaybeInaccessibleMessage" => &union.name,
             _ => &object.name,
         };
-        let entry = families.entry(snake_case(family)).or_insert_with(|| (index, Vec::new(), BTreeSet::new()));
+        let entry = families
+            .entry(snake_case(family))
+            .or_insert_with(|| (index, Vec::new(), BTreeSet::new()));
         entry.1.push(types::object(&ctx, object));
         entry.2.insert(object.name.clone());
         if object.name == "Update" {
-            entry.2.extend(["UpdateKind", "RawUpdateKind", "MalformedUpdateKind"].map(String::from));
+            entry
+                .2
+                .extend(["UpdateKind", "RawUpdateKind", "MalformedUpdateKind"].map(String::from));
         }
     }
     let mut ordered: Vec<_> = families.into_iter().collect();
@@ -81,14 +88,32 @@ pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String
     // String enums and the edit-result type.
     let enums = ctx.enums.enums.iter().map(string_enums::string_enum);
     let enum_names: BTreeSet<String> = ctx.enums.enums.iter().map(|e| e.name.clone()).collect();
-    let text = render::file(version, with_imports(quote!(#(#enums)*), &enum_names, &type_names, "crate::types"));
+    let text = render::file(
+        version,
+        with_imports(quote!(#(#enums)*), &enum_names, &type_names, "crate::types"),
+    );
     files.push((PathBuf::from(format!("{SRC}/types/enums.rs")), text));
     modules.push("enums".to_owned());
     let defined = BTreeSet::from(["MessageOrTrue".to_owned()]);
-    let text = render::file(version, with_imports(string_enums::message_or_true(), &defined, &type_names, "crate::types"));
+    let text = render::file(
+        version,
+        with_imports(
+            string_enums::message_or_true(),
+            &defined,
+            &type_names,
+            "crate::types",
+        ),
+    );
     files.push((PathBuf::from(format!("{SRC}/types/message_or_true.rs")), text));
     modules.push("message_or_true".to_owned());
-    files.push((PathBuf::from(format!("{SRC}/types/mod.rs")), module_file(version, &modules, "Every Bot API object, and the string enums of documented values.")));
+    files.push((
+        PathBuf::from(format!("{SRC}/types/mod.rs")),
+        module_file(
+            version,
+            &modules,
+            "Every Bot API object, and the string enums of documented values.",
+        ),
+    ));
 
     // Methods: one file each.
     let mut method_modules = Vec::new();
@@ -102,11 +127,19 @@ pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String
     }
     files.push((
         PathBuf::from(format!("{SRC}/methods/mod.rs")),
-        module_file(version, &method_modules, "The parameters of every Bot API method, and the `Bot` methods that send them."),
+        module_file(
+            version,
+            &method_modules,
+            "The parameters of every Bot API method, and the `Bot` methods that send them.",
+        ),
     ));
 
     // camelCase aliases.
-    let aliases: Vec<TokenStream> = spec.methods.iter().filter_map(|m| methods::alias(&ctx, m)).collect();
+    let aliases: Vec<TokenStream> = spec
+        .methods
+        .iter()
+        .filter_map(|m| methods::alias(&ctx, m))
+        .collect();
     let method_types: BTreeSet<String> = spec.methods.iter().map(|m| ctx.method_type(&m.name)).collect();
     let body = quote! {
         #[allow(non_snake_case, reason = "aliases carry the Bot API's own camelCase method names")]
@@ -119,10 +152,19 @@ pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String
         &BTreeSet::new(),
         &[(&type_names, "crate::types"), (&method_types, "crate::methods")],
     );
-    files.push((PathBuf::from(format!("{SRC}/aliases.rs")), render::file(version, body)));
+    files.push((
+        PathBuf::from(format!("{SRC}/aliases.rs")),
+        render::file(version, body),
+    ));
 
-    files.push((PathBuf::from(format!("{SRC}/bot.rs")), render::file(version, bot::bot())));
-    files.push((PathBuf::from("generated/tests/roundtrip.rs"), render::file(version, roundtrip::test_file(&ctx))));
+    files.push((
+        PathBuf::from(format!("{SRC}/bot.rs")),
+        render::file(version, bot::bot()),
+    ));
+    files.push((
+        PathBuf::from("generated/tests/roundtrip.rs"),
+        render::file(version, roundtrip::test_file(&ctx)),
+    ));
     files
 }
 
@@ -136,7 +178,15 @@ fn all_type_names(ctx: &Context<'_>) -> BTreeSet<String> {
         .map(|o| o.name.clone())
         .collect();
     names.extend(ctx.enums.enums.iter().map(|e| e.name.clone()));
-    names.extend(["MessageOrTrue", "UpdateKind", "RawUpdateKind", "MalformedUpdateKind"].map(String::from));
+    names.extend(
+        [
+            "MessageOrTrue",
+            "UpdateKind",
+            "RawUpdateKind",
+            "MalformedUpdateKind",
+        ]
+        .map(String::from),
+    );
     names
 }
 
@@ -154,12 +204,21 @@ fn module_file(version: &str, modules: &[String], doc: &str) -> String {
 
 /// Prepends the `use` lines a file's items need: generated types from `local` that are not
 /// defined in the file, runtime types, and serde traits.
-fn with_imports(body: TokenStream, defined: &BTreeSet<String>, known: &BTreeSet<String>, local: &str) -> TokenStream {
+fn with_imports(
+    body: TokenStream,
+    defined: &BTreeSet<String>,
+    known: &BTreeSet<String>,
+    local: &str,
+) -> TokenStream {
     with_imports_from(body, defined, &[(known, local)])
 }
 
 /// [`with_imports`] with several groups of generated names, each from its own module.
-fn with_imports_from(body: TokenStream, defined: &BTreeSet<String>, groups: &[(&BTreeSet<String>, &str)]) -> TokenStream {
+fn with_imports_from(
+    body: TokenStream,
+    defined: &BTreeSet<String>,
+    groups: &[(&BTreeSet<String>, &str)],
+) -> TokenStream {
     let mut idents = HashSet::new();
     let mut de_path = false;
     collect_idents(body.clone(), &mut idents, &mut de_path);
@@ -173,29 +232,47 @@ fn with_imports_from(body: TokenStream, defined: &BTreeSet<String>, groups: &[(&
         uses.push(quote!(use serde::{#(#serde),*};));
     }
     if idents.contains("custom") {
-        uses.push(quote!(use serde::de::Error as _;));
+        uses.push(quote!(
+            use serde::de::Error as _;
+        ));
     }
     if idents.contains("RawValue") {
-        uses.push(quote!(use serde_json::value::RawValue;));
+        uses.push(quote!(
+            use serde_json::value::RawValue;
+        ));
     }
-    let mut runtime: Vec<_> = ["ChatId", "DefaultKind", "DefaultSlot", "InputFile", "Method", "PathStep"]
-        .into_iter()
-        .filter(|n| idents.contains(*n))
-        .map(ident)
-        .collect();
+    let mut runtime: Vec<_> = [
+        "ChatId",
+        "DefaultKind",
+        "DefaultSlot",
+        "InputFile",
+        "Method",
+        "PathStep",
+    ]
+    .into_iter()
+    .filter(|n| idents.contains(*n))
+    .map(ident)
+    .collect();
     if de_path {
         runtime.insert(0, ident("de"));
     }
     if !runtime.is_empty() {
         uses.push(quote!(use botapi_runtime::{#(#runtime),*};));
     }
-    let crate_items: Vec<_> = ["Bot", "Request"].into_iter().filter(|n| idents.contains(*n)).map(ident).collect();
+    let crate_items: Vec<_> = ["Bot", "Request"]
+        .into_iter()
+        .filter(|n| idents.contains(*n))
+        .map(ident)
+        .collect();
     if !crate_items.is_empty() {
         uses.push(quote!(use crate::{#(#crate_items),*};));
     }
     for (known, local) in groups {
-        let locals: Vec<_> =
-            known.iter().filter(|n| idents.contains(n.as_str()) && !defined.contains(*n)).map(|n| ident(n)).collect();
+        let locals: Vec<_> = known
+            .iter()
+            .filter(|n| idents.contains(n.as_str()) && !defined.contains(*n))
+            .map(|n| ident(n))
+            .collect();
         if !locals.is_empty() {
             let path: syn::Path = syn::parse_str(local).expect("a module path");
             uses.push(quote!(use #path::{#(#locals),*};));
@@ -222,7 +299,9 @@ fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>, de_path: &mut 
                 self.out.insert(name);
             }
             // `D::Error::custom` needs `serde::de::Error` in scope.
-            if path.segments.first().is_some_and(|s| s.ident == "D") && path.segments.iter().any(|s| s.ident == "custom") {
+            if path.segments.first().is_some_and(|s| s.ident == "D")
+                && path.segments.iter().any(|s| s.ident == "custom")
+            {
                 self.out.insert("custom".to_owned());
             }
             visit::visit_path(self, path);

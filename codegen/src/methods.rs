@@ -39,7 +39,11 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
             serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
             quote!(Option<#ty>)
         };
-        let serde = if serde_args.is_empty() { quote!() } else { quote!(#[serde(#(#serde_args),*)]) };
+        let serde = if serde_args.is_empty() {
+            quote!()
+        } else {
+            quote!(#[serde(#(#serde_args),*)])
+        };
         quote!(#docs #serde pub #ident: #ty,)
     });
     let required: Vec<&Field> = method.params.iter().filter(|f| f.required).collect();
@@ -54,11 +58,22 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
     let arg_names: Vec<_> = required.iter().map(|f| ident(&field_name(&f.name))).collect();
     let inits = method.params.iter().map(|f| {
         let ident = ident(&field_name(&f.name));
-        if f.required { quote!(#ident: #ident.into()) } else { quote!(#ident: None) }
+        if f.required {
+            quote!(#ident: #ident.into())
+        } else {
+            quote!(#ident: None)
+        }
     });
-    let setters = method.params.iter().filter(|f| !f.required).map(|f| setter(ctx, &method.name, f, quote!(self.payload)));
-    let output = return_type(ctx, &method.returns);
-    let may_upload = method.params.iter().any(|f| ctx.may_upload(&f.ty, &mut HashSet::new()));
+    let setters = method
+        .params
+        .iter()
+        .filter(|f| !f.required)
+        .map(|f| setter(ctx, &method.name, f, quote!(self.payload)));
+    let output = return_type(&method.returns);
+    let may_upload = method
+        .params
+        .iter()
+        .any(|f| ctx.may_upload(&f.ty, &mut HashSet::new()));
     let slots = default_slots(ctx, method).into_iter().map(|slot| slot.tokens());
     let long_poll = if method.name == "getUpdates" {
         quote! {
@@ -69,9 +84,17 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
     } else {
         quote!()
     };
-    let allow = if required.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+    let allow = if required.len() > 7 {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    };
     let new_doc = format!(" Creates the parameters of `{api_name}` from the required ones.");
-    let alias_attr = if fn_name == api_name.as_str() { quote!() } else { quote!(#[doc(alias = #api_name)]) };
+    let alias_attr = if fn_name == api_name.as_str() {
+        quote!()
+    } else {
+        quote!(#[doc(alias = #api_name)])
+    };
     for f in method.params.iter().filter(|f| !f.required) {
         assert!(
             !REQUEST_METHODS.contains(&field_name(&f.name).as_str()),
@@ -79,7 +102,11 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
             f.name
         );
     }
-    let body = if method.params.is_empty() { quote!({}) } else { quote!({ #(#fields)* }) };
+    let body = if method.params.is_empty() {
+        quote!({})
+    } else {
+        quote!({ #(#fields)* })
+    };
 
     let default = default_impl(&ty, required.is_empty());
     quote! {
@@ -122,7 +149,15 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
 }
 
 /// Methods of the generated `Request` type, which parameter setters must not shadow.
-const REQUEST_METHODS: &[&str] = &["new", "params", "params_mut", "into_params", "extra", "without_default", "send"];
+const REQUEST_METHODS: &[&str] = &[
+    "new",
+    "params",
+    "params_mut",
+    "into_params",
+    "extra",
+    "without_default",
+    "send",
+];
 
 /// The camelCase alias of a method, if it differs from the snake_case name.
 pub(crate) fn alias(ctx: &Context<'_>, method: &Method) -> Option<TokenStream> {
@@ -143,10 +178,21 @@ pub(crate) fn alias(ctx: &Context<'_>, method: &Method) -> Option<TokenStream> {
             quote!(#ident: impl Into<#ty>)
         })
         .collect();
-    let names: Vec<_> =
-        method.params.iter().filter(|f| f.required).map(|f| ident(&field_name(&f.name))).collect();
-    let doc = format!(" Alias of [`{snake}`](Self::{snake}), under the API's own name `{}`.", method.name);
-    let allow = if args.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+    let names: Vec<_> = method
+        .params
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| ident(&field_name(&f.name)))
+        .collect();
+    let doc = format!(
+        " Alias of [`{snake}`](Self::{snake}), under the API's own name `{}`.",
+        method.name
+    );
+    let allow = if args.len() > 7 {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    };
     Some(quote! {
         #[doc = #doc]
         #[doc(alias = #snake)]
@@ -159,7 +205,7 @@ pub(crate) fn alias(ctx: &Context<'_>, method: &Method) -> Option<TokenStream> {
 }
 
 /// The Rust type of a method's result.
-fn return_type(ctx: &Context<'_>, ty: &Type) -> TokenStream {
+fn return_type(ty: &Type) -> TokenStream {
     match ty {
         Type::Integer => quote!(i64),
         Type::Float => quote!(f64),
@@ -170,7 +216,7 @@ fn return_type(ctx: &Context<'_>, ty: &Type) -> TokenStream {
             quote!(#name)
         }
         Type::Array(inner) => {
-            let inner = return_type(ctx, inner);
+            let inner = return_type(inner);
             quote!(Vec<#inner>)
         }
         Type::OneOf(alts) if alts.len() == 2 && alts.contains(&Type::True) => {
@@ -180,7 +226,9 @@ fn return_type(ctx: &Context<'_>, ty: &Type) -> TokenStream {
                 _ => panic!("no Rust type for the return type `{ty}`: add one in codegen/src/methods.rs"),
             }
         }
-        Type::OneOf(_) => panic!("no Rust type for the return type `{ty}`: add one in codegen/src/methods.rs"),
+        Type::OneOf(_) => {
+            panic!("no Rust type for the return type `{ty}`: add one in codegen/src/methods.rs")
+        }
     }
 }
 
@@ -236,10 +284,20 @@ pub(crate) fn default_slots(ctx: &Context<'_>, method: &Method) -> Vec<Slot> {
     merge_variant_slots(slots)
 }
 
-fn walk_fields(ctx: &Context<'_>, fields: &[Field], path: &[Step], stack: &mut Vec<String>, out: &mut Vec<Slot>) {
+fn walk_fields(
+    ctx: &Context<'_>,
+    fields: &[Field],
+    path: &[Step],
+    stack: &mut Vec<String>,
+    out: &mut Vec<Slot>,
+) {
     for field in fields {
         if let Some(kind) = default_kind(field) {
-            out.push(Slot { path: path.to_vec(), field: field.name.clone(), kind });
+            out.push(Slot {
+                path: path.to_vec(),
+                field: field.name.clone(),
+                kind,
+            });
             continue;
         }
         let mut inner = path.to_vec();
@@ -269,11 +327,13 @@ fn walk_type(ctx: &Context<'_>, ty: &Type, path: &[Step], stack: &mut Vec<String
                     for variant in &union.variants {
                         let target = ctx.object(&variant.name);
                         let guard = match (&union.discriminator, &variant.value) {
-                            (Some(tag), Some(value)) => {
-                                Step::When { tag: tag.clone(), values: vec![value.clone()] }
-                            }
+                            (Some(tag), Some(value)) => Step::When {
+                                tag: tag.clone(),
+                                values: vec![value.clone()],
+                            },
                             _ => {
-                                let Some(key) = distinguishing_field(ctx, &union.variants, &variant.name) else {
+                                let Some(key) = distinguishing_field(ctx, &union.variants, &variant.name)
+                                else {
                                     continue;
                                 };
                                 Step::Has(key)
@@ -296,13 +356,21 @@ fn walk_type(ctx: &Context<'_>, ty: &Type, path: &[Step], stack: &mut Vec<String
 }
 
 /// A required field of `variant` that no other variant of the union has.
-fn distinguishing_field(ctx: &Context<'_>, variants: &[botapi_spec::Variant], variant: &str) -> Option<String> {
+fn distinguishing_field(
+    ctx: &Context<'_>,
+    variants: &[botapi_spec::Variant],
+    variant: &str,
+) -> Option<String> {
     let others: Vec<&str> = variants
         .iter()
         .filter(|v| v.name != variant)
         .flat_map(|v| ctx.object(&v.name).fields().iter().map(|f| f.name.as_str()))
         .collect();
-    ctx.object(variant).fields().iter().find(|f| f.required && !others.contains(&f.name.as_str())).map(|f| f.name.clone())
+    ctx.object(variant)
+        .fields()
+        .iter()
+        .find(|f| f.required && !others.contains(&f.name.as_str()))
+        .map(|f| f.name.clone())
 }
 
 /// Slots that differ only in the values of one `When` step are merged into one slot.

@@ -72,7 +72,10 @@ pub(crate) fn field_name(api_name: &str) -> String {
     KEYWORDS
         .iter()
         .find(|(keyword, _)| *keyword == api_name)
-        .map_or_else(|| api_name.to_owned(), |(_, replacement)| (*replacement).to_owned())
+        .map_or_else(
+            || api_name.to_owned(),
+            |(_, replacement)| (*replacement).to_owned(),
+        )
 }
 
 /// An identifier token.
@@ -88,7 +91,10 @@ mod tests {
     fn snake_case_of_api_names() {
         for (api, rust) in [
             ("sendMessage", "send_message"),
-            ("getMyDefaultAdministratorRights", "get_my_default_administrator_rights"),
+            (
+                "getMyDefaultAdministratorRights",
+                "get_my_default_administrator_rights",
+            ),
             ("close", "close"),
             ("Message", "message"),
             ("InlineQueryResultMpeg4Gif", "inline_query_result_mpeg4_gif"),

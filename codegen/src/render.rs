@@ -5,7 +5,13 @@ use quote::quote;
 
 /// `#[doc = " line"]` attributes, one per line, which prettyplease prints as `///` comments.
 pub(crate) fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| if line.is_empty() { String::new() } else { format!(" {line}") });
+    let lines = text.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
     quote!(#(#[doc = #lines])*)
 }
 
@@ -39,14 +45,16 @@ fn space_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + code.len() / 16);
     let mut previous = "";
     for line in code.lines() {
-        let closes_item = previous == "}" || previous == "    }" || previous.ends_with(';') && !previous.starts_with(' ');
+        let closes_item =
+            previous == "}" || previous == "    }" || previous.ends_with(';') && !previous.starts_with(' ');
         let starts_item = !line.is_empty()
             && !line.starts_with('}')
             && !line.starts_with("    }")
             && (line.starts_with(|c: char| !c.is_whitespace())
                 || (line.starts_with("    ") && !line.starts_with("     ") && previous == "    }"));
         let between_uses = line.starts_with("use ") && (previous.starts_with("use ") || previous == "};");
-        if (closes_item && starts_item && !between_uses) || (previous.starts_with("#![") && !line.starts_with("#!["))
+        if (closes_item && starts_item && !between_uses)
+            || (previous.starts_with("#![") && !line.starts_with("#!["))
         {
             out.push('\n');
         }

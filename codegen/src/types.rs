@@ -67,7 +67,11 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
             quote!(Option<#ty>)
         };
         let docs = doc_attrs(&doc);
-        let serde = if serde_args.is_empty() { quote!() } else { quote!(#[serde(#(#serde_args),*)]) };
+        let serde = if serde_args.is_empty() {
+            quote!()
+        } else {
+            quote!(#[serde(#(#serde_args),*)])
+        };
         quote! {
             #docs
             #serde
@@ -76,7 +80,10 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
     });
 
     // A required field with a documented fixed value ("must be *article*") is set by `new`.
-    let required: Vec<&&Field> = fields.iter().filter(|f| f.required && f.facts.constant.is_none()).collect();
+    let required: Vec<&&Field> = fields
+        .iter()
+        .filter(|f| f.required && f.facts.constant.is_none())
+        .collect();
     let new_args = required.iter().map(|f| {
         let ident = ident(&field_name(&f.name));
         let ty = ctx.value_type(&object.name, f, &f.ty);
@@ -94,11 +101,22 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
             quote!(#ident: #ident.into())
         }
     });
-    let setters = fields.iter().filter(|f| !f.required).map(|f| setter(ctx, &object.name, f, quote!(self)));
+    let setters = fields
+        .iter()
+        .filter(|f| !f.required)
+        .map(|f| setter(ctx, &object.name, f, quote!(self)));
     let new_doc = format!(" Creates a `{}` from its required fields.", object.name);
-    let allow = if required.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+    let allow = if required.len() > 7 {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    };
     let empty = fields.is_empty();
-    let body = if empty { quote!({}) } else { quote!({ #(#field_defs)* }) };
+    let body = if empty {
+        quote!({})
+    } else {
+        quote!({ #(#field_defs)* })
+    };
 
     let default = default_impl(&name, required.is_empty());
     quote! {
@@ -139,7 +157,11 @@ pub(crate) fn setter(ctx: &Context<'_>, owner: &str, f: &Field, target: TokenStr
     let rust = field_name(&f.name);
     let ident = ident(&rust);
     let ty = ctx.value_type(owner, f, &f.ty);
-    let value = if ctx.is_boxed(owner, &f.name) { quote!(Box::new(value.into())) } else { quote!(value.into()) };
+    let value = if ctx.is_boxed(owner, &f.name) {
+        quote!(Box::new(value.into()))
+    } else {
+        quote!(value.into())
+    };
     let doc = setter_doc(&rust, &ctx.doc_plain(&f.description));
     let docs = doc_attrs(&doc);
     quote! {
@@ -171,11 +193,19 @@ fn derives(ctx: &Context<'_>, name: &str, deserialize: bool) -> TokenStream {
 
 fn variant_type(ctx: &Context<'_>, variant: &str) -> TokenStream {
     let ty = ident(variant);
-    if ctx.variant_boxed(variant) { quote!(Box<#ty>) } else { quote!(#ty) }
+    if ctx.variant_boxed(variant) {
+        quote!(Box<#ty>)
+    } else {
+        quote!(#ty)
+    }
 }
 
 fn variant_value(ctx: &Context<'_>, variant: &str, value: TokenStream) -> TokenStream {
-    if ctx.variant_boxed(variant) { quote!(Box::new(#value)) } else { value }
+    if ctx.variant_boxed(variant) {
+        quote!(Box::new(#value))
+    } else {
+        value
+    }
 }
 
 fn union_variants(ctx: &Context<'_>, object: &Object, union: &Union, tagged: bool) -> Vec<TokenStream> {
@@ -186,7 +216,11 @@ fn union_variants(ctx: &Context<'_>, object: &Object, union: &Union, tagged: boo
             let vname = ident(&ctx.variant_name(&object.name, &v.name));
             let ty = variant_type(ctx, &v.name);
             let target = ctx.object(&v.name);
-            let doc = format!("{}\n\nSee [`{}`].", first_sentence(&ctx.doc_plain(&target.description)), v.name);
+            let doc = format!(
+                "{}\n\nSee [`{}`].",
+                first_sentence(&ctx.doc_plain(&target.description)),
+                v.name
+            );
             let docs = doc_attrs(&doc);
             let rename = match (&v.value, tagged) {
                 (Some(value), true) => quote!(#[serde(rename = #value)]),
@@ -221,7 +255,8 @@ fn variant_froms(ctx: &Context<'_>, object: &Object, union: &Union) -> Vec<Token
         .collect()
 }
 
-const UNKNOWN_DOC: &str = " A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.";
+const UNKNOWN_DOC: &str =
+    " A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.";
 
 fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) -> TokenStream {
     let name = ident(&object.name);
@@ -231,7 +266,10 @@ fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) ->
     let derives = derives(ctx, &object.name, false);
     let arms = union.variants.iter().map(|v| {
         let vname = ident(&ctx.variant_name(&object.name, &v.name));
-        let value = v.value.as_deref().expect("tagged unions have a value per variant");
+        let value = v
+            .value
+            .as_deref()
+            .expect("tagged unions have a value per variant");
         let parsed = variant_value(ctx, &v.name, quote!(de::from_raw(json)?));
         quote!(Some(#value) => Self::#vname(#parsed),)
     });
@@ -239,7 +277,10 @@ fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) ->
     let tag_doc = format!(" The `{tag}` value of this variant, as sent on the wire.");
     let tag_arms = union.variants.iter().map(|v| {
         let vname = ident(&ctx.variant_name(&object.name, &v.name));
-        let value = v.value.as_deref().expect("tagged unions have a value per variant");
+        let value = v
+            .value
+            .as_deref()
+            .expect("tagged unions have a value per variant");
         quote!(Self::#vname(_) => Some(#value),)
     });
     quote! {
@@ -291,7 +332,12 @@ fn other_forms(
     ctx: &Context<'_>,
     object: &Object,
     union: &Union,
-) -> (Vec<TokenStream>, Vec<TokenStream>, Vec<TokenStream>, Vec<TokenStream>) {
+) -> (
+    Vec<TokenStream>,
+    Vec<TokenStream>,
+    Vec<TokenStream>,
+    Vec<TokenStream>,
+) {
     let name = ident(&object.name);
     let (mut variants, mut arms, mut froms, mut tag_arms) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for other in &union.other_types {
@@ -349,14 +395,21 @@ fn other_forms(
                 });
                 tag_arms.push(quote!(Self::Concat(_) => None,));
             }
-            other => panic!("{}: no Rust form for the union alternative `{other}`", object.name),
+            other => panic!(
+                "{}: no Rust form for the union alternative `{other}`",
+                object.name
+            ),
         }
     }
     (variants, arms, froms, tag_arms)
 }
 
 fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStream {
-    assert!(union.other_types.is_empty(), "{}: untagged unions with other forms need a rule", object.name);
+    assert!(
+        union.other_types.is_empty(),
+        "{}: untagged unions with other forms need a rule",
+        object.name
+    );
     let name = ident(&object.name);
     let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
     let variants = union_variants(ctx, object, union, false);
@@ -366,7 +419,10 @@ fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStr
     // whose required fields are a subset of another's does not capture it.
     let mut order: Vec<_> = union.variants.iter().enumerate().collect();
     order.sort_by_key(|(i, v)| {
-        (std::cmp::Reverse(ctx.object(&v.name).fields().iter().filter(|f| f.required).count()), *i)
+        (
+            std::cmp::Reverse(ctx.object(&v.name).fields().iter().filter(|f| f.required).count()),
+            *i,
+        )
     });
     let attempt = |v: &botapi_spec::Variant| {
         let vname = ident(&ctx.variant_name(&object.name, &v.name));
@@ -391,7 +447,10 @@ fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStr
                 }
             }
             let arms = values.iter().map(|value| {
-                let tries = order.iter().filter(|(_, v)| constant_of(ctx, &v.name, &field) == *value).map(|(_, v)| attempt(v));
+                let tries = order
+                    .iter()
+                    .filter(|(_, v)| constant_of(ctx, &v.name, &field) == *value)
+                    .map(|(_, v)| attempt(v));
                 quote!(Some(#value) => { #(#tries)* })
             });
             quote! {
@@ -438,9 +497,14 @@ fn shared_constant_field(ctx: &Context<'_>, union: &Union) -> Option<String> {
         .iter()
         .filter(|f| f.facts.constant.is_some())
         .map(|f| f.name.clone())
-        .find(|name| union.variants.iter().all(|v| {
-            ctx.object(&v.name).fields().iter().any(|f| &f.name == name && f.facts.constant.is_some())
-        }))
+        .find(|name| {
+            union.variants.iter().all(|v| {
+                ctx.object(&v.name)
+                    .fields()
+                    .iter()
+                    .any(|f| &f.name == name && f.facts.constant.is_some())
+            })
+        })
 }
 
 fn constant_of<'a>(ctx: &Context<'a>, variant: &str, field: &str) -> &'a str {
@@ -465,7 +529,11 @@ fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream
         "InaccessibleMessage changed shape: revisit MaybeInaccessibleMessage's rule in codegen/src/types.rs"
     );
     let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
-    let chat = if ctx.is_boxed("Message", "chat") { quote!(*message.chat) } else { quote!(message.chat) };
+    let chat = if ctx.is_boxed("Message", "chat") {
+        quote!(*message.chat)
+    } else {
+        quote!(message.chat)
+    };
     quote! {
         #docs
         ///
@@ -541,7 +609,10 @@ fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream
 fn update(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
     let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
     let (id_field, kinds) = fields.split_first().expect("Update has fields");
-    assert_eq!(id_field.name, "update_id", "Update's first field changed: revisit codegen/src/types.rs");
+    assert_eq!(
+        id_field.name, "update_id",
+        "Update's first field changed: revisit codegen/src/types.rs"
+    );
     let id_doc = doc_attrs(&ctx.doc_plain(&id_field.description));
     let variant_idents: Vec<_> = kinds
         .iter()
@@ -550,12 +621,22 @@ fn update(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
     let variants = kinds.iter().zip(&variant_idents).map(|(f, v)| {
         let docs = doc_attrs(&ctx.doc_plain(f.description.trim_start_matches("*Optional*. ")));
         let ty = ctx.value_type("Update", f, &f.ty);
-        let ty = if ctx.update_kind_boxed(f) { quote!(Box<#ty>) } else { ty };
+        let ty = if ctx.update_kind_boxed(f) {
+            quote!(Box<#ty>)
+        } else {
+            ty
+        };
         quote!(#docs #v(#ty),)
     });
     let names: Vec<&str> = kinds.iter().map(|f| f.name.as_str()).collect();
-    let name_arms = names.iter().zip(&variant_idents).map(|(n, v)| quote!(Self::#v(_) => #n,));
-    let ser_arms = names.iter().zip(&variant_idents).map(|(n, v)| quote!(UpdateKind::#v(value) => map.serialize_entry(#n, value)?,));
+    let name_arms = names
+        .iter()
+        .zip(&variant_idents)
+        .map(|(n, v)| quote!(Self::#v(_) => #n,));
+    let ser_arms = names
+        .iter()
+        .zip(&variant_idents)
+        .map(|(n, v)| quote!(UpdateKind::#v(value) => map.serialize_entry(#n, value)?,));
     let de_arms = kinds.iter().zip(&variant_idents).map(|(f, v)| {
         let n = &f.name;
         if ctx.update_kind_boxed(f) {

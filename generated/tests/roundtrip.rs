@@ -13,30 +13,23 @@ use serde_json::Value;
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
-        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
         _ => a == b,
     }
 }
 
 fn round_trip<T: Serialize + DeserializeOwned>(expected: &Value) -> Result<(), String> {
-    let parsed: T = serde_json::from_value(expected.clone())
-        .map_err(|e| format!("does not parse: {e}"))?;
-    let written = serde_json::to_value(&parsed)
-        .map_err(|e| format!("does not serialize: {e}"))?;
+    let parsed: T = serde_json::from_value(expected.clone()).map_err(|e| format!("does not parse: {e}"))?;
+    let written = serde_json::to_value(&parsed).map_err(|e| format!("does not serialize: {e}"))?;
     if same(&written, expected) {
         Ok(())
     } else {
-        Err(
-            format!(
-                "changed in the round trip:\n  sample:  {expected}\n  written: {written}"
-            ),
-        )
+        Err(format!(
+            "changed in the round trip:\n  sample:  {expected}\n  written: {written}"
+        ))
     }
 }
 
@@ -79,29 +72,17 @@ fn every_object_type_round_trips() {
     check_object::<ChatFullInfo>(&sampler, "ChatFullInfo", "", &mut failures);
     check_object::<Message>(&sampler, "Message", "", &mut failures);
     check_object::<MessageId>(&sampler, "MessageId", "", &mut failures);
-    check_object::<
-        InaccessibleMessage,
-    >(&sampler, "InaccessibleMessage", "", &mut failures);
-    check_union::<
-        MaybeInaccessibleMessage,
-    >(&sampler, "MaybeInaccessibleMessage", &mut failures);
+    check_object::<InaccessibleMessage>(&sampler, "InaccessibleMessage", "", &mut failures);
+    check_union::<MaybeInaccessibleMessage>(&sampler, "MaybeInaccessibleMessage", &mut failures);
     check_object::<MessageEntity>(&sampler, "MessageEntity", "", &mut failures);
     check_object::<TextQuote>(&sampler, "TextQuote", "", &mut failures);
     check_object::<ExternalReplyInfo>(&sampler, "ExternalReplyInfo", "", &mut failures);
     check_object::<ReplyParameters>(&sampler, "ReplyParameters", "", &mut failures);
     check_union::<MessageOrigin>(&sampler, "MessageOrigin", &mut failures);
-    check_object::<
-        MessageOriginUser,
-    >(&sampler, "MessageOriginUser", "type", &mut failures);
-    check_object::<
-        MessageOriginHiddenUser,
-    >(&sampler, "MessageOriginHiddenUser", "type", &mut failures);
-    check_object::<
-        MessageOriginChat,
-    >(&sampler, "MessageOriginChat", "type", &mut failures);
-    check_object::<
-        MessageOriginChannel,
-    >(&sampler, "MessageOriginChannel", "type", &mut failures);
+    check_object::<MessageOriginUser>(&sampler, "MessageOriginUser", "type", &mut failures);
+    check_object::<MessageOriginHiddenUser>(&sampler, "MessageOriginHiddenUser", "type", &mut failures);
+    check_object::<MessageOriginChat>(&sampler, "MessageOriginChat", "type", &mut failures);
+    check_object::<MessageOriginChannel>(&sampler, "MessageOriginChannel", "type", &mut failures);
     check_object::<PhotoSize>(&sampler, "PhotoSize", "", &mut failures);
     check_object::<Animation>(&sampler, "Animation", "", &mut failures);
     check_object::<Audio>(&sampler, "Audio", "", &mut failures);
@@ -114,13 +95,9 @@ fn every_object_type_round_trips() {
     check_object::<Voice>(&sampler, "Voice", "", &mut failures);
     check_object::<PaidMediaInfo>(&sampler, "PaidMediaInfo", "", &mut failures);
     check_union::<PaidMedia>(&sampler, "PaidMedia", &mut failures);
-    check_object::<
-        PaidMediaLivePhoto,
-    >(&sampler, "PaidMediaLivePhoto", "type", &mut failures);
+    check_object::<PaidMediaLivePhoto>(&sampler, "PaidMediaLivePhoto", "type", &mut failures);
     check_object::<PaidMediaPhoto>(&sampler, "PaidMediaPhoto", "type", &mut failures);
-    check_object::<
-        PaidMediaPreview,
-    >(&sampler, "PaidMediaPreview", "type", &mut failures);
+    check_object::<PaidMediaPreview>(&sampler, "PaidMediaPreview", "type", &mut failures);
     check_object::<PaidMediaVideo>(&sampler, "PaidMediaVideo", "type", &mut failures);
     check_object::<Contact>(&sampler, "Contact", "", &mut failures);
     check_object::<Dice>(&sampler, "Dice", "", &mut failures);
@@ -134,244 +111,148 @@ fn every_object_type_round_trips() {
     check_object::<Poll>(&sampler, "Poll", "", &mut failures);
     check_object::<ChecklistTask>(&sampler, "ChecklistTask", "", &mut failures);
     check_object::<Checklist>(&sampler, "Checklist", "", &mut failures);
-    check_object::<
-        InputChecklistTask,
-    >(&sampler, "InputChecklistTask", "", &mut failures);
+    check_object::<InputChecklistTask>(&sampler, "InputChecklistTask", "", &mut failures);
     check_object::<InputChecklist>(&sampler, "InputChecklist", "", &mut failures);
-    check_object::<
-        ChecklistTasksDone,
-    >(&sampler, "ChecklistTasksDone", "", &mut failures);
-    check_object::<
-        ChecklistTasksAdded,
-    >(&sampler, "ChecklistTasksAdded", "", &mut failures);
+    check_object::<ChecklistTasksDone>(&sampler, "ChecklistTasksDone", "", &mut failures);
+    check_object::<ChecklistTasksAdded>(&sampler, "ChecklistTasksAdded", "", &mut failures);
     check_object::<Location>(&sampler, "Location", "", &mut failures);
     check_object::<Venue>(&sampler, "Venue", "", &mut failures);
     check_object::<WebAppData>(&sampler, "WebAppData", "", &mut failures);
-    check_object::<
-        ProximityAlertTriggered,
-    >(&sampler, "ProximityAlertTriggered", "", &mut failures);
-    check_object::<
-        MessageAutoDeleteTimerChanged,
-    >(&sampler, "MessageAutoDeleteTimerChanged", "", &mut failures);
+    check_object::<ProximityAlertTriggered>(&sampler, "ProximityAlertTriggered", "", &mut failures);
+    check_object::<MessageAutoDeleteTimerChanged>(
+        &sampler,
+        "MessageAutoDeleteTimerChanged",
+        "",
+        &mut failures,
+    );
     check_object::<ManagedBotCreated>(&sampler, "ManagedBotCreated", "", &mut failures);
     check_object::<ManagedBotUpdated>(&sampler, "ManagedBotUpdated", "", &mut failures);
     check_object::<PollOptionAdded>(&sampler, "PollOptionAdded", "", &mut failures);
     check_object::<PollOptionDeleted>(&sampler, "PollOptionDeleted", "", &mut failures);
     check_object::<ChatBoostAdded>(&sampler, "ChatBoostAdded", "", &mut failures);
     check_union::<BackgroundFill>(&sampler, "BackgroundFill", &mut failures);
-    check_object::<
-        BackgroundFillSolid,
-    >(&sampler, "BackgroundFillSolid", "type", &mut failures);
-    check_object::<
-        BackgroundFillGradient,
-    >(&sampler, "BackgroundFillGradient", "type", &mut failures);
-    check_object::<
-        BackgroundFillFreeformGradient,
-    >(&sampler, "BackgroundFillFreeformGradient", "type", &mut failures);
+    check_object::<BackgroundFillSolid>(&sampler, "BackgroundFillSolid", "type", &mut failures);
+    check_object::<BackgroundFillGradient>(&sampler, "BackgroundFillGradient", "type", &mut failures);
+    check_object::<BackgroundFillFreeformGradient>(
+        &sampler,
+        "BackgroundFillFreeformGradient",
+        "type",
+        &mut failures,
+    );
     check_union::<BackgroundType>(&sampler, "BackgroundType", &mut failures);
-    check_object::<
-        BackgroundTypeFill,
-    >(&sampler, "BackgroundTypeFill", "type", &mut failures);
-    check_object::<
-        BackgroundTypeWallpaper,
-    >(&sampler, "BackgroundTypeWallpaper", "type", &mut failures);
-    check_object::<
-        BackgroundTypePattern,
-    >(&sampler, "BackgroundTypePattern", "type", &mut failures);
-    check_object::<
-        BackgroundTypeChatTheme,
-    >(&sampler, "BackgroundTypeChatTheme", "type", &mut failures);
+    check_object::<BackgroundTypeFill>(&sampler, "BackgroundTypeFill", "type", &mut failures);
+    check_object::<BackgroundTypeWallpaper>(&sampler, "BackgroundTypeWallpaper", "type", &mut failures);
+    check_object::<BackgroundTypePattern>(&sampler, "BackgroundTypePattern", "type", &mut failures);
+    check_object::<BackgroundTypeChatTheme>(&sampler, "BackgroundTypeChatTheme", "type", &mut failures);
     check_object::<ChatBackground>(&sampler, "ChatBackground", "", &mut failures);
     check_object::<ForumTopicCreated>(&sampler, "ForumTopicCreated", "", &mut failures);
     check_object::<ForumTopicClosed>(&sampler, "ForumTopicClosed", "", &mut failures);
     check_object::<ForumTopicEdited>(&sampler, "ForumTopicEdited", "", &mut failures);
-    check_object::<
-        ForumTopicReopened,
-    >(&sampler, "ForumTopicReopened", "", &mut failures);
-    check_object::<
-        GeneralForumTopicHidden,
-    >(&sampler, "GeneralForumTopicHidden", "", &mut failures);
-    check_object::<
-        GeneralForumTopicUnhidden,
-    >(&sampler, "GeneralForumTopicUnhidden", "", &mut failures);
+    check_object::<ForumTopicReopened>(&sampler, "ForumTopicReopened", "", &mut failures);
+    check_object::<GeneralForumTopicHidden>(&sampler, "GeneralForumTopicHidden", "", &mut failures);
+    check_object::<GeneralForumTopicUnhidden>(&sampler, "GeneralForumTopicUnhidden", "", &mut failures);
     check_object::<SharedUser>(&sampler, "SharedUser", "", &mut failures);
     check_object::<UsersShared>(&sampler, "UsersShared", "", &mut failures);
     check_object::<ChatShared>(&sampler, "ChatShared", "", &mut failures);
-    check_object::<
-        WriteAccessAllowed,
-    >(&sampler, "WriteAccessAllowed", "", &mut failures);
-    check_object::<
-        VideoChatScheduled,
-    >(&sampler, "VideoChatScheduled", "", &mut failures);
+    check_object::<WriteAccessAllowed>(&sampler, "WriteAccessAllowed", "", &mut failures);
+    check_object::<VideoChatScheduled>(&sampler, "VideoChatScheduled", "", &mut failures);
     check_object::<VideoChatStarted>(&sampler, "VideoChatStarted", "", &mut failures);
     check_object::<VideoChatEnded>(&sampler, "VideoChatEnded", "", &mut failures);
-    check_object::<
-        VideoChatParticipantsInvited,
-    >(&sampler, "VideoChatParticipantsInvited", "", &mut failures);
-    check_object::<
-        PaidMessagePriceChanged,
-    >(&sampler, "PaidMessagePriceChanged", "", &mut failures);
-    check_object::<
-        DirectMessagePriceChanged,
-    >(&sampler, "DirectMessagePriceChanged", "", &mut failures);
-    check_object::<
-        SuggestedPostApproved,
-    >(&sampler, "SuggestedPostApproved", "", &mut failures);
-    check_object::<
-        SuggestedPostApprovalFailed,
-    >(&sampler, "SuggestedPostApprovalFailed", "", &mut failures);
-    check_object::<
-        SuggestedPostDeclined,
-    >(&sampler, "SuggestedPostDeclined", "", &mut failures);
+    check_object::<VideoChatParticipantsInvited>(&sampler, "VideoChatParticipantsInvited", "", &mut failures);
+    check_object::<PaidMessagePriceChanged>(&sampler, "PaidMessagePriceChanged", "", &mut failures);
+    check_object::<DirectMessagePriceChanged>(&sampler, "DirectMessagePriceChanged", "", &mut failures);
+    check_object::<SuggestedPostApproved>(&sampler, "SuggestedPostApproved", "", &mut failures);
+    check_object::<SuggestedPostApprovalFailed>(&sampler, "SuggestedPostApprovalFailed", "", &mut failures);
+    check_object::<SuggestedPostDeclined>(&sampler, "SuggestedPostDeclined", "", &mut failures);
     check_object::<SuggestedPostPaid>(&sampler, "SuggestedPostPaid", "", &mut failures);
-    check_object::<
-        SuggestedPostRefunded,
-    >(&sampler, "SuggestedPostRefunded", "", &mut failures);
+    check_object::<SuggestedPostRefunded>(&sampler, "SuggestedPostRefunded", "", &mut failures);
     check_object::<GiveawayCreated>(&sampler, "GiveawayCreated", "", &mut failures);
     check_object::<Giveaway>(&sampler, "Giveaway", "", &mut failures);
     check_object::<GiveawayWinners>(&sampler, "GiveawayWinners", "", &mut failures);
     check_object::<GiveawayCompleted>(&sampler, "GiveawayCompleted", "", &mut failures);
-    check_object::<
-        LinkPreviewOptions,
-    >(&sampler, "LinkPreviewOptions", "", &mut failures);
-    check_object::<
-        SuggestedPostPrice,
-    >(&sampler, "SuggestedPostPrice", "", &mut failures);
+    check_object::<LinkPreviewOptions>(&sampler, "LinkPreviewOptions", "", &mut failures);
+    check_object::<SuggestedPostPrice>(&sampler, "SuggestedPostPrice", "", &mut failures);
     check_object::<SuggestedPostInfo>(&sampler, "SuggestedPostInfo", "", &mut failures);
-    check_object::<
-        SuggestedPostParameters,
-    >(&sampler, "SuggestedPostParameters", "", &mut failures);
-    check_object::<
-        DirectMessagesTopic,
-    >(&sampler, "DirectMessagesTopic", "", &mut failures);
+    check_object::<SuggestedPostParameters>(&sampler, "SuggestedPostParameters", "", &mut failures);
+    check_object::<DirectMessagesTopic>(&sampler, "DirectMessagesTopic", "", &mut failures);
     check_object::<UserProfilePhotos>(&sampler, "UserProfilePhotos", "", &mut failures);
     check_object::<UserProfileAudios>(&sampler, "UserProfileAudios", "", &mut failures);
     check_object::<File>(&sampler, "File", "", &mut failures);
     check_object::<WebAppInfo>(&sampler, "WebAppInfo", "", &mut failures);
-    check_object::<
-        ReplyKeyboardMarkup,
-    >(&sampler, "ReplyKeyboardMarkup", "", &mut failures);
+    check_object::<ReplyKeyboardMarkup>(&sampler, "ReplyKeyboardMarkup", "", &mut failures);
     check_object::<KeyboardButton>(&sampler, "KeyboardButton", "", &mut failures);
-    check_object::<
-        KeyboardButtonRequestUsers,
-    >(&sampler, "KeyboardButtonRequestUsers", "", &mut failures);
-    check_object::<
-        KeyboardButtonRequestChat,
-    >(&sampler, "KeyboardButtonRequestChat", "", &mut failures);
-    check_object::<
-        KeyboardButtonRequestManagedBot,
-    >(&sampler, "KeyboardButtonRequestManagedBot", "", &mut failures);
-    check_object::<
-        KeyboardButtonPollType,
-    >(&sampler, "KeyboardButtonPollType", "", &mut failures);
-    check_object::<
-        ReplyKeyboardRemove,
-    >(&sampler, "ReplyKeyboardRemove", "", &mut failures);
-    check_object::<
-        InlineKeyboardMarkup,
-    >(&sampler, "InlineKeyboardMarkup", "", &mut failures);
-    check_object::<
-        InlineKeyboardButton,
-    >(&sampler, "InlineKeyboardButton", "", &mut failures);
+    check_object::<KeyboardButtonRequestUsers>(&sampler, "KeyboardButtonRequestUsers", "", &mut failures);
+    check_object::<KeyboardButtonRequestChat>(&sampler, "KeyboardButtonRequestChat", "", &mut failures);
+    check_object::<KeyboardButtonRequestManagedBot>(
+        &sampler,
+        "KeyboardButtonRequestManagedBot",
+        "",
+        &mut failures,
+    );
+    check_object::<KeyboardButtonPollType>(&sampler, "KeyboardButtonPollType", "", &mut failures);
+    check_object::<ReplyKeyboardRemove>(&sampler, "ReplyKeyboardRemove", "", &mut failures);
+    check_object::<InlineKeyboardMarkup>(&sampler, "InlineKeyboardMarkup", "", &mut failures);
+    check_object::<InlineKeyboardButton>(&sampler, "InlineKeyboardButton", "", &mut failures);
     check_object::<LoginUrl>(&sampler, "LoginUrl", "", &mut failures);
-    check_object::<
-        SwitchInlineQueryChosenChat,
-    >(&sampler, "SwitchInlineQueryChosenChat", "", &mut failures);
+    check_object::<SwitchInlineQueryChosenChat>(&sampler, "SwitchInlineQueryChosenChat", "", &mut failures);
     check_object::<CopyTextButton>(&sampler, "CopyTextButton", "", &mut failures);
     check_object::<CallbackQuery>(&sampler, "CallbackQuery", "", &mut failures);
     check_object::<ForceReply>(&sampler, "ForceReply", "", &mut failures);
     check_object::<ChatPhoto>(&sampler, "ChatPhoto", "", &mut failures);
     check_object::<ChatInviteLink>(&sampler, "ChatInviteLink", "", &mut failures);
-    check_object::<
-        ChatAdministratorRights,
-    >(&sampler, "ChatAdministratorRights", "", &mut failures);
+    check_object::<ChatAdministratorRights>(&sampler, "ChatAdministratorRights", "", &mut failures);
     check_object::<ChatMemberUpdated>(&sampler, "ChatMemberUpdated", "", &mut failures);
     check_union::<ChatMember>(&sampler, "ChatMember", &mut failures);
-    check_object::<
-        ChatMemberOwner,
-    >(&sampler, "ChatMemberOwner", "status", &mut failures);
-    check_object::<
-        ChatMemberAdministrator,
-    >(&sampler, "ChatMemberAdministrator", "status", &mut failures);
-    check_object::<
-        ChatMemberMember,
-    >(&sampler, "ChatMemberMember", "status", &mut failures);
-    check_object::<
-        ChatMemberRestricted,
-    >(&sampler, "ChatMemberRestricted", "status", &mut failures);
+    check_object::<ChatMemberOwner>(&sampler, "ChatMemberOwner", "status", &mut failures);
+    check_object::<ChatMemberAdministrator>(&sampler, "ChatMemberAdministrator", "status", &mut failures);
+    check_object::<ChatMemberMember>(&sampler, "ChatMemberMember", "status", &mut failures);
+    check_object::<ChatMemberRestricted>(&sampler, "ChatMemberRestricted", "status", &mut failures);
     check_object::<ChatMemberLeft>(&sampler, "ChatMemberLeft", "status", &mut failures);
-    check_object::<
-        ChatMemberBanned,
-    >(&sampler, "ChatMemberBanned", "status", &mut failures);
+    check_object::<ChatMemberBanned>(&sampler, "ChatMemberBanned", "status", &mut failures);
     check_object::<ChatJoinRequest>(&sampler, "ChatJoinRequest", "", &mut failures);
     check_object::<ChatPermissions>(&sampler, "ChatPermissions", "", &mut failures);
     check_object::<Birthdate>(&sampler, "Birthdate", "", &mut failures);
     check_object::<BusinessIntro>(&sampler, "BusinessIntro", "", &mut failures);
     check_object::<BusinessLocation>(&sampler, "BusinessLocation", "", &mut failures);
-    check_object::<
-        BusinessOpeningHoursInterval,
-    >(&sampler, "BusinessOpeningHoursInterval", "", &mut failures);
-    check_object::<
-        BusinessOpeningHours,
-    >(&sampler, "BusinessOpeningHours", "", &mut failures);
+    check_object::<BusinessOpeningHoursInterval>(&sampler, "BusinessOpeningHoursInterval", "", &mut failures);
+    check_object::<BusinessOpeningHours>(&sampler, "BusinessOpeningHours", "", &mut failures);
     check_object::<UserRating>(&sampler, "UserRating", "", &mut failures);
     check_object::<StoryAreaPosition>(&sampler, "StoryAreaPosition", "", &mut failures);
     check_object::<LocationAddress>(&sampler, "LocationAddress", "", &mut failures);
     check_union::<StoryAreaType>(&sampler, "StoryAreaType", &mut failures);
-    check_object::<
-        StoryAreaTypeLocation,
-    >(&sampler, "StoryAreaTypeLocation", "type", &mut failures);
-    check_object::<
-        StoryAreaTypeSuggestedReaction,
-    >(&sampler, "StoryAreaTypeSuggestedReaction", "type", &mut failures);
-    check_object::<
-        StoryAreaTypeLink,
-    >(&sampler, "StoryAreaTypeLink", "type", &mut failures);
-    check_object::<
-        StoryAreaTypeWeather,
-    >(&sampler, "StoryAreaTypeWeather", "type", &mut failures);
-    check_object::<
-        StoryAreaTypeUniqueGift,
-    >(&sampler, "StoryAreaTypeUniqueGift", "type", &mut failures);
+    check_object::<StoryAreaTypeLocation>(&sampler, "StoryAreaTypeLocation", "type", &mut failures);
+    check_object::<StoryAreaTypeSuggestedReaction>(
+        &sampler,
+        "StoryAreaTypeSuggestedReaction",
+        "type",
+        &mut failures,
+    );
+    check_object::<StoryAreaTypeLink>(&sampler, "StoryAreaTypeLink", "type", &mut failures);
+    check_object::<StoryAreaTypeWeather>(&sampler, "StoryAreaTypeWeather", "type", &mut failures);
+    check_object::<StoryAreaTypeUniqueGift>(&sampler, "StoryAreaTypeUniqueGift", "type", &mut failures);
     check_object::<StoryArea>(&sampler, "StoryArea", "", &mut failures);
     check_object::<ChatLocation>(&sampler, "ChatLocation", "", &mut failures);
     check_union::<ReactionType>(&sampler, "ReactionType", &mut failures);
-    check_object::<
-        ReactionTypeEmoji,
-    >(&sampler, "ReactionTypeEmoji", "type", &mut failures);
-    check_object::<
-        ReactionTypeCustomEmoji,
-    >(&sampler, "ReactionTypeCustomEmoji", "type", &mut failures);
-    check_object::<
-        ReactionTypePaid,
-    >(&sampler, "ReactionTypePaid", "type", &mut failures);
+    check_object::<ReactionTypeEmoji>(&sampler, "ReactionTypeEmoji", "type", &mut failures);
+    check_object::<ReactionTypeCustomEmoji>(&sampler, "ReactionTypeCustomEmoji", "type", &mut failures);
+    check_object::<ReactionTypePaid>(&sampler, "ReactionTypePaid", "type", &mut failures);
     check_object::<ReactionCount>(&sampler, "ReactionCount", "", &mut failures);
-    check_object::<
-        MessageReactionUpdated,
-    >(&sampler, "MessageReactionUpdated", "", &mut failures);
-    check_object::<
-        MessageReactionCountUpdated,
-    >(&sampler, "MessageReactionCountUpdated", "", &mut failures);
+    check_object::<MessageReactionUpdated>(&sampler, "MessageReactionUpdated", "", &mut failures);
+    check_object::<MessageReactionCountUpdated>(&sampler, "MessageReactionCountUpdated", "", &mut failures);
     check_object::<ForumTopic>(&sampler, "ForumTopic", "", &mut failures);
     check_object::<GiftBackground>(&sampler, "GiftBackground", "", &mut failures);
     check_object::<Gift>(&sampler, "Gift", "", &mut failures);
     check_object::<Gifts>(&sampler, "Gifts", "", &mut failures);
     check_object::<UniqueGiftModel>(&sampler, "UniqueGiftModel", "", &mut failures);
     check_object::<UniqueGiftSymbol>(&sampler, "UniqueGiftSymbol", "", &mut failures);
-    check_object::<
-        UniqueGiftBackdropColors,
-    >(&sampler, "UniqueGiftBackdropColors", "", &mut failures);
-    check_object::<
-        UniqueGiftBackdrop,
-    >(&sampler, "UniqueGiftBackdrop", "", &mut failures);
+    check_object::<UniqueGiftBackdropColors>(&sampler, "UniqueGiftBackdropColors", "", &mut failures);
+    check_object::<UniqueGiftBackdrop>(&sampler, "UniqueGiftBackdrop", "", &mut failures);
     check_object::<UniqueGiftColors>(&sampler, "UniqueGiftColors", "", &mut failures);
     check_object::<UniqueGift>(&sampler, "UniqueGift", "", &mut failures);
     check_object::<GiftInfo>(&sampler, "GiftInfo", "", &mut failures);
     check_object::<UniqueGiftInfo>(&sampler, "UniqueGiftInfo", "", &mut failures);
     check_union::<OwnedGift>(&sampler, "OwnedGift", &mut failures);
-    check_object::<
-        OwnedGiftRegular,
-    >(&sampler, "OwnedGiftRegular", "type", &mut failures);
+    check_object::<OwnedGiftRegular>(&sampler, "OwnedGiftRegular", "type", &mut failures);
     check_object::<OwnedGiftUnique>(&sampler, "OwnedGiftUnique", "type", &mut failures);
     check_object::<OwnedGifts>(&sampler, "OwnedGifts", "", &mut failures);
     check_object::<BotAccessSettings>(&sampler, "BotAccessSettings", "", &mut failures);
@@ -379,52 +260,44 @@ fn every_object_type_round_trips() {
     check_object::<StarAmount>(&sampler, "StarAmount", "", &mut failures);
     check_object::<BotCommand>(&sampler, "BotCommand", "", &mut failures);
     check_union::<BotCommandScope>(&sampler, "BotCommandScope", &mut failures);
-    check_object::<
-        BotCommandScopeDefault,
-    >(&sampler, "BotCommandScopeDefault", "type", &mut failures);
-    check_object::<
-        BotCommandScopeAllPrivateChats,
-    >(&sampler, "BotCommandScopeAllPrivateChats", "type", &mut failures);
-    check_object::<
-        BotCommandScopeAllGroupChats,
-    >(&sampler, "BotCommandScopeAllGroupChats", "type", &mut failures);
-    check_object::<
-        BotCommandScopeAllChatAdministrators,
-    >(&sampler, "BotCommandScopeAllChatAdministrators", "type", &mut failures);
-    check_object::<
-        BotCommandScopeChat,
-    >(&sampler, "BotCommandScopeChat", "type", &mut failures);
-    check_object::<
-        BotCommandScopeChatAdministrators,
-    >(&sampler, "BotCommandScopeChatAdministrators", "type", &mut failures);
-    check_object::<
-        BotCommandScopeChatMember,
-    >(&sampler, "BotCommandScopeChatMember", "type", &mut failures);
+    check_object::<BotCommandScopeDefault>(&sampler, "BotCommandScopeDefault", "type", &mut failures);
+    check_object::<BotCommandScopeAllPrivateChats>(
+        &sampler,
+        "BotCommandScopeAllPrivateChats",
+        "type",
+        &mut failures,
+    );
+    check_object::<BotCommandScopeAllGroupChats>(
+        &sampler,
+        "BotCommandScopeAllGroupChats",
+        "type",
+        &mut failures,
+    );
+    check_object::<BotCommandScopeAllChatAdministrators>(
+        &sampler,
+        "BotCommandScopeAllChatAdministrators",
+        "type",
+        &mut failures,
+    );
+    check_object::<BotCommandScopeChat>(&sampler, "BotCommandScopeChat", "type", &mut failures);
+    check_object::<BotCommandScopeChatAdministrators>(
+        &sampler,
+        "BotCommandScopeChatAdministrators",
+        "type",
+        &mut failures,
+    );
+    check_object::<BotCommandScopeChatMember>(&sampler, "BotCommandScopeChatMember", "type", &mut failures);
     check_object::<BotName>(&sampler, "BotName", "", &mut failures);
     check_object::<BotDescription>(&sampler, "BotDescription", "", &mut failures);
-    check_object::<
-        BotShortDescription,
-    >(&sampler, "BotShortDescription", "", &mut failures);
+    check_object::<BotShortDescription>(&sampler, "BotShortDescription", "", &mut failures);
     check_union::<MenuButton>(&sampler, "MenuButton", &mut failures);
-    check_object::<
-        MenuButtonCommands,
-    >(&sampler, "MenuButtonCommands", "type", &mut failures);
-    check_object::<
-        MenuButtonWebApp,
-    >(&sampler, "MenuButtonWebApp", "type", &mut failures);
-    check_object::<
-        MenuButtonDefault,
-    >(&sampler, "MenuButtonDefault", "type", &mut failures);
+    check_object::<MenuButtonCommands>(&sampler, "MenuButtonCommands", "type", &mut failures);
+    check_object::<MenuButtonWebApp>(&sampler, "MenuButtonWebApp", "type", &mut failures);
+    check_object::<MenuButtonDefault>(&sampler, "MenuButtonDefault", "type", &mut failures);
     check_union::<ChatBoostSource>(&sampler, "ChatBoostSource", &mut failures);
-    check_object::<
-        ChatBoostSourcePremium,
-    >(&sampler, "ChatBoostSourcePremium", "source", &mut failures);
-    check_object::<
-        ChatBoostSourceGiftCode,
-    >(&sampler, "ChatBoostSourceGiftCode", "source", &mut failures);
-    check_object::<
-        ChatBoostSourceGiveaway,
-    >(&sampler, "ChatBoostSourceGiveaway", "source", &mut failures);
+    check_object::<ChatBoostSourcePremium>(&sampler, "ChatBoostSourcePremium", "source", &mut failures);
+    check_object::<ChatBoostSourceGiftCode>(&sampler, "ChatBoostSourceGiftCode", "source", &mut failures);
+    check_object::<ChatBoostSourceGiveaway>(&sampler, "ChatBoostSourceGiveaway", "source", &mut failures);
     check_object::<ChatBoost>(&sampler, "ChatBoost", "", &mut failures);
     check_object::<ChatBoostUpdated>(&sampler, "ChatBoostUpdated", "", &mut failures);
     check_object::<ChatBoostRemoved>(&sampler, "ChatBoostRemoved", "", &mut failures);
@@ -432,68 +305,34 @@ fn every_object_type_round_trips() {
     check_object::<ChatOwnerChanged>(&sampler, "ChatOwnerChanged", "", &mut failures);
     check_object::<UserChatBoosts>(&sampler, "UserChatBoosts", "", &mut failures);
     check_object::<BusinessBotRights>(&sampler, "BusinessBotRights", "", &mut failures);
-    check_object::<
-        BusinessConnection,
-    >(&sampler, "BusinessConnection", "", &mut failures);
-    check_object::<
-        BusinessMessagesDeleted,
-    >(&sampler, "BusinessMessagesDeleted", "", &mut failures);
+    check_object::<BusinessConnection>(&sampler, "BusinessConnection", "", &mut failures);
+    check_object::<BusinessMessagesDeleted>(&sampler, "BusinessMessagesDeleted", "", &mut failures);
     check_object::<SentWebAppMessage>(&sampler, "SentWebAppMessage", "", &mut failures);
     check_object::<SentGuestMessage>(&sampler, "SentGuestMessage", "", &mut failures);
-    check_object::<
-        PreparedInlineMessage,
-    >(&sampler, "PreparedInlineMessage", "", &mut failures);
-    check_object::<
-        PreparedKeyboardButton,
-    >(&sampler, "PreparedKeyboardButton", "", &mut failures);
-    check_object::<
-        ResponseParameters,
-    >(&sampler, "ResponseParameters", "", &mut failures);
+    check_object::<PreparedInlineMessage>(&sampler, "PreparedInlineMessage", "", &mut failures);
+    check_object::<PreparedKeyboardButton>(&sampler, "PreparedKeyboardButton", "", &mut failures);
+    check_object::<ResponseParameters>(&sampler, "ResponseParameters", "", &mut failures);
     check_union::<InputMedia>(&sampler, "InputMedia", &mut failures);
-    check_object::<
-        InputMediaAnimation,
-    >(&sampler, "InputMediaAnimation", "type", &mut failures);
+    check_object::<InputMediaAnimation>(&sampler, "InputMediaAnimation", "type", &mut failures);
     check_object::<InputMediaAudio>(&sampler, "InputMediaAudio", "type", &mut failures);
-    check_object::<
-        InputMediaDocument,
-    >(&sampler, "InputMediaDocument", "type", &mut failures);
+    check_object::<InputMediaDocument>(&sampler, "InputMediaDocument", "type", &mut failures);
     check_object::<InputMediaLink>(&sampler, "InputMediaLink", "type", &mut failures);
-    check_object::<
-        InputMediaLivePhoto,
-    >(&sampler, "InputMediaLivePhoto", "type", &mut failures);
-    check_object::<
-        InputMediaLocation,
-    >(&sampler, "InputMediaLocation", "type", &mut failures);
+    check_object::<InputMediaLivePhoto>(&sampler, "InputMediaLivePhoto", "type", &mut failures);
+    check_object::<InputMediaLocation>(&sampler, "InputMediaLocation", "type", &mut failures);
     check_object::<InputMediaPhoto>(&sampler, "InputMediaPhoto", "type", &mut failures);
-    check_object::<
-        InputMediaSticker,
-    >(&sampler, "InputMediaSticker", "type", &mut failures);
+    check_object::<InputMediaSticker>(&sampler, "InputMediaSticker", "type", &mut failures);
     check_object::<InputMediaVenue>(&sampler, "InputMediaVenue", "type", &mut failures);
     check_object::<InputMediaVideo>(&sampler, "InputMediaVideo", "type", &mut failures);
     check_union::<InputPaidMedia>(&sampler, "InputPaidMedia", &mut failures);
-    check_object::<
-        InputPaidMediaLivePhoto,
-    >(&sampler, "InputPaidMediaLivePhoto", "type", &mut failures);
-    check_object::<
-        InputPaidMediaPhoto,
-    >(&sampler, "InputPaidMediaPhoto", "type", &mut failures);
-    check_object::<
-        InputPaidMediaVideo,
-    >(&sampler, "InputPaidMediaVideo", "type", &mut failures);
+    check_object::<InputPaidMediaLivePhoto>(&sampler, "InputPaidMediaLivePhoto", "type", &mut failures);
+    check_object::<InputPaidMediaPhoto>(&sampler, "InputPaidMediaPhoto", "type", &mut failures);
+    check_object::<InputPaidMediaVideo>(&sampler, "InputPaidMediaVideo", "type", &mut failures);
     check_union::<InputProfilePhoto>(&sampler, "InputProfilePhoto", &mut failures);
-    check_object::<
-        InputProfilePhotoStatic,
-    >(&sampler, "InputProfilePhotoStatic", "type", &mut failures);
-    check_object::<
-        InputProfilePhotoAnimated,
-    >(&sampler, "InputProfilePhotoAnimated", "type", &mut failures);
+    check_object::<InputProfilePhotoStatic>(&sampler, "InputProfilePhotoStatic", "type", &mut failures);
+    check_object::<InputProfilePhotoAnimated>(&sampler, "InputProfilePhotoAnimated", "type", &mut failures);
     check_union::<InputStoryContent>(&sampler, "InputStoryContent", &mut failures);
-    check_object::<
-        InputStoryContentPhoto,
-    >(&sampler, "InputStoryContentPhoto", "type", &mut failures);
-    check_object::<
-        InputStoryContentVideo,
-    >(&sampler, "InputStoryContentVideo", "type", &mut failures);
+    check_object::<InputStoryContentPhoto>(&sampler, "InputStoryContentPhoto", "type", &mut failures);
+    check_object::<InputStoryContentVideo>(&sampler, "InputStoryContentVideo", "type", &mut failures);
     check_object::<Sticker>(&sampler, "Sticker", "", &mut failures);
     check_object::<StickerSet>(&sampler, "StickerSet", "", &mut failures);
     check_object::<MaskPosition>(&sampler, "MaskPosition", "", &mut failures);
@@ -503,199 +342,110 @@ fn every_object_type_round_trips() {
     check_union::<RichText>(&sampler, "RichText", &mut failures);
     check_object::<RichTextBold>(&sampler, "RichTextBold", "type", &mut failures);
     check_object::<RichTextItalic>(&sampler, "RichTextItalic", "type", &mut failures);
-    check_object::<
-        RichTextUnderline,
-    >(&sampler, "RichTextUnderline", "type", &mut failures);
-    check_object::<
-        RichTextStrikethrough,
-    >(&sampler, "RichTextStrikethrough", "type", &mut failures);
+    check_object::<RichTextUnderline>(&sampler, "RichTextUnderline", "type", &mut failures);
+    check_object::<RichTextStrikethrough>(&sampler, "RichTextStrikethrough", "type", &mut failures);
     check_object::<RichTextSpoiler>(&sampler, "RichTextSpoiler", "type", &mut failures);
-    check_object::<
-        RichTextDateTime,
-    >(&sampler, "RichTextDateTime", "type", &mut failures);
-    check_object::<
-        RichTextTextMention,
-    >(&sampler, "RichTextTextMention", "type", &mut failures);
-    check_object::<
-        RichTextSubscript,
-    >(&sampler, "RichTextSubscript", "type", &mut failures);
-    check_object::<
-        RichTextSuperscript,
-    >(&sampler, "RichTextSuperscript", "type", &mut failures);
+    check_object::<RichTextDateTime>(&sampler, "RichTextDateTime", "type", &mut failures);
+    check_object::<RichTextTextMention>(&sampler, "RichTextTextMention", "type", &mut failures);
+    check_object::<RichTextSubscript>(&sampler, "RichTextSubscript", "type", &mut failures);
+    check_object::<RichTextSuperscript>(&sampler, "RichTextSuperscript", "type", &mut failures);
     check_object::<RichTextMarked>(&sampler, "RichTextMarked", "type", &mut failures);
     check_object::<RichTextCode>(&sampler, "RichTextCode", "type", &mut failures);
-    check_object::<
-        RichTextCustomEmoji,
-    >(&sampler, "RichTextCustomEmoji", "type", &mut failures);
-    check_object::<
-        RichTextMathematicalExpression,
-    >(&sampler, "RichTextMathematicalExpression", "type", &mut failures);
+    check_object::<RichTextCustomEmoji>(&sampler, "RichTextCustomEmoji", "type", &mut failures);
+    check_object::<RichTextMathematicalExpression>(
+        &sampler,
+        "RichTextMathematicalExpression",
+        "type",
+        &mut failures,
+    );
     check_object::<RichTextUrl>(&sampler, "RichTextUrl", "type", &mut failures);
-    check_object::<
-        RichTextEmailAddress,
-    >(&sampler, "RichTextEmailAddress", "type", &mut failures);
-    check_object::<
-        RichTextPhoneNumber,
-    >(&sampler, "RichTextPhoneNumber", "type", &mut failures);
-    check_object::<
-        RichTextBankCardNumber,
-    >(&sampler, "RichTextBankCardNumber", "type", &mut failures);
+    check_object::<RichTextEmailAddress>(&sampler, "RichTextEmailAddress", "type", &mut failures);
+    check_object::<RichTextPhoneNumber>(&sampler, "RichTextPhoneNumber", "type", &mut failures);
+    check_object::<RichTextBankCardNumber>(&sampler, "RichTextBankCardNumber", "type", &mut failures);
     check_object::<RichTextMention>(&sampler, "RichTextMention", "type", &mut failures);
     check_object::<RichTextHashtag>(&sampler, "RichTextHashtag", "type", &mut failures);
     check_object::<RichTextCashtag>(&sampler, "RichTextCashtag", "type", &mut failures);
-    check_object::<
-        RichTextBotCommand,
-    >(&sampler, "RichTextBotCommand", "type", &mut failures);
+    check_object::<RichTextBotCommand>(&sampler, "RichTextBotCommand", "type", &mut failures);
     check_object::<RichTextAnchor>(&sampler, "RichTextAnchor", "type", &mut failures);
-    check_object::<
-        RichTextAnchorLink,
-    >(&sampler, "RichTextAnchorLink", "type", &mut failures);
-    check_object::<
-        RichTextReference,
-    >(&sampler, "RichTextReference", "type", &mut failures);
-    check_object::<
-        RichTextReferenceLink,
-    >(&sampler, "RichTextReferenceLink", "type", &mut failures);
+    check_object::<RichTextAnchorLink>(&sampler, "RichTextAnchorLink", "type", &mut failures);
+    check_object::<RichTextReference>(&sampler, "RichTextReference", "type", &mut failures);
+    check_object::<RichTextReferenceLink>(&sampler, "RichTextReferenceLink", "type", &mut failures);
     check_object::<RichBlockCaption>(&sampler, "RichBlockCaption", "", &mut failures);
-    check_object::<
-        RichBlockTableCell,
-    >(&sampler, "RichBlockTableCell", "", &mut failures);
+    check_object::<RichBlockTableCell>(&sampler, "RichBlockTableCell", "", &mut failures);
     check_object::<RichBlockListItem>(&sampler, "RichBlockListItem", "", &mut failures);
     check_union::<RichBlock>(&sampler, "RichBlock", &mut failures);
-    check_object::<
-        RichBlockParagraph,
-    >(&sampler, "RichBlockParagraph", "type", &mut failures);
-    check_object::<
-        RichBlockSectionHeading,
-    >(&sampler, "RichBlockSectionHeading", "type", &mut failures);
-    check_object::<
-        RichBlockPreformatted,
-    >(&sampler, "RichBlockPreformatted", "type", &mut failures);
+    check_object::<RichBlockParagraph>(&sampler, "RichBlockParagraph", "type", &mut failures);
+    check_object::<RichBlockSectionHeading>(&sampler, "RichBlockSectionHeading", "type", &mut failures);
+    check_object::<RichBlockPreformatted>(&sampler, "RichBlockPreformatted", "type", &mut failures);
     check_object::<RichBlockFooter>(&sampler, "RichBlockFooter", "type", &mut failures);
-    check_object::<
-        RichBlockDivider,
-    >(&sampler, "RichBlockDivider", "type", &mut failures);
-    check_object::<
-        RichBlockMathematicalExpression,
-    >(&sampler, "RichBlockMathematicalExpression", "type", &mut failures);
+    check_object::<RichBlockDivider>(&sampler, "RichBlockDivider", "type", &mut failures);
+    check_object::<RichBlockMathematicalExpression>(
+        &sampler,
+        "RichBlockMathematicalExpression",
+        "type",
+        &mut failures,
+    );
     check_object::<RichBlockAnchor>(&sampler, "RichBlockAnchor", "type", &mut failures);
     check_object::<RichBlockList>(&sampler, "RichBlockList", "type", &mut failures);
-    check_object::<
-        RichBlockBlockQuotation,
-    >(&sampler, "RichBlockBlockQuotation", "type", &mut failures);
-    check_object::<
-        RichBlockPullQuotation,
-    >(&sampler, "RichBlockPullQuotation", "type", &mut failures);
-    check_object::<
-        RichBlockCollage,
-    >(&sampler, "RichBlockCollage", "type", &mut failures);
-    check_object::<
-        RichBlockSlideshow,
-    >(&sampler, "RichBlockSlideshow", "type", &mut failures);
+    check_object::<RichBlockBlockQuotation>(&sampler, "RichBlockBlockQuotation", "type", &mut failures);
+    check_object::<RichBlockPullQuotation>(&sampler, "RichBlockPullQuotation", "type", &mut failures);
+    check_object::<RichBlockCollage>(&sampler, "RichBlockCollage", "type", &mut failures);
+    check_object::<RichBlockSlideshow>(&sampler, "RichBlockSlideshow", "type", &mut failures);
     check_object::<RichBlockTable>(&sampler, "RichBlockTable", "type", &mut failures);
-    check_object::<
-        RichBlockDetails,
-    >(&sampler, "RichBlockDetails", "type", &mut failures);
+    check_object::<RichBlockDetails>(&sampler, "RichBlockDetails", "type", &mut failures);
     check_object::<RichBlockMap>(&sampler, "RichBlockMap", "type", &mut failures);
-    check_object::<
-        RichBlockAnimation,
-    >(&sampler, "RichBlockAnimation", "type", &mut failures);
+    check_object::<RichBlockAnimation>(&sampler, "RichBlockAnimation", "type", &mut failures);
     check_object::<RichBlockAudio>(&sampler, "RichBlockAudio", "type", &mut failures);
     check_object::<RichBlockPhoto>(&sampler, "RichBlockPhoto", "type", &mut failures);
     check_object::<RichBlockVideo>(&sampler, "RichBlockVideo", "type", &mut failures);
-    check_object::<
-        RichBlockVoiceNote,
-    >(&sampler, "RichBlockVoiceNote", "type", &mut failures);
-    check_object::<
-        RichBlockThinking,
-    >(&sampler, "RichBlockThinking", "type", &mut failures);
+    check_object::<RichBlockVoiceNote>(&sampler, "RichBlockVoiceNote", "type", &mut failures);
+    check_object::<RichBlockThinking>(&sampler, "RichBlockThinking", "type", &mut failures);
     check_object::<InlineQuery>(&sampler, "InlineQuery", "", &mut failures);
-    check_object::<
-        InlineQueryResultsButton,
-    >(&sampler, "InlineQueryResultsButton", "", &mut failures);
+    check_object::<InlineQueryResultsButton>(&sampler, "InlineQueryResultsButton", "", &mut failures);
     check_union::<InlineQueryResult>(&sampler, "InlineQueryResult", &mut failures);
-    check_object::<
-        InlineQueryResultArticle,
-    >(&sampler, "InlineQueryResultArticle", "", &mut failures);
-    check_object::<
-        InlineQueryResultPhoto,
-    >(&sampler, "InlineQueryResultPhoto", "", &mut failures);
-    check_object::<
-        InlineQueryResultGif,
-    >(&sampler, "InlineQueryResultGif", "", &mut failures);
-    check_object::<
-        InlineQueryResultMpeg4Gif,
-    >(&sampler, "InlineQueryResultMpeg4Gif", "", &mut failures);
-    check_object::<
-        InlineQueryResultVideo,
-    >(&sampler, "InlineQueryResultVideo", "", &mut failures);
-    check_object::<
-        InlineQueryResultAudio,
-    >(&sampler, "InlineQueryResultAudio", "", &mut failures);
-    check_object::<
-        InlineQueryResultVoice,
-    >(&sampler, "InlineQueryResultVoice", "", &mut failures);
-    check_object::<
-        InlineQueryResultDocument,
-    >(&sampler, "InlineQueryResultDocument", "", &mut failures);
-    check_object::<
-        InlineQueryResultLocation,
-    >(&sampler, "InlineQueryResultLocation", "", &mut failures);
-    check_object::<
-        InlineQueryResultVenue,
-    >(&sampler, "InlineQueryResultVenue", "", &mut failures);
-    check_object::<
-        InlineQueryResultContact,
-    >(&sampler, "InlineQueryResultContact", "", &mut failures);
-    check_object::<
-        InlineQueryResultGame,
-    >(&sampler, "InlineQueryResultGame", "", &mut failures);
-    check_object::<
-        InlineQueryResultCachedPhoto,
-    >(&sampler, "InlineQueryResultCachedPhoto", "", &mut failures);
-    check_object::<
-        InlineQueryResultCachedGif,
-    >(&sampler, "InlineQueryResultCachedGif", "", &mut failures);
-    check_object::<
-        InlineQueryResultCachedMpeg4Gif,
-    >(&sampler, "InlineQueryResultCachedMpeg4Gif", "", &mut failures);
-    check_object::<
-        InlineQueryResultCachedSticker,
-    >(&sampler, "InlineQueryResultCachedSticker", "", &mut failures);
-    check_object::<
-        InlineQueryResultCachedDocument,
-    >(&sampler, "InlineQueryResultCachedDocument", "", &mut failures);
-    check_object::<
-        InlineQueryResultCachedVideo,
-    >(&sampler, "InlineQueryResultCachedVideo", "", &mut failures);
-    check_object::<
-        InlineQueryResultCachedVoice,
-    >(&sampler, "InlineQueryResultCachedVoice", "", &mut failures);
-    check_object::<
-        InlineQueryResultCachedAudio,
-    >(&sampler, "InlineQueryResultCachedAudio", "", &mut failures);
+    check_object::<InlineQueryResultArticle>(&sampler, "InlineQueryResultArticle", "", &mut failures);
+    check_object::<InlineQueryResultPhoto>(&sampler, "InlineQueryResultPhoto", "", &mut failures);
+    check_object::<InlineQueryResultGif>(&sampler, "InlineQueryResultGif", "", &mut failures);
+    check_object::<InlineQueryResultMpeg4Gif>(&sampler, "InlineQueryResultMpeg4Gif", "", &mut failures);
+    check_object::<InlineQueryResultVideo>(&sampler, "InlineQueryResultVideo", "", &mut failures);
+    check_object::<InlineQueryResultAudio>(&sampler, "InlineQueryResultAudio", "", &mut failures);
+    check_object::<InlineQueryResultVoice>(&sampler, "InlineQueryResultVoice", "", &mut failures);
+    check_object::<InlineQueryResultDocument>(&sampler, "InlineQueryResultDocument", "", &mut failures);
+    check_object::<InlineQueryResultLocation>(&sampler, "InlineQueryResultLocation", "", &mut failures);
+    check_object::<InlineQueryResultVenue>(&sampler, "InlineQueryResultVenue", "", &mut failures);
+    check_object::<InlineQueryResultContact>(&sampler, "InlineQueryResultContact", "", &mut failures);
+    check_object::<InlineQueryResultGame>(&sampler, "InlineQueryResultGame", "", &mut failures);
+    check_object::<InlineQueryResultCachedPhoto>(&sampler, "InlineQueryResultCachedPhoto", "", &mut failures);
+    check_object::<InlineQueryResultCachedGif>(&sampler, "InlineQueryResultCachedGif", "", &mut failures);
+    check_object::<InlineQueryResultCachedMpeg4Gif>(
+        &sampler,
+        "InlineQueryResultCachedMpeg4Gif",
+        "",
+        &mut failures,
+    );
+    check_object::<InlineQueryResultCachedSticker>(
+        &sampler,
+        "InlineQueryResultCachedSticker",
+        "",
+        &mut failures,
+    );
+    check_object::<InlineQueryResultCachedDocument>(
+        &sampler,
+        "InlineQueryResultCachedDocument",
+        "",
+        &mut failures,
+    );
+    check_object::<InlineQueryResultCachedVideo>(&sampler, "InlineQueryResultCachedVideo", "", &mut failures);
+    check_object::<InlineQueryResultCachedVoice>(&sampler, "InlineQueryResultCachedVoice", "", &mut failures);
+    check_object::<InlineQueryResultCachedAudio>(&sampler, "InlineQueryResultCachedAudio", "", &mut failures);
     check_union::<InputMessageContent>(&sampler, "InputMessageContent", &mut failures);
-    check_object::<
-        InputTextMessageContent,
-    >(&sampler, "InputTextMessageContent", "", &mut failures);
-    check_object::<
-        InputRichMessageContent,
-    >(&sampler, "InputRichMessageContent", "", &mut failures);
-    check_object::<
-        InputLocationMessageContent,
-    >(&sampler, "InputLocationMessageContent", "", &mut failures);
-    check_object::<
-        InputVenueMessageContent,
-    >(&sampler, "InputVenueMessageContent", "", &mut failures);
-    check_object::<
-        InputContactMessageContent,
-    >(&sampler, "InputContactMessageContent", "", &mut failures);
-    check_object::<
-        InputInvoiceMessageContent,
-    >(&sampler, "InputInvoiceMessageContent", "", &mut failures);
-    check_object::<
-        ChosenInlineResult,
-    >(&sampler, "ChosenInlineResult", "", &mut failures);
+    check_object::<InputTextMessageContent>(&sampler, "InputTextMessageContent", "", &mut failures);
+    check_object::<InputRichMessageContent>(&sampler, "InputRichMessageContent", "", &mut failures);
+    check_object::<InputLocationMessageContent>(&sampler, "InputLocationMessageContent", "", &mut failures);
+    check_object::<InputVenueMessageContent>(&sampler, "InputVenueMessageContent", "", &mut failures);
+    check_object::<InputContactMessageContent>(&sampler, "InputContactMessageContent", "", &mut failures);
+    check_object::<InputInvoiceMessageContent>(&sampler, "InputInvoiceMessageContent", "", &mut failures);
+    check_object::<ChosenInlineResult>(&sampler, "ChosenInlineResult", "", &mut failures);
     check_object::<LabeledPrice>(&sampler, "LabeledPrice", "", &mut failures);
     check_object::<Invoice>(&sampler, "Invoice", "", &mut failures);
     check_object::<ShippingAddress>(&sampler, "ShippingAddress", "", &mut failures);
@@ -705,88 +455,110 @@ fn every_object_type_round_trips() {
     check_object::<RefundedPayment>(&sampler, "RefundedPayment", "", &mut failures);
     check_object::<ShippingQuery>(&sampler, "ShippingQuery", "", &mut failures);
     check_object::<PreCheckoutQuery>(&sampler, "PreCheckoutQuery", "", &mut failures);
-    check_object::<
-        PaidMediaPurchased,
-    >(&sampler, "PaidMediaPurchased", "", &mut failures);
-    check_union::<
-        RevenueWithdrawalState,
-    >(&sampler, "RevenueWithdrawalState", &mut failures);
-    check_object::<
-        RevenueWithdrawalStatePending,
-    >(&sampler, "RevenueWithdrawalStatePending", "type", &mut failures);
-    check_object::<
-        RevenueWithdrawalStateSucceeded,
-    >(&sampler, "RevenueWithdrawalStateSucceeded", "type", &mut failures);
-    check_object::<
-        RevenueWithdrawalStateFailed,
-    >(&sampler, "RevenueWithdrawalStateFailed", "type", &mut failures);
+    check_object::<PaidMediaPurchased>(&sampler, "PaidMediaPurchased", "", &mut failures);
+    check_union::<RevenueWithdrawalState>(&sampler, "RevenueWithdrawalState", &mut failures);
+    check_object::<RevenueWithdrawalStatePending>(
+        &sampler,
+        "RevenueWithdrawalStatePending",
+        "type",
+        &mut failures,
+    );
+    check_object::<RevenueWithdrawalStateSucceeded>(
+        &sampler,
+        "RevenueWithdrawalStateSucceeded",
+        "type",
+        &mut failures,
+    );
+    check_object::<RevenueWithdrawalStateFailed>(
+        &sampler,
+        "RevenueWithdrawalStateFailed",
+        "type",
+        &mut failures,
+    );
     check_object::<AffiliateInfo>(&sampler, "AffiliateInfo", "", &mut failures);
     check_union::<TransactionPartner>(&sampler, "TransactionPartner", &mut failures);
-    check_object::<
-        TransactionPartnerUser,
-    >(&sampler, "TransactionPartnerUser", "type", &mut failures);
-    check_object::<
-        TransactionPartnerChat,
-    >(&sampler, "TransactionPartnerChat", "type", &mut failures);
-    check_object::<
-        TransactionPartnerAffiliateProgram,
-    >(&sampler, "TransactionPartnerAffiliateProgram", "type", &mut failures);
-    check_object::<
-        TransactionPartnerFragment,
-    >(&sampler, "TransactionPartnerFragment", "type", &mut failures);
-    check_object::<
-        TransactionPartnerTelegramAds,
-    >(&sampler, "TransactionPartnerTelegramAds", "type", &mut failures);
-    check_object::<
-        TransactionPartnerTelegramApi,
-    >(&sampler, "TransactionPartnerTelegramApi", "type", &mut failures);
-    check_object::<
-        TransactionPartnerOther,
-    >(&sampler, "TransactionPartnerOther", "type", &mut failures);
+    check_object::<TransactionPartnerUser>(&sampler, "TransactionPartnerUser", "type", &mut failures);
+    check_object::<TransactionPartnerChat>(&sampler, "TransactionPartnerChat", "type", &mut failures);
+    check_object::<TransactionPartnerAffiliateProgram>(
+        &sampler,
+        "TransactionPartnerAffiliateProgram",
+        "type",
+        &mut failures,
+    );
+    check_object::<TransactionPartnerFragment>(&sampler, "TransactionPartnerFragment", "type", &mut failures);
+    check_object::<TransactionPartnerTelegramAds>(
+        &sampler,
+        "TransactionPartnerTelegramAds",
+        "type",
+        &mut failures,
+    );
+    check_object::<TransactionPartnerTelegramApi>(
+        &sampler,
+        "TransactionPartnerTelegramApi",
+        "type",
+        &mut failures,
+    );
+    check_object::<TransactionPartnerOther>(&sampler, "TransactionPartnerOther", "type", &mut failures);
     check_object::<StarTransaction>(&sampler, "StarTransaction", "", &mut failures);
     check_object::<StarTransactions>(&sampler, "StarTransactions", "", &mut failures);
     check_object::<PassportData>(&sampler, "PassportData", "", &mut failures);
     check_object::<PassportFile>(&sampler, "PassportFile", "", &mut failures);
-    check_object::<
-        EncryptedPassportElement,
-    >(&sampler, "EncryptedPassportElement", "", &mut failures);
-    check_object::<
-        EncryptedCredentials,
-    >(&sampler, "EncryptedCredentials", "", &mut failures);
+    check_object::<EncryptedPassportElement>(&sampler, "EncryptedPassportElement", "", &mut failures);
+    check_object::<EncryptedCredentials>(&sampler, "EncryptedCredentials", "", &mut failures);
     check_union::<PassportElementError>(&sampler, "PassportElementError", &mut failures);
-    check_object::<
-        PassportElementErrorDataField,
-    >(&sampler, "PassportElementErrorDataField", "source", &mut failures);
-    check_object::<
-        PassportElementErrorFrontSide,
-    >(&sampler, "PassportElementErrorFrontSide", "source", &mut failures);
-    check_object::<
-        PassportElementErrorReverseSide,
-    >(&sampler, "PassportElementErrorReverseSide", "source", &mut failures);
-    check_object::<
-        PassportElementErrorSelfie,
-    >(&sampler, "PassportElementErrorSelfie", "source", &mut failures);
-    check_object::<
-        PassportElementErrorFile,
-    >(&sampler, "PassportElementErrorFile", "source", &mut failures);
-    check_object::<
-        PassportElementErrorFiles,
-    >(&sampler, "PassportElementErrorFiles", "source", &mut failures);
-    check_object::<
-        PassportElementErrorTranslationFile,
-    >(&sampler, "PassportElementErrorTranslationFile", "source", &mut failures);
-    check_object::<
-        PassportElementErrorTranslationFiles,
-    >(&sampler, "PassportElementErrorTranslationFiles", "source", &mut failures);
-    check_object::<
-        PassportElementErrorUnspecified,
-    >(&sampler, "PassportElementErrorUnspecified", "source", &mut failures);
+    check_object::<PassportElementErrorDataField>(
+        &sampler,
+        "PassportElementErrorDataField",
+        "source",
+        &mut failures,
+    );
+    check_object::<PassportElementErrorFrontSide>(
+        &sampler,
+        "PassportElementErrorFrontSide",
+        "source",
+        &mut failures,
+    );
+    check_object::<PassportElementErrorReverseSide>(
+        &sampler,
+        "PassportElementErrorReverseSide",
+        "source",
+        &mut failures,
+    );
+    check_object::<PassportElementErrorSelfie>(
+        &sampler,
+        "PassportElementErrorSelfie",
+        "source",
+        &mut failures,
+    );
+    check_object::<PassportElementErrorFile>(&sampler, "PassportElementErrorFile", "source", &mut failures);
+    check_object::<PassportElementErrorFiles>(&sampler, "PassportElementErrorFiles", "source", &mut failures);
+    check_object::<PassportElementErrorTranslationFile>(
+        &sampler,
+        "PassportElementErrorTranslationFile",
+        "source",
+        &mut failures,
+    );
+    check_object::<PassportElementErrorTranslationFiles>(
+        &sampler,
+        "PassportElementErrorTranslationFiles",
+        "source",
+        &mut failures,
+    );
+    check_object::<PassportElementErrorUnspecified>(
+        &sampler,
+        "PassportElementErrorUnspecified",
+        "source",
+        &mut failures,
+    );
     check_object::<Game>(&sampler, "Game", "", &mut failures);
     check_object::<CallbackGame>(&sampler, "CallbackGame", "", &mut failures);
     check_object::<GameHighScore>(&sampler, "GameHighScore", "", &mut failures);
     check_union::<ReplyMarkup>(&sampler, "ReplyMarkup", &mut failures);
     assert!(
-        failures.is_empty(), "{} of {} types failed:\n{}", failures.len(), 358usize,
+        failures.is_empty(),
+        "{} of {} types failed:\n{}",
+        failures.len(),
+        358usize,
         failures.join("\n")
     );
 }

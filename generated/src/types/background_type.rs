@@ -107,7 +107,7 @@ impl From<BackgroundTypeChatTheme> for BackgroundType {
 #[non_exhaustive]
 pub struct BackgroundTypeFill {
     /// The background fill
-    pub fill: Box<BackgroundFill>,
+    pub fill: BackgroundFill,
     /// Dimming of the background in dark themes, as a percentage; 0-100
     pub dark_theme_dimming: i64,
 }
@@ -119,7 +119,7 @@ impl BackgroundTypeFill {
         dark_theme_dimming: impl Into<i64>,
     ) -> Self {
         Self {
-            fill: Box::new(fill.into()),
+            fill: fill.into(),
             dark_theme_dimming: dark_theme_dimming.into(),
         }
     }
@@ -183,7 +183,7 @@ pub struct BackgroundTypePattern {
     /// Document with the pattern
     pub document: Box<Document>,
     /// The background fill that is combined with the pattern
-    pub fill: Box<BackgroundFill>,
+    pub fill: BackgroundFill,
     /// Intensity of the pattern when it is shown above the filled background; 0-100
     pub intensity: i64,
     /// *Optional*. *True*, if the background fill must be applied only to the pattern itself. All other pixels are black in this case. For dark themes only.
@@ -203,7 +203,7 @@ impl BackgroundTypePattern {
     ) -> Self {
         Self {
             document: Box::new(document.into()),
-            fill: Box::new(fill.into()),
+            fill: fill.into(),
             intensity: intensity.into(),
             is_inverted: None,
             is_moving: None,

@@ -11,14 +11,12 @@ use crate::types::BackgroundType;
 pub struct ChatBackground {
     /// Type of the background
     #[serde(rename = "type")]
-    pub kind: Box<BackgroundType>,
+    pub kind: BackgroundType,
 }
 
 impl ChatBackground {
     /// Creates a `ChatBackground` from its required fields.
     pub fn new(kind: impl Into<BackgroundType>) -> Self {
-        Self {
-            kind: Box::new(kind.into()),
-        }
+        Self { kind: kind.into() }
     }
 }

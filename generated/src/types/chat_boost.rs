@@ -16,7 +16,7 @@ pub struct ChatBoost {
     /// Point in time (Unix timestamp) when the boost will automatically expire, unless the booster's Telegram Premium subscription is prolonged
     pub expiration_date: i64,
     /// Source of the added boost
-    pub source: Box<ChatBoostSource>,
+    pub source: ChatBoostSource,
 }
 
 impl ChatBoost {
@@ -31,7 +31,7 @@ impl ChatBoost {
             boost_id: boost_id.into(),
             add_date: add_date.into(),
             expiration_date: expiration_date.into(),
-            source: Box::new(source.into()),
+            source: source.into(),
         }
     }
 }

@@ -16,7 +16,7 @@ pub struct ChatBoostRemoved {
     /// Point in time (Unix timestamp) when the boost was removed
     pub remove_date: i64,
     /// Source of the removed boost
-    pub source: Box<ChatBoostSource>,
+    pub source: ChatBoostSource,
 }
 
 impl ChatBoostRemoved {
@@ -31,7 +31,7 @@ impl ChatBoostRemoved {
             chat: Box::new(chat.into()),
             boost_id: boost_id.into(),
             remove_date: remove_date.into(),
-            source: Box::new(source.into()),
+            source: source.into(),
         }
     }
 }

@@ -16,9 +16,9 @@ pub struct ChatMemberUpdated {
     /// Date the change was done in Unix time
     pub date: i64,
     /// Previous information about the chat member
-    pub old_chat_member: Box<ChatMember>,
+    pub old_chat_member: ChatMember,
     /// New information about the chat member
-    pub new_chat_member: Box<ChatMember>,
+    pub new_chat_member: ChatMember,
     /// *Optional*. Chat invite link, which was used by the user to join the chat; for joining by invite link events only
     #[serde(skip_serializing_if = "Option::is_none")]
     pub invite_link: Option<Box<ChatInviteLink>>,
@@ -43,8 +43,8 @@ impl ChatMemberUpdated {
             chat: Box::new(chat.into()),
             from: Box::new(from.into()),
             date: date.into(),
-            old_chat_member: Box::new(old_chat_member.into()),
-            new_chat_member: Box::new(new_chat_member.into()),
+            old_chat_member: old_chat_member.into(),
+            new_chat_member: new_chat_member.into(),
             invite_link: None,
             via_join_request: None,
             via_chat_folder_invite_link: None,

@@ -14,7 +14,7 @@ use crate::types::{
 #[non_exhaustive]
 pub struct ExternalReplyInfo {
     /// Origin of the message replied to by the given message
-    pub origin: Box<MessageOrigin>,
+    pub origin: MessageOrigin,
     /// *Optional*. Chat the original message belongs to. Available only if the chat is a supergroup or a channel.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chat: Option<Box<Chat>>,
@@ -96,7 +96,7 @@ impl ExternalReplyInfo {
     /// Creates a `ExternalReplyInfo` from its required fields.
     pub fn new(origin: impl Into<MessageOrigin>) -> Self {
         Self {
-            origin: Box::new(origin.into()),
+            origin: origin.into(),
             chat: None,
             message_id: None,
             link_preview_options: None,

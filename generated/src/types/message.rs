@@ -61,7 +61,7 @@ pub struct Message {
     pub chat: Box<Chat>,
     /// *Optional*. Information about the original message for forwarded messages
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forward_origin: Option<Box<MessageOrigin>>,
+    pub forward_origin: Option<MessageOrigin>,
     /// *Optional*. *True*, if the message is sent to a topic in a forum supergroup or a private chat with the bot
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_topic_message: Option<bool>,
@@ -555,7 +555,7 @@ impl Message {
 
     /// Sets `forward_origin`: *Optional*. Information about the original message for forwarded messages
     pub fn forward_origin(mut self, value: impl Into<MessageOrigin>) -> Self {
-        self.forward_origin = Some(Box::new(value.into()));
+        self.forward_origin = Some(value.into());
         self
     }
 

@@ -11,7 +11,7 @@ use crate::types::ReactionType;
 pub struct ReactionCount {
     /// Type of the reaction
     #[serde(rename = "type")]
-    pub kind: Box<ReactionType>,
+    pub kind: ReactionType,
     /// Number of times the reaction was added
     pub total_count: i64,
 }
@@ -20,7 +20,7 @@ impl ReactionCount {
     /// Creates a `ReactionCount` from its required fields.
     pub fn new(kind: impl Into<ReactionType>, total_count: impl Into<i64>) -> Self {
         Self {
-            kind: Box::new(kind.into()),
+            kind: kind.into(),
             total_count: total_count.into(),
         }
     }

@@ -350,15 +350,13 @@ impl From<RichBlockThinking> for RichBlock {
 #[non_exhaustive]
 pub struct RichBlockParagraph {
     /// Text of the block
-    pub text: Box<RichText>,
+    pub text: RichText,
 }
 
 impl RichBlockParagraph {
     /// Creates a `RichBlockParagraph` from its required fields.
     pub fn new(text: impl Into<RichText>) -> Self {
-        Self {
-            text: Box::new(text.into()),
-        }
+        Self { text: text.into() }
     }
 }
 
@@ -371,7 +369,7 @@ impl RichBlockParagraph {
 #[non_exhaustive]
 pub struct RichBlockSectionHeading {
     /// Text of the block
-    pub text: Box<RichText>,
+    pub text: RichText,
     /// Relative size of the text font; 1-6, 1 is the largest, 6 is the smallest
     pub size: i64,
 }
@@ -380,7 +378,7 @@ impl RichBlockSectionHeading {
     /// Creates a `RichBlockSectionHeading` from its required fields.
     pub fn new(text: impl Into<RichText>, size: impl Into<i64>) -> Self {
         Self {
-            text: Box::new(text.into()),
+            text: text.into(),
             size: size.into(),
         }
     }
@@ -395,7 +393,7 @@ impl RichBlockSectionHeading {
 #[non_exhaustive]
 pub struct RichBlockPreformatted {
     /// Text of the block
-    pub text: Box<RichText>,
+    pub text: RichText,
     /// *Optional*. The programming language of the text
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -405,7 +403,7 @@ impl RichBlockPreformatted {
     /// Creates a `RichBlockPreformatted` from its required fields.
     pub fn new(text: impl Into<RichText>) -> Self {
         Self {
-            text: Box::new(text.into()),
+            text: text.into(),
             language: None,
         }
     }
@@ -426,15 +424,13 @@ impl RichBlockPreformatted {
 #[non_exhaustive]
 pub struct RichBlockFooter {
     /// Text of the block
-    pub text: Box<RichText>,
+    pub text: RichText,
 }
 
 impl RichBlockFooter {
     /// Creates a `RichBlockFooter` from its required fields.
     pub fn new(text: impl Into<RichText>) -> Self {
-        Self {
-            text: Box::new(text.into()),
-        }
+        Self { text: text.into() }
     }
 }
 
@@ -536,7 +532,7 @@ pub struct RichBlockBlockQuotation {
     pub blocks: Vec<RichBlock>,
     /// *Optional*. Credit of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit: Option<Box<RichText>>,
+    pub credit: Option<RichText>,
 }
 
 impl RichBlockBlockQuotation {
@@ -550,7 +546,7 @@ impl RichBlockBlockQuotation {
 
     /// Sets `credit`: *Optional*. Credit of the block
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
-        self.credit = Some(Box::new(value.into()));
+        self.credit = Some(value.into());
         self
     }
 }
@@ -564,24 +560,24 @@ impl RichBlockBlockQuotation {
 #[non_exhaustive]
 pub struct RichBlockPullQuotation {
     /// Text of the block
-    pub text: Box<RichText>,
+    pub text: RichText,
     /// *Optional*. Credit of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit: Option<Box<RichText>>,
+    pub credit: Option<RichText>,
 }
 
 impl RichBlockPullQuotation {
     /// Creates a `RichBlockPullQuotation` from its required fields.
     pub fn new(text: impl Into<RichText>) -> Self {
         Self {
-            text: Box::new(text.into()),
+            text: text.into(),
             credit: None,
         }
     }
 
     /// Sets `credit`: *Optional*. Credit of the block
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
-        self.credit = Some(Box::new(value.into()));
+        self.credit = Some(value.into());
         self
     }
 }
@@ -675,7 +671,7 @@ pub struct RichBlockTable {
     pub is_striped: Option<bool>,
     /// *Optional*. Caption of the table
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<Box<RichText>>,
+    pub caption: Option<RichText>,
 }
 
 impl RichBlockTable {
@@ -703,7 +699,7 @@ impl RichBlockTable {
 
     /// Sets `caption`: *Optional*. Caption of the table
     pub fn caption(mut self, value: impl Into<RichText>) -> Self {
-        self.caption = Some(Box::new(value.into()));
+        self.caption = Some(value.into());
         self
     }
 }
@@ -717,7 +713,7 @@ impl RichBlockTable {
 #[non_exhaustive]
 pub struct RichBlockDetails {
     /// Always shown summary of the block
-    pub summary: Box<RichText>,
+    pub summary: RichText,
     /// Content of the block
     ///
     /// Read as empty when absent.
@@ -732,7 +728,7 @@ impl RichBlockDetails {
     /// Creates a `RichBlockDetails` from its required fields.
     pub fn new(summary: impl Into<RichText>, blocks: impl Into<Vec<RichBlock>>) -> Self {
         Self {
-            summary: Box::new(summary.into()),
+            summary: summary.into(),
             blocks: blocks.into(),
             is_open: None,
         }
@@ -987,14 +983,12 @@ impl RichBlockVoiceNote {
 #[non_exhaustive]
 pub struct RichBlockThinking {
     /// Text of the block. See [<https://t.me/addemoji/AIActions>](https://t.me/addemoji/AIActions) for examples of custom emoji, which are recommended for usage in the block.
-    pub text: Box<RichText>,
+    pub text: RichText,
 }
 
 impl RichBlockThinking {
     /// Creates a `RichBlockThinking` from its required fields.
     pub fn new(text: impl Into<RichText>) -> Self {
-        Self {
-            text: Box::new(text.into()),
-        }
+        Self { text: text.into() }
     }
 }

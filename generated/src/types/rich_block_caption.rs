@@ -10,24 +10,24 @@ use crate::types::RichText;
 #[non_exhaustive]
 pub struct RichBlockCaption {
     /// Block caption
-    pub text: Box<RichText>,
+    pub text: RichText,
     /// *Optional*. Block credit which corresponds to the HTML tag \<cite>
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit: Option<Box<RichText>>,
+    pub credit: Option<RichText>,
 }
 
 impl RichBlockCaption {
     /// Creates a `RichBlockCaption` from its required fields.
     pub fn new(text: impl Into<RichText>) -> Self {
         Self {
-            text: Box::new(text.into()),
+            text: text.into(),
             credit: None,
         }
     }
 
     /// Sets `credit`: *Optional*. Block credit which corresponds to the HTML tag \<cite>
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
-        self.credit = Some(Box::new(value.into()));
+        self.credit = Some(value.into());
         self
     }
 }

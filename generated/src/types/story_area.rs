@@ -13,7 +13,7 @@ pub struct StoryArea {
     pub position: StoryAreaPosition,
     /// Type of the area
     #[serde(rename = "type")]
-    pub kind: Box<StoryAreaType>,
+    pub kind: StoryAreaType,
 }
 
 impl StoryArea {
@@ -24,7 +24,7 @@ impl StoryArea {
     ) -> Self {
         Self {
             position: position.into(),
-            kind: Box::new(kind.into()),
+            kind: kind.into(),
         }
     }
 }

@@ -157,7 +157,7 @@ impl StoryAreaTypeLocation {
 #[non_exhaustive]
 pub struct StoryAreaTypeSuggestedReaction {
     /// Type of the reaction
-    pub reaction_type: Box<ReactionType>,
+    pub reaction_type: ReactionType,
     /// *Optional*. Pass *True* if the reaction area has a dark background
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_dark: Option<bool>,
@@ -170,7 +170,7 @@ impl StoryAreaTypeSuggestedReaction {
     /// Creates a `StoryAreaTypeSuggestedReaction` from its required fields.
     pub fn new(reaction_type: impl Into<ReactionType>) -> Self {
         Self {
-            reaction_type: Box::new(reaction_type.into()),
+            reaction_type: reaction_type.into(),
             is_dark: None,
             is_flipped: None,
         }

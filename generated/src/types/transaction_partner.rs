@@ -312,7 +312,7 @@ impl TransactionPartnerAffiliateProgram {
 pub struct TransactionPartnerFragment {
     /// *Optional*. State of the transaction if the transaction is outgoing
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub withdrawal_state: Option<Box<RevenueWithdrawalState>>,
+    pub withdrawal_state: Option<RevenueWithdrawalState>,
 }
 
 impl Default for TransactionPartnerFragment {
@@ -329,7 +329,7 @@ impl TransactionPartnerFragment {
 
     /// Sets `withdrawal_state`: *Optional*. State of the transaction if the transaction is outgoing
     pub fn withdrawal_state(mut self, value: impl Into<RevenueWithdrawalState>) -> Self {
-        self.withdrawal_state = Some(Box::new(value.into()));
+        self.withdrawal_state = Some(value.into());
         self
     }
 }
