@@ -14,7 +14,10 @@ fn scrape(c: &mut Criterion) {
         return;
     };
     let mut group = c.benchmark_group("scrape");
-    group.sample_size(20);
+    // One scrape takes tens of milliseconds: 20 samples need about 10 s.
+    group
+        .sample_size(20)
+        .measurement_time(std::time::Duration::from_secs(10));
     group.bench_function("api-10.1.html", |b| {
         b.iter(|| xtask::scrape::scrape_html(&html).unwrap())
     });

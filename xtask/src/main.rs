@@ -15,6 +15,8 @@ commands:
       scrape the Bot API docs into spec/api.json, then regenerate generated/src.
       default source: --url https://core.telegram.org/bots/api
       --check: write nothing; fail listing the files that are out of date
+  scrape [--check] [--html PATH | --url URL]
+      the first half of regen: write (or check) spec/api.json only
   diff OLD NEW [--exit-code]
       print a Markdown changelog between two docs pages (.html) or spec JSON files
       --exit-code: exit 1 when there are differences
@@ -26,9 +28,11 @@ commands:
 /// A parsed command line.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
+    /// `regen` (everything) or `scrape` (api.json only: `spec_only`).
     Regen {
         check: bool,
         source: Source,
+        spec_only: bool,
     },
     Diff {
         old: PathBuf,
@@ -48,7 +52,7 @@ fn parse_args(args: &[String]) -> Result<Command> {
     };
     let mut rest = rest.iter();
     match command.as_str() {
-        "regen" => {
+        "regen" | "scrape" => {
             let (mut check, mut source) = (false, None);
             while let Some(arg) = rest.next() {
                 match arg.as_str() {
@@ -56,12 +60,13 @@ fn parse_args(args: &[String]) -> Result<Command> {
                     "--html" | "--url" if source.is_some() => bail!("give only one of --html and --url"),
                     "--html" => source = Some(Source::Html(PathBuf::from(value(&mut rest, "--html")?))),
                     "--url" => source = Some(Source::Url(value(&mut rest, "--url")?)),
-                    other => bail!("unexpected argument `{other}` to regen"),
+                    other => bail!("unexpected argument `{other}` to {command}"),
                 }
             }
             Ok(Command::Regen {
                 check,
                 source: source.unwrap_or_default(),
+                spec_only: command == "scrape",
             })
         }
         "diff" => {
@@ -111,20 +116,36 @@ fn run(command: Command) -> Result<ExitCode> {
             println!("{}", usage());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Regen { check, source } => {
+        Command::Regen {
+            check,
+            source,
+            spec_only,
+        } => {
             let root = regen::workspace_root();
             let spec = regen::load_spec(&source)?;
-            let outputs = regen::outputs(&spec);
+            let (command, outputs) = if spec_only {
+                ("scrape", vec![(PathBuf::from(regen::API_JSON), spec.to_json())])
+            } else {
+                ("regen", regen::outputs(&spec))
+            };
             if check {
-                let stale = regen::check(&root, &outputs)?;
+                let stale = if spec_only {
+                    regen::check_files(&root, &outputs)
+                } else {
+                    regen::check(&root, &outputs)?
+                };
                 if stale.is_empty() {
-                    println!("{} files are fresh (Bot API {})", outputs.len(), spec.version);
+                    println!("{} file(s) are fresh (Bot API {})", outputs.len(), spec.version);
                     return Ok(ExitCode::SUCCESS);
                 }
-                eprint!("{}", regen::stale_report(&stale, &source));
+                eprint!("{}", regen::stale_report(&stale, command, &source));
                 return Ok(ExitCode::FAILURE);
             }
-            let written = regen::write(&root, &outputs)?;
+            let written = if spec_only {
+                regen::write_files(&root, &outputs)?
+            } else {
+                regen::write(&root, &outputs)?
+            };
             for path in &written.changed {
                 println!("wrote   {}", path.display());
             }
@@ -132,7 +153,7 @@ fn run(command: Command) -> Result<ExitCode> {
                 println!("deleted {}", path.display());
             }
             println!(
-                "Bot API {}: {} objects, {} methods; {} files written, {} deleted, {} unchanged",
+                "Bot API {}: {} objects, {} methods; {} file(s) written, {} deleted, {} unchanged",
                 spec.version,
                 spec.objects.len(),
                 spec.methods.len(),
@@ -195,21 +216,24 @@ mod tests {
             parse("regen").unwrap(),
             Command::Regen {
                 check: false,
-                source: Source::default()
+                source: Source::default(),
+                spec_only: false,
             }
         );
         assert_eq!(
             parse("regen --check --html a.html").unwrap(),
             Command::Regen {
                 check: true,
-                source: Source::Html("a.html".into())
+                source: Source::Html("a.html".into()),
+                spec_only: false,
             }
         );
         assert_eq!(
-            parse("regen --url http://x").unwrap(),
+            parse("scrape --url http://x").unwrap(),
             Command::Regen {
                 check: false,
-                source: Source::Url("http://x".into())
+                source: Source::Url("http://x".into()),
+                spec_only: true,
             }
         );
         assert_eq!(

@@ -1,4 +1,5 @@
-//! `cargo xtask regen`: docs HTML -> `spec/api.json` -> generated sources.
+//! `cargo xtask regen`: docs HTML -> `spec/api.json` -> generated sources (and `cargo xtask
+//! scrape`, the first half alone).
 //!
 //! Writing touches only files whose content changed, and deletes generated files (those under
 //! `generated/src/` starting with `// @generated`) that codegen no longer produces. `--check`
@@ -88,6 +89,17 @@ pub struct Written {
 /// Writes the outputs under `root`, touching only changed files, and deletes generated files
 /// that are no longer produced.
 pub fn write(root: &Path, outputs: &[(PathBuf, String)]) -> Result<Written> {
+    let mut written = write_files(root, outputs)?;
+    for path in extra_generated(root, outputs)? {
+        fs::remove_file(root.join(&path)).with_context(|| format!("cannot delete {}", path.display()))?;
+        written.deleted.push(path);
+    }
+    Ok(written)
+}
+
+/// Writes the outputs under `root`, touching only changed files; deletes nothing (for
+/// `cargo xtask scrape`, which writes `api.json` alone).
+pub fn write_files(root: &Path, outputs: &[(PathBuf, String)]) -> Result<Written> {
     let mut written = Written::default();
     for (path, content) in outputs {
         let full = root.join(path);
@@ -100,10 +112,6 @@ pub fn write(root: &Path, outputs: &[(PathBuf, String)]) -> Result<Written> {
         }
         fs::write(&full, content).with_context(|| format!("cannot write {}", full.display()))?;
         written.changed.push(path.clone());
-    }
-    for path in extra_generated(root, outputs)? {
-        fs::remove_file(root.join(&path)).with_context(|| format!("cannot delete {}", path.display()))?;
-        written.deleted.push(path);
     }
     Ok(written)
 }
@@ -132,6 +140,14 @@ impl std::fmt::Display for Stale {
 /// Compares the outputs with the files under `root`, writing nothing. CRLF line endings in
 /// the committed files (a Windows checkout) do not count as a difference.
 pub fn check(root: &Path, outputs: &[(PathBuf, String)]) -> Result<Vec<Stale>> {
+    let mut stale = check_files(root, outputs);
+    stale.extend(extra_generated(root, outputs)?.into_iter().map(Stale::Extra));
+    Ok(stale)
+}
+
+/// Compares the outputs with the files under `root`, without looking for extra generated files
+/// (for `cargo xtask scrape --check`).
+pub fn check_files(root: &Path, outputs: &[(PathBuf, String)]) -> Vec<Stale> {
     let mut stale = Vec::new();
     for (path, content) in outputs {
         match read_normalized(&root.join(path)) {
@@ -142,18 +158,17 @@ pub fn check(root: &Path, outputs: &[(PathBuf, String)]) -> Result<Vec<Stale>> {
             Some(_) => {}
         }
     }
-    stale.extend(extra_generated(root, outputs)?.into_iter().map(Stale::Extra));
-    Ok(stale)
+    stale
 }
 
-/// The message `--check` prints for stale files.
-pub fn stale_report(stale: &[Stale], source: &Source) -> String {
+/// The message `--check` prints for stale files; `command` is `regen` or `scrape`.
+pub fn stale_report(stale: &[Stale], command: &str, source: &Source) -> String {
     let mut out = format!("{} generated file(s) are out of date:\n", stale.len());
     for item in stale {
         out.push_str(&format!("  {item}\n"));
     }
     out.push_str(&format!(
-        "run `cargo xtask regen {source}` and commit the result\n"
+        "run `cargo xtask {command} {source}` and commit the result\n"
     ));
     out
 }
@@ -206,7 +221,7 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> 
 mod tests {
     use super::*;
 
-    /// A scratch workspace under the target folder, removed on drop.
+    /// A scratch workspace in the temp folder, removed on drop.
     struct Scratch(PathBuf);
 
     impl Scratch {
@@ -281,7 +296,12 @@ mod tests {
                 Stale::Extra("generated/src/gone.rs".into()),
             ]
         );
-        let report = stale_report(&stale, &Source::Html("../shared/botapi/api-10.1.html".into()));
+        assert_eq!(check_files(&ws.0, &outputs()), stale[..2]);
+        let report = stale_report(
+            &stale,
+            "regen",
+            &Source::Html("../shared/botapi/api-10.1.html".into()),
+        );
         assert!(report.contains("stale:   spec/api.json"), "{report}");
         assert!(report.contains("run `cargo xtask regen --html ../shared/botapi/api-10.1.html` and commit"));
         // Nothing was written.

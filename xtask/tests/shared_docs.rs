@@ -69,6 +69,7 @@ fn regen_outputs_are_fresh() {
         "{}",
         regen::stale_report(
             &stale,
+            "regen",
             &regen::Source::Html("../shared/botapi/api-10.1.html".into())
         )
     );

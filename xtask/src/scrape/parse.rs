@@ -147,8 +147,9 @@ fn split_entry<'a>(at: Location<'_>, entry: &'a RawEntry) -> Result<EntryParts<'
                     table.headers
                 )));
             }
-            // Notes after the table ("Note: ...") belong to the whole entry, but the docs put
-            // none there today; keep them out of the description rather than reorder the text.
+            // Blocks after the table are notes on the whole entry (getUpdates' "Notes", getFile's
+            // "Note:", CallbackQuery's "NOTE:") or, after the last entry, the page's footer. The
+            // description is what comes before the table, as the docs present it.
             _ if parts.table.is_some() => {}
             RawBlock::Decoration => {}
             RawBlock::Text(_) | RawBlock::List { .. } => parts.description.push(block),
