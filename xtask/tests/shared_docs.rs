@@ -6,13 +6,19 @@
 mod common;
 
 use botapi_spec::Spec;
-use common::{assert_file, crate_dir, docs_page, scraped};
+use common::{assert_file, botapi_dir, crate_dir, docs_page, scraped};
 use xtask::{diff, regen};
 
 #[test]
 fn each_version_has_the_documented_counts_and_validates() {
-    // (version, methods, objects including unions)
-    for (version, methods, objects) in [("5.3", 78, 124), ("9.2", 158, 278), ("10.1", 180, 359)] {
+    // (version, methods, objects including unions, rows of all field and parameter tables, of
+    // which required). The row counts were taken from the HTML independently of the scraper.
+    let versions = [
+        ("5.3", 78, 124, 1141, 485),
+        ("9.2", 158, 278, 2198, 906),
+        ("10.1", 180, 359, 2632, 1126),
+    ];
+    for (version, methods, objects, rows, required) in versions {
         let Some(page) = docs_page("counts", version) else {
             return;
         };
@@ -20,6 +26,17 @@ fn each_version_has_the_documented_counts_and_validates() {
         assert_eq!(spec.version, version);
         assert_eq!(spec.methods.len(), methods, "methods of {version}");
         assert_eq!(spec.objects.len(), objects, "objects of {version}");
+        let fields = spec
+            .objects
+            .iter()
+            .flat_map(|o| o.fields())
+            .chain(spec.methods.iter().flat_map(|m| &m.params));
+        let (all, mandatory) = fields.fold((0, 0), |(n, r), f| (n + 1, r + usize::from(f.required)));
+        assert_eq!(
+            (all, mandatory),
+            (rows, required),
+            "fields and parameters (all, required) of {version}"
+        );
         if let Err(e) = spec.validate() {
             panic!("the scrape of {version} does not validate: {e}");
         }
@@ -117,12 +134,10 @@ fn representative_entries_match_their_snapshots() {
 
 #[test]
 fn diff_9_2_to_10_1_matches_golden() {
-    let (Some(old), Some(new)) = (
-        docs_page("diff 9.2 → 10.1", "9.2"),
-        docs_page("diff 9.2 → 10.1", "10.1"),
-    ) else {
+    let Some(dir) = botapi_dir("diff 9.2 → 10.1") else {
         return;
     };
+    let (old, new) = (dir.join("api-9.2.html"), dir.join("api-10.1.html"));
     let changes = diff::diff(&scraped(&old), &scraped(&new));
     assert_eq!(
         changes.exit_code(true),
@@ -139,12 +154,10 @@ fn diff_9_2_to_10_1_matches_golden() {
 
 #[test]
 fn diff_5_3_to_9_2_matches_golden() {
-    let (Some(old), Some(new)) = (
-        docs_page("diff 5.3 → 9.2", "5.3"),
-        docs_page("diff 5.3 → 9.2", "9.2"),
-    ) else {
+    let Some(dir) = botapi_dir("diff 5.3 → 9.2") else {
         return;
     };
+    let (old, new) = (dir.join("api-5.3.html"), dir.join("api-9.2.html"));
     let changes = diff::diff(&scraped(&old), &scraped(&new));
     assert_eq!(changes.exit_code(true), 1);
     assert_file(
