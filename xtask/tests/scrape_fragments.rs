@@ -1,6 +1,7 @@
-//! The scraper on small hand-written pages: one well-formed page, then the same page broken in
-//! each way the real docs could change. Every break must be a hard error that names the
-//! section, the anchor and what was expected; nothing may be dropped silently.
+//! The scraper on small hand-written pages in the docs' layout: a well-formed page, one HTML
+//! fragment per construct, then the same page broken in each way the real docs could change.
+//! Every break must be a hard error that names the section, the anchor and what was expected;
+//! nothing may be dropped silently.
 
 use botapi_spec::{BoundUnit, Type};
 use xtask::scrape::scrape_html;
@@ -166,6 +167,120 @@ fn a_well_formed_page_scrapes() {
     let log_out = spec.method("logOut").unwrap();
     assert!(log_out.params.is_empty());
     assert_eq!(log_out.returns, Type::True);
+}
+
+/// The page with `entries` (h4 blocks) added to "Available types".
+fn page_with(entries: &str) -> String {
+    broken(
+        "<h3><a class=\"anchor\" name=\"available-methods\"",
+        &format!("{entries}<h3><a class=\"anchor\" name=\"available-methods\""),
+    )
+}
+
+#[test]
+fn each_construct_in_a_fragment() {
+    let fields = ["Field", "Type", "Description"];
+    let params = ["Parameter", "Type", "Required", "Description"];
+    let media = |name: &str, value: &str| {
+        format!(
+            "{}<p>Media.</p>{}",
+            h(4, &name.to_lowercase(), name),
+            table(
+                &fields,
+                &[&[
+                    "type",
+                    "String",
+                    &format!("Type of the media, must be <em>{value}</em>")
+                ]]
+            )
+        )
+    };
+    let entries = [
+        // A union whose intro lists non-object forms, like RichText.
+        h(4, "richtext", "RichText"),
+        "<p>This object represents a rich formatted text. Currently, it can be either a String for plain text, an Array of <a href=\"#richtext\">RichText</a>, or any of the following types:</p>".to_string(),
+        "<ul><li><a href=\"#inputmediaphoto\">InputMediaPhoto</a></li><li><a href=\"#inputmediavideo\">InputMediaVideo</a></li></ul>".to_string(),
+        media("InputMediaPhoto", "photo"),
+        media("InputMediaVideo", "video"),
+        // Every kind of type cell, and the facts of the prose.
+        h(4, "kitchensink", "KitchenSink"),
+        "<p>Holds one of everything.</p><blockquote><p>Note: for tests.</p></blockquote>".to_string(),
+        table(&fields, &[
+            &["latitude", "Float number", "Latitude; 0-1500"],
+            &["media", "Array of <a href=\"#inputmediaphoto\">InputMediaPhoto</a> and <a href=\"#inputmediavideo\">InputMediaVideo</a>", "A JSON-serialized array describing messages to be sent, must include 2-10 items"],
+            &["rows", "Array of Array of <a href=\"#inputmediaphoto\">InputMediaPhoto</a>", "<em>Optional</em>. Rows"],
+            &["file", "<a href=\"#inputfile\">InputFile</a> or String", "File to send"],
+            &["is_big", "True", "<em>Optional</em>. <em>True</em>, if it is big"],
+            &["kind", "String", "Type of the chat, can be either “private”, “group” or “channel”"],
+            &["emoji", "String", "Emoji. Currently, must be one of “<img class=\"emoji\" alt=\"🎲\">”, “🎯”. Defaults to “🎲”."],
+            &["action", "String", "Type of action. Choose one: <em>typing</em> for <a href=\"#sendmessage\">text messages</a>, <em>upload_photo</em> for photos."],
+            &["text", "String", "Text, 1-4096 characters<br>See <a href=\"/bots/features#formatting\">formatting</a>."],
+        ]),
+        h(4, "inputfile", "InputFile"),
+        "<p>This object represents the contents of a file to be uploaded.</p>".to_string(),
+        h(3, "more-methods", "Updating messages"),
+        h(4, "editmessagetext", "editMessageText"),
+        "<p>Use this method to edit text. On success, if the edited message is not an inline message, the edited <a href=\"#user\">User</a> is returned, otherwise <em>True</em> is returned.</p>".to_string(),
+        table(&params, &[&["text", "String", "Optional", "New text"]]),
+        h(4, "sendmediagroup", "sendMediaGroup"),
+        "<p>On success, an array of <a href=\"#user\">Users</a> that were sent is returned.</p>".to_string(),
+    ]
+    .concat();
+    let spec = scrape_html(&page_with(&entries)).unwrap();
+    spec.validate().unwrap();
+
+    let rich = spec.object("RichText").unwrap().union().unwrap();
+    assert_eq!(
+        rich.other_types,
+        [Type::String, Type::array_of(Type::reference("RichText"))]
+    );
+    assert_eq!(rich.discriminator.as_deref(), Some("type"));
+
+    let sink = spec.object("KitchenSink").unwrap();
+    assert_eq!(sink.description, "Holds one of everything.\n\n> Note: for tests.");
+    let field = |name: &str| sink.fields().iter().find(|f| f.name == name).unwrap().clone();
+    let photo = || Type::reference("InputMediaPhoto");
+    assert_eq!(field("latitude").ty, Type::Float);
+    assert_eq!(field("latitude").facts.bounds.unwrap().unit, BoundUnit::Value);
+    let media = field("media");
+    assert_eq!(
+        media.ty,
+        Type::array_of(Type::OneOf(vec![photo(), Type::reference("InputMediaVideo")]))
+    );
+    assert!(media.facts.json_serialized);
+    assert_eq!(media.facts.bounds.unwrap().unit, BoundUnit::Items);
+    assert_eq!(field("rows").ty, Type::array_of(Type::array_of(photo())));
+    assert!(!field("rows").required);
+    assert_eq!(
+        field("file").ty,
+        Type::OneOf(vec![Type::reference("InputFile"), Type::String])
+    );
+    assert_eq!(
+        (field("is_big").ty, field("is_big").required),
+        (Type::True, false)
+    );
+    assert_eq!(field("kind").facts.enum_values, ["private", "group", "channel"]);
+    assert_eq!(field("emoji").facts.enum_values, ["🎲", "🎯"]);
+    assert_eq!(field("emoji").facts.default, Some("🎲".into()));
+    assert_eq!(field("action").facts.enum_values, ["typing", "upload_photo"]);
+    let text = field("text");
+    assert_eq!(
+        text.description,
+        "Text, 1-4096 characters\nSee [formatting](https://core.telegram.org/bots/features#formatting)."
+    );
+    assert_eq!(text.facts.bounds.unwrap().unit, BoundUnit::Characters);
+
+    let edit = spec.method("editMessageText").unwrap();
+    assert_eq!(edit.section, "Updating messages");
+    assert_eq!(
+        edit.returns,
+        Type::OneOf(vec![Type::reference("User"), Type::True])
+    );
+    assert!(!edit.params[0].required);
+    assert_eq!(
+        spec.method("sendMediaGroup").unwrap().returns,
+        Type::array_of(Type::reference("User"))
+    );
 }
 
 #[test]
