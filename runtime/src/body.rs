@@ -5,7 +5,6 @@
 //! exactly the `attach://` reference of an upload is sent as a part named after the parameter
 //! instead (`photo=@cat.png`); nested uploads keep their `attach://<name>` part names.
 
-use std::collections::HashMap;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -47,14 +46,27 @@ impl Encoded {
         }
     }
 
-    /// JSON when there is nothing to upload, multipart otherwise.
-    pub(crate) fn from_parts(fields: Map<String, Value>, files: Vec<Collected>) -> Encoded {
+    /// JSON when there is nothing to upload, multipart otherwise. A top-level field whose value
+    /// is exactly the `attach://` reference of an upload is dropped and its part takes the
+    /// field's name (python-telegram-bot's `photo=@file`).
+    pub(crate) fn from_parts(mut fields: Map<String, Value>, mut files: Vec<Collected>) -> Encoded {
         if files.is_empty() {
             let bytes = serde_json::to_vec(&fields).expect("a JSON map always serializes");
-            Encoded::Json(bytes)
-        } else {
-            Encoded::Multipart { fields, files }
+            return Encoded::Json(bytes);
         }
+        let top_level: Vec<(String, usize)> = fields
+            .iter()
+            .filter_map(|(key, value)| {
+                let name = value.as_str()?.strip_prefix("attach://")?;
+                let index = files.iter().position(|f| f.name == name)?;
+                Some((key.clone(), index))
+            })
+            .collect();
+        for (key, index) in top_level {
+            fields.remove(&key);
+            files[index].name = key;
+        }
+        Encoded::Multipart { fields, files }
     }
 
     /// Whether the request carries uploads.
@@ -70,17 +82,8 @@ pub(crate) async fn multipart(
     files: Vec<Collected>,
     progress: &Arc<Progress>,
 ) -> Result<Form, Error> {
-    let mut part_names: HashMap<String, String> = HashMap::new();
     let mut form = Form::new();
     for (key, value) in fields {
-        let attached = value
-            .as_str()
-            .and_then(|s| s.strip_prefix("attach://"))
-            .filter(|name| files.iter().any(|f| f.name == *name) && !part_names.contains_key(*name));
-        if let Some(name) = attached {
-            part_names.insert(name.to_owned(), key);
-            continue;
-        }
         form = match value {
             Value::String(text) => form.text(key, text),
             other => form.text(key, other.to_string()),
@@ -88,8 +91,7 @@ pub(crate) async fn multipart(
     }
     progress.expect_streams(files.len());
     for file in files {
-        let name = part_names.remove(&file.name).unwrap_or(file.name);
-        form = form.part(name, part(&file.upload, progress.clone()).await?);
+        form = form.part(file.name, part(&file.upload, progress.clone()).await?);
     }
     Ok(form)
 }

@@ -136,7 +136,7 @@ impl Client {
 
     /// Serializes a payload: straight to bytes when nothing has to be added, else through a
     /// JSON value that defaults and extra parameters are applied to.
-    fn encode<M: Method>(&self, payload: &M, options: CallOptions<'_>) -> Result<Encoded, Error> {
+    pub(crate) fn encode<M: Method>(&self, payload: &M, options: CallOptions<'_>) -> Result<Encoded, Error> {
         let plain = options.extra.is_none()
             && !self
                 .inner

@@ -18,6 +18,7 @@ mod error;
 mod fill;
 mod input_file;
 mod method;
+mod prepared;
 mod response;
 mod token;
 mod transport;
@@ -31,6 +32,7 @@ pub use download::ByteStream;
 pub use error::{EXCERPT_LEN, Error};
 pub use input_file::InputFile;
 pub use method::Method;
+pub use prepared::{PreparedRequest, PreparedUpload};
 pub use token::Token;
 
 /// The HTTP client crate, for [`ClientBuilder::http_client`] and [`ClientBuilder::proxy`].

@@ -25,6 +25,7 @@ pub(crate) struct Shared {
     pub(crate) state: State,
     pub(crate) token: String,
     pub(crate) keep_file_bytes: u64,
+    pub(crate) max_recorded: usize,
 }
 
 type HttpResponse = Response<Full<Bytes>>;
@@ -119,7 +120,9 @@ fn record(
         status,
         error,
     };
-    shared.state.change(|data| data.requests.push(record));
+    shared
+        .state
+        .change(|data| data.record(record, shared.max_recorded));
     outcome.into_response()
 }
 

@@ -64,6 +64,7 @@ pub struct TestServerBuilder {
     spec: Option<Spec>,
     token: Option<String>,
     keep_file_bytes: Option<u64>,
+    max_recorded: Option<usize>,
 }
 
 impl TestServerBuilder {
@@ -90,6 +91,13 @@ impl TestServerBuilder {
         self
     }
 
+    /// Keep only the last `max` recorded calls (default: all), for long runs such as
+    /// benchmarks.
+    pub fn max_recorded(mut self, max: usize) -> Self {
+        self.max_recorded = Some(max);
+        self
+    }
+
     /// Binds `127.0.0.1:0` and starts serving on the current tokio runtime.
     pub async fn start(self) -> std::io::Result<TestServer> {
         let spec: &'static Spec = match self.spec {
@@ -106,6 +114,7 @@ impl TestServerBuilder {
             state: State::new(),
             token,
             keep_file_bytes: self.keep_file_bytes.unwrap_or(16 * 1024 * 1024),
+            max_recorded: self.max_recorded.unwrap_or(usize::MAX),
         });
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;

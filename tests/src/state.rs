@@ -151,6 +151,18 @@ impl Data {
             .collect()
     }
 
+    /// Records a call, dropping the oldest ones beyond `max` (and keeping `wait_for_request`
+    /// cursors pointing at the same calls).
+    pub(crate) fn record(&mut self, request: RecordedRequest, max: usize) {
+        self.requests.push(request);
+        let excess = self.requests.len().saturating_sub(max);
+        for dropped in self.requests.drain(..excess) {
+            if let Some(seen) = self.waited.get_mut(&dropped.method.to_ascii_lowercase()) {
+                *seen = seen.saturating_sub(1);
+            }
+        }
+    }
+
     /// The next scripted reply for a method, if any.
     pub(crate) fn next_script(&mut self, method: &str) -> Option<Reply> {
         self.scripts.get_mut(method).and_then(VecDeque::pop_front)

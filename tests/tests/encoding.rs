@@ -292,3 +292,48 @@ async fn the_caller_payload_is_not_changed() {
     client.call(&payload, CallOptions::default()).await.unwrap();
     assert_eq!(format!("{payload:?}"), before);
 }
+
+#[tokio::test]
+async fn prepare_shows_what_would_be_sent() {
+    let (server, client) = setup().await;
+    let plain = client
+        .prepare(&SendMessage::new(1, "x"), CallOptions::default())
+        .unwrap();
+    assert_eq!(plain.method(), "sendMessage");
+    assert!(!plain.is_multipart());
+    assert_eq!(plain.json_body(), Some(&br#"{"chat_id":1,"text":"x"}"#[..]));
+
+    let payload = SendDocument {
+        chat_id: ChatId::Id(1),
+        document: InputFile::bytes("a.pdf", vec![1]),
+        thumbnail: Some(InputFile::bytes("t.jpg", vec![2])),
+        caption: Some("c".into()),
+    };
+    let prepared = client.prepare(&payload, CallOptions::default()).unwrap();
+    assert!(prepared.is_multipart());
+    assert_eq!(
+        Value::Object(prepared.params()),
+        json!({"chat_id": 1, "caption": "c"})
+    );
+    let parts: Vec<_> = prepared
+        .uploads()
+        .into_iter()
+        .map(|u| (u.part, u.file_name, u.mime_type))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (
+                "document".to_owned(),
+                "a.pdf".to_owned(),
+                "application/pdf".to_owned()
+            ),
+            (
+                "thumbnail".to_owned(),
+                "t.jpg".to_owned(),
+                "image/jpeg".to_owned()
+            ),
+        ]
+    );
+    assert!(server.requests().is_empty(), "nothing was sent");
+}

@@ -434,3 +434,32 @@ async fn local_mode_downloads_read_the_local_file() {
     let err = client.download_file("/no/such/file").await.unwrap_err();
     assert!(matches!(err, Error::Io { .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn the_record_can_be_capped() {
+    let server = botapi_testkit::TestServer::builder()
+        .spec(fixture_spec())
+        .max_recorded(2)
+        .start()
+        .await
+        .unwrap();
+    let client = builder(&server).build().unwrap();
+    for text in ["a", "b", "c"] {
+        client
+            .call(&SendMessage::new(1, text), CallOptions::default())
+            .await
+            .unwrap();
+    }
+    let texts: Vec<_> = server
+        .requests()
+        .iter()
+        .map(|r| r.params["text"].clone())
+        .collect();
+    assert_eq!(texts, [json!("b"), json!("c")]);
+    assert_eq!(server.wait_for_request("sendMessage").await.params["text"], "b");
+    client
+        .call(&SendMessage::new(1, "d"), CallOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(server.wait_for_request("sendMessage").await.params["text"], "c");
+}
