@@ -230,10 +230,12 @@ impl<'a> Context<'a> {
             Type::Ref(name) if RUNTIME_OBJECTS.contains(&name.as_str()) => 24,
             Type::Ref(name) => {
                 let size = self.object_size(name, stack);
-                if size > BOX_ABOVE {
-                    8
-                } else {
-                    size + if optional { 8 } else { 0 }
+                let empty = self.object(name).union().is_none() && self.object(name).fields().is_empty();
+                match optional {
+                    true if !empty => 8,
+                    true => 1,
+                    false if size > BOX_ABOVE => 8,
+                    false => size,
                 }
             }
         }
@@ -288,7 +290,15 @@ impl<'a> Context<'a> {
                 // A union already boxes its large variants, so it stays small inline: boxing it
                 // too would only make matching on it awkward.
                 let is_union = self.object(target).union().is_some();
-                if recursive || (!is_union && self.object_size(target, &mut stack) > BOX_ABOVE) {
+                let size = self.object_size(target, &mut stack);
+                let large = if field.required {
+                    !is_union && size > BOX_ABOVE
+                } else {
+                    // Optional objects are rarely set: a box keeps the common case small. Only
+                    // objects that hold no information (service markers) stay inline.
+                    !self.object(target).fields().is_empty() || is_union
+                };
+                if recursive || large {
                     boxed.insert((object.name.clone(), field.name.clone()));
                 }
             }
@@ -320,12 +330,13 @@ impl<'a> Context<'a> {
         self.object_size(variant, &mut stack) > BOX_VARIANT_ABOVE
     }
 
-    /// Whether the update kind `field` of `Update` is stored boxed.
+    /// Whether the update kind `field` of `Update` is stored boxed: every kind larger than a
+    /// pointer pair is, so that an `Update` is a few words.
     pub(crate) fn update_kind_boxed(&self, field: &Field) -> bool {
         match direct_ref(&field.ty) {
             Some(target) => {
                 let mut stack = Vec::new();
-                self.object_size(target, &mut stack) > BOX_VARIANT_ABOVE
+                self.object_size(target, &mut stack) > BOX_OPTIONAL_ABOVE
             }
             None => false,
         }
@@ -344,7 +355,9 @@ impl<'a> Context<'a> {
 
 /// Inline object fields whose target is estimated larger than this are boxed.
 const BOX_ABOVE: usize = 48;
-/// Union variants and update kinds larger than this are boxed.
+/// Optional object fields whose target is estimated larger than this are boxed.
+const BOX_OPTIONAL_ABOVE: usize = 16;
+/// Union variants larger than this are boxed.
 const BOX_VARIANT_ABOVE: usize = 64;
 
 /// The object a field's type names directly (not through an array).

@@ -162,7 +162,7 @@ pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String
         render::file(version, bot::bot()),
     ));
     files.push((
-        PathBuf::from("generated/tests/roundtrip.rs"),
+        PathBuf::from("generated/tests/every_type/mod.rs"),
         render::file(version, roundtrip::test_file(&ctx)),
     ));
     files

@@ -80,7 +80,7 @@ fn callback_query_with_an_inaccessible_message() {
     assert!(!message.is_accessible());
     assert_eq!(message.message_id(), 5);
     assert_eq!(message.chat().id, 42);
-    let MaybeInaccessibleMessage::InaccessibleMessage(inaccessible) = message else {
+    let MaybeInaccessibleMessage::InaccessibleMessage(inaccessible) = &**message else {
         panic!("inaccessible")
     };
     assert_eq!(inaccessible.date, 0);

@@ -19,7 +19,7 @@ pub struct BusinessConnection {
     pub date: i64,
     /// *Optional*. Rights of the business bot
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rights: Option<BusinessBotRights>,
+    pub rights: Option<Box<BusinessBotRights>>,
     /// *True*, if the connection is active
     ///
     /// Read as `false` when absent.
@@ -48,7 +48,7 @@ impl BusinessConnection {
 
     /// Sets `rights`: *Optional*. Rights of the business bot
     pub fn rights(mut self, value: impl Into<BusinessBotRights>) -> Self {
-        self.rights = Some(value.into());
+        self.rights = Some(Box::new(value.into()));
         self
     }
 }

@@ -15,7 +15,7 @@ pub struct CallbackQuery {
     pub from: Box<User>,
     /// *Optional*. Message sent by the bot with the callback button that originated the query
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<MaybeInaccessibleMessage>,
+    pub message: Option<Box<MaybeInaccessibleMessage>>,
     /// *Optional*. Identifier of the message sent via the bot in inline mode, that originated the query
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inline_message_id: Option<String>,
@@ -49,7 +49,7 @@ impl CallbackQuery {
 
     /// Sets `message`: *Optional*. Message sent by the bot with the callback button that originated the query
     pub fn message(mut self, value: impl Into<MaybeInaccessibleMessage>) -> Self {
-        self.message = Some(value.into());
+        self.message = Some(Box::new(value.into()));
         self
     }
 

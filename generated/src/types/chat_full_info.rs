@@ -48,16 +48,16 @@ pub struct ChatFullInfo {
     pub active_usernames: Option<Vec<String>>,
     /// *Optional*. For private chats, the date of birth of the user
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub birthdate: Option<Birthdate>,
+    pub birthdate: Option<Box<Birthdate>>,
     /// *Optional*. For private chats with business accounts, the intro of the business
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_intro: Option<Box<BusinessIntro>>,
     /// *Optional*. For private chats with business accounts, the location of the business
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub business_location: Option<BusinessLocation>,
+    pub business_location: Option<Box<BusinessLocation>>,
     /// *Optional*. For private chats with business accounts, the opening hours of the business
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub business_opening_hours: Option<BusinessOpeningHours>,
+    pub business_opening_hours: Option<Box<BusinessOpeningHours>>,
     /// *Optional*. For private chats, the personal channel of the user
     #[serde(skip_serializing_if = "Option::is_none")]
     pub personal_chat: Option<Box<Chat>>,
@@ -108,7 +108,7 @@ pub struct ChatFullInfo {
     pub pinned_message: Option<Box<Message>>,
     /// *Optional*. Default chat member permissions, for groups and supergroups
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub permissions: Option<ChatPermissions>,
+    pub permissions: Option<Box<ChatPermissions>>,
     /// Information about types of gifts that are accepted by the chat or by the corresponding user for private chats
     pub accepted_gift_types: AcceptedGiftTypes,
     /// *Optional*. *True*, if paid media messages can be sent or forwarded to the channel chat. The field is available only for channel chats.
@@ -149,10 +149,10 @@ pub struct ChatFullInfo {
     pub linked_chat_id: Option<i64>,
     /// *Optional*. For supergroups, the location to which the supergroup is connected
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<ChatLocation>,
+    pub location: Option<Box<ChatLocation>>,
     /// *Optional*. For private chats, the rating of the user if any
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rating: Option<UserRating>,
+    pub rating: Option<Box<UserRating>>,
     /// *Optional*. For private chats, the first audio added to the profile of the user
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_profile_audio: Option<Box<Audio>>,
@@ -282,7 +282,7 @@ impl ChatFullInfo {
 
     /// Sets `birthdate`: *Optional*. For private chats, the date of birth of the user
     pub fn birthdate(mut self, value: impl Into<Birthdate>) -> Self {
-        self.birthdate = Some(value.into());
+        self.birthdate = Some(Box::new(value.into()));
         self
     }
 
@@ -294,7 +294,7 @@ impl ChatFullInfo {
 
     /// Sets `business_location`: *Optional*. For private chats with business accounts, the location of the business
     pub fn business_location(mut self, value: impl Into<BusinessLocation>) -> Self {
-        self.business_location = Some(value.into());
+        self.business_location = Some(Box::new(value.into()));
         self
     }
 
@@ -303,7 +303,7 @@ impl ChatFullInfo {
         mut self,
         value: impl Into<BusinessOpeningHours>,
     ) -> Self {
-        self.business_opening_hours = Some(value.into());
+        self.business_opening_hours = Some(Box::new(value.into()));
         self
     }
 
@@ -411,7 +411,7 @@ impl ChatFullInfo {
 
     /// Sets `permissions`: *Optional*. Default chat member permissions, for groups and supergroups
     pub fn permissions(mut self, value: impl Into<ChatPermissions>) -> Self {
-        self.permissions = Some(value.into());
+        self.permissions = Some(Box::new(value.into()));
         self
     }
 
@@ -489,13 +489,13 @@ impl ChatFullInfo {
 
     /// Sets `location`: *Optional*. For supergroups, the location to which the supergroup is connected
     pub fn location(mut self, value: impl Into<ChatLocation>) -> Self {
-        self.location = Some(value.into());
+        self.location = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `rating`: *Optional*. For private chats, the rating of the user if any
     pub fn rating(mut self, value: impl Into<UserRating>) -> Self {
-        self.rating = Some(value.into());
+        self.rating = Some(Box::new(value.into()));
         self
     }
 

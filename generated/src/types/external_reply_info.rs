@@ -23,7 +23,7 @@ pub struct ExternalReplyInfo {
     pub message_id: Option<i64>,
     /// *Optional*. Options used for link preview generation for the original message, if it is a text message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub link_preview_options: Option<LinkPreviewOptions>,
+    pub link_preview_options: Option<Box<LinkPreviewOptions>>,
     /// *Optional*. Message is an animation, information about the animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub animation: Option<Box<Animation>>,
@@ -38,7 +38,7 @@ pub struct ExternalReplyInfo {
     pub live_photo: Option<Box<LivePhoto>>,
     /// *Optional*. Message contains paid media; information about the paid media
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub paid_media: Option<PaidMediaInfo>,
+    pub paid_media: Option<Box<PaidMediaInfo>>,
     /// *Optional*. Message is a photo, available sizes of the photo
     #[serde(skip_serializing_if = "Option::is_none")]
     pub photo: Option<Vec<PhotoSize>>,
@@ -47,7 +47,7 @@ pub struct ExternalReplyInfo {
     pub sticker: Option<Box<Sticker>>,
     /// *Optional*. Message is a forwarded story
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub story: Option<Story>,
+    pub story: Option<Box<Story>>,
     /// *Optional*. Message is a video, information about the video
     #[serde(skip_serializing_if = "Option::is_none")]
     pub video: Option<Box<Video>>,
@@ -68,7 +68,7 @@ pub struct ExternalReplyInfo {
     pub contact: Option<Box<Contact>>,
     /// *Optional*. Message is a dice with random value
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dice: Option<Dice>,
+    pub dice: Option<Box<Dice>>,
     /// *Optional*. Message is a game, information about the game. [More about games »](https://core.telegram.org/bots/api#games)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub game: Option<Box<Game>>,
@@ -139,7 +139,7 @@ impl ExternalReplyInfo {
 
     /// Sets `link_preview_options`: *Optional*. Options used for link preview generation for the original message, if it is a text message
     pub fn link_preview_options(mut self, value: impl Into<LinkPreviewOptions>) -> Self {
-        self.link_preview_options = Some(value.into());
+        self.link_preview_options = Some(Box::new(value.into()));
         self
     }
 
@@ -169,7 +169,7 @@ impl ExternalReplyInfo {
 
     /// Sets `paid_media`: *Optional*. Message contains paid media; information about the paid media
     pub fn paid_media(mut self, value: impl Into<PaidMediaInfo>) -> Self {
-        self.paid_media = Some(value.into());
+        self.paid_media = Some(Box::new(value.into()));
         self
     }
 
@@ -187,7 +187,7 @@ impl ExternalReplyInfo {
 
     /// Sets `story`: *Optional*. Message is a forwarded story
     pub fn story(mut self, value: impl Into<Story>) -> Self {
-        self.story = Some(value.into());
+        self.story = Some(Box::new(value.into()));
         self
     }
 
@@ -229,7 +229,7 @@ impl ExternalReplyInfo {
 
     /// Sets `dice`: *Optional*. Message is a dice with random value
     pub fn dice(mut self, value: impl Into<Dice>) -> Self {
-        self.dice = Some(value.into());
+        self.dice = Some(Box::new(value.into()));
         self
     }
 

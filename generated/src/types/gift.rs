@@ -38,7 +38,7 @@ pub struct Gift {
     pub personal_remaining_count: Option<i64>,
     /// *Optional*. Background of the gift
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub background: Option<GiftBackground>,
+    pub background: Option<Box<GiftBackground>>,
     /// *Optional*. The total number of different unique gifts that can be obtained by upgrading the gift
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_gift_variant_count: Option<i64>,
@@ -115,7 +115,7 @@ impl Gift {
 
     /// Sets `background`: *Optional*. Background of the gift
     pub fn background(mut self, value: impl Into<GiftBackground>) -> Self {
-        self.background = Some(value.into());
+        self.background = Some(Box::new(value.into()));
         self
     }
 

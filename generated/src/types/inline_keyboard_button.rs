@@ -28,7 +28,7 @@ pub struct InlineKeyboardButton {
     pub callback_data: Option<String>,
     /// *Optional*. Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button. The Web App will be able to send an arbitrary message on behalf of the user using the method [answerWebAppQuery](crate::Bot::answer_web_app_query). Available only in private chats between a user and the bot. Not supported for messages sent on behalf of a business account.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub web_app: Option<WebAppInfo>,
+    pub web_app: Option<Box<WebAppInfo>>,
     /// *Optional*. An HTTPS URL used to automatically authorize the user. Can be used as a replacement for the [Telegram Login Widget](https://core.telegram.org/widgets/login).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_url: Option<Box<LoginUrl>>,
@@ -42,10 +42,10 @@ pub struct InlineKeyboardButton {
     pub switch_inline_query_current_chat: Option<String>,
     /// *Optional*. If set, pressing the button will prompt the user to select one of their chats of the specified type, open that chat and insert the bot's username and the specified inline query in the input field. Not supported for messages sent in channel direct messages chats and on behalf of a business account.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub switch_inline_query_chosen_chat: Option<SwitchInlineQueryChosenChat>,
+    pub switch_inline_query_chosen_chat: Option<Box<SwitchInlineQueryChosenChat>>,
     /// *Optional*. Description of the button that copies the specified text to the clipboard
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub copy_text: Option<CopyTextButton>,
+    pub copy_text: Option<Box<CopyTextButton>>,
     /// *Optional*. Description of the game that will be launched when the user presses the button.
     ///
     /// **NOTE:** This type of button **must** always be the first button in the first row.
@@ -104,7 +104,7 @@ impl InlineKeyboardButton {
 
     /// Sets `web_app`: *Optional*. Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button. The Web App will be able to send an arbitrary message on behalf of the user using the method [answerWebAppQuery](crate::Bot::answer_web_app_query). Available only in private chats between a user and the bot. Not supported for messages sent on behalf of a business account.
     pub fn web_app(mut self, value: impl Into<WebAppInfo>) -> Self {
-        self.web_app = Some(value.into());
+        self.web_app = Some(Box::new(value.into()));
         self
     }
 
@@ -133,13 +133,13 @@ impl InlineKeyboardButton {
         mut self,
         value: impl Into<SwitchInlineQueryChosenChat>,
     ) -> Self {
-        self.switch_inline_query_chosen_chat = Some(value.into());
+        self.switch_inline_query_chosen_chat = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `copy_text`: *Optional*. Description of the button that copies the specified text to the clipboard
     pub fn copy_text(mut self, value: impl Into<CopyTextButton>) -> Self {
-        self.copy_text = Some(value.into());
+        self.copy_text = Some(Box::new(value.into()));
         self
     }
 

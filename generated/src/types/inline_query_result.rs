@@ -384,7 +384,7 @@ pub struct InlineQueryResultArticle {
     pub input_message_content: InputMessageContent,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. URL of the result
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -425,7 +425,7 @@ impl InlineQueryResultArticle {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -501,10 +501,10 @@ pub struct InlineQueryResultPhoto {
     pub show_caption_above_media: Option<bool>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the photo
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultPhoto {
@@ -582,7 +582,7 @@ impl InlineQueryResultPhoto {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -591,7 +591,7 @@ impl InlineQueryResultPhoto {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -640,10 +640,10 @@ pub struct InlineQueryResultGif {
     pub show_caption_above_media: Option<bool>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the GIF animation
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultGif {
@@ -728,7 +728,7 @@ impl InlineQueryResultGif {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -737,7 +737,7 @@ impl InlineQueryResultGif {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -786,10 +786,10 @@ pub struct InlineQueryResultMpeg4Gif {
     pub show_caption_above_media: Option<bool>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the video animation
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultMpeg4Gif {
@@ -874,7 +874,7 @@ impl InlineQueryResultMpeg4Gif {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -883,7 +883,7 @@ impl InlineQueryResultMpeg4Gif {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -935,10 +935,10 @@ pub struct InlineQueryResultVideo {
     pub description: Option<String>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the video. This field is **required** if InlineQueryResultVideo is used to send an HTML-page as a result (e.g., a YouTube video).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultVideo {
@@ -1020,7 +1020,7 @@ impl InlineQueryResultVideo {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1029,7 +1029,7 @@ impl InlineQueryResultVideo {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -1066,10 +1066,10 @@ pub struct InlineQueryResultAudio {
     pub audio_duration: Option<i64>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the audio
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultAudio {
@@ -1126,7 +1126,7 @@ impl InlineQueryResultAudio {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1135,7 +1135,7 @@ impl InlineQueryResultAudio {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -1169,10 +1169,10 @@ pub struct InlineQueryResultVoice {
     pub voice_duration: Option<i64>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the voice recording
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultVoice {
@@ -1222,7 +1222,7 @@ impl InlineQueryResultVoice {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1231,7 +1231,7 @@ impl InlineQueryResultVoice {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -1267,10 +1267,10 @@ pub struct InlineQueryResultDocument {
     pub description: Option<String>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the file
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
     /// *Optional*. URL of the thumbnail (JPEG only) for the file
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
@@ -1334,7 +1334,7 @@ impl InlineQueryResultDocument {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1343,7 +1343,7 @@ impl InlineQueryResultDocument {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 
@@ -1397,10 +1397,10 @@ pub struct InlineQueryResultLocation {
     pub proximity_alert_radius: Option<i64>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the location
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
     /// *Optional*. Url of the thumbnail for the result
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
@@ -1464,7 +1464,7 @@ impl InlineQueryResultLocation {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1473,7 +1473,7 @@ impl InlineQueryResultLocation {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 
@@ -1529,10 +1529,10 @@ pub struct InlineQueryResultVenue {
     pub google_place_type: Option<String>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the venue
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
     /// *Optional*. Url of the thumbnail for the result
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
@@ -1598,7 +1598,7 @@ impl InlineQueryResultVenue {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1607,7 +1607,7 @@ impl InlineQueryResultVenue {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 
@@ -1653,10 +1653,10 @@ pub struct InlineQueryResultContact {
     pub vcard: Option<String>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the contact
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
     /// *Optional*. Url of the thumbnail for the result
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
@@ -1704,7 +1704,7 @@ impl InlineQueryResultContact {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1713,7 +1713,7 @@ impl InlineQueryResultContact {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 
@@ -1751,7 +1751,7 @@ pub struct InlineQueryResultGame {
     pub game_short_name: String,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
 }
 
 impl InlineQueryResultGame {
@@ -1767,7 +1767,7 @@ impl InlineQueryResultGame {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 }
@@ -1805,10 +1805,10 @@ pub struct InlineQueryResultCachedPhoto {
     pub show_caption_above_media: Option<bool>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the photo
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultCachedPhoto {
@@ -1867,7 +1867,7 @@ impl InlineQueryResultCachedPhoto {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1876,7 +1876,7 @@ impl InlineQueryResultCachedPhoto {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -1911,10 +1911,10 @@ pub struct InlineQueryResultCachedGif {
     pub show_caption_above_media: Option<bool>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the GIF animation
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultCachedGif {
@@ -1966,7 +1966,7 @@ impl InlineQueryResultCachedGif {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -1975,7 +1975,7 @@ impl InlineQueryResultCachedGif {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -2010,10 +2010,10 @@ pub struct InlineQueryResultCachedMpeg4Gif {
     pub show_caption_above_media: Option<bool>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the video animation
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultCachedMpeg4Gif {
@@ -2065,7 +2065,7 @@ impl InlineQueryResultCachedMpeg4Gif {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -2074,7 +2074,7 @@ impl InlineQueryResultCachedMpeg4Gif {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -2094,10 +2094,10 @@ pub struct InlineQueryResultCachedSticker {
     pub sticker_file_id: String,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the sticker
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultCachedSticker {
@@ -2114,7 +2114,7 @@ impl InlineQueryResultCachedSticker {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -2123,7 +2123,7 @@ impl InlineQueryResultCachedSticker {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -2157,10 +2157,10 @@ pub struct InlineQueryResultCachedDocument {
     pub caption_entities: Option<Vec<MessageEntity>>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the file
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultCachedDocument {
@@ -2210,7 +2210,7 @@ impl InlineQueryResultCachedDocument {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -2219,7 +2219,7 @@ impl InlineQueryResultCachedDocument {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -2256,10 +2256,10 @@ pub struct InlineQueryResultCachedVideo {
     pub show_caption_above_media: Option<bool>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the video
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultCachedVideo {
@@ -2316,7 +2316,7 @@ impl InlineQueryResultCachedVideo {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -2325,7 +2325,7 @@ impl InlineQueryResultCachedVideo {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -2356,10 +2356,10 @@ pub struct InlineQueryResultCachedVoice {
     pub caption_entities: Option<Vec<MessageEntity>>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the voice message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultCachedVoice {
@@ -2402,7 +2402,7 @@ impl InlineQueryResultCachedVoice {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -2411,7 +2411,7 @@ impl InlineQueryResultCachedVoice {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }
@@ -2440,10 +2440,10 @@ pub struct InlineQueryResultCachedAudio {
     pub caption_entities: Option<Vec<MessageEntity>>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
     /// *Optional*. Content of the message to be sent instead of the audio
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_message_content: Option<InputMessageContent>,
+    pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
 impl InlineQueryResultCachedAudio {
@@ -2481,7 +2481,7 @@ impl InlineQueryResultCachedAudio {
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
@@ -2490,7 +2490,7 @@ impl InlineQueryResultCachedAudio {
         mut self,
         value: impl Into<InputMessageContent>,
     ) -> Self {
-        self.input_message_content = Some(value.into());
+        self.input_message_content = Some(Box::new(value.into()));
         self
     }
 }

@@ -127,7 +127,7 @@ pub struct InputTextMessageContent {
     pub entities: Option<Vec<MessageEntity>>,
     /// *Optional*. Link preview generation options for the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub link_preview_options: Option<LinkPreviewOptions>,
+    pub link_preview_options: Option<Box<LinkPreviewOptions>>,
 }
 
 impl InputTextMessageContent {
@@ -155,7 +155,7 @@ impl InputTextMessageContent {
 
     /// Sets `link_preview_options`: *Optional*. Link preview generation options for the message
     pub fn link_preview_options(mut self, value: impl Into<LinkPreviewOptions>) -> Self {
-        self.link_preview_options = Some(value.into());
+        self.link_preview_options = Some(Box::new(value.into()));
         self
     }
 }

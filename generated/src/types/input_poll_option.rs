@@ -19,7 +19,7 @@ pub struct InputPollOption {
     pub text_entities: Option<Vec<MessageEntity>>,
     /// *Optional*. Media added to the poll option
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub media: Option<InputPollOptionMedia>,
+    pub media: Option<Box<InputPollOptionMedia>>,
 }
 
 impl InputPollOption {
@@ -47,7 +47,7 @@ impl InputPollOption {
 
     /// Sets `media`: *Optional*. Media added to the poll option
     pub fn media(mut self, value: impl Into<InputPollOptionMedia>) -> Self {
-        self.media = Some(value.into());
+        self.media = Some(Box::new(value.into()));
         self
     }
 }

@@ -20,7 +20,7 @@ pub struct InputSticker {
     pub emoji_list: Vec<String>,
     /// *Optional*. Position where the mask should be placed on faces. For “mask” stickers only.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mask_position: Option<MaskPosition>,
+    pub mask_position: Option<Box<MaskPosition>>,
     /// *Optional*. List of 0-20 search keywords for the sticker with total length of up to 64 characters. For “regular” and “custom_emoji” stickers only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keywords: Option<Vec<String>>,
@@ -44,7 +44,7 @@ impl InputSticker {
 
     /// Sets `mask_position`: *Optional*. Position where the mask should be placed on faces. For “mask” stickers only.
     pub fn mask_position(mut self, value: impl Into<MaskPosition>) -> Self {
-        self.mask_position = Some(value.into());
+        self.mask_position = Some(Box::new(value.into()));
         self
     }
 

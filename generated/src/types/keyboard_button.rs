@@ -22,7 +22,7 @@ pub struct KeyboardButton {
     pub style: Option<ButtonStyle>,
     /// *Optional*. If specified, pressing the button will open a list of suitable users. Identifiers of selected users will be sent to the bot in a “users_shared” service message. Available in private chats only.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_users: Option<KeyboardButtonRequestUsers>,
+    pub request_users: Option<Box<KeyboardButtonRequestUsers>>,
     /// *Optional*. If specified, pressing the button will open a list of suitable chats. Tapping on a chat will send its identifier to the bot in a “chat_shared” service message. Available in private chats only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_chat: Option<Box<KeyboardButtonRequestChat>>,
@@ -37,10 +37,10 @@ pub struct KeyboardButton {
     pub request_location: Option<bool>,
     /// *Optional*. If specified, the user will be asked to create a poll and send it to the bot when the button is pressed. Available in private chats only.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_poll: Option<KeyboardButtonPollType>,
+    pub request_poll: Option<Box<KeyboardButtonPollType>>,
     /// *Optional*. If specified, the described [Web App](https://core.telegram.org/bots/webapps) will be launched when the button is pressed. The Web App will be able to send a “web_app_data” service message. Available in private chats only.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub web_app: Option<WebAppInfo>,
+    pub web_app: Option<Box<WebAppInfo>>,
 }
 
 impl KeyboardButton {
@@ -77,7 +77,7 @@ impl KeyboardButton {
         mut self,
         value: impl Into<KeyboardButtonRequestUsers>,
     ) -> Self {
-        self.request_users = Some(value.into());
+        self.request_users = Some(Box::new(value.into()));
         self
     }
 
@@ -110,13 +110,13 @@ impl KeyboardButton {
 
     /// Sets `request_poll`: *Optional*. If specified, the user will be asked to create a poll and send it to the bot when the button is pressed. Available in private chats only.
     pub fn request_poll(mut self, value: impl Into<KeyboardButtonPollType>) -> Self {
-        self.request_poll = Some(value.into());
+        self.request_poll = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `web_app`: *Optional*. If specified, the described [Web App](https://core.telegram.org/bots/webapps) will be launched when the button is pressed. The Web App will be able to send a “web_app_data” service message. Available in private chats only.
     pub fn web_app(mut self, value: impl Into<WebAppInfo>) -> Self {
-        self.web_app = Some(value.into());
+        self.web_app = Some(Box::new(value.into()));
         self
     }
 }

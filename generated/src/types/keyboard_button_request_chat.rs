@@ -27,10 +27,10 @@ pub struct KeyboardButtonRequestChat {
     pub chat_is_created: Option<bool>,
     /// *Optional*. A JSON-serialized object listing the required administrator rights of the user in the chat. The rights must be a superset of *bot_administrator_rights*. If not specified, no additional restrictions are applied.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_administrator_rights: Option<ChatAdministratorRights>,
+    pub user_administrator_rights: Option<Box<ChatAdministratorRights>>,
     /// *Optional*. A JSON-serialized object listing the required administrator rights of the bot in the chat. The rights must be a subset of *user_administrator_rights*. If not specified, no additional restrictions are applied.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bot_administrator_rights: Option<ChatAdministratorRights>,
+    pub bot_administrator_rights: Option<Box<ChatAdministratorRights>>,
     /// *Optional*. Pass *True* to request a chat with the bot as a member. Otherwise, no additional restrictions are applied.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bot_is_member: Option<bool>,
@@ -86,7 +86,7 @@ impl KeyboardButtonRequestChat {
         mut self,
         value: impl Into<ChatAdministratorRights>,
     ) -> Self {
-        self.user_administrator_rights = Some(value.into());
+        self.user_administrator_rights = Some(Box::new(value.into()));
         self
     }
 
@@ -95,7 +95,7 @@ impl KeyboardButtonRequestChat {
         mut self,
         value: impl Into<ChatAdministratorRights>,
     ) -> Self {
-        self.bot_administrator_rights = Some(value.into());
+        self.bot_administrator_rights = Some(Box::new(value.into()));
         self
     }
 

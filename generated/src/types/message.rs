@@ -33,7 +33,7 @@ pub struct Message {
     pub message_thread_id: Option<i64>,
     /// *Optional*. Information about the direct messages chat topic that contains the message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub direct_messages_topic: Option<DirectMessagesTopic>,
+    pub direct_messages_topic: Option<Box<DirectMessagesTopic>>,
     /// *Optional*. Sender of the message; may be empty for messages sent to channels. For backward compatibility, if the message was sent on behalf of a chat, the field contains a fake sender user in non-channel chats.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<Box<User>>,
@@ -61,7 +61,7 @@ pub struct Message {
     pub chat: Box<Chat>,
     /// *Optional*. Information about the original message for forwarded messages
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forward_origin: Option<MessageOrigin>,
+    pub forward_origin: Option<Box<MessageOrigin>>,
     /// *Optional*. *True*, if the message is sent to a topic in a forum supergroup or a private chat with the bot
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_topic_message: Option<bool>,
@@ -79,7 +79,7 @@ pub struct Message {
     pub quote: Option<Box<TextQuote>>,
     /// *Optional*. For replies to a story, the original story
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_to_story: Option<Story>,
+    pub reply_to_story: Option<Box<Story>>,
     /// *Optional*. Identifier of the specific checklist task that is being replied to
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to_checklist_task_id: Option<i64>,
@@ -124,7 +124,7 @@ pub struct Message {
     pub entities: Option<Vec<MessageEntity>>,
     /// *Optional*. Options used for link preview generation for the message, if it is a text message and link preview options were changed
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub link_preview_options: Option<LinkPreviewOptions>,
+    pub link_preview_options: Option<Box<LinkPreviewOptions>>,
     /// *Optional*. Information about suggested post parameters if the message is a suggested post in a channel direct messages chat. If the message is an approved or declined suggested post, then it can't be edited.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggested_post_info: Option<Box<SuggestedPostInfo>>,
@@ -133,7 +133,7 @@ pub struct Message {
     pub effect_id: Option<String>,
     /// *Optional*. Message is a rich formatted message
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rich_message: Option<RichMessage>,
+    pub rich_message: Option<Box<RichMessage>>,
     /// *Optional*. Message is an animation, information about the animation. For backward compatibility, when this field is set, the *document* field will also be set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub animation: Option<Box<Animation>>,
@@ -148,7 +148,7 @@ pub struct Message {
     pub live_photo: Option<Box<LivePhoto>>,
     /// *Optional*. Message contains paid media; information about the paid media
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub paid_media: Option<PaidMediaInfo>,
+    pub paid_media: Option<Box<PaidMediaInfo>>,
     /// *Optional*. Message is a photo, available sizes of the photo
     #[serde(skip_serializing_if = "Option::is_none")]
     pub photo: Option<Vec<PhotoSize>>,
@@ -157,7 +157,7 @@ pub struct Message {
     pub sticker: Option<Box<Sticker>>,
     /// *Optional*. Message is a forwarded story
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub story: Option<Story>,
+    pub story: Option<Box<Story>>,
     /// *Optional*. Message is a video, information about the video
     #[serde(skip_serializing_if = "Option::is_none")]
     pub video: Option<Box<Video>>,
@@ -187,7 +187,7 @@ pub struct Message {
     pub contact: Option<Box<Contact>>,
     /// *Optional*. Message is a dice with random value
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dice: Option<Dice>,
+    pub dice: Option<Box<Dice>>,
     /// *Optional*. Message is a game, information about the game. [More about games »](https://core.telegram.org/bots/api#games)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub game: Option<Box<Game>>,
@@ -208,10 +208,10 @@ pub struct Message {
     pub left_chat_member: Option<Box<User>>,
     /// *Optional*. Service message: chat owner has left
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_owner_left: Option<ChatOwnerLeft>,
+    pub chat_owner_left: Option<Box<ChatOwnerLeft>>,
     /// *Optional*. Service message: chat owner has changed
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_owner_changed: Option<ChatOwnerChanged>,
+    pub chat_owner_changed: Option<Box<ChatOwnerChanged>>,
     /// *Optional*. A chat title was changed to this value
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_chat_title: Option<String>,
@@ -232,7 +232,7 @@ pub struct Message {
     pub channel_chat_created: Option<bool>,
     /// *Optional*. Service message: auto-delete timer settings changed in the chat
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_auto_delete_timer_changed: Option<MessageAutoDeleteTimerChanged>,
+    pub message_auto_delete_timer_changed: Option<Box<MessageAutoDeleteTimerChanged>>,
     /// *Optional*. The group has been migrated to a supergroup with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub migrate_to_chat_id: Option<i64>,
@@ -253,7 +253,7 @@ pub struct Message {
     pub refunded_payment: Option<Box<RefundedPayment>>,
     /// *Optional*. Service message: users were shared with the bot
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub users_shared: Option<UsersShared>,
+    pub users_shared: Option<Box<UsersShared>>,
     /// *Optional*. Service message: a chat was shared with the bot
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chat_shared: Option<Box<ChatShared>>,
@@ -271,19 +271,19 @@ pub struct Message {
     pub connected_website: Option<String>,
     /// *Optional*. Service message: the user allowed the bot to write messages after adding it to the attachment or side menu, launching a Web App from a link, or accepting an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub write_access_allowed: Option<WriteAccessAllowed>,
+    pub write_access_allowed: Option<Box<WriteAccessAllowed>>,
     /// *Optional*. Telegram Passport data
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub passport_data: Option<PassportData>,
+    pub passport_data: Option<Box<PassportData>>,
     /// *Optional*. Service message. A user in the chat triggered another user's proximity alert while sharing Live Location.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub proximity_alert_triggered: Option<ProximityAlertTriggered>,
+    pub proximity_alert_triggered: Option<Box<ProximityAlertTriggered>>,
     /// *Optional*. Service message: user boosted the chat
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub boost_added: Option<ChatBoostAdded>,
+    pub boost_added: Option<Box<ChatBoostAdded>>,
     /// *Optional*. Service message: chat background set
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chat_background_set: Option<ChatBackground>,
+    pub chat_background_set: Option<Box<ChatBackground>>,
     /// *Optional*. Service message: some tasks in a checklist were marked as done or not done
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checklist_tasks_done: Option<Box<ChecklistTasksDone>>,
@@ -292,13 +292,13 @@ pub struct Message {
     pub checklist_tasks_added: Option<Box<ChecklistTasksAdded>>,
     /// *Optional*. Service message: the price for paid messages in the corresponding direct messages chat of a channel has changed
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub direct_message_price_changed: Option<DirectMessagePriceChanged>,
+    pub direct_message_price_changed: Option<Box<DirectMessagePriceChanged>>,
     /// *Optional*. Service message: forum topic created
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forum_topic_created: Option<Box<ForumTopicCreated>>,
     /// *Optional*. Service message: forum topic edited
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forum_topic_edited: Option<ForumTopicEdited>,
+    pub forum_topic_edited: Option<Box<ForumTopicEdited>>,
     /// *Optional*. Service message: forum topic closed
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forum_topic_closed: Option<ForumTopicClosed>,
@@ -313,7 +313,7 @@ pub struct Message {
     pub general_forum_topic_unhidden: Option<GeneralForumTopicUnhidden>,
     /// *Optional*. Service message: a scheduled giveaway was created
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub giveaway_created: Option<GiveawayCreated>,
+    pub giveaway_created: Option<Box<GiveawayCreated>>,
     /// *Optional*. The message is a scheduled giveaway message
     #[serde(skip_serializing_if = "Option::is_none")]
     pub giveaway: Option<Box<Giveaway>>,
@@ -325,10 +325,10 @@ pub struct Message {
     pub giveaway_completed: Option<Box<GiveawayCompleted>>,
     /// *Optional*. Service message: user created a bot that will be managed by the current bot
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_bot_created: Option<ManagedBotCreated>,
+    pub managed_bot_created: Option<Box<ManagedBotCreated>>,
     /// *Optional*. Service message: the price for paid messages has changed in the chat
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub paid_message_price_changed: Option<PaidMessagePriceChanged>,
+    pub paid_message_price_changed: Option<Box<PaidMessagePriceChanged>>,
     /// *Optional*. Service message: answer option was added to a poll
     #[serde(skip_serializing_if = "Option::is_none")]
     pub poll_option_added: Option<Box<PollOptionAdded>>,
@@ -352,22 +352,22 @@ pub struct Message {
     pub suggested_post_refunded: Option<Box<SuggestedPostRefunded>>,
     /// *Optional*. Service message: video chat scheduled
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub video_chat_scheduled: Option<VideoChatScheduled>,
+    pub video_chat_scheduled: Option<Box<VideoChatScheduled>>,
     /// *Optional*. Service message: video chat started
     #[serde(skip_serializing_if = "Option::is_none")]
     pub video_chat_started: Option<VideoChatStarted>,
     /// *Optional*. Service message: video chat ended
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub video_chat_ended: Option<VideoChatEnded>,
+    pub video_chat_ended: Option<Box<VideoChatEnded>>,
     /// *Optional*. Service message: new participants invited to a video chat
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub video_chat_participants_invited: Option<VideoChatParticipantsInvited>,
+    pub video_chat_participants_invited: Option<Box<VideoChatParticipantsInvited>>,
     /// *Optional*. Service message: data sent by a Web App
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub web_app_data: Option<WebAppData>,
+    pub web_app_data: Option<Box<WebAppData>>,
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message. `login_url` buttons are represented as ordinary `url` buttons.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reply_markup: Option<InlineKeyboardMarkup>,
+    pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
 }
 
 impl Message {
@@ -507,7 +507,7 @@ impl Message {
         mut self,
         value: impl Into<DirectMessagesTopic>,
     ) -> Self {
-        self.direct_messages_topic = Some(value.into());
+        self.direct_messages_topic = Some(Box::new(value.into()));
         self
     }
 
@@ -555,7 +555,7 @@ impl Message {
 
     /// Sets `forward_origin`: *Optional*. Information about the original message for forwarded messages
     pub fn forward_origin(mut self, value: impl Into<MessageOrigin>) -> Self {
-        self.forward_origin = Some(value.into());
+        self.forward_origin = Some(Box::new(value.into()));
         self
     }
 
@@ -591,7 +591,7 @@ impl Message {
 
     /// Sets `reply_to_story`: *Optional*. For replies to a story, the original story
     pub fn reply_to_story(mut self, value: impl Into<Story>) -> Self {
-        self.reply_to_story = Some(value.into());
+        self.reply_to_story = Some(Box::new(value.into()));
         self
     }
 
@@ -681,7 +681,7 @@ impl Message {
 
     /// Sets `link_preview_options`: *Optional*. Options used for link preview generation for the message, if it is a text message and link preview options were changed
     pub fn link_preview_options(mut self, value: impl Into<LinkPreviewOptions>) -> Self {
-        self.link_preview_options = Some(value.into());
+        self.link_preview_options = Some(Box::new(value.into()));
         self
     }
 
@@ -699,7 +699,7 @@ impl Message {
 
     /// Sets `rich_message`: *Optional*. Message is a rich formatted message
     pub fn rich_message(mut self, value: impl Into<RichMessage>) -> Self {
-        self.rich_message = Some(value.into());
+        self.rich_message = Some(Box::new(value.into()));
         self
     }
 
@@ -729,7 +729,7 @@ impl Message {
 
     /// Sets `paid_media`: *Optional*. Message contains paid media; information about the paid media
     pub fn paid_media(mut self, value: impl Into<PaidMediaInfo>) -> Self {
-        self.paid_media = Some(value.into());
+        self.paid_media = Some(Box::new(value.into()));
         self
     }
 
@@ -747,7 +747,7 @@ impl Message {
 
     /// Sets `story`: *Optional*. Message is a forwarded story
     pub fn story(mut self, value: impl Into<Story>) -> Self {
-        self.story = Some(value.into());
+        self.story = Some(Box::new(value.into()));
         self
     }
 
@@ -807,7 +807,7 @@ impl Message {
 
     /// Sets `dice`: *Optional*. Message is a dice with random value
     pub fn dice(mut self, value: impl Into<Dice>) -> Self {
-        self.dice = Some(value.into());
+        self.dice = Some(Box::new(value.into()));
         self
     }
 
@@ -849,13 +849,13 @@ impl Message {
 
     /// Sets `chat_owner_left`: *Optional*. Service message: chat owner has left
     pub fn chat_owner_left(mut self, value: impl Into<ChatOwnerLeft>) -> Self {
-        self.chat_owner_left = Some(value.into());
+        self.chat_owner_left = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `chat_owner_changed`: *Optional*. Service message: chat owner has changed
     pub fn chat_owner_changed(mut self, value: impl Into<ChatOwnerChanged>) -> Self {
-        self.chat_owner_changed = Some(value.into());
+        self.chat_owner_changed = Some(Box::new(value.into()));
         self
     }
 
@@ -900,7 +900,7 @@ impl Message {
         mut self,
         value: impl Into<MessageAutoDeleteTimerChanged>,
     ) -> Self {
-        self.message_auto_delete_timer_changed = Some(value.into());
+        self.message_auto_delete_timer_changed = Some(Box::new(value.into()));
         self
     }
 
@@ -942,7 +942,7 @@ impl Message {
 
     /// Sets `users_shared`: *Optional*. Service message: users were shared with the bot
     pub fn users_shared(mut self, value: impl Into<UsersShared>) -> Self {
-        self.users_shared = Some(value.into());
+        self.users_shared = Some(Box::new(value.into()));
         self
     }
 
@@ -978,13 +978,13 @@ impl Message {
 
     /// Sets `write_access_allowed`: *Optional*. Service message: the user allowed the bot to write messages after adding it to the attachment or side menu, launching a Web App from a link, or accepting an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
     pub fn write_access_allowed(mut self, value: impl Into<WriteAccessAllowed>) -> Self {
-        self.write_access_allowed = Some(value.into());
+        self.write_access_allowed = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `passport_data`: *Optional*. Telegram Passport data
     pub fn passport_data(mut self, value: impl Into<PassportData>) -> Self {
-        self.passport_data = Some(value.into());
+        self.passport_data = Some(Box::new(value.into()));
         self
     }
 
@@ -993,19 +993,19 @@ impl Message {
         mut self,
         value: impl Into<ProximityAlertTriggered>,
     ) -> Self {
-        self.proximity_alert_triggered = Some(value.into());
+        self.proximity_alert_triggered = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `boost_added`: *Optional*. Service message: user boosted the chat
     pub fn boost_added(mut self, value: impl Into<ChatBoostAdded>) -> Self {
-        self.boost_added = Some(value.into());
+        self.boost_added = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `chat_background_set`: *Optional*. Service message: chat background set
     pub fn chat_background_set(mut self, value: impl Into<ChatBackground>) -> Self {
-        self.chat_background_set = Some(value.into());
+        self.chat_background_set = Some(Box::new(value.into()));
         self
     }
 
@@ -1029,7 +1029,7 @@ impl Message {
         mut self,
         value: impl Into<DirectMessagePriceChanged>,
     ) -> Self {
-        self.direct_message_price_changed = Some(value.into());
+        self.direct_message_price_changed = Some(Box::new(value.into()));
         self
     }
 
@@ -1041,7 +1041,7 @@ impl Message {
 
     /// Sets `forum_topic_edited`: *Optional*. Service message: forum topic edited
     pub fn forum_topic_edited(mut self, value: impl Into<ForumTopicEdited>) -> Self {
-        self.forum_topic_edited = Some(value.into());
+        self.forum_topic_edited = Some(Box::new(value.into()));
         self
     }
 
@@ -1077,7 +1077,7 @@ impl Message {
 
     /// Sets `giveaway_created`: *Optional*. Service message: a scheduled giveaway was created
     pub fn giveaway_created(mut self, value: impl Into<GiveawayCreated>) -> Self {
-        self.giveaway_created = Some(value.into());
+        self.giveaway_created = Some(Box::new(value.into()));
         self
     }
 
@@ -1101,7 +1101,7 @@ impl Message {
 
     /// Sets `managed_bot_created`: *Optional*. Service message: user created a bot that will be managed by the current bot
     pub fn managed_bot_created(mut self, value: impl Into<ManagedBotCreated>) -> Self {
-        self.managed_bot_created = Some(value.into());
+        self.managed_bot_created = Some(Box::new(value.into()));
         self
     }
 
@@ -1110,7 +1110,7 @@ impl Message {
         mut self,
         value: impl Into<PaidMessagePriceChanged>,
     ) -> Self {
-        self.paid_message_price_changed = Some(value.into());
+        self.paid_message_price_changed = Some(Box::new(value.into()));
         self
     }
 
@@ -1170,7 +1170,7 @@ impl Message {
 
     /// Sets `video_chat_scheduled`: *Optional*. Service message: video chat scheduled
     pub fn video_chat_scheduled(mut self, value: impl Into<VideoChatScheduled>) -> Self {
-        self.video_chat_scheduled = Some(value.into());
+        self.video_chat_scheduled = Some(Box::new(value.into()));
         self
     }
 
@@ -1182,7 +1182,7 @@ impl Message {
 
     /// Sets `video_chat_ended`: *Optional*. Service message: video chat ended
     pub fn video_chat_ended(mut self, value: impl Into<VideoChatEnded>) -> Self {
-        self.video_chat_ended = Some(value.into());
+        self.video_chat_ended = Some(Box::new(value.into()));
         self
     }
 
@@ -1191,19 +1191,19 @@ impl Message {
         mut self,
         value: impl Into<VideoChatParticipantsInvited>,
     ) -> Self {
-        self.video_chat_participants_invited = Some(value.into());
+        self.video_chat_participants_invited = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `web_app_data`: *Optional*. Service message: data sent by a Web App
     pub fn web_app_data(mut self, value: impl Into<WebAppData>) -> Self {
-        self.web_app_data = Some(value.into());
+        self.web_app_data = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message. `login_url` buttons are represented as ordinary `url` buttons.
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
-        self.reply_markup = Some(value.into());
+        self.reply_markup = Some(Box::new(value.into()));
         self
     }
 }

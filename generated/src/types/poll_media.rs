@@ -23,7 +23,7 @@ pub struct PollMedia {
     pub document: Option<Box<Document>>,
     /// *Optional*. The HTTP link attached to the poll option
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub link: Option<Link>,
+    pub link: Option<Box<Link>>,
     /// *Optional*. Media is a live photo, information about the live photo
     #[serde(skip_serializing_if = "Option::is_none")]
     pub live_photo: Option<Box<LivePhoto>>,
@@ -87,7 +87,7 @@ impl PollMedia {
 
     /// Sets `link`: *Optional*. The HTTP link attached to the poll option
     pub fn link(mut self, value: impl Into<Link>) -> Self {
-        self.link = Some(value.into());
+        self.link = Some(Box::new(value.into()));
         self
     }
 

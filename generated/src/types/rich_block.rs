@@ -92,12 +92,12 @@ pub enum RichBlock {
     ///
     /// See [`RichBlockCollage`].
     #[serde(rename = "collage")]
-    Collage(Box<RichBlockCollage>),
+    Collage(RichBlockCollage),
     /// A slideshow, corresponding to the custom HTML tag `<tg-slideshow>`.
     ///
     /// See [`RichBlockSlideshow`].
     #[serde(rename = "slideshow")]
-    Slideshow(Box<RichBlockSlideshow>),
+    Slideshow(RichBlockSlideshow),
     /// A table, corresponding to the HTML tag `<table>`.
     ///
     /// See [`RichBlockTable`].
@@ -112,7 +112,7 @@ pub enum RichBlock {
     ///
     /// See [`RichBlockMap`].
     #[serde(rename = "map")]
-    Map(Box<RichBlockMap>),
+    Map(RichBlockMap),
     /// A block with an animation, corresponding to the HTML tag `<video>`.
     ///
     /// See [`RichBlockAnimation`].
@@ -127,7 +127,7 @@ pub enum RichBlock {
     ///
     /// See [`RichBlockPhoto`].
     #[serde(rename = "photo")]
-    Photo(Box<RichBlockPhoto>),
+    Photo(RichBlockPhoto),
     /// A block with a video, corresponding to the HTML tag `<video>`.
     ///
     /// See [`RichBlockVideo`].
@@ -198,14 +198,14 @@ impl<'de> Deserialize<'de> for RichBlock {
                 Some("list") => Self::List(de::from_raw(json)?),
                 Some("blockquote") => Self::BlockQuotation(de::from_raw(json)?),
                 Some("pullquote") => Self::PullQuotation(de::from_raw(json)?),
-                Some("collage") => Self::Collage(Box::new(de::from_raw(json)?)),
-                Some("slideshow") => Self::Slideshow(Box::new(de::from_raw(json)?)),
+                Some("collage") => Self::Collage(de::from_raw(json)?),
+                Some("slideshow") => Self::Slideshow(de::from_raw(json)?),
                 Some("table") => Self::Table(de::from_raw(json)?),
                 Some("details") => Self::Details(de::from_raw(json)?),
-                Some("map") => Self::Map(Box::new(de::from_raw(json)?)),
+                Some("map") => Self::Map(de::from_raw(json)?),
                 Some("animation") => Self::Animation(de::from_raw(json)?),
                 Some("audio") => Self::Audio(de::from_raw(json)?),
-                Some("photo") => Self::Photo(Box::new(de::from_raw(json)?)),
+                Some("photo") => Self::Photo(de::from_raw(json)?),
                 Some("video") => Self::Video(de::from_raw(json)?),
                 Some("voice_note") => Self::VoiceNote(de::from_raw(json)?),
                 Some("thinking") => Self::Thinking(de::from_raw(json)?),
@@ -277,13 +277,13 @@ impl From<RichBlockPullQuotation> for RichBlock {
 
 impl From<RichBlockCollage> for RichBlock {
     fn from(value: RichBlockCollage) -> Self {
-        Self::Collage(Box::new(value))
+        Self::Collage(value)
     }
 }
 
 impl From<RichBlockSlideshow> for RichBlock {
     fn from(value: RichBlockSlideshow) -> Self {
-        Self::Slideshow(Box::new(value))
+        Self::Slideshow(value)
     }
 }
 
@@ -301,7 +301,7 @@ impl From<RichBlockDetails> for RichBlock {
 
 impl From<RichBlockMap> for RichBlock {
     fn from(value: RichBlockMap) -> Self {
-        Self::Map(Box::new(value))
+        Self::Map(value)
     }
 }
 
@@ -319,7 +319,7 @@ impl From<RichBlockAudio> for RichBlock {
 
 impl From<RichBlockPhoto> for RichBlock {
     fn from(value: RichBlockPhoto) -> Self {
-        Self::Photo(Box::new(value))
+        Self::Photo(value)
     }
 }
 
@@ -532,7 +532,7 @@ pub struct RichBlockBlockQuotation {
     pub blocks: Vec<RichBlock>,
     /// *Optional*. Credit of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit: Option<RichText>,
+    pub credit: Option<Box<RichText>>,
 }
 
 impl RichBlockBlockQuotation {
@@ -546,7 +546,7 @@ impl RichBlockBlockQuotation {
 
     /// Sets `credit`: *Optional*. Credit of the block
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
-        self.credit = Some(value.into());
+        self.credit = Some(Box::new(value.into()));
         self
     }
 }
@@ -563,7 +563,7 @@ pub struct RichBlockPullQuotation {
     pub text: RichText,
     /// *Optional*. Credit of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit: Option<RichText>,
+    pub credit: Option<Box<RichText>>,
 }
 
 impl RichBlockPullQuotation {
@@ -577,7 +577,7 @@ impl RichBlockPullQuotation {
 
     /// Sets `credit`: *Optional*. Credit of the block
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
-        self.credit = Some(value.into());
+        self.credit = Some(Box::new(value.into()));
         self
     }
 }
@@ -597,7 +597,7 @@ pub struct RichBlockCollage {
     pub blocks: Vec<RichBlock>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichBlockCaption>,
+    pub caption: Option<Box<RichBlockCaption>>,
 }
 
 impl RichBlockCollage {
@@ -611,7 +611,7 @@ impl RichBlockCollage {
 
     /// Sets `caption`: *Optional*. Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }
@@ -631,7 +631,7 @@ pub struct RichBlockSlideshow {
     pub blocks: Vec<RichBlock>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichBlockCaption>,
+    pub caption: Option<Box<RichBlockCaption>>,
 }
 
 impl RichBlockSlideshow {
@@ -645,7 +645,7 @@ impl RichBlockSlideshow {
 
     /// Sets `caption`: *Optional*. Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }
@@ -671,7 +671,7 @@ pub struct RichBlockTable {
     pub is_striped: Option<bool>,
     /// *Optional*. Caption of the table
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichText>,
+    pub caption: Option<Box<RichText>>,
 }
 
 impl RichBlockTable {
@@ -699,7 +699,7 @@ impl RichBlockTable {
 
     /// Sets `caption`: *Optional*. Caption of the table
     pub fn caption(mut self, value: impl Into<RichText>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }
@@ -759,7 +759,7 @@ pub struct RichBlockMap {
     pub height: i64,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichBlockCaption>,
+    pub caption: Option<Box<RichBlockCaption>>,
 }
 
 impl RichBlockMap {
@@ -781,7 +781,7 @@ impl RichBlockMap {
 
     /// Sets `caption`: *Optional*. Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }
@@ -801,7 +801,7 @@ pub struct RichBlockAnimation {
     pub has_spoiler: Option<bool>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichBlockCaption>,
+    pub caption: Option<Box<RichBlockCaption>>,
 }
 
 impl RichBlockAnimation {
@@ -822,7 +822,7 @@ impl RichBlockAnimation {
 
     /// Sets `caption`: *Optional*. Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }
@@ -839,7 +839,7 @@ pub struct RichBlockAudio {
     pub audio: Box<Audio>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichBlockCaption>,
+    pub caption: Option<Box<RichBlockCaption>>,
 }
 
 impl RichBlockAudio {
@@ -853,7 +853,7 @@ impl RichBlockAudio {
 
     /// Sets `caption`: *Optional*. Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }
@@ -876,7 +876,7 @@ pub struct RichBlockPhoto {
     pub has_spoiler: Option<bool>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichBlockCaption>,
+    pub caption: Option<Box<RichBlockCaption>>,
 }
 
 impl RichBlockPhoto {
@@ -897,7 +897,7 @@ impl RichBlockPhoto {
 
     /// Sets `caption`: *Optional*. Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }
@@ -917,7 +917,7 @@ pub struct RichBlockVideo {
     pub has_spoiler: Option<bool>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichBlockCaption>,
+    pub caption: Option<Box<RichBlockCaption>>,
 }
 
 impl RichBlockVideo {
@@ -938,7 +938,7 @@ impl RichBlockVideo {
 
     /// Sets `caption`: *Optional*. Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }
@@ -955,7 +955,7 @@ pub struct RichBlockVoiceNote {
     pub voice_note: Box<Voice>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<RichBlockCaption>,
+    pub caption: Option<Box<RichBlockCaption>>,
 }
 
 impl RichBlockVoiceNote {
@@ -969,7 +969,7 @@ impl RichBlockVoiceNote {
 
     /// Sets `caption`: *Optional*. Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
-        self.caption = Some(value.into());
+        self.caption = Some(Box::new(value.into()));
         self
     }
 }

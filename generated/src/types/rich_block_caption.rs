@@ -13,7 +13,7 @@ pub struct RichBlockCaption {
     pub text: RichText,
     /// *Optional*. Block credit which corresponds to the HTML tag \<cite>
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit: Option<RichText>,
+    pub credit: Option<Box<RichText>>,
 }
 
 impl RichBlockCaption {
@@ -27,7 +27,7 @@ impl RichBlockCaption {
 
     /// Sets `credit`: *Optional*. Block credit which corresponds to the HTML tag \<cite>
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
-        self.credit = Some(value.into());
+        self.credit = Some(Box::new(value.into()));
         self
     }
 }

@@ -11,7 +11,7 @@ use crate::types::{RichBlockTableCellAlign, RichBlockTableCellValign, RichText};
 pub struct RichBlockTableCell {
     /// *Optional*. Text in the cell. If omitted, then the cell is invisible.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<RichText>,
+    pub text: Option<Box<RichText>>,
     /// *Optional*. *True*, if the cell is a header cell
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_header: Option<bool>,
@@ -45,7 +45,7 @@ impl RichBlockTableCell {
 
     /// Sets `text`: *Optional*. Text in the cell. If omitted, then the cell is invisible.
     pub fn text(mut self, value: impl Into<RichText>) -> Self {
-        self.text = Some(value.into());
+        self.text = Some(Box::new(value.into()));
         self
     }
 

@@ -20,10 +20,10 @@ pub struct StarTransaction {
     pub date: i64,
     /// *Optional*. Source of an incoming transaction (e.g., a user purchasing goods or services, Fragment refunding a failed withdrawal). Only for incoming transactions.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<TransactionPartner>,
+    pub source: Option<Box<TransactionPartner>>,
     /// *Optional*. Receiver of an outgoing transaction (e.g., a user for a purchase refund, Fragment for a withdrawal). Only for outgoing transactions.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub receiver: Option<TransactionPartner>,
+    pub receiver: Option<Box<TransactionPartner>>,
 }
 
 impl StarTransaction {
@@ -51,13 +51,13 @@ impl StarTransaction {
 
     /// Sets `source`: *Optional*. Source of an incoming transaction (e.g., a user purchasing goods or services, Fragment refunding a failed withdrawal). Only for incoming transactions.
     pub fn source(mut self, value: impl Into<TransactionPartner>) -> Self {
-        self.source = Some(value.into());
+        self.source = Some(Box::new(value.into()));
         self
     }
 
     /// Sets `receiver`: *Optional*. Receiver of an outgoing transaction (e.g., a user for a purchase refund, Fragment for a withdrawal). Only for outgoing transactions.
     pub fn receiver(mut self, value: impl Into<TransactionPartner>) -> Self {
-        self.receiver = Some(value.into());
+        self.receiver = Some(Box::new(value.into()));
         self
     }
 }

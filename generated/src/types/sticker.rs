@@ -44,7 +44,7 @@ pub struct Sticker {
     pub premium_animation: Option<Box<File>>,
     /// *Optional*. For mask stickers, the position where the mask should be placed
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mask_position: Option<MaskPosition>,
+    pub mask_position: Option<Box<MaskPosition>>,
     /// *Optional*. For custom emoji stickers, unique identifier of the custom emoji
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_emoji_id: Option<String>,
@@ -112,7 +112,7 @@ impl Sticker {
 
     /// Sets `mask_position`: *Optional*. For mask stickers, the position where the mask should be placed
     pub fn mask_position(mut self, value: impl Into<MaskPosition>) -> Self {
-        self.mask_position = Some(value.into());
+        self.mask_position = Some(Box::new(value.into()));
         self
     }
 

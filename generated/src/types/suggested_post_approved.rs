@@ -14,7 +14,7 @@ pub struct SuggestedPostApproved {
     pub suggested_post_message: Option<Box<Message>>,
     /// *Optional*. Amount paid for the post
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub price: Option<SuggestedPostPrice>,
+    pub price: Option<Box<SuggestedPostPrice>>,
     /// Date when the post will be published
     pub send_date: i64,
 }
@@ -37,7 +37,7 @@ impl SuggestedPostApproved {
 
     /// Sets `price`: *Optional*. Amount paid for the post
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
-        self.price = Some(value.into());
+        self.price = Some(Box::new(value.into()));
         self
     }
 }

@@ -13,7 +13,7 @@ pub struct SuggestedPostInfo {
     pub state: SuggestedPostInfoState,
     /// *Optional*. Proposed price of the post. If the field is omitted, then the post is unpaid.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub price: Option<SuggestedPostPrice>,
+    pub price: Option<Box<SuggestedPostPrice>>,
     /// *Optional*. Proposed send date of the post. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user or administrator who approves it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_date: Option<i64>,
@@ -31,7 +31,7 @@ impl SuggestedPostInfo {
 
     /// Sets `price`: *Optional*. Proposed price of the post. If the field is omitted, then the post is unpaid.
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
-        self.price = Some(value.into());
+        self.price = Some(Box::new(value.into()));
         self
     }
 

@@ -19,7 +19,7 @@ pub struct SuggestedPostPaid {
     pub amount: Option<i64>,
     /// *Optional*. The amount of Telegram Stars that was received by the channel; for payments in Telegram Stars only
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub star_amount: Option<StarAmount>,
+    pub star_amount: Option<Box<StarAmount>>,
 }
 
 impl SuggestedPostPaid {
@@ -47,7 +47,7 @@ impl SuggestedPostPaid {
 
     /// Sets `star_amount`: *Optional*. The amount of Telegram Stars that was received by the channel; for payments in Telegram Stars only
     pub fn star_amount(mut self, value: impl Into<StarAmount>) -> Self {
-        self.star_amount = Some(value.into());
+        self.star_amount = Some(Box::new(value.into()));
         self
     }
 }

@@ -11,7 +11,7 @@ use crate::types::SuggestedPostPrice;
 pub struct SuggestedPostParameters {
     /// *Optional*. Proposed price for the post. If the field is omitted, then the post is unpaid.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub price: Option<SuggestedPostPrice>,
+    pub price: Option<Box<SuggestedPostPrice>>,
     /// *Optional*. Proposed send date of the post. If specified, then the date must be between 300 second and 2678400 seconds (30 days) in the future. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user who approves it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_date: Option<i64>,
@@ -34,7 +34,7 @@ impl SuggestedPostParameters {
 
     /// Sets `price`: *Optional*. Proposed price for the post. If the field is omitted, then the post is unpaid.
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
-        self.price = Some(value.into());
+        self.price = Some(Box::new(value.into()));
         self
     }
 

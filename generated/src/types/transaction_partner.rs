@@ -157,7 +157,7 @@ pub struct TransactionPartnerUser {
     pub user: Box<User>,
     /// *Optional*. Information about the affiliate that received a commission via this transaction. Can be available only for “invoice_payment” and “paid_media_payment” transactions.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub affiliate: Option<AffiliateInfo>,
+    pub affiliate: Option<Box<AffiliateInfo>>,
     /// *Optional*. Bot-specified invoice payload. Can be available only for “invoice_payment” transactions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub invoice_payload: Option<String>,
@@ -199,7 +199,7 @@ impl TransactionPartnerUser {
 
     /// Sets `affiliate`: *Optional*. Information about the affiliate that received a commission via this transaction. Can be available only for “invoice_payment” and “paid_media_payment” transactions.
     pub fn affiliate(mut self, value: impl Into<AffiliateInfo>) -> Self {
-        self.affiliate = Some(value.into());
+        self.affiliate = Some(Box::new(value.into()));
         self
     }
 
@@ -312,7 +312,7 @@ impl TransactionPartnerAffiliateProgram {
 pub struct TransactionPartnerFragment {
     /// *Optional*. State of the transaction if the transaction is outgoing
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub withdrawal_state: Option<RevenueWithdrawalState>,
+    pub withdrawal_state: Option<Box<RevenueWithdrawalState>>,
 }
 
 impl Default for TransactionPartnerFragment {
@@ -329,7 +329,7 @@ impl TransactionPartnerFragment {
 
     /// Sets `withdrawal_state`: *Optional*. State of the transaction if the transaction is outgoing
     pub fn withdrawal_state(mut self, value: impl Into<RevenueWithdrawalState>) -> Self {
-        self.withdrawal_state = Some(value.into());
+        self.withdrawal_state = Some(Box::new(value.into()));
         self
     }
 }

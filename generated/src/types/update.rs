@@ -46,13 +46,13 @@ pub enum UpdateKind {
     /// New version of a message from a connected business account
     EditedBusinessMessage(Box<Message>),
     /// Messages were deleted from a connected business account
-    DeletedBusinessMessages(BusinessMessagesDeleted),
+    DeletedBusinessMessages(Box<BusinessMessagesDeleted>),
     /// New guest message. The bot can use the field *Message.guest_query_id* and the method [answerGuestQuery](crate::Bot::answer_guest_query) to send a message in response.
     GuestMessage(Box<Message>),
     /// A reaction to a message was changed by a user. The bot must be an administrator in the chat and must explicitly specify `"message_reaction"` in the list of *allowed_updates* to receive these updates. The update isn't received for reactions set by bots.
     MessageReaction(Box<MessageReactionUpdated>),
     /// Reactions to a message with anonymous reactions were changed. The bot must be an administrator in the chat and must explicitly specify `"message_reaction_count"` in the list of *allowed_updates* to receive these updates. The updates are grouped and can be sent with delay up to a few minutes.
-    MessageReactionCount(MessageReactionCountUpdated),
+    MessageReactionCount(Box<MessageReactionCountUpdated>),
     /// New incoming [inline](https://core.telegram.org/bots/api#inline-mode) query
     InlineQuery(Box<InlineQuery>),
     /// The result of an [inline](https://core.telegram.org/bots/api#inline-mode) query that was chosen by a user and sent to their chat partner. Please see our documentation on the [feedback collecting](https://core.telegram.org/bots/inline#collecting-feedback) for details on how to enable these updates for your bot.
@@ -60,25 +60,25 @@ pub enum UpdateKind {
     /// New incoming callback query
     CallbackQuery(Box<CallbackQuery>),
     /// New incoming shipping query. Only for invoices with flexible price.
-    ShippingQuery(ShippingQuery),
+    ShippingQuery(Box<ShippingQuery>),
     /// New incoming pre-checkout query. Contains full information about checkout.
     PreCheckoutQuery(Box<PreCheckoutQuery>),
     /// A user purchased paid media with a non-empty payload sent by the bot in a non-channel chat
-    PurchasedPaidMedia(PaidMediaPurchased),
+    PurchasedPaidMedia(Box<PaidMediaPurchased>),
     /// New poll state. Bots receive only updates about manually stopped polls and polls, which are sent by the bot.
     Poll(Box<Poll>),
     /// A user changed their answer in a non-anonymous poll. Bots receive new votes only in polls that were sent by the bot itself.
     PollAnswer(Box<PollAnswer>),
     /// The bot's chat member status was updated in a chat. For private chats, this update is received only when the bot is blocked or unblocked by the user.
-    MyChatMember(ChatMemberUpdated),
+    MyChatMember(Box<ChatMemberUpdated>),
     /// A chat member's status was updated in a chat. The bot must be an administrator in the chat and must explicitly specify `"chat_member"` in the list of *allowed_updates* to receive these updates.
-    ChatMember(ChatMemberUpdated),
+    ChatMember(Box<ChatMemberUpdated>),
     /// A request to join the chat has been sent. The bot must have the *can_invite_users* administrator right in the chat to receive these updates.
     ChatJoinRequest(Box<ChatJoinRequest>),
     /// A chat boost was added or changed. The bot must be an administrator in the chat to receive these updates.
-    ChatBoost(ChatBoostUpdated),
+    ChatBoost(Box<ChatBoostUpdated>),
     /// A boost was removed from a chat. The bot must be an administrator in the chat to receive these updates.
-    RemovedChatBoost(ChatBoostRemoved),
+    RemovedChatBoost(Box<ChatBoostRemoved>),
     /// A new bot was created to be managed by the bot, or token or owner of a managed bot was changed
     ManagedBot(ManagedBotUpdated),
     /// An update kind this version of the crate does not know.
@@ -294,7 +294,8 @@ fn update_kind(name: &str, raw: &RawValue) -> UpdateKind {
                 .map(|value| UpdateKind::EditedBusinessMessage(Box::new(value)))
         }
         "deleted_business_messages" => {
-            serde_json::from_str(json).map(UpdateKind::DeletedBusinessMessages)
+            serde_json::from_str(json)
+                .map(|value| UpdateKind::DeletedBusinessMessages(Box::new(value)))
         }
         "guest_message" => {
             serde_json::from_str(json)
@@ -305,7 +306,8 @@ fn update_kind(name: &str, raw: &RawValue) -> UpdateKind {
                 .map(|value| UpdateKind::MessageReaction(Box::new(value)))
         }
         "message_reaction_count" => {
-            serde_json::from_str(json).map(UpdateKind::MessageReactionCount)
+            serde_json::from_str(json)
+                .map(|value| UpdateKind::MessageReactionCount(Box::new(value)))
         }
         "inline_query" => {
             serde_json::from_str(json)
@@ -319,13 +321,17 @@ fn update_kind(name: &str, raw: &RawValue) -> UpdateKind {
             serde_json::from_str(json)
                 .map(|value| UpdateKind::CallbackQuery(Box::new(value)))
         }
-        "shipping_query" => serde_json::from_str(json).map(UpdateKind::ShippingQuery),
+        "shipping_query" => {
+            serde_json::from_str(json)
+                .map(|value| UpdateKind::ShippingQuery(Box::new(value)))
+        }
         "pre_checkout_query" => {
             serde_json::from_str(json)
                 .map(|value| UpdateKind::PreCheckoutQuery(Box::new(value)))
         }
         "purchased_paid_media" => {
-            serde_json::from_str(json).map(UpdateKind::PurchasedPaidMedia)
+            serde_json::from_str(json)
+                .map(|value| UpdateKind::PurchasedPaidMedia(Box::new(value)))
         }
         "poll" => {
             serde_json::from_str(json).map(|value| UpdateKind::Poll(Box::new(value)))
@@ -334,15 +340,25 @@ fn update_kind(name: &str, raw: &RawValue) -> UpdateKind {
             serde_json::from_str(json)
                 .map(|value| UpdateKind::PollAnswer(Box::new(value)))
         }
-        "my_chat_member" => serde_json::from_str(json).map(UpdateKind::MyChatMember),
-        "chat_member" => serde_json::from_str(json).map(UpdateKind::ChatMember),
+        "my_chat_member" => {
+            serde_json::from_str(json)
+                .map(|value| UpdateKind::MyChatMember(Box::new(value)))
+        }
+        "chat_member" => {
+            serde_json::from_str(json)
+                .map(|value| UpdateKind::ChatMember(Box::new(value)))
+        }
         "chat_join_request" => {
             serde_json::from_str(json)
                 .map(|value| UpdateKind::ChatJoinRequest(Box::new(value)))
         }
-        "chat_boost" => serde_json::from_str(json).map(UpdateKind::ChatBoost),
+        "chat_boost" => {
+            serde_json::from_str(json)
+                .map(|value| UpdateKind::ChatBoost(Box::new(value)))
+        }
         "removed_chat_boost" => {
-            serde_json::from_str(json).map(UpdateKind::RemovedChatBoost)
+            serde_json::from_str(json)
+                .map(|value| UpdateKind::RemovedChatBoost(Box::new(value)))
         }
         "managed_bot" => serde_json::from_str(json).map(UpdateKind::ManagedBot),
         _ => {
