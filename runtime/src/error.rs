@@ -227,6 +227,15 @@ fn display_chain(err: &dyn std::error::Error) -> String {
 mod tests {
     use super::*;
 
+    fn assert_thread_safe<T: Send + Sync + 'static>() {}
+
+    #[test]
+    fn errors_and_clients_cross_threads() {
+        assert_thread_safe::<Error>();
+        assert_thread_safe::<crate::Client>();
+        assert_thread_safe::<crate::InputFile>();
+    }
+
     #[test]
     fn accessors_follow_the_variant() {
         let err = Error::RetryAfter {

@@ -18,6 +18,26 @@
 //!   bodies, delays).
 //!
 //! The server never contacts the network: webhooks are recorded, not called.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), botapi_runtime::Error> {
+//! use botapi_runtime::Client;
+//! use botapi_testkit::{Reply, TestServer, updates};
+//!
+//! let server = TestServer::start().await;
+//! let client = Client::builder(server.token())
+//!     .base_url(server.url())
+//!     .base_file_url(server.file_url())
+//!     .build()?;
+//! // Hand `client` to the bot under test (the generated `Bot` wraps it), then drive it:
+//! server.push_update(updates::text_message(42, 42, "/start"));
+//! server.script("sendMessage", Reply::retry_after(3));
+//! let reply = server.wait_for_request("sendMessage").await;
+//! assert_eq!(reply.params["chat_id"], 42);
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
 
 mod answer;
 mod body;

@@ -132,3 +132,20 @@ async fn real_methods_are_checked_like_telegram() {
     assert_eq!(message["chat"]["id"], 5);
     assert_eq!(message["text"], "hi");
 }
+
+#[test]
+fn the_update_builders_make_valid_updates() {
+    let spec = spec();
+    let update = Type::Ref("Update".into());
+    for (i, mut built) in [
+        botapi_testkit::updates::text_message(42, 42, "/start now"),
+        botapi_testkit::updates::text_message(42, -100500, "hello group"),
+        botapi_testkit::updates::callback_query(42, "data=x"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        built["update_id"] = json!(i + 1);
+        check_value(&spec, &update, &built).unwrap_or_else(|err| panic!("{built}: {err}"));
+    }
+}
