@@ -123,6 +123,7 @@ impl<'a> Context<'a> {
             Type::Integer => quote!(i64),
             Type::Float => quote!(f64),
             Type::Boolean | Type::True => quote!(bool),
+            Type::String if *ty == field.ty && is_upload_string(field) => quote!(InputFile),
             Type::String => match self.enums.enum_for(owner, &field.name) {
                 Some(name) => {
                     let name = ident(name);
@@ -197,7 +198,9 @@ impl<'a> Context<'a> {
                 }
                 let object = self.object(name);
                 match &object.kind {
-                    ObjectKind::Fields(fields) => fields.iter().any(|f| self.may_upload(&f.ty, seen)),
+                    ObjectKind::Fields(fields) => fields
+                        .iter()
+                        .any(|f| is_upload_string(f) || self.may_upload(&f.ty, seen)),
                     ObjectKind::Union(union) => union
                         .variants
                         .iter()
@@ -360,6 +363,14 @@ const BOX_OPTIONAL_ABOVE: usize = 16;
 /// Union variants larger than this are boxed.
 const BOX_VARIANT_ABOVE: usize = 64;
 
+/// A String field documented as taking "attach://<file_attach_name>" (InputMedia's `media`,
+/// `thumbnail`, `cover`, InputSticker's `sticker`, ...) carries a file: it is typed
+/// [`InputFile`], which serializes a file id or URL as the plain string and an upload as its
+/// `attach://` reference.
+pub(crate) fn is_upload_string(field: &Field) -> bool {
+    field.ty == Type::String && field.description.contains("attach://")
+}
+
 /// The object a field's type names directly (not through an array).
 fn direct_ref(ty: &Type) -> Option<&str> {
     match ty {
@@ -374,6 +385,7 @@ impl Context<'_> {
     pub(crate) fn allows_eq(&self, name: &str) -> bool {
         let test = |ty: &Type| matches!(ty, Type::Float) || *ty == Type::Ref("InputFile".into());
         !self.contains(name, &mut HashSet::new(), &test)
+            && !self.may_upload(&Type::Ref(name.into()), &mut HashSet::new())
     }
 
     fn contains(&self, name: &str, seen: &mut HashSet<String>, test: &dyn Fn(&Type) -> bool) -> bool {

@@ -38,7 +38,7 @@ impl AddStickerToSet {
 
 impl Method for AddStickerToSet {
     const NAME: &'static str = "addStickerToSet";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[];
     type Output = bool;
 }

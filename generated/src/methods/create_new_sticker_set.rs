@@ -50,7 +50,7 @@ impl CreateNewStickerSet {
 
 impl Method for CreateNewStickerSet {
     const NAME: &'static str = "createNewStickerSet";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[];
     type Output = bool;
 }

@@ -48,7 +48,7 @@ impl EditMessageMedia {
 
 impl Method for EditMessageMedia {
     const NAME: &'static str = "editMessageMedia";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[
         DefaultSlot {
             path: &[

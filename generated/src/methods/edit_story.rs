@@ -54,7 +54,7 @@ impl EditStory {
 
 impl Method for EditStory {
     const NAME: &'static str = "editStory";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[
         DefaultSlot {
             path: &[],

@@ -62,7 +62,7 @@ impl PostStory {
 
 impl Method for PostStory {
     const NAME: &'static str = "postStory";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[
         DefaultSlot {
             path: &[],

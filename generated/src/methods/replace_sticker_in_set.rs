@@ -42,7 +42,7 @@ impl ReplaceStickerInSet {
 
 impl Method for ReplaceStickerInSet {
     const NAME: &'static str = "replaceStickerInSet";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[];
     type Output = bool;
 }

@@ -63,7 +63,7 @@ impl SendMediaGroup {
 
 impl Method for SendMediaGroup {
     const NAME: &'static str = "sendMediaGroup";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[
         DefaultSlot {
             path: &[

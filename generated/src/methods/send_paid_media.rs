@@ -97,7 +97,7 @@ impl SendPaidMedia {
 
 impl Method for SendPaidMedia {
     const NAME: &'static str = "sendPaidMedia";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[
         DefaultSlot {
             path: &[],

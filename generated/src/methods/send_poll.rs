@@ -165,7 +165,7 @@ impl SendPoll {
 
 impl Method for SendPoll {
     const NAME: &'static str = "sendPoll";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[
         DefaultSlot {
             path: &[],

@@ -38,7 +38,7 @@ impl SetBusinessAccountProfilePhoto {
 
 impl Method for SetBusinessAccountProfilePhoto {
     const NAME: &'static str = "setBusinessAccountProfilePhoto";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[];
     type Output = bool;
 }

@@ -26,7 +26,7 @@ impl SetMyProfilePhoto {
 
 impl Method for SetMyProfilePhoto {
     const NAME: &'static str = "setMyProfilePhoto";
-    const MAY_UPLOAD: bool = false;
+    const MAY_UPLOAD: bool = true;
     const DEFAULTS: &'static [DefaultSlot] = &[];
     type Output = bool;
 }

@@ -19,7 +19,7 @@ use crate::types::{
 /// - [InputMediaVideo](crate::types::InputMediaVideo)
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedia)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 #[non_exhaustive]
 pub enum InputMedia {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, InputFile};
 
 /// This object describes the paid media to be sent. Currently, it can be one of
 ///
@@ -12,7 +12,7 @@ use botapi_runtime::de;
 /// - [InputPaidMediaVideo](crate::types::InputPaidMediaVideo)
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmedia)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type")]
 #[non_exhaustive]
 pub enum InputPaidMedia {
@@ -88,18 +88,18 @@ impl From<InputPaidMediaVideo> for InputPaidMedia {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmedialivephoto)
 ///
 /// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputPaidMediaLivePhoto {
     /// Video of the live photo to send. Pass a file_id to send a file that exists on the Telegram servers (recommended) or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Sending live photos by a URL is currently unsupported.
-    pub media: String,
+    pub media: InputFile,
     /// The static photo to send. Pass a file_id to send a file that exists on the Telegram servers (recommended) or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Sending live photos by a URL is currently unsupported.
-    pub photo: String,
+    pub photo: InputFile,
 }
 
 impl InputPaidMediaLivePhoto {
     /// Creates a `InputPaidMediaLivePhoto` from its required fields.
-    pub fn new(media: impl Into<String>, photo: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>, photo: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             photo: photo.into(),
@@ -112,16 +112,16 @@ impl InputPaidMediaLivePhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmediaphoto)
 ///
 /// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputPaidMediaPhoto {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub media: String,
+    pub media: InputFile,
 }
 
 impl InputPaidMediaPhoto {
     /// Creates a `InputPaidMediaPhoto` from its required fields.
-    pub fn new(media: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>) -> Self {
         Self { media: media.into() }
     }
 }
@@ -131,17 +131,17 @@ impl InputPaidMediaPhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmediavideo)
 ///
 /// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputPaidMediaVideo {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub media: String,
+    pub media: InputFile,
     /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<String>,
+    pub thumbnail: Option<InputFile>,
     /// *Optional*. Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cover: Option<String>,
+    pub cover: Option<InputFile>,
     /// *Optional*. Start timestamp for the video in the message
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_timestamp: Option<i64>,
@@ -161,7 +161,7 @@ pub struct InputPaidMediaVideo {
 
 impl InputPaidMediaVideo {
     /// Creates a `InputPaidMediaVideo` from its required fields.
-    pub fn new(media: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             thumbnail: None,
@@ -175,13 +175,13 @@ impl InputPaidMediaVideo {
     }
 
     /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub fn thumbnail(mut self, value: impl Into<String>) -> Self {
+    pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
 
     /// Sets `cover`: *Optional*. Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub fn cover(mut self, value: impl Into<String>) -> Self {
+    pub fn cover(mut self, value: impl Into<InputFile>) -> Self {
         self.cover = Some(value.into());
         self
     }

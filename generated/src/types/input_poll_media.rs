@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, InputFile};
 use crate::types::{MessageEntity, ParseMode};
 
 /// This object represents the content of a poll description or a quiz explanation to be sent. It should be one of
@@ -165,14 +165,14 @@ impl From<InputMediaVideo> for InputPollMedia {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaanimation)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputMediaAnimation {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub media: String,
+    pub media: InputFile,
     /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<String>,
+    pub thumbnail: Option<InputFile>,
     /// *Optional*. Caption of the animation to be sent, 0-1024 characters after entities parsing
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
@@ -201,7 +201,7 @@ pub struct InputMediaAnimation {
 
 impl InputMediaAnimation {
     /// Creates a `InputMediaAnimation` from its required fields.
-    pub fn new(media: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             thumbnail: None,
@@ -217,7 +217,7 @@ impl InputMediaAnimation {
     }
 
     /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub fn thumbnail(mut self, value: impl Into<String>) -> Self {
+    pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
@@ -276,14 +276,14 @@ impl InputMediaAnimation {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaaudio)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputMediaAudio {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub media: String,
+    pub media: InputFile,
     /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<String>,
+    pub thumbnail: Option<InputFile>,
     /// *Optional*. Caption of the audio to be sent, 0-1024 characters after entities parsing
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
@@ -306,7 +306,7 @@ pub struct InputMediaAudio {
 
 impl InputMediaAudio {
     /// Creates a `InputMediaAudio` from its required fields.
-    pub fn new(media: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             thumbnail: None,
@@ -320,7 +320,7 @@ impl InputMediaAudio {
     }
 
     /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub fn thumbnail(mut self, value: impl Into<String>) -> Self {
+    pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
@@ -367,14 +367,14 @@ impl InputMediaAudio {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediadocument)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputMediaDocument {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub media: String,
+    pub media: InputFile,
     /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<String>,
+    pub thumbnail: Option<InputFile>,
     /// *Optional*. Caption of the document to be sent, 0-1024 characters after entities parsing
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
@@ -391,7 +391,7 @@ pub struct InputMediaDocument {
 
 impl InputMediaDocument {
     /// Creates a `InputMediaDocument` from its required fields.
-    pub fn new(media: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             thumbnail: None,
@@ -403,7 +403,7 @@ impl InputMediaDocument {
     }
 
     /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub fn thumbnail(mut self, value: impl Into<String>) -> Self {
+    pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
@@ -438,13 +438,13 @@ impl InputMediaDocument {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedialivephoto)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputMediaLivePhoto {
     /// Video of the live photo to send. Pass a file_id to send a file that exists on the Telegram servers (recommended) or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Sending live photos by a URL is currently unsupported.
-    pub media: String,
+    pub media: InputFile,
     /// The static photo to send. Pass a file_id to send a file that exists on the Telegram servers (recommended) or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Sending live photos by a URL is currently unsupported.
-    pub photo: String,
+    pub photo: InputFile,
     /// *Optional*. Caption of the live photo to be sent, 0-1024 characters after entities parsing
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
@@ -464,7 +464,7 @@ pub struct InputMediaLivePhoto {
 
 impl InputMediaLivePhoto {
     /// Creates a `InputMediaLivePhoto` from its required fields.
-    pub fn new(media: impl Into<String>, photo: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>, photo: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             photo: photo.into(),
@@ -546,11 +546,11 @@ impl InputMediaLocation {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaphoto)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputMediaPhoto {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub media: String,
+    pub media: InputFile,
     /// *Optional*. Caption of the photo to be sent, 0-1024 characters after entities parsing
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
@@ -570,7 +570,7 @@ pub struct InputMediaPhoto {
 
 impl InputMediaPhoto {
     /// Creates a `InputMediaPhoto` from its required fields.
-    pub fn new(media: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             caption: None,
@@ -692,17 +692,17 @@ impl InputMediaVenue {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediavideo)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputMediaVideo {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub media: String,
+    pub media: InputFile,
     /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<String>,
+    pub thumbnail: Option<InputFile>,
     /// *Optional*. Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cover: Option<String>,
+    pub cover: Option<InputFile>,
     /// *Optional*. Start timestamp for the video in the message
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_timestamp: Option<i64>,
@@ -737,7 +737,7 @@ pub struct InputMediaVideo {
 
 impl InputMediaVideo {
     /// Creates a `InputMediaVideo` from its required fields.
-    pub fn new(media: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             thumbnail: None,
@@ -756,13 +756,13 @@ impl InputMediaVideo {
     }
 
     /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub fn thumbnail(mut self, value: impl Into<String>) -> Self {
+    pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
 
     /// Sets `cover`: *Optional*. Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub fn cover(mut self, value: impl Into<String>) -> Self {
+    pub fn cover(mut self, value: impl Into<InputFile>) -> Self {
         self.cover = Some(value.into());
         self
     }

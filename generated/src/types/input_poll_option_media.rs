@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, InputFile};
 use crate::types::{
     InputMediaAnimation, InputMediaLivePhoto, InputMediaLocation, InputMediaPhoto,
     InputMediaVenue, InputMediaVideo,
@@ -185,11 +185,11 @@ impl InputMediaLink {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediasticker)
 ///
 /// A variant of [`InputPollOptionMedia`]: its `type` field is written by [`InputPollOptionMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputMediaSticker {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a .WEBP sticker from the Internet, or pass “attach://\<file_attach_name>” to upload a new .WEBP, .TGS, or .WEBM sticker using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub media: String,
+    pub media: InputFile,
     /// *Optional*. Emoji associated with the sticker; only for just uploaded stickers
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
@@ -197,7 +197,7 @@ pub struct InputMediaSticker {
 
 impl InputMediaSticker {
     /// Creates a `InputMediaSticker` from its required fields.
-    pub fn new(media: impl Into<String>) -> Self {
+    pub fn new(media: impl Into<InputFile>) -> Self {
         Self {
             media: media.into(),
             emoji: None,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, InputFile};
 
 /// This object describes a profile photo to set. Currently, it can be one of
 ///
@@ -74,16 +74,16 @@ impl From<InputProfilePhotoAnimated> for InputProfilePhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputprofilephotostatic)
 ///
 /// A variant of [`InputProfilePhoto`]: its `type` field is written by [`InputProfilePhoto`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputProfilePhotoStatic {
     /// The static profile photo. Profile photos can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the photo was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub photo: String,
+    pub photo: InputFile,
 }
 
 impl InputProfilePhotoStatic {
     /// Creates a `InputProfilePhotoStatic` from its required fields.
-    pub fn new(photo: impl Into<String>) -> Self {
+    pub fn new(photo: impl Into<InputFile>) -> Self {
         Self { photo: photo.into() }
     }
 }
@@ -97,7 +97,7 @@ impl InputProfilePhotoStatic {
 #[non_exhaustive]
 pub struct InputProfilePhotoAnimated {
     /// The animated profile photo. Profile photos can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the photo was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub animation: String,
+    pub animation: InputFile,
     /// *Optional*. Timestamp in seconds of the frame that will be used as the static profile photo. Defaults to 0.0.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub main_frame_timestamp: Option<f64>,
@@ -105,7 +105,7 @@ pub struct InputProfilePhotoAnimated {
 
 impl InputProfilePhotoAnimated {
     /// Creates a `InputProfilePhotoAnimated` from its required fields.
-    pub fn new(animation: impl Into<String>) -> Self {
+    pub fn new(animation: impl Into<InputFile>) -> Self {
         Self {
             animation: animation.into(),
             main_frame_timestamp: None,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, InputFile};
 
 /// This object describes the content of a story to post. Currently, it can be one of
 ///
@@ -74,16 +74,16 @@ impl From<InputStoryContentVideo> for InputStoryContent {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputstorycontentphoto)
 ///
 /// A variant of [`InputStoryContent`]: its `type` field is written by [`InputStoryContent`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct InputStoryContentPhoto {
     /// The photo to post as a story. The photo must be of the size 1080x1920 and must not exceed 10 MB. The photo can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the photo was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub photo: String,
+    pub photo: InputFile,
 }
 
 impl InputStoryContentPhoto {
     /// Creates a `InputStoryContentPhoto` from its required fields.
-    pub fn new(photo: impl Into<String>) -> Self {
+    pub fn new(photo: impl Into<InputFile>) -> Self {
         Self { photo: photo.into() }
     }
 }
@@ -97,7 +97,7 @@ impl InputStoryContentPhoto {
 #[non_exhaustive]
 pub struct InputStoryContentVideo {
     /// The video to post as a story. The video must be of the size 720x1280, streamable, encoded with H.265 codec, with key frames added each second in the MPEG4 format, and must not exceed 30 MB. The video can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the video was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
-    pub video: String,
+    pub video: InputFile,
     /// *Optional*. Precise duration of the video in seconds; 0-60
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<f64>,
@@ -111,7 +111,7 @@ pub struct InputStoryContentVideo {
 
 impl InputStoryContentVideo {
     /// Creates a `InputStoryContentVideo` from its required fields.
-    pub fn new(video: impl Into<String>) -> Self {
+    pub fn new(video: impl Into<InputFile>) -> Self {
         Self {
             video: video.into(),
             duration: None,
