@@ -59,7 +59,10 @@ impl CuratedUnion {
                 variants: self
                     .variants
                     .iter()
-                    .map(|name| crate::Variant { name: name.clone(), value: None })
+                    .map(|name| crate::Variant {
+                        name: name.clone(),
+                        value: None,
+                    })
                     .collect(),
                 other_types: Vec::new(),
             }),
@@ -99,7 +102,8 @@ impl Overrides {
 
     /// The overrides committed with this crate.
     pub fn bundled() -> Overrides {
-        Overrides::from_toml(OVERRIDES_TOML).expect("the committed spec/overrides.toml parses (checked by tests)")
+        Overrides::from_toml(OVERRIDES_TOML)
+            .expect("the committed spec/overrides.toml parses (checked by tests)")
     }
 
     /// Every entry must match something in `spec`: a stale override is an error.
@@ -149,21 +153,32 @@ impl Overrides {
         }
         for union in &self.unions {
             if spec.object(&union.name).is_some() {
-                problems.push(format!("unions: `{}` is now documented; remove the curated one", union.name));
+                problems.push(format!(
+                    "unions: `{}` is now documented; remove the curated one",
+                    union.name
+                ));
             }
             for variant in &union.variants {
                 if spec.object(variant).is_none() {
-                    problems.push(format!("unions: `{}` lists unknown object `{variant}`", union.name));
+                    problems.push(format!(
+                        "unions: `{}` lists unknown object `{variant}`",
+                        union.name
+                    ));
                 }
             }
         }
-        if problems.is_empty() { Ok(()) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
     }
 
     /// `spec` with the curated unions added as objects, for codegen.
     pub fn apply(&self, spec: &Spec) -> Spec {
         let mut spec = spec.clone();
-        spec.objects.extend(self.unions.iter().map(CuratedUnion::to_object));
+        spec.objects
+            .extend(self.unions.iter().map(CuratedUnion::to_object));
         spec
     }
 }
