@@ -1,7 +1,7 @@
 //! Generates the `botapi` crate's sources from the Bot API spec.
 //!
 //! Pure: [`generate`] takes the spec and returns file paths (relative to the workspace root)
-//! with their contents; `cargo xtask regen` writes them. Two stages: [`context`] lowers the
+//! with their contents; `cargo xtask regen` writes them. Two stages: `context` lowers the
 //! spec to the decisions rendering needs (types, boxing, enums, names), then the render modules
 //! turn each item into tokens, formatted with prettyplease.
 
