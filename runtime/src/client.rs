@@ -129,8 +129,14 @@ impl Client {
                 ));
             }
         };
+        // A raw getUpdates still long-polls: its `timeout` extends the read timeout.
+        let long_poll = if method.eq_ignore_ascii_case("getUpdates") {
+            params.get("timeout").and_then(Value::as_u64)
+        } else {
+            None
+        };
         let encoded = self.finish(Value::Object(params), Vec::new(), &[], CallOptions::default())?;
-        let raw = self.execute(method, encoded, None).await?;
+        let raw = self.execute(method, encoded, long_poll).await?;
         serde_json::from_str(raw.get()).map_err(|err| self.decode_error(&raw, err))
     }
 

@@ -239,6 +239,16 @@ async fn long_polls_get_their_timeout_on_top_of_the_read_timeout() {
         .await;
     assert_eq!(updates.unwrap(), Vec::<serde_json::Value>::new());
     assert!(started.elapsed() >= Duration::from_secs(1));
+
+    let raw = client
+        .call_raw("getUpdates", json!({"timeout": 1}))
+        .await
+        .unwrap();
+    assert_eq!(
+        raw,
+        json!([]),
+        "a raw long poll is not cut by the read timeout either"
+    );
 }
 
 #[tokio::test]

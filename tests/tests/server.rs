@@ -135,7 +135,8 @@ async fn a_newer_poll_terminates_the_older_one() {
     };
     let older = client.call(&long_poll, CallOptions::default());
     let newer = async {
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        // Long enough for the older poll to be waiting on the server, even on a busy machine.
+        tokio::time::sleep(Duration::from_millis(500)).await;
         client.call(&GetUpdates::default(), CallOptions::default()).await
     };
     let (older, newer) = tokio::join!(older, newer);
