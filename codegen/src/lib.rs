@@ -242,9 +242,12 @@ fn with_imports_from(
         ));
     }
     let mut runtime: Vec<_> = [
+        "ByteStream",
+        "Bytes",
         "ChatId",
         "DefaultKind",
         "DefaultSlot",
+        "Error",
         "InputFile",
         "Method",
         "PathStep",

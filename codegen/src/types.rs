@@ -12,6 +12,11 @@ use crate::render::{doc_attrs, setter_doc};
 pub(crate) fn object(ctx: &Context<'_>, object: &Object) -> TokenStream {
     match (&object.kind, object.name.as_str()) {
         (ObjectKind::Fields(fields), "Update") => update(ctx, object, fields),
+        (ObjectKind::Fields(fields), "File") => {
+            let structure = structure(ctx, object, fields);
+            let downloads = file_downloads();
+            quote!(#structure #downloads)
+        }
         (ObjectKind::Fields(fields), _) => structure(ctx, object, fields),
         (ObjectKind::Union(_), "MaybeInaccessibleMessage") => maybe_inaccessible_message(ctx, object),
         (ObjectKind::Union(union), _) => match &union.discriminator {
@@ -773,6 +778,40 @@ fn update(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
                     error: error.to_string(),
                 }))
             })
+        }
+    }
+}
+
+/// Downloads of a [`File`] from `getFile`: into memory, to a path, or as a stream, through the
+/// bot's client (which reads the path directly in local mode).
+fn file_downloads() -> TokenStream {
+    quote! {
+        impl File {
+            /// Downloads the file into memory.
+            ///
+            /// Fails with [`Error::InvalidRequest`] when `file_path` is missing (it is set by
+            /// [`getFile`](crate::Bot::get_file)).
+            pub async fn download(&self, bot: &Bot) -> Result<Bytes, Error> {
+                bot.client().download_file(self.download_path()?).await
+            }
+
+            /// Downloads the file to `dest`, streaming it to disk; returns the number of bytes
+            /// written.
+            pub async fn download_to(&self, bot: &Bot, dest: impl AsRef<std::path::Path>) -> Result<u64, Error> {
+                bot.client().download_file_to(self.download_path()?, dest).await
+            }
+
+            /// Opens the file as a stream of byte chunks.
+            pub async fn download_stream(&self, bot: &Bot) -> Result<ByteStream, Error> {
+                bot.client().download_stream(self.download_path()?).await
+            }
+
+            fn download_path(&self) -> Result<&str, Error> {
+                self.file_path.as_deref().ok_or_else(|| Error::InvalidRequest {
+                    message: "the File has no file_path: get it with getFile first".to_owned(),
+                    source: None,
+                })
+            }
         }
     }
 }

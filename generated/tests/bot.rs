@@ -5,6 +5,7 @@ use botapi::methods::SendMessage;
 use botapi::types::*;
 use botapi::{Bot, Client, DefaultKind, Defaults, InputFile};
 use botapi_testkit::TestServer;
+use futures_util::StreamExt;
 use serde_json::json;
 
 async fn setup(defaults: Defaults) -> (TestServer, Bot) {
@@ -179,4 +180,37 @@ async fn get_updates_delivers_pushed_updates() {
     };
     assert_eq!(message.text.as_deref(), Some("/start"));
     assert_eq!(message.from.as_ref().unwrap().id, 42);
+}
+
+#[tokio::test]
+async fn files_from_get_file_download_to_memory_disk_and_stream() {
+    let (server, bot) = setup(Defaults::new()).await;
+    let content: Vec<u8> = (0..200_000_u32).map(|i| (i % 251) as u8).collect();
+    let file_id = server.add_file("documents/file_1.bin", content.clone());
+    let file = bot.get_file(file_id).await.unwrap();
+    assert_eq!(file.file_path.as_deref(), Some("documents/file_1.bin"));
+
+    assert_eq!(file.download(&bot).await.unwrap().as_ref(), content.as_slice());
+
+    let dir = std::env::temp_dir().join(format!("botapi-download-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dest = dir.join("file.bin");
+    assert_eq!(file.download_to(&bot, &dest).await.unwrap(), content.len() as u64);
+    assert_eq!(std::fs::read(&dest).unwrap(), content);
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let mut stream = file.download_stream(&bot).await.unwrap();
+    let mut streamed = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        streamed.extend_from_slice(&chunk.unwrap());
+    }
+    assert_eq!(streamed, content);
+}
+
+#[tokio::test]
+async fn a_file_without_path_cannot_be_downloaded() {
+    let (_server, bot) = setup(Defaults::new()).await;
+    let file = File::new("id", "unique");
+    let error = file.download(&bot).await.unwrap_err();
+    assert!(error.to_string().contains("getFile"), "{error}");
 }

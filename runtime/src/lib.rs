@@ -24,6 +24,7 @@ mod token;
 mod transport;
 mod upload;
 
+pub use bytes::Bytes;
 pub use chat_id::ChatId;
 pub use client::{CallOptions, Client};
 pub use config::{ClientBuilder, DEFAULT_BASE_FILE_URL, DEFAULT_BASE_URL, Timeouts};
