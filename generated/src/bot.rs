@@ -2,7 +2,9 @@
 
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
-use botapi_runtime::{CallOptions, Client, DefaultKind, Error, Method, Token};
+use botapi_runtime::{
+    CallOptions, Client, ClientBuilder, DefaultKind, Error, Method, Token,
+};
 use serde_json::{Map, Value};
 
 /// A Telegram bot: the handle every API method is called on.
@@ -19,6 +21,12 @@ impl Bot {
     /// A bot talking to the official Bot API server with this token.
     pub fn new(token: impl Into<Token>) -> Self {
         Self { client: Client::new(token) }
+    }
+
+    /// Configures a bot's client (base URL, local mode, timeouts, proxy, defaults, ...):
+    /// `let bot: Bot = Bot::builder(token).base_url(url).build()?.into();`
+    pub fn builder(token: impl Into<Token>) -> ClientBuilder {
+        Client::builder(token)
     }
 
     /// A bot using a configured client (base URL, timeouts, defaults, ...).

@@ -55,4 +55,6 @@ pub mod methods;
 pub mod types;
 
 pub use bot::{Bot, Request};
-pub use botapi_runtime::{ChatId, Client, DefaultKind, Defaults, Error, InputFile, Method};
+pub use botapi_runtime::{
+    ChatId, Client, ClientBuilder, DefaultKind, Defaults, Error, InputFile, Method, Token,
+};

@@ -3,20 +3,21 @@
 
 use botapi::methods::SendMessage;
 use botapi::types::*;
-use botapi::{Bot, Client, DefaultKind, Defaults, InputFile};
+use botapi::{Bot, DefaultKind, Defaults, InputFile};
 use botapi_testkit::TestServer;
 use futures_util::StreamExt;
 use serde_json::json;
 
 async fn setup(defaults: Defaults) -> (TestServer, Bot) {
     let server = TestServer::start().await;
-    let client = Client::builder(server.token())
+    let bot: Bot = Bot::builder(server.token())
         .base_url(server.url())
         .base_file_url(server.file_url())
         .defaults(defaults)
         .build()
-        .expect("client builds");
-    (server, Bot::with_client(client))
+        .expect("client builds")
+        .into();
+    (server, bot)
 }
 
 #[tokio::test]
