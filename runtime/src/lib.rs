@@ -20,6 +20,8 @@ mod input_file;
 mod method;
 mod prepared;
 mod response;
+/// Text helpers: escaping, mentions, links, and rendering entities back to HTML or Markdown.
+pub mod text;
 mod token;
 mod transport;
 mod upload;
