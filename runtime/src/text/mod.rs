@@ -24,6 +24,7 @@
 
 mod escape;
 mod links;
+mod quote;
 mod render;
 mod utf16;
 
@@ -32,8 +33,9 @@ pub use links::{
     DeepLinkError, create_deep_linked_url, display_name, effective_name, full_name, message_link,
     username_link,
 };
+pub use quote::{QuoteEntity, QuoteError, quote_position_and_entities};
 pub use render::{RenderError, to_html, to_markdown};
-pub use utf16::{entity_text, parse_entities, utf16_len};
+pub use utf16::{entity_text, parse_entities, utf16_len, utf16_position};
 
 /// The two Markdown dialects of the Bot API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

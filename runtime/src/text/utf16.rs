@@ -15,6 +15,20 @@ pub fn utf16_len(text: &str) -> usize {
     text.chars().map(char::len_utf16).sum()
 }
 
+/// The UTF-16 position of the byte index `byte` of `text`, for building entities from Rust string
+/// indices (python-telegram-bot's `MessageEntity.adjust_message_entities_to_utf_16` does the same
+/// from Python character indices). `None` when `byte` is past the end or not a character boundary.
+///
+/// ```
+/// use botapi_runtime::text::utf16_position;
+/// let text = "👍 é!";
+/// assert_eq!(utf16_position(text, text.find('!').unwrap()), Some(4));
+/// assert_eq!(utf16_position(text, 1), None);
+/// ```
+pub fn utf16_position(text: &str, byte: usize) -> Option<usize> {
+    text.is_char_boundary(byte).then(|| utf16_len(&text[..byte]))
+}
+
 /// The byte index in `text` of the UTF-16 position `pos`, or `None` when `pos` is past the end or
 /// falls between the two halves of a surrogate pair.
 fn byte_index(text: &str, pos: usize) -> Option<usize> {
@@ -131,6 +145,17 @@ mod tests {
         assert_eq!(utf16_len("𝄞"), 2);
         // Family emoji: 4 astral people joined by 3 ZWJ.
         assert_eq!(utf16_len("👨‍👩‍👧‍👦"), 11);
+    }
+
+    #[test]
+    fn positions_from_bytes() {
+        let text = "a👍b";
+        assert_eq!(utf16_position(text, 0), Some(0));
+        assert_eq!(utf16_position(text, 1), Some(1));
+        assert_eq!(utf16_position(text, 2), None);
+        assert_eq!(utf16_position(text, 5), Some(3));
+        assert_eq!(utf16_position(text, 6), Some(4));
+        assert_eq!(utf16_position(text, 7), None);
     }
 
     #[test]
