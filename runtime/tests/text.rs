@@ -361,6 +361,23 @@ fn blockquotes() {
     let expandable = [Entity::new("expandable_blockquote", 0, 6)];
     assert_eq!(md2(text, &expandable), "**>Quote||\nafter");
 
+    // Two quotes in a row are kept apart by an empty bold entity, as in the Bot API docs.
+    let text = "a\nb\nc";
+    let two = [Entity::new("blockquote", 0, 2), Entity::new("blockquote", 2, 2)];
+    assert_eq!(
+        to_html(text, &two, false),
+        "<blockquote>a\n</blockquote><blockquote>b\n</blockquote>c"
+    );
+    assert_eq!(md2(text, &two), ">a\n**>b\nc");
+    let then_expandable = [
+        Entity::new("blockquote", 0, 2),
+        Entity::new("expandable_blockquote", 2, 3),
+    ];
+    assert_eq!(md2(text, &then_expandable), ">a\n**>b\n>c||");
+    // Text in between ends the first quote by itself.
+    let apart = [Entity::new("blockquote", 0, 2), Entity::new("blockquote", 4, 1)];
+    assert_eq!(md2(text, &apart), ">a\nb\n>c");
+
     // Formatting across the lines of a quote.
     let entities = [Entity::new("blockquote", 0, 3), Entity::new("bold", 0, 3)];
     assert_eq!(

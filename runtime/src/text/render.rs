@@ -258,7 +258,8 @@ fn html_node(doc: &Doc<'_, '_>, node: &Node, out: &mut String) {
 /// MarkdownV2 expresses every entity kind and nesting: `*bold*`, `_italic_`, `__underline__`,
 /// `~strikethrough~`, `||spoiler||`, `` `code` ``, ```` ```lang ```` blocks, `[text](url)`,
 /// `[text](tg://user?id=…)`, `![👍](tg://emoji?id=…)`, `![text](tg://time?unix=…&format=…)`,
-/// `>` quoted lines and `**>`…`||` for expandable quotes. Where an italic and an underline
+/// `>` quoted lines and `**>`…`||` for expandable quotes (and `**>` for a quote right after
+/// another one, which would otherwise continue it). Where an italic and an underline
 /// marker would touch (`___`), an empty bold entity `**` is put between them, as the Bot API
 /// docs advise, so Telegram reads them back in the right order.
 ///
@@ -293,6 +294,8 @@ pub fn to_markdown(
 struct Md {
     buf: String,
     version: MarkdownVersion,
+    /// Whether the last thing pushed, apart from newlines, is a block quotation.
+    after_quote: bool,
 }
 
 impl Md {
@@ -300,6 +303,7 @@ impl Md {
         Md {
             buf: String::new(),
             version,
+            after_quote: false,
         }
     }
 
@@ -309,6 +313,9 @@ impl Md {
             && ends_with_markup_underscore(&self.buf)
         {
             self.buf.push_str("**");
+        }
+        if piece.contains(|c| c != '\n') {
+            self.after_quote = false;
         }
         self.buf.push_str(piece);
     }
@@ -379,11 +386,15 @@ fn md2_node(doc: &Doc<'_, '_>, node: &Node, out: &mut Md) -> Result<(), RenderEr
                 None => (inner.as_str(), ""),
             };
             let quoted = format!(">{}", body.replace('\n', "\n>"));
+            // Quoted lines right after another quotation would extend it: an empty bold entity
+            // separates them.
+            let separator = if out.after_quote { "**" } else { "" };
             if entity.kind == "blockquote" {
-                out.push(&format!("{quoted}{newline}"));
+                out.push(&format!("{separator}{quoted}{newline}"));
             } else {
                 out.push(&format!("**{quoted}||{newline}"));
             }
+            out.after_quote = true;
             return Ok(());
         }
         "text_link" if entity.url.is_some() => (
