@@ -96,6 +96,41 @@ pub fn mention_markdown(user_id: i64, name: &str, version: MarkdownVersion) -> S
     )
 }
 
+/// An HTML link: `<a href="url">text</a>`, with `url` and `text` escaped (the group and channel
+/// case of python-telegram-bot's `Chat.mention_html`, with [`username_link`](super::username_link)
+/// as the URL).
+///
+/// ```
+/// use botapi_runtime::text::link_html;
+/// assert_eq!(link_html("https://t.me/rust", "R&D"), r#"<a href="https://t.me/rust">R&amp;D</a>"#);
+/// ```
+pub fn link_html(url: &str, text: &str) -> String {
+    format!("<a href=\"{}\">{}</a>", escape_html(url), escape_html(text))
+}
+
+/// A Markdown link: `[text](url)` (the group and channel case of python-telegram-bot's
+/// `Chat.mention_markdown` and `mention_markdown_v2`).
+///
+/// With [`MarkdownVersion::V2`] the text is escaped with [`escape_markdown`] and the URL's `\`
+/// and `)` are escaped. Legacy Markdown cannot escape inside a link, so with
+/// [`MarkdownVersion::V1`] both are used as they are, like python-telegram-bot does.
+///
+/// ```
+/// use botapi_runtime::text::{link_markdown, MarkdownVersion};
+/// assert_eq!(link_markdown("https://t.me/rust", "Rust.rs", MarkdownVersion::V2), r"[Rust\.rs](https://t.me/rust)");
+/// assert_eq!(link_markdown("https://t.me/rust", "Rust.rs", MarkdownVersion::V1), "[Rust.rs](https://t.me/rust)");
+/// ```
+pub fn link_markdown(url: &str, text: &str, version: MarkdownVersion) -> String {
+    match version {
+        MarkdownVersion::V1 => format!("[{text}]({url})"),
+        MarkdownVersion::V2 => format!(
+            "[{}]({})",
+            escape_markdown(text, version, None),
+            escape_markdown(url, version, Some("text_link"))
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +168,22 @@ mod tests {
             r"\\_*[](\)~`>#+-=|{}.!"
         );
         assert_eq!(escape_markdown("ok 👍 ©", V2, None), "ok 👍 ©");
+    }
+
+    #[test]
+    fn links() {
+        assert_eq!(
+            link_html("https://x.y/?a=1&b=\"2\"", "<t>"),
+            r#"<a href="https://x.y/?a=1&amp;b=&quot;2&quot;">&lt;t&gt;</a>"#
+        );
+        assert_eq!(
+            link_markdown(r"https://x.y/a_(b)\", "a_(b)", V2),
+            r"[a\_\(b\)](https://x.y/a_(b\)\\)"
+        );
+        assert_eq!(
+            link_markdown("https://x.y/a_b", "a_b", V1),
+            "[a_b](https://x.y/a_b)"
+        );
     }
 
     #[test]

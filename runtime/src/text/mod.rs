@@ -28,7 +28,7 @@ mod quote;
 mod render;
 mod utf16;
 
-pub use escape::{escape_html, escape_markdown, mention_html, mention_markdown};
+pub use escape::{escape_html, escape_markdown, link_html, link_markdown, mention_html, mention_markdown};
 pub use links::{
     DeepLinkError, create_deep_linked_url, display_name, effective_name, full_name, message_link,
     username_link,
