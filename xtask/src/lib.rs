@@ -4,7 +4,7 @@
 //! - [`scrape`]: docs HTML -> [`botapi_spec::Spec`].
 //! - [`regen`]: spec -> `spec/api.json` and the generated sources, with `--check`.
 //! - [`diff`]: a Markdown changelog between two docs pages or spec files.
-//! - [`bench`]: scrape timing and peak memory.
+//! - [`bench`](mod@bench): scrape timing and peak memory.
 
 pub mod bench;
 pub mod diff;

@@ -1,8 +1,8 @@
 //! The scraper: Bot API docs HTML -> [`Spec`].
 //!
-//! Two phases: [`extract`] groups the page's content by heading into raw sections (a DOM walk,
-//! nothing interpreted), then [`parse`] turns them into the typed spec, with the prose read by
-//! small functions in [`facts`], [`types`], [`returns`], [`unions`] and [`changelog`].
+//! Two phases: `extract` groups the page's content by heading into raw sections (a DOM walk,
+//! nothing interpreted), then `parse` turns them into the typed spec, with the prose read by
+//! small functions in `facts`, `types`, `returns`, `unions` and `changelog`.
 
 mod changelog;
 mod error;
