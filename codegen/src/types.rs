@@ -43,7 +43,13 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
     }
     let docs = doc_attrs(&doc);
     let fields = stored_fields(ctx, object, fields);
-    let derives = derives(ctx, &object.name, true);
+    // Objects with fields get a compact generated `Deserialize` (see `deserialize_impl`).
+    let derives = derives(ctx, &object.name, fields.is_empty());
+    let deserialize = if fields.is_empty() {
+        quote!()
+    } else {
+        deserialize_impl(&name, &fields)
+    };
 
     let field_defs = fields.iter().map(|f| {
         let rust = field_name(&f.name);
@@ -59,11 +65,10 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
             // Required fields that Telegram added later are missing from older servers and
             // captures. Booleans read as false and arrays as empty, which loses nothing; any
             // other missing required field fails the object (and an update keeps its raw JSON).
+            // (Applied by `deserialize_impl`.)
             if matches!(f.ty, Type::Boolean | Type::True) {
-                serde_args.push(quote!(default));
                 doc.push_str("\n\nRead as `false` when absent.");
             } else if matches!(f.ty, Type::Array(_)) {
-                serde_args.push(quote!(default));
                 doc.push_str("\n\nRead as empty when absent.");
             }
             ty
@@ -130,6 +135,7 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         #[non_exhaustive]
         pub struct #name #body
 
+        #deserialize
         #default
 
         impl #name {
@@ -139,6 +145,66 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
                 Self { #(#inits),* }
             }
             #(#setters)*
+        }
+    }
+}
+
+/// A `Deserialize` impl for a struct: one visitor over the object's keys, matched by name.
+///
+/// serde's derive also generates field-index visitors, sequence support and duplicate checks,
+/// about ten times the code per field; this crate's objects only ever come as JSON objects,
+/// and the generated crate's compile time is dominated by that code. Unknown keys are skipped
+/// (fields from a newer Bot API); a repeated key keeps its last value.
+fn deserialize_impl(name: &proc_macro2::Ident, fields: &[&Field]) -> TokenStream {
+    let expecting = format!("a {name} object");
+    let locals: Vec<_> = fields
+        .iter()
+        .map(|f| ident(&format!("f_{}", field_name(&f.name))))
+        .collect();
+    let arms = fields.iter().zip(&locals).map(|(f, local)| {
+        let api = &f.name;
+        if f.required {
+            quote!(#api => #local = Some(map.next_value()?),)
+        } else {
+            quote!(#api => #local = map.next_value()?,)
+        }
+    });
+    let finals = fields.iter().zip(&locals).map(|(f, local)| {
+        let field = ident(&field_name(&f.name));
+        let api = &f.name;
+        let defaulted = matches!(f.ty, Type::Boolean | Type::True | Type::Array(_));
+        match (f.required, defaulted) {
+            (false, _) => quote!(#field: #local),
+            (true, true) => quote!(#field: #local.unwrap_or_default()),
+            (true, false) => quote!(#field: de::required(#local, #api)?),
+        }
+    });
+    quote! {
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct FieldsVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
+                        #(let mut #locals = None;)*
+                        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                            match key.as_str() {
+                                #(#arms)*
+                                _ => de::skip_value(&mut map)?,
+                            }
+                        }
+                        Ok(#name { #(#finals),* })
+                    }
+                }
+
+                deserializer.deserialize_map(FieldsVisitor)
+            }
         }
     }
 }

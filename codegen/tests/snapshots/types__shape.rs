@@ -74,11 +74,39 @@ impl From<ShapeSquare> for Shape {
 /// [Telegram docs](https://core.telegram.org/bots/api#shapecircle)
 ///
 /// A variant of [`Shape`]: its `type` field is written by [`Shape`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct ShapeCircle {
     /// Radius
     pub radius: f64,
+}
+
+impl<'de> Deserialize<'de> for ShapeCircle {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ShapeCircle;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ShapeCircle object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ShapeCircle, A::Error> {
+                let mut f_radius = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "radius" => f_radius = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ShapeCircle {
+                    radius: de::required(f_radius, "radius")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ShapeCircle {
@@ -93,7 +121,7 @@ impl ShapeCircle {
 /// [Telegram docs](https://core.telegram.org/bots/api#shapesquare)
 ///
 /// A variant of [`Shape`]: its `type` field is written by [`Shape`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ShapeSquare {
     /// Side length
@@ -101,8 +129,38 @@ pub struct ShapeSquare {
     /// *True*, if the square is filled
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub filled: bool,
+}
+
+impl<'de> Deserialize<'de> for ShapeSquare {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ShapeSquare;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ShapeSquare object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ShapeSquare, A::Error> {
+                let mut f_side = None;
+                let mut f_filled = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "side" => f_side = Some(map.next_value()?),
+                        "filled" => f_filled = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ShapeSquare {
+                    side: de::required(f_side, "side")?,
+                    filled: f_filled.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ShapeSquare {

@@ -88,11 +88,39 @@ impl From<BackgroundFillFreeformGradient> for BackgroundFill {
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundfillsolid)
 ///
 /// A variant of [`BackgroundFill`]: its `type` field is written by [`BackgroundFill`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BackgroundFillSolid {
     /// The color of the background fill in the RGB24 format
     pub color: i64,
+}
+
+impl<'de> Deserialize<'de> for BackgroundFillSolid {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BackgroundFillSolid;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BackgroundFillSolid object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BackgroundFillSolid, A::Error> {
+                let mut f_color = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "color" => f_color = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BackgroundFillSolid {
+                    color: de::required(f_color, "color")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BackgroundFillSolid {
@@ -107,7 +135,7 @@ impl BackgroundFillSolid {
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundfillgradient)
 ///
 /// A variant of [`BackgroundFill`]: its `type` field is written by [`BackgroundFill`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BackgroundFillGradient {
     /// Top color of the gradient in the RGB24 format
@@ -116,6 +144,40 @@ pub struct BackgroundFillGradient {
     pub bottom_color: i64,
     /// Clockwise rotation angle of the background fill in degrees; 0-359
     pub rotation_angle: i64,
+}
+
+impl<'de> Deserialize<'de> for BackgroundFillGradient {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BackgroundFillGradient;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BackgroundFillGradient object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BackgroundFillGradient, A::Error> {
+                let mut f_top_color = None;
+                let mut f_bottom_color = None;
+                let mut f_rotation_angle = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "top_color" => f_top_color = Some(map.next_value()?),
+                        "bottom_color" => f_bottom_color = Some(map.next_value()?),
+                        "rotation_angle" => f_rotation_angle = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BackgroundFillGradient {
+                    top_color: de::required(f_top_color, "top_color")?,
+                    bottom_color: de::required(f_bottom_color, "bottom_color")?,
+                    rotation_angle: de::required(f_rotation_angle, "rotation_angle")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BackgroundFillGradient {
@@ -138,14 +200,41 @@ impl BackgroundFillGradient {
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundfillfreeformgradient)
 ///
 /// A variant of [`BackgroundFill`]: its `type` field is written by [`BackgroundFill`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BackgroundFillFreeformGradient {
     /// A list of the 3 or 4 base colors that are used to generate the freeform gradient in the RGB24 format
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub colors: Vec<i64>,
+}
+
+impl<'de> Deserialize<'de> for BackgroundFillFreeformGradient {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BackgroundFillFreeformGradient;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BackgroundFillFreeformGradient object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BackgroundFillFreeformGradient, A::Error> {
+                let mut f_colors = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "colors" => f_colors = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BackgroundFillFreeformGradient {
+                    colors: f_colors.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BackgroundFillFreeformGradient {

@@ -103,13 +103,49 @@ impl From<BackgroundTypeChatTheme> for BackgroundType {
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtypefill)
 ///
 /// A variant of [`BackgroundType`]: its `type` field is written by [`BackgroundType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BackgroundTypeFill {
     /// The background fill
     pub fill: BackgroundFill,
     /// Dimming of the background in dark themes, as a percentage; 0-100
     pub dark_theme_dimming: i64,
+}
+
+impl<'de> Deserialize<'de> for BackgroundTypeFill {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BackgroundTypeFill;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BackgroundTypeFill object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BackgroundTypeFill, A::Error> {
+                let mut f_fill = None;
+                let mut f_dark_theme_dimming = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "fill" => f_fill = Some(map.next_value()?),
+                        "dark_theme_dimming" => {
+                            f_dark_theme_dimming = Some(map.next_value()?);
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BackgroundTypeFill {
+                    fill: de::required(f_fill, "fill")?,
+                    dark_theme_dimming: de::required(
+                        f_dark_theme_dimming,
+                        "dark_theme_dimming",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BackgroundTypeFill {
@@ -130,7 +166,7 @@ impl BackgroundTypeFill {
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtypewallpaper)
 ///
 /// A variant of [`BackgroundType`]: its `type` field is written by [`BackgroundType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BackgroundTypeWallpaper {
     /// Document with the wallpaper
@@ -143,6 +179,48 @@ pub struct BackgroundTypeWallpaper {
     /// *Optional*. *True*, if the background moves slightly when the device is tilted
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_moving: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for BackgroundTypeWallpaper {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BackgroundTypeWallpaper;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BackgroundTypeWallpaper object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BackgroundTypeWallpaper, A::Error> {
+                let mut f_document = None;
+                let mut f_dark_theme_dimming = None;
+                let mut f_is_blurred = None;
+                let mut f_is_moving = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "document" => f_document = Some(map.next_value()?),
+                        "dark_theme_dimming" => {
+                            f_dark_theme_dimming = Some(map.next_value()?);
+                        }
+                        "is_blurred" => f_is_blurred = map.next_value()?,
+                        "is_moving" => f_is_moving = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BackgroundTypeWallpaper {
+                    document: de::required(f_document, "document")?,
+                    dark_theme_dimming: de::required(
+                        f_dark_theme_dimming,
+                        "dark_theme_dimming",
+                    )?,
+                    is_blurred: f_is_blurred,
+                    is_moving: f_is_moving,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BackgroundTypeWallpaper {
@@ -177,7 +255,7 @@ impl BackgroundTypeWallpaper {
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtypepattern)
 ///
 /// A variant of [`BackgroundType`]: its `type` field is written by [`BackgroundType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BackgroundTypePattern {
     /// Document with the pattern
@@ -192,6 +270,46 @@ pub struct BackgroundTypePattern {
     /// *Optional*. *True*, if the background moves slightly when the device is tilted
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_moving: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for BackgroundTypePattern {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BackgroundTypePattern;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BackgroundTypePattern object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BackgroundTypePattern, A::Error> {
+                let mut f_document = None;
+                let mut f_fill = None;
+                let mut f_intensity = None;
+                let mut f_is_inverted = None;
+                let mut f_is_moving = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "document" => f_document = Some(map.next_value()?),
+                        "fill" => f_fill = Some(map.next_value()?),
+                        "intensity" => f_intensity = Some(map.next_value()?),
+                        "is_inverted" => f_is_inverted = map.next_value()?,
+                        "is_moving" => f_is_moving = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BackgroundTypePattern {
+                    document: de::required(f_document, "document")?,
+                    fill: de::required(f_fill, "fill")?,
+                    intensity: de::required(f_intensity, "intensity")?,
+                    is_inverted: f_is_inverted,
+                    is_moving: f_is_moving,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BackgroundTypePattern {
@@ -228,11 +346,39 @@ impl BackgroundTypePattern {
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtypechattheme)
 ///
 /// A variant of [`BackgroundType`]: its `type` field is written by [`BackgroundType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BackgroundTypeChatTheme {
     /// Name of the chat theme, which is usually an emoji
     pub theme_name: String,
+}
+
+impl<'de> Deserialize<'de> for BackgroundTypeChatTheme {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BackgroundTypeChatTheme;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BackgroundTypeChatTheme object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BackgroundTypeChatTheme, A::Error> {
+                let mut f_theme_name = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "theme_name" => f_theme_name = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BackgroundTypeChatTheme {
+                    theme_name: de::required(f_theme_name, "theme_name")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BackgroundTypeChatTheme {

@@ -232,11 +232,39 @@ impl BotCommandScopeAllChatAdministrators {
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopechat)
 ///
 /// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BotCommandScopeChat {
     /// Unique identifier for the target chat or username of the target supergroup in the format `@username`. Channel direct messages chats and channel chats aren't supported.
     pub chat_id: ChatId,
+}
+
+impl<'de> Deserialize<'de> for BotCommandScopeChat {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BotCommandScopeChat;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BotCommandScopeChat object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BotCommandScopeChat, A::Error> {
+                let mut f_chat_id = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "chat_id" => f_chat_id = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BotCommandScopeChat {
+                    chat_id: de::required(f_chat_id, "chat_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BotCommandScopeChat {
@@ -251,11 +279,39 @@ impl BotCommandScopeChat {
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopechatadministrators)
 ///
 /// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BotCommandScopeChatAdministrators {
     /// Unique identifier for the target chat or username of the target supergroup in the format `@username`. Channel direct messages chats and channel chats aren't supported.
     pub chat_id: ChatId,
+}
+
+impl<'de> Deserialize<'de> for BotCommandScopeChatAdministrators {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BotCommandScopeChatAdministrators;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BotCommandScopeChatAdministrators object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BotCommandScopeChatAdministrators, A::Error> {
+                let mut f_chat_id = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "chat_id" => f_chat_id = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BotCommandScopeChatAdministrators {
+                    chat_id: de::required(f_chat_id, "chat_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BotCommandScopeChatAdministrators {
@@ -270,13 +326,44 @@ impl BotCommandScopeChatAdministrators {
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopechatmember)
 ///
 /// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct BotCommandScopeChatMember {
     /// Unique identifier for the target chat or username of the target supergroup in the format `@username`. Channel direct messages chats and channel chats aren't supported.
     pub chat_id: ChatId,
     /// Unique identifier of the target user
     pub user_id: i64,
+}
+
+impl<'de> Deserialize<'de> for BotCommandScopeChatMember {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = BotCommandScopeChatMember;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BotCommandScopeChatMember object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BotCommandScopeChatMember, A::Error> {
+                let mut f_chat_id = None;
+                let mut f_user_id = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "chat_id" => f_chat_id = Some(map.next_value()?),
+                        "user_id" => f_user_id = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(BotCommandScopeChatMember {
+                    chat_id: de::required(f_chat_id, "chat_id")?,
+                    user_id: de::required(f_user_id, "user_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl BotCommandScopeChatMember {

@@ -91,11 +91,39 @@ impl From<ChatBoostSourceGiveaway> for ChatBoostSource {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatboostsourcepremium)
 ///
 /// A variant of [`ChatBoostSource`]: its `source` field is written by [`ChatBoostSource`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatBoostSourcePremium {
     /// User that boosted the chat
     pub user: Box<User>,
+}
+
+impl<'de> Deserialize<'de> for ChatBoostSourcePremium {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatBoostSourcePremium;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatBoostSourcePremium object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatBoostSourcePremium, A::Error> {
+                let mut f_user = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "user" => f_user = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatBoostSourcePremium {
+                    user: de::required(f_user, "user")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatBoostSourcePremium {
@@ -112,11 +140,39 @@ impl ChatBoostSourcePremium {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatboostsourcegiftcode)
 ///
 /// A variant of [`ChatBoostSource`]: its `source` field is written by [`ChatBoostSource`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatBoostSourceGiftCode {
     /// User for which the gift code was created
     pub user: Box<User>,
+}
+
+impl<'de> Deserialize<'de> for ChatBoostSourceGiftCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatBoostSourceGiftCode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatBoostSourceGiftCode object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatBoostSourceGiftCode, A::Error> {
+                let mut f_user = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "user" => f_user = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatBoostSourceGiftCode {
+                    user: de::required(f_user, "user")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatBoostSourceGiftCode {
@@ -133,7 +189,7 @@ impl ChatBoostSourceGiftCode {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatboostsourcegiveaway)
 ///
 /// A variant of [`ChatBoostSource`]: its `source` field is written by [`ChatBoostSource`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatBoostSourceGiveaway {
     /// Identifier of a message in the chat with the giveaway; the message could have been deleted already. May be 0 if the message isn't sent yet.
@@ -147,6 +203,48 @@ pub struct ChatBoostSourceGiveaway {
     /// *Optional*. *True*, if the giveaway was completed, but there was no user to win the prize
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_unclaimed: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for ChatBoostSourceGiveaway {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatBoostSourceGiveaway;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatBoostSourceGiveaway object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatBoostSourceGiveaway, A::Error> {
+                let mut f_giveaway_message_id = None;
+                let mut f_user = None;
+                let mut f_prize_star_count = None;
+                let mut f_is_unclaimed = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "giveaway_message_id" => {
+                            f_giveaway_message_id = Some(map.next_value()?);
+                        }
+                        "user" => f_user = map.next_value()?,
+                        "prize_star_count" => f_prize_star_count = map.next_value()?,
+                        "is_unclaimed" => f_is_unclaimed = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatBoostSourceGiveaway {
+                    giveaway_message_id: de::required(
+                        f_giveaway_message_id,
+                        "giveaway_message_id",
+                    )?,
+                    user: f_user,
+                    prize_star_count: f_prize_star_count,
+                    is_unclaimed: f_is_unclaimed,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatBoostSourceGiveaway {

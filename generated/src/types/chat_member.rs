@@ -135,7 +135,7 @@ impl From<ChatMemberBanned> for ChatMember {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberowner)
 ///
 /// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatMemberOwner {
     /// Information about the user
@@ -143,11 +143,44 @@ pub struct ChatMemberOwner {
     /// *True*, if the user's presence in the chat is hidden
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub is_anonymous: bool,
     /// *Optional*. Custom title for this user
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_title: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ChatMemberOwner {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatMemberOwner;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatMemberOwner object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatMemberOwner, A::Error> {
+                let mut f_user = None;
+                let mut f_is_anonymous = None;
+                let mut f_custom_title = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "user" => f_user = Some(map.next_value()?),
+                        "is_anonymous" => f_is_anonymous = Some(map.next_value()?),
+                        "custom_title" => f_custom_title = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatMemberOwner {
+                    user: de::required(f_user, "user")?,
+                    is_anonymous: f_is_anonymous.unwrap_or_default(),
+                    custom_title: f_custom_title,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatMemberOwner {
@@ -172,7 +205,7 @@ impl ChatMemberOwner {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberadministrator)
 ///
 /// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatMemberAdministrator {
     /// Information about the user
@@ -180,62 +213,50 @@ pub struct ChatMemberAdministrator {
     /// *True*, if the bot is allowed to edit administrator privileges of that user
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_be_edited: bool,
     /// *True*, if the user's presence in the chat is hidden
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub is_anonymous: bool,
     /// *True*, if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars. Implied by any other administrator privilege.
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_manage_chat: bool,
     /// *True*, if the administrator can delete messages of other users
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_delete_messages: bool,
     /// *True*, if the administrator can manage video chats
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_manage_video_chats: bool,
     /// *True*, if the administrator can restrict, ban or unban chat members, or access supergroup statistics
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_restrict_members: bool,
     /// *True*, if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by the user)
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_promote_members: bool,
     /// *True*, if the user is allowed to change the chat title, photo and other settings
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_change_info: bool,
     /// *True*, if the user is allowed to invite new users to the chat
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_invite_users: bool,
     /// *True*, if the administrator can post stories to the chat
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_post_stories: bool,
     /// *True*, if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_edit_stories: bool,
     /// *True*, if the administrator can delete stories posted by other users
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_delete_stories: bool,
     /// *Optional*. *True*, if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -258,6 +279,109 @@ pub struct ChatMemberAdministrator {
     /// *Optional*. Custom title for this user
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_title: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ChatMemberAdministrator {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatMemberAdministrator;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatMemberAdministrator object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatMemberAdministrator, A::Error> {
+                let mut f_user = None;
+                let mut f_can_be_edited = None;
+                let mut f_is_anonymous = None;
+                let mut f_can_manage_chat = None;
+                let mut f_can_delete_messages = None;
+                let mut f_can_manage_video_chats = None;
+                let mut f_can_restrict_members = None;
+                let mut f_can_promote_members = None;
+                let mut f_can_change_info = None;
+                let mut f_can_invite_users = None;
+                let mut f_can_post_stories = None;
+                let mut f_can_edit_stories = None;
+                let mut f_can_delete_stories = None;
+                let mut f_can_post_messages = None;
+                let mut f_can_edit_messages = None;
+                let mut f_can_pin_messages = None;
+                let mut f_can_manage_topics = None;
+                let mut f_can_manage_direct_messages = None;
+                let mut f_can_manage_tags = None;
+                let mut f_custom_title = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "user" => f_user = Some(map.next_value()?),
+                        "can_be_edited" => f_can_be_edited = Some(map.next_value()?),
+                        "is_anonymous" => f_is_anonymous = Some(map.next_value()?),
+                        "can_manage_chat" => f_can_manage_chat = Some(map.next_value()?),
+                        "can_delete_messages" => {
+                            f_can_delete_messages = Some(map.next_value()?);
+                        }
+                        "can_manage_video_chats" => {
+                            f_can_manage_video_chats = Some(map.next_value()?);
+                        }
+                        "can_restrict_members" => {
+                            f_can_restrict_members = Some(map.next_value()?);
+                        }
+                        "can_promote_members" => {
+                            f_can_promote_members = Some(map.next_value()?);
+                        }
+                        "can_change_info" => f_can_change_info = Some(map.next_value()?),
+                        "can_invite_users" => {
+                            f_can_invite_users = Some(map.next_value()?);
+                        }
+                        "can_post_stories" => {
+                            f_can_post_stories = Some(map.next_value()?);
+                        }
+                        "can_edit_stories" => {
+                            f_can_edit_stories = Some(map.next_value()?);
+                        }
+                        "can_delete_stories" => {
+                            f_can_delete_stories = Some(map.next_value()?);
+                        }
+                        "can_post_messages" => f_can_post_messages = map.next_value()?,
+                        "can_edit_messages" => f_can_edit_messages = map.next_value()?,
+                        "can_pin_messages" => f_can_pin_messages = map.next_value()?,
+                        "can_manage_topics" => f_can_manage_topics = map.next_value()?,
+                        "can_manage_direct_messages" => {
+                            f_can_manage_direct_messages = map.next_value()?;
+                        }
+                        "can_manage_tags" => f_can_manage_tags = map.next_value()?,
+                        "custom_title" => f_custom_title = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatMemberAdministrator {
+                    user: de::required(f_user, "user")?,
+                    can_be_edited: f_can_be_edited.unwrap_or_default(),
+                    is_anonymous: f_is_anonymous.unwrap_or_default(),
+                    can_manage_chat: f_can_manage_chat.unwrap_or_default(),
+                    can_delete_messages: f_can_delete_messages.unwrap_or_default(),
+                    can_manage_video_chats: f_can_manage_video_chats.unwrap_or_default(),
+                    can_restrict_members: f_can_restrict_members.unwrap_or_default(),
+                    can_promote_members: f_can_promote_members.unwrap_or_default(),
+                    can_change_info: f_can_change_info.unwrap_or_default(),
+                    can_invite_users: f_can_invite_users.unwrap_or_default(),
+                    can_post_stories: f_can_post_stories.unwrap_or_default(),
+                    can_edit_stories: f_can_edit_stories.unwrap_or_default(),
+                    can_delete_stories: f_can_delete_stories.unwrap_or_default(),
+                    can_post_messages: f_can_post_messages,
+                    can_edit_messages: f_can_edit_messages,
+                    can_pin_messages: f_can_pin_messages,
+                    can_manage_topics: f_can_manage_topics,
+                    can_manage_direct_messages: f_can_manage_direct_messages,
+                    can_manage_tags: f_can_manage_tags,
+                    custom_title: f_custom_title,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatMemberAdministrator {
@@ -350,7 +474,7 @@ impl ChatMemberAdministrator {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmembermember)
 ///
 /// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatMemberMember {
     /// *Optional*. Tag of the member
@@ -361,6 +485,40 @@ pub struct ChatMemberMember {
     /// *Optional*. Date when the user's subscription will expire; Unix time
     #[serde(skip_serializing_if = "Option::is_none")]
     pub until_date: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for ChatMemberMember {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatMemberMember;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatMemberMember object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatMemberMember, A::Error> {
+                let mut f_tag = None;
+                let mut f_user = None;
+                let mut f_until_date = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "tag" => f_tag = map.next_value()?,
+                        "user" => f_user = Some(map.next_value()?),
+                        "until_date" => f_until_date = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatMemberMember {
+                    tag: f_tag,
+                    user: de::required(f_user, "user")?,
+                    until_date: f_until_date,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatMemberMember {
@@ -391,7 +549,7 @@ impl ChatMemberMember {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberrestricted)
 ///
 /// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatMemberRestricted {
     /// *Optional*. Tag of the member
@@ -402,90 +560,180 @@ pub struct ChatMemberRestricted {
     /// *True*, if the user is a member of the chat at the moment of the request
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub is_member: bool,
     /// *True*, if the user is allowed to send text messages, rich messages, contacts, giveaways, giveaway winners, invoices, locations and venues
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_messages: bool,
     /// *True*, if the user is allowed to send audios
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_audios: bool,
     /// *True*, if the user is allowed to send documents
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_documents: bool,
     /// *True*, if the user is allowed to send photos
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_photos: bool,
     /// *True*, if the user is allowed to send videos
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_videos: bool,
     /// *True*, if the user is allowed to send video notes
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_video_notes: bool,
     /// *True*, if the user is allowed to send voice notes
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_voice_notes: bool,
     /// *True*, if the user is allowed to send polls and checklists
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_polls: bool,
     /// *True*, if the user is allowed to send animations, games, stickers and use inline bots
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_send_other_messages: bool,
     /// *True*, if the user is allowed to add web page previews to their messages
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_add_web_page_previews: bool,
     /// *True*, if the user is allowed to react to messages
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_react_to_messages: bool,
     /// *True*, if the user is allowed to edit their own tag
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_edit_tag: bool,
     /// *True*, if the user is allowed to change the chat title, photo and other settings
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_change_info: bool,
     /// *True*, if the user is allowed to invite new users to the chat
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_invite_users: bool,
     /// *True*, if the user is allowed to pin messages
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_pin_messages: bool,
     /// *True*, if the user is allowed to create forum topics
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub can_manage_topics: bool,
     /// Date when restrictions will be lifted for this user; Unix time. If 0, then the user is restricted forever.
     pub until_date: i64,
+}
+
+impl<'de> Deserialize<'de> for ChatMemberRestricted {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatMemberRestricted;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatMemberRestricted object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatMemberRestricted, A::Error> {
+                let mut f_tag = None;
+                let mut f_user = None;
+                let mut f_is_member = None;
+                let mut f_can_send_messages = None;
+                let mut f_can_send_audios = None;
+                let mut f_can_send_documents = None;
+                let mut f_can_send_photos = None;
+                let mut f_can_send_videos = None;
+                let mut f_can_send_video_notes = None;
+                let mut f_can_send_voice_notes = None;
+                let mut f_can_send_polls = None;
+                let mut f_can_send_other_messages = None;
+                let mut f_can_add_web_page_previews = None;
+                let mut f_can_react_to_messages = None;
+                let mut f_can_edit_tag = None;
+                let mut f_can_change_info = None;
+                let mut f_can_invite_users = None;
+                let mut f_can_pin_messages = None;
+                let mut f_can_manage_topics = None;
+                let mut f_until_date = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "tag" => f_tag = map.next_value()?,
+                        "user" => f_user = Some(map.next_value()?),
+                        "is_member" => f_is_member = Some(map.next_value()?),
+                        "can_send_messages" => {
+                            f_can_send_messages = Some(map.next_value()?);
+                        }
+                        "can_send_audios" => f_can_send_audios = Some(map.next_value()?),
+                        "can_send_documents" => {
+                            f_can_send_documents = Some(map.next_value()?);
+                        }
+                        "can_send_photos" => f_can_send_photos = Some(map.next_value()?),
+                        "can_send_videos" => f_can_send_videos = Some(map.next_value()?),
+                        "can_send_video_notes" => {
+                            f_can_send_video_notes = Some(map.next_value()?);
+                        }
+                        "can_send_voice_notes" => {
+                            f_can_send_voice_notes = Some(map.next_value()?);
+                        }
+                        "can_send_polls" => f_can_send_polls = Some(map.next_value()?),
+                        "can_send_other_messages" => {
+                            f_can_send_other_messages = Some(map.next_value()?);
+                        }
+                        "can_add_web_page_previews" => {
+                            f_can_add_web_page_previews = Some(map.next_value()?);
+                        }
+                        "can_react_to_messages" => {
+                            f_can_react_to_messages = Some(map.next_value()?);
+                        }
+                        "can_edit_tag" => f_can_edit_tag = Some(map.next_value()?),
+                        "can_change_info" => f_can_change_info = Some(map.next_value()?),
+                        "can_invite_users" => {
+                            f_can_invite_users = Some(map.next_value()?);
+                        }
+                        "can_pin_messages" => {
+                            f_can_pin_messages = Some(map.next_value()?);
+                        }
+                        "can_manage_topics" => {
+                            f_can_manage_topics = Some(map.next_value()?);
+                        }
+                        "until_date" => f_until_date = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatMemberRestricted {
+                    tag: f_tag,
+                    user: de::required(f_user, "user")?,
+                    is_member: f_is_member.unwrap_or_default(),
+                    can_send_messages: f_can_send_messages.unwrap_or_default(),
+                    can_send_audios: f_can_send_audios.unwrap_or_default(),
+                    can_send_documents: f_can_send_documents.unwrap_or_default(),
+                    can_send_photos: f_can_send_photos.unwrap_or_default(),
+                    can_send_videos: f_can_send_videos.unwrap_or_default(),
+                    can_send_video_notes: f_can_send_video_notes.unwrap_or_default(),
+                    can_send_voice_notes: f_can_send_voice_notes.unwrap_or_default(),
+                    can_send_polls: f_can_send_polls.unwrap_or_default(),
+                    can_send_other_messages: f_can_send_other_messages
+                        .unwrap_or_default(),
+                    can_add_web_page_previews: f_can_add_web_page_previews
+                        .unwrap_or_default(),
+                    can_react_to_messages: f_can_react_to_messages.unwrap_or_default(),
+                    can_edit_tag: f_can_edit_tag.unwrap_or_default(),
+                    can_change_info: f_can_change_info.unwrap_or_default(),
+                    can_invite_users: f_can_invite_users.unwrap_or_default(),
+                    can_pin_messages: f_can_pin_messages.unwrap_or_default(),
+                    can_manage_topics: f_can_manage_topics.unwrap_or_default(),
+                    until_date: de::required(f_until_date, "until_date")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatMemberRestricted {
@@ -548,11 +796,39 @@ impl ChatMemberRestricted {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberleft)
 ///
 /// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatMemberLeft {
     /// Information about the user
     pub user: Box<User>,
+}
+
+impl<'de> Deserialize<'de> for ChatMemberLeft {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatMemberLeft;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatMemberLeft object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatMemberLeft, A::Error> {
+                let mut f_user = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "user" => f_user = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatMemberLeft {
+                    user: de::required(f_user, "user")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatMemberLeft {
@@ -569,13 +845,44 @@ impl ChatMemberLeft {
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberbanned)
 ///
 /// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ChatMemberBanned {
     /// Information about the user
     pub user: Box<User>,
     /// Date when restrictions will be lifted for this user; Unix time. If 0, then the user is banned forever.
     pub until_date: i64,
+}
+
+impl<'de> Deserialize<'de> for ChatMemberBanned {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ChatMemberBanned;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ChatMemberBanned object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ChatMemberBanned, A::Error> {
+                let mut f_user = None;
+                let mut f_until_date = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "user" => f_user = Some(map.next_value()?),
+                        "until_date" => f_until_date = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ChatMemberBanned {
+                    user: de::required(f_user, "user")?,
+                    until_date: de::required(f_until_date, "until_date")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ChatMemberBanned {

@@ -370,7 +370,7 @@ impl From<InlineQueryResultVoice> for InlineQueryResult {
 /// Represents a link to an article or web page.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultarticle)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultArticle {
     /// Type of the result, must be *article*
@@ -400,6 +400,66 @@ pub struct InlineQueryResultArticle {
     /// *Optional*. Thumbnail height
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_height: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultArticle {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultArticle;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultArticle object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultArticle, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_title = None;
+                let mut f_input_message_content = None;
+                let mut f_reply_markup = None;
+                let mut f_url = None;
+                let mut f_description = None;
+                let mut f_thumbnail_url = None;
+                let mut f_thumbnail_width = None;
+                let mut f_thumbnail_height = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "input_message_content" => {
+                            f_input_message_content = Some(map.next_value()?);
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "url" => f_url = map.next_value()?,
+                        "description" => f_description = map.next_value()?,
+                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
+                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
+                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultArticle {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    title: de::required(f_title, "title")?,
+                    input_message_content: de::required(
+                        f_input_message_content,
+                        "input_message_content",
+                    )?,
+                    reply_markup: f_reply_markup,
+                    url: f_url,
+                    description: f_description,
+                    thumbnail_url: f_thumbnail_url,
+                    thumbnail_width: f_thumbnail_width,
+                    thumbnail_height: f_thumbnail_height,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultArticle {
@@ -463,7 +523,7 @@ impl InlineQueryResultArticle {
 /// Represents a link to a photo. By default, this photo will be sent by the user with optional caption. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the photo.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultphoto)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultPhoto {
     /// Type of the result, must be *photo*
@@ -505,6 +565,77 @@ pub struct InlineQueryResultPhoto {
     /// *Optional*. Content of the message to be sent instead of the photo
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultPhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultPhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultPhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultPhoto, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_photo_url = None;
+                let mut f_thumbnail_url = None;
+                let mut f_photo_width = None;
+                let mut f_photo_height = None;
+                let mut f_title = None;
+                let mut f_description = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "photo_url" => f_photo_url = Some(map.next_value()?),
+                        "thumbnail_url" => f_thumbnail_url = Some(map.next_value()?),
+                        "photo_width" => f_photo_width = map.next_value()?,
+                        "photo_height" => f_photo_height = map.next_value()?,
+                        "title" => f_title = map.next_value()?,
+                        "description" => f_description = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultPhoto {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    photo_url: de::required(f_photo_url, "photo_url")?,
+                    thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
+                    photo_width: f_photo_width,
+                    photo_height: f_photo_height,
+                    title: f_title,
+                    description: f_description,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultPhoto {
@@ -599,7 +730,7 @@ impl InlineQueryResultPhoto {
 /// Represents a link to an animated GIF file. By default, this animated GIF file will be sent by the user with optional caption. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the animation.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultgif)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultGif {
     /// Type of the result, must be *gif*
@@ -644,6 +775,82 @@ pub struct InlineQueryResultGif {
     /// *Optional*. Content of the message to be sent instead of the GIF animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultGif {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultGif;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultGif object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultGif, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_gif_url = None;
+                let mut f_gif_width = None;
+                let mut f_gif_height = None;
+                let mut f_gif_duration = None;
+                let mut f_thumbnail_url = None;
+                let mut f_thumbnail_mime_type = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "gif_url" => f_gif_url = Some(map.next_value()?),
+                        "gif_width" => f_gif_width = map.next_value()?,
+                        "gif_height" => f_gif_height = map.next_value()?,
+                        "gif_duration" => f_gif_duration = map.next_value()?,
+                        "thumbnail_url" => f_thumbnail_url = Some(map.next_value()?),
+                        "thumbnail_mime_type" => {
+                            f_thumbnail_mime_type = map.next_value()?;
+                        }
+                        "title" => f_title = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultGif {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    gif_url: de::required(f_gif_url, "gif_url")?,
+                    gif_width: f_gif_width,
+                    gif_height: f_gif_height,
+                    gif_duration: f_gif_duration,
+                    thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
+                    thumbnail_mime_type: f_thumbnail_mime_type,
+                    title: f_title,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultGif {
@@ -745,7 +952,7 @@ impl InlineQueryResultGif {
 /// Represents a link to a video animation (H.264/MPEG-4 AVC video without sound). By default, this animated MPEG-4 file will be sent by the user with optional caption. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the animation.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultmpeg4gif)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultMpeg4Gif {
     /// Type of the result, must be *mpeg4_gif*
@@ -790,6 +997,82 @@ pub struct InlineQueryResultMpeg4Gif {
     /// *Optional*. Content of the message to be sent instead of the video animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultMpeg4Gif {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultMpeg4Gif;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultMpeg4Gif object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultMpeg4Gif, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_mpeg4_url = None;
+                let mut f_mpeg4_width = None;
+                let mut f_mpeg4_height = None;
+                let mut f_mpeg4_duration = None;
+                let mut f_thumbnail_url = None;
+                let mut f_thumbnail_mime_type = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "mpeg4_url" => f_mpeg4_url = Some(map.next_value()?),
+                        "mpeg4_width" => f_mpeg4_width = map.next_value()?,
+                        "mpeg4_height" => f_mpeg4_height = map.next_value()?,
+                        "mpeg4_duration" => f_mpeg4_duration = map.next_value()?,
+                        "thumbnail_url" => f_thumbnail_url = Some(map.next_value()?),
+                        "thumbnail_mime_type" => {
+                            f_thumbnail_mime_type = map.next_value()?;
+                        }
+                        "title" => f_title = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultMpeg4Gif {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    mpeg4_url: de::required(f_mpeg4_url, "mpeg4_url")?,
+                    mpeg4_width: f_mpeg4_width,
+                    mpeg4_height: f_mpeg4_height,
+                    mpeg4_duration: f_mpeg4_duration,
+                    thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
+                    thumbnail_mime_type: f_thumbnail_mime_type,
+                    title: f_title,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultMpeg4Gif {
@@ -893,7 +1176,7 @@ impl InlineQueryResultMpeg4Gif {
 /// \> If an InlineQueryResultVideo message contains an embedded video (e.g., YouTube), you **must** replace its content using *input_message_content*.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultvideo)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultVideo {
     /// Type of the result, must be *video*
@@ -939,6 +1222,83 @@ pub struct InlineQueryResultVideo {
     /// *Optional*. Content of the message to be sent instead of the video. This field is **required** if InlineQueryResultVideo is used to send an HTML-page as a result (e.g., a YouTube video).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultVideo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultVideo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultVideo object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultVideo, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_video_url = None;
+                let mut f_mime_type = None;
+                let mut f_thumbnail_url = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_video_width = None;
+                let mut f_video_height = None;
+                let mut f_video_duration = None;
+                let mut f_description = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "video_url" => f_video_url = Some(map.next_value()?),
+                        "mime_type" => f_mime_type = Some(map.next_value()?),
+                        "thumbnail_url" => f_thumbnail_url = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "video_width" => f_video_width = map.next_value()?,
+                        "video_height" => f_video_height = map.next_value()?,
+                        "video_duration" => f_video_duration = map.next_value()?,
+                        "description" => f_description = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultVideo {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    video_url: de::required(f_video_url, "video_url")?,
+                    mime_type: de::required(f_mime_type, "mime_type")?,
+                    thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
+                    title: de::required(f_title, "title")?,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    video_width: f_video_width,
+                    video_height: f_video_height,
+                    video_duration: f_video_duration,
+                    description: f_description,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultVideo {
@@ -1037,7 +1397,7 @@ impl InlineQueryResultVideo {
 /// Represents a link to an MP3 audio file. By default, this audio file will be sent by the user. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the audio.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultaudio)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultAudio {
     /// Type of the result, must be *audio*
@@ -1070,6 +1430,66 @@ pub struct InlineQueryResultAudio {
     /// *Optional*. Content of the message to be sent instead of the audio
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultAudio {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultAudio object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultAudio, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_audio_url = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_performer = None;
+                let mut f_audio_duration = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "audio_url" => f_audio_url = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "performer" => f_performer = map.next_value()?,
+                        "audio_duration" => f_audio_duration = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultAudio {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    audio_url: de::required(f_audio_url, "audio_url")?,
+                    title: de::required(f_title, "title")?,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    performer: f_performer,
+                    audio_duration: f_audio_duration,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultAudio {
@@ -1143,7 +1563,7 @@ impl InlineQueryResultAudio {
 /// Represents a link to a voice recording in an .OGG container encoded with OPUS. By default, this voice recording will be sent by the user. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the the voice message.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultvoice)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultVoice {
     /// Type of the result, must be *voice*
@@ -1173,6 +1593,63 @@ pub struct InlineQueryResultVoice {
     /// *Optional*. Content of the message to be sent instead of the voice recording
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultVoice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultVoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultVoice object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultVoice, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_voice_url = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_voice_duration = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "voice_url" => f_voice_url = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "voice_duration" => f_voice_duration = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultVoice {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    voice_url: de::required(f_voice_url, "voice_url")?,
+                    title: de::required(f_title, "title")?,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    voice_duration: f_voice_duration,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultVoice {
@@ -1239,7 +1716,7 @@ impl InlineQueryResultVoice {
 /// Represents a link to a file. By default, this file will be sent by the user with an optional caption. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the file. Currently, only **.PDF** and **.ZIP** files can be sent using this method.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultdocument)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultDocument {
     /// Type of the result, must be *document*
@@ -1280,6 +1757,75 @@ pub struct InlineQueryResultDocument {
     /// *Optional*. Thumbnail height
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_height: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultDocument {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultDocument;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultDocument object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultDocument, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_document_url = None;
+                let mut f_mime_type = None;
+                let mut f_description = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                let mut f_thumbnail_url = None;
+                let mut f_thumbnail_width = None;
+                let mut f_thumbnail_height = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "document_url" => f_document_url = Some(map.next_value()?),
+                        "mime_type" => f_mime_type = Some(map.next_value()?),
+                        "description" => f_description = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
+                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
+                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultDocument {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    title: de::required(f_title, "title")?,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    document_url: de::required(f_document_url, "document_url")?,
+                    mime_type: de::required(f_mime_type, "mime_type")?,
+                    description: f_description,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                    thumbnail_url: f_thumbnail_url,
+                    thumbnail_width: f_thumbnail_width,
+                    thumbnail_height: f_thumbnail_height,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultDocument {
@@ -1369,7 +1915,7 @@ impl InlineQueryResultDocument {
 /// Represents a location on a map. By default, the location will be sent by the user. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the location.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultlocation)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultLocation {
     /// Type of the result, must be *location*
@@ -1410,6 +1956,79 @@ pub struct InlineQueryResultLocation {
     /// *Optional*. Thumbnail height
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_height: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultLocation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultLocation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultLocation object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultLocation, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_latitude = None;
+                let mut f_longitude = None;
+                let mut f_title = None;
+                let mut f_horizontal_accuracy = None;
+                let mut f_live_period = None;
+                let mut f_heading = None;
+                let mut f_proximity_alert_radius = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                let mut f_thumbnail_url = None;
+                let mut f_thumbnail_width = None;
+                let mut f_thumbnail_height = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "latitude" => f_latitude = Some(map.next_value()?),
+                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "horizontal_accuracy" => {
+                            f_horizontal_accuracy = map.next_value()?;
+                        }
+                        "live_period" => f_live_period = map.next_value()?,
+                        "heading" => f_heading = map.next_value()?,
+                        "proximity_alert_radius" => {
+                            f_proximity_alert_radius = map.next_value()?;
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
+                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
+                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultLocation {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    latitude: de::required(f_latitude, "latitude")?,
+                    longitude: de::required(f_longitude, "longitude")?,
+                    title: de::required(f_title, "title")?,
+                    horizontal_accuracy: f_horizontal_accuracy,
+                    live_period: f_live_period,
+                    heading: f_heading,
+                    proximity_alert_radius: f_proximity_alert_radius,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                    thumbnail_url: f_thumbnail_url,
+                    thumbnail_width: f_thumbnail_width,
+                    thumbnail_height: f_thumbnail_height,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultLocation {
@@ -1499,7 +2118,7 @@ impl InlineQueryResultLocation {
 /// Represents a venue. By default, the venue will be sent by the user. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the venue.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultvenue)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultVenue {
     /// Type of the result, must be *venue*
@@ -1542,6 +2161,78 @@ pub struct InlineQueryResultVenue {
     /// *Optional*. Thumbnail height
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_height: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultVenue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultVenue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultVenue object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultVenue, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_latitude = None;
+                let mut f_longitude = None;
+                let mut f_title = None;
+                let mut f_address = None;
+                let mut f_foursquare_id = None;
+                let mut f_foursquare_type = None;
+                let mut f_google_place_id = None;
+                let mut f_google_place_type = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                let mut f_thumbnail_url = None;
+                let mut f_thumbnail_width = None;
+                let mut f_thumbnail_height = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "latitude" => f_latitude = Some(map.next_value()?),
+                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "address" => f_address = Some(map.next_value()?),
+                        "foursquare_id" => f_foursquare_id = map.next_value()?,
+                        "foursquare_type" => f_foursquare_type = map.next_value()?,
+                        "google_place_id" => f_google_place_id = map.next_value()?,
+                        "google_place_type" => f_google_place_type = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
+                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
+                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultVenue {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    latitude: de::required(f_latitude, "latitude")?,
+                    longitude: de::required(f_longitude, "longitude")?,
+                    title: de::required(f_title, "title")?,
+                    address: de::required(f_address, "address")?,
+                    foursquare_id: f_foursquare_id,
+                    foursquare_type: f_foursquare_type,
+                    google_place_id: f_google_place_id,
+                    google_place_type: f_google_place_type,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                    thumbnail_url: f_thumbnail_url,
+                    thumbnail_width: f_thumbnail_width,
+                    thumbnail_height: f_thumbnail_height,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultVenue {
@@ -1633,7 +2324,7 @@ impl InlineQueryResultVenue {
 /// Represents a contact with a phone number. By default, this contact will be sent by the user. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the contact.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcontact)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultContact {
     /// Type of the result, must be *contact*
@@ -1666,6 +2357,66 @@ pub struct InlineQueryResultContact {
     /// *Optional*. Thumbnail height
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail_height: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultContact {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultContact;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultContact object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultContact, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_phone_number = None;
+                let mut f_first_name = None;
+                let mut f_last_name = None;
+                let mut f_vcard = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                let mut f_thumbnail_url = None;
+                let mut f_thumbnail_width = None;
+                let mut f_thumbnail_height = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "phone_number" => f_phone_number = Some(map.next_value()?),
+                        "first_name" => f_first_name = Some(map.next_value()?),
+                        "last_name" => f_last_name = map.next_value()?,
+                        "vcard" => f_vcard = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
+                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
+                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultContact {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    phone_number: de::required(f_phone_number, "phone_number")?,
+                    first_name: de::required(f_first_name, "first_name")?,
+                    last_name: f_last_name,
+                    vcard: f_vcard,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                    thumbnail_url: f_thumbnail_url,
+                    thumbnail_width: f_thumbnail_width,
+                    thumbnail_height: f_thumbnail_height,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultContact {
@@ -1739,7 +2490,7 @@ impl InlineQueryResultContact {
 /// Represents a [Game](https://core.telegram.org/bots/api#games).
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultgame)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultGame {
     /// Type of the result, must be *game*
@@ -1752,6 +2503,43 @@ pub struct InlineQueryResultGame {
     /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultGame {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultGame;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultGame object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultGame, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_game_short_name = None;
+                let mut f_reply_markup = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "game_short_name" => f_game_short_name = Some(map.next_value()?),
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultGame {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    game_short_name: de::required(f_game_short_name, "game_short_name")?,
+                    reply_markup: f_reply_markup,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultGame {
@@ -1775,7 +2563,7 @@ impl InlineQueryResultGame {
 /// Represents a link to a photo stored on the Telegram servers. By default, this photo will be sent by the user with an optional caption. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the photo.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcachedphoto)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultCachedPhoto {
     /// Type of the result, must be *photo*
@@ -1809,6 +2597,68 @@ pub struct InlineQueryResultCachedPhoto {
     /// *Optional*. Content of the message to be sent instead of the photo
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultCachedPhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultCachedPhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultCachedPhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultCachedPhoto, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_photo_file_id = None;
+                let mut f_title = None;
+                let mut f_description = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "photo_file_id" => f_photo_file_id = Some(map.next_value()?),
+                        "title" => f_title = map.next_value()?,
+                        "description" => f_description = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultCachedPhoto {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    photo_file_id: de::required(f_photo_file_id, "photo_file_id")?,
+                    title: f_title,
+                    description: f_description,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultCachedPhoto {
@@ -1884,7 +2734,7 @@ impl InlineQueryResultCachedPhoto {
 /// Represents a link to an animated GIF file stored on the Telegram servers. By default, this animated GIF file will be sent by the user with an optional caption. Alternatively, you can use *input_message_content* to send a message with specified content instead of the animation.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcachedgif)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultCachedGif {
     /// Type of the result, must be *gif*
@@ -1915,6 +2765,65 @@ pub struct InlineQueryResultCachedGif {
     /// *Optional*. Content of the message to be sent instead of the GIF animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultCachedGif {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultCachedGif;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultCachedGif object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultCachedGif, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_gif_file_id = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "gif_file_id" => f_gif_file_id = Some(map.next_value()?),
+                        "title" => f_title = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultCachedGif {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    gif_file_id: de::required(f_gif_file_id, "gif_file_id")?,
+                    title: f_title,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultCachedGif {
@@ -1983,7 +2892,7 @@ impl InlineQueryResultCachedGif {
 /// Represents a link to a video animation (H.264/MPEG-4 AVC video without sound) stored on the Telegram servers. By default, this animated MPEG-4 file will be sent by the user with an optional caption. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the animation.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcachedmpeg4gif)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultCachedMpeg4Gif {
     /// Type of the result, must be *mpeg4_gif*
@@ -2014,6 +2923,65 @@ pub struct InlineQueryResultCachedMpeg4Gif {
     /// *Optional*. Content of the message to be sent instead of the video animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultCachedMpeg4Gif {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultCachedMpeg4Gif;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultCachedMpeg4Gif object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultCachedMpeg4Gif, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_mpeg4_file_id = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "mpeg4_file_id" => f_mpeg4_file_id = Some(map.next_value()?),
+                        "title" => f_title = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultCachedMpeg4Gif {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    mpeg4_file_id: de::required(f_mpeg4_file_id, "mpeg4_file_id")?,
+                    title: f_title,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultCachedMpeg4Gif {
@@ -2082,7 +3050,7 @@ impl InlineQueryResultCachedMpeg4Gif {
 /// Represents a link to a sticker stored on the Telegram servers. By default, this sticker will be sent by the user. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the sticker.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcachedsticker)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultCachedSticker {
     /// Type of the result, must be *sticker*
@@ -2098,6 +3066,48 @@ pub struct InlineQueryResultCachedSticker {
     /// *Optional*. Content of the message to be sent instead of the sticker
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultCachedSticker {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultCachedSticker;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultCachedSticker object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultCachedSticker, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_sticker_file_id = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "sticker_file_id" => f_sticker_file_id = Some(map.next_value()?),
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultCachedSticker {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    sticker_file_id: de::required(f_sticker_file_id, "sticker_file_id")?,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultCachedSticker {
@@ -2131,7 +3141,7 @@ impl InlineQueryResultCachedSticker {
 /// Represents a link to a file stored on the Telegram servers. By default, this file will be sent by the user with an optional caption. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the file.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcacheddocument)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultCachedDocument {
     /// Type of the result, must be *document*
@@ -2161,6 +3171,68 @@ pub struct InlineQueryResultCachedDocument {
     /// *Optional*. Content of the message to be sent instead of the file
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultCachedDocument {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultCachedDocument;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultCachedDocument object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultCachedDocument, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_title = None;
+                let mut f_document_file_id = None;
+                let mut f_description = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "document_file_id" => {
+                            f_document_file_id = Some(map.next_value()?);
+                        }
+                        "description" => f_description = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultCachedDocument {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    title: de::required(f_title, "title")?,
+                    document_file_id: de::required(
+                        f_document_file_id,
+                        "document_file_id",
+                    )?,
+                    description: f_description,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultCachedDocument {
@@ -2227,7 +3299,7 @@ impl InlineQueryResultCachedDocument {
 /// Represents a link to a video file stored on the Telegram servers. By default, this video file will be sent by the user with an optional caption. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the video.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcachedvideo)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultCachedVideo {
     /// Type of the result, must be *video*
@@ -2260,6 +3332,68 @@ pub struct InlineQueryResultCachedVideo {
     /// *Optional*. Content of the message to be sent instead of the video
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultCachedVideo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultCachedVideo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultCachedVideo object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultCachedVideo, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_video_file_id = None;
+                let mut f_title = None;
+                let mut f_description = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "video_file_id" => f_video_file_id = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "description" => f_description = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultCachedVideo {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    video_file_id: de::required(f_video_file_id, "video_file_id")?,
+                    title: de::required(f_title, "title")?,
+                    description: f_description,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultCachedVideo {
@@ -2333,7 +3467,7 @@ impl InlineQueryResultCachedVideo {
 /// Represents a link to a voice message stored on the Telegram servers. By default, this voice message will be sent by the user. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the voice message.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcachedvoice)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultCachedVoice {
     /// Type of the result, must be *voice*
@@ -2360,6 +3494,60 @@ pub struct InlineQueryResultCachedVoice {
     /// *Optional*. Content of the message to be sent instead of the voice message
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultCachedVoice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultCachedVoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultCachedVoice object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultCachedVoice, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_voice_file_id = None;
+                let mut f_title = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "voice_file_id" => f_voice_file_id = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultCachedVoice {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    voice_file_id: de::required(f_voice_file_id, "voice_file_id")?,
+                    title: de::required(f_title, "title")?,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultCachedVoice {
@@ -2419,7 +3607,7 @@ impl InlineQueryResultCachedVoice {
 /// Represents a link to an MP3 audio file stored on the Telegram servers. By default, this audio file will be sent by the user. Alternatively, you can use *input_message_content* to send a message with the specified content instead of the audio.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresultcachedaudio)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InlineQueryResultCachedAudio {
     /// Type of the result, must be *audio*
@@ -2444,6 +3632,57 @@ pub struct InlineQueryResultCachedAudio {
     /// *Optional*. Content of the message to be sent instead of the audio
     #[serde(skip_serializing_if = "Option::is_none")]
     pub input_message_content: Option<Box<InputMessageContent>>,
+}
+
+impl<'de> Deserialize<'de> for InlineQueryResultCachedAudio {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineQueryResultCachedAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineQueryResultCachedAudio object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineQueryResultCachedAudio, A::Error> {
+                let mut f_kind = None;
+                let mut f_id = None;
+                let mut f_audio_file_id = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_reply_markup = None;
+                let mut f_input_message_content = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "id" => f_id = Some(map.next_value()?),
+                        "audio_file_id" => f_audio_file_id = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "input_message_content" => {
+                            f_input_message_content = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineQueryResultCachedAudio {
+                    kind: de::required(f_kind, "type")?,
+                    id: de::required(f_id, "id")?,
+                    audio_file_id: de::required(f_audio_file_id, "audio_file_id")?,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    reply_markup: f_reply_markup,
+                    input_message_content: f_input_message_content,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineQueryResultCachedAudio {

@@ -114,7 +114,7 @@ impl From<InputInvoiceMessageContent> for InputMessageContent {
 /// Represents the [content](crate::types::InputMessageContent) of a text message to be sent as the result of an inline query.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputtextmessagecontent)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct InputTextMessageContent {
     /// Text of the message to be sent, 1-4096 characters
@@ -128,6 +128,45 @@ pub struct InputTextMessageContent {
     /// *Optional*. Link preview generation options for the message
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link_preview_options: Option<Box<LinkPreviewOptions>>,
+}
+
+impl<'de> Deserialize<'de> for InputTextMessageContent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputTextMessageContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputTextMessageContent object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputTextMessageContent, A::Error> {
+                let mut f_message_text = None;
+                let mut f_parse_mode = None;
+                let mut f_entities = None;
+                let mut f_link_preview_options = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "message_text" => f_message_text = Some(map.next_value()?),
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "entities" => f_entities = map.next_value()?,
+                        "link_preview_options" => {
+                            f_link_preview_options = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputTextMessageContent {
+                    message_text: de::required(f_message_text, "message_text")?,
+                    parse_mode: f_parse_mode,
+                    entities: f_entities,
+                    link_preview_options: f_link_preview_options,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputTextMessageContent {
@@ -163,11 +202,39 @@ impl InputTextMessageContent {
 /// Represents the [content](crate::types::InputMessageContent) of a rich message to be sent as the result of an inline query.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputrichmessagecontent)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct InputRichMessageContent {
     /// The message to be sent
     pub rich_message: Box<InputRichMessage>,
+}
+
+impl<'de> Deserialize<'de> for InputRichMessageContent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputRichMessageContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputRichMessageContent object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputRichMessageContent, A::Error> {
+                let mut f_rich_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "rich_message" => f_rich_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputRichMessageContent {
+                    rich_message: de::required(f_rich_message, "rich_message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputRichMessageContent {
@@ -182,7 +249,7 @@ impl InputRichMessageContent {
 /// Represents the [content](crate::types::InputMessageContent) of a location message to be sent as the result of an inline query.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputlocationmessagecontent)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputLocationMessageContent {
     /// Latitude of the location in degrees
@@ -201,6 +268,53 @@ pub struct InputLocationMessageContent {
     /// *Optional*. For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proximity_alert_radius: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for InputLocationMessageContent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputLocationMessageContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputLocationMessageContent object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputLocationMessageContent, A::Error> {
+                let mut f_latitude = None;
+                let mut f_longitude = None;
+                let mut f_horizontal_accuracy = None;
+                let mut f_live_period = None;
+                let mut f_heading = None;
+                let mut f_proximity_alert_radius = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "latitude" => f_latitude = Some(map.next_value()?),
+                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "horizontal_accuracy" => {
+                            f_horizontal_accuracy = map.next_value()?;
+                        }
+                        "live_period" => f_live_period = map.next_value()?,
+                        "heading" => f_heading = map.next_value()?,
+                        "proximity_alert_radius" => {
+                            f_proximity_alert_radius = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputLocationMessageContent {
+                    latitude: de::required(f_latitude, "latitude")?,
+                    longitude: de::required(f_longitude, "longitude")?,
+                    horizontal_accuracy: f_horizontal_accuracy,
+                    live_period: f_live_period,
+                    heading: f_heading,
+                    proximity_alert_radius: f_proximity_alert_radius,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputLocationMessageContent {
@@ -244,7 +358,7 @@ impl InputLocationMessageContent {
 /// Represents the [content](crate::types::InputMessageContent) of a venue message to be sent as the result of an inline query.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputvenuemessagecontent)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputVenueMessageContent {
     /// Latitude of the venue in degrees
@@ -267,6 +381,55 @@ pub struct InputVenueMessageContent {
     /// *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_place_type: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for InputVenueMessageContent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputVenueMessageContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputVenueMessageContent object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputVenueMessageContent, A::Error> {
+                let mut f_latitude = None;
+                let mut f_longitude = None;
+                let mut f_title = None;
+                let mut f_address = None;
+                let mut f_foursquare_id = None;
+                let mut f_foursquare_type = None;
+                let mut f_google_place_id = None;
+                let mut f_google_place_type = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "latitude" => f_latitude = Some(map.next_value()?),
+                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "address" => f_address = Some(map.next_value()?),
+                        "foursquare_id" => f_foursquare_id = map.next_value()?,
+                        "foursquare_type" => f_foursquare_type = map.next_value()?,
+                        "google_place_id" => f_google_place_id = map.next_value()?,
+                        "google_place_type" => f_google_place_type = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputVenueMessageContent {
+                    latitude: de::required(f_latitude, "latitude")?,
+                    longitude: de::required(f_longitude, "longitude")?,
+                    title: de::required(f_title, "title")?,
+                    address: de::required(f_address, "address")?,
+                    foursquare_id: f_foursquare_id,
+                    foursquare_type: f_foursquare_type,
+                    google_place_id: f_google_place_id,
+                    google_place_type: f_google_place_type,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputVenueMessageContent {
@@ -317,7 +480,7 @@ impl InputVenueMessageContent {
 /// Represents the [content](crate::types::InputMessageContent) of a contact message to be sent as the result of an inline query.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputcontactmessagecontent)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct InputContactMessageContent {
     /// Contact's phone number
@@ -330,6 +493,43 @@ pub struct InputContactMessageContent {
     /// *Optional*. Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vcard: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for InputContactMessageContent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputContactMessageContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputContactMessageContent object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputContactMessageContent, A::Error> {
+                let mut f_phone_number = None;
+                let mut f_first_name = None;
+                let mut f_last_name = None;
+                let mut f_vcard = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "phone_number" => f_phone_number = Some(map.next_value()?),
+                        "first_name" => f_first_name = Some(map.next_value()?),
+                        "last_name" => f_last_name = map.next_value()?,
+                        "vcard" => f_vcard = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputContactMessageContent {
+                    phone_number: de::required(f_phone_number, "phone_number")?,
+                    first_name: de::required(f_first_name, "first_name")?,
+                    last_name: f_last_name,
+                    vcard: f_vcard,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputContactMessageContent {
@@ -359,7 +559,7 @@ impl InputContactMessageContent {
 /// Represents the [content](crate::types::InputMessageContent) of an invoice message to be sent as the result of an inline query.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputinvoicemessagecontent)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct InputInvoiceMessageContent {
     /// Product name, 1-32 characters
@@ -376,7 +576,6 @@ pub struct InputInvoiceMessageContent {
     /// Price breakdown, a JSON-serialized list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub prices: Vec<LabeledPrice>,
     /// *Optional*. The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -420,6 +619,99 @@ pub struct InputInvoiceMessageContent {
     /// *Optional*. Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_flexible: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for InputInvoiceMessageContent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputInvoiceMessageContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputInvoiceMessageContent object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputInvoiceMessageContent, A::Error> {
+                let mut f_title = None;
+                let mut f_description = None;
+                let mut f_payload = None;
+                let mut f_provider_token = None;
+                let mut f_currency = None;
+                let mut f_prices = None;
+                let mut f_max_tip_amount = None;
+                let mut f_suggested_tip_amounts = None;
+                let mut f_provider_data = None;
+                let mut f_photo_url = None;
+                let mut f_photo_size = None;
+                let mut f_photo_width = None;
+                let mut f_photo_height = None;
+                let mut f_need_name = None;
+                let mut f_need_phone_number = None;
+                let mut f_need_email = None;
+                let mut f_need_shipping_address = None;
+                let mut f_send_phone_number_to_provider = None;
+                let mut f_send_email_to_provider = None;
+                let mut f_is_flexible = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "title" => f_title = Some(map.next_value()?),
+                        "description" => f_description = Some(map.next_value()?),
+                        "payload" => f_payload = Some(map.next_value()?),
+                        "provider_token" => f_provider_token = map.next_value()?,
+                        "currency" => f_currency = Some(map.next_value()?),
+                        "prices" => f_prices = Some(map.next_value()?),
+                        "max_tip_amount" => f_max_tip_amount = map.next_value()?,
+                        "suggested_tip_amounts" => {
+                            f_suggested_tip_amounts = map.next_value()?;
+                        }
+                        "provider_data" => f_provider_data = map.next_value()?,
+                        "photo_url" => f_photo_url = map.next_value()?,
+                        "photo_size" => f_photo_size = map.next_value()?,
+                        "photo_width" => f_photo_width = map.next_value()?,
+                        "photo_height" => f_photo_height = map.next_value()?,
+                        "need_name" => f_need_name = map.next_value()?,
+                        "need_phone_number" => f_need_phone_number = map.next_value()?,
+                        "need_email" => f_need_email = map.next_value()?,
+                        "need_shipping_address" => {
+                            f_need_shipping_address = map.next_value()?;
+                        }
+                        "send_phone_number_to_provider" => {
+                            f_send_phone_number_to_provider = map.next_value()?;
+                        }
+                        "send_email_to_provider" => {
+                            f_send_email_to_provider = map.next_value()?;
+                        }
+                        "is_flexible" => f_is_flexible = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputInvoiceMessageContent {
+                    title: de::required(f_title, "title")?,
+                    description: de::required(f_description, "description")?,
+                    payload: de::required(f_payload, "payload")?,
+                    provider_token: f_provider_token,
+                    currency: de::required(f_currency, "currency")?,
+                    prices: f_prices.unwrap_or_default(),
+                    max_tip_amount: f_max_tip_amount,
+                    suggested_tip_amounts: f_suggested_tip_amounts,
+                    provider_data: f_provider_data,
+                    photo_url: f_photo_url,
+                    photo_size: f_photo_size,
+                    photo_width: f_photo_width,
+                    photo_height: f_photo_height,
+                    need_name: f_need_name,
+                    need_phone_number: f_need_phone_number,
+                    need_email: f_need_email,
+                    need_shipping_address: f_need_shipping_address,
+                    send_phone_number_to_provider: f_send_phone_number_to_provider,
+                    send_email_to_provider: f_send_email_to_provider,
+                    is_flexible: f_is_flexible,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputInvoiceMessageContent {

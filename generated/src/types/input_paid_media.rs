@@ -88,13 +88,44 @@ impl From<InputPaidMediaVideo> for InputPaidMedia {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmedialivephoto)
 ///
 /// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputPaidMediaLivePhoto {
     /// Video of the live photo to send. Pass a file_id to send a file that exists on the Telegram servers (recommended) or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Sending live photos by a URL is currently unsupported.
     pub media: InputFile,
     /// The static photo to send. Pass a file_id to send a file that exists on the Telegram servers (recommended) or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Sending live photos by a URL is currently unsupported.
     pub photo: InputFile,
+}
+
+impl<'de> Deserialize<'de> for InputPaidMediaLivePhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputPaidMediaLivePhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputPaidMediaLivePhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputPaidMediaLivePhoto, A::Error> {
+                let mut f_media = None;
+                let mut f_photo = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "photo" => f_photo = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputPaidMediaLivePhoto {
+                    media: de::required(f_media, "media")?,
+                    photo: de::required(f_photo, "photo")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputPaidMediaLivePhoto {
@@ -112,11 +143,39 @@ impl InputPaidMediaLivePhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmediaphoto)
 ///
 /// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputPaidMediaPhoto {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub media: InputFile,
+}
+
+impl<'de> Deserialize<'de> for InputPaidMediaPhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputPaidMediaPhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputPaidMediaPhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputPaidMediaPhoto, A::Error> {
+                let mut f_media = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputPaidMediaPhoto {
+                    media: de::required(f_media, "media")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputPaidMediaPhoto {
@@ -131,7 +190,7 @@ impl InputPaidMediaPhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmediavideo)
 ///
 /// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputPaidMediaVideo {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -157,6 +216,55 @@ pub struct InputPaidMediaVideo {
     /// *Optional*. Pass *True* if the uploaded video is suitable for streaming
     #[serde(skip_serializing_if = "Option::is_none")]
     pub supports_streaming: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for InputPaidMediaVideo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputPaidMediaVideo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputPaidMediaVideo object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputPaidMediaVideo, A::Error> {
+                let mut f_media = None;
+                let mut f_thumbnail = None;
+                let mut f_cover = None;
+                let mut f_start_timestamp = None;
+                let mut f_width = None;
+                let mut f_height = None;
+                let mut f_duration = None;
+                let mut f_supports_streaming = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "thumbnail" => f_thumbnail = map.next_value()?,
+                        "cover" => f_cover = map.next_value()?,
+                        "start_timestamp" => f_start_timestamp = map.next_value()?,
+                        "width" => f_width = map.next_value()?,
+                        "height" => f_height = map.next_value()?,
+                        "duration" => f_duration = map.next_value()?,
+                        "supports_streaming" => f_supports_streaming = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputPaidMediaVideo {
+                    media: de::required(f_media, "media")?,
+                    thumbnail: f_thumbnail,
+                    cover: f_cover,
+                    start_timestamp: f_start_timestamp,
+                    width: f_width,
+                    height: f_height,
+                    duration: f_duration,
+                    supports_streaming: f_supports_streaming,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputPaidMediaVideo {

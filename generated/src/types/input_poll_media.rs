@@ -165,7 +165,7 @@ impl From<InputMediaVideo> for InputPollMedia {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaanimation)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaAnimation {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -197,6 +197,63 @@ pub struct InputMediaAnimation {
     /// *Optional*. Pass *True* if the animation needs to be covered with a spoiler animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_spoiler: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaAnimation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaAnimation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaAnimation object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaAnimation, A::Error> {
+                let mut f_media = None;
+                let mut f_thumbnail = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_width = None;
+                let mut f_height = None;
+                let mut f_duration = None;
+                let mut f_has_spoiler = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "thumbnail" => f_thumbnail = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "width" => f_width = map.next_value()?,
+                        "height" => f_height = map.next_value()?,
+                        "duration" => f_duration = map.next_value()?,
+                        "has_spoiler" => f_has_spoiler = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaAnimation {
+                    media: de::required(f_media, "media")?,
+                    thumbnail: f_thumbnail,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    width: f_width,
+                    height: f_height,
+                    duration: f_duration,
+                    has_spoiler: f_has_spoiler,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaAnimation {
@@ -276,7 +333,7 @@ impl InputMediaAnimation {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaaudio)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaAudio {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -302,6 +359,55 @@ pub struct InputMediaAudio {
     /// *Optional*. Title of the audio
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaAudio {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaAudio object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaAudio, A::Error> {
+                let mut f_media = None;
+                let mut f_thumbnail = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_duration = None;
+                let mut f_performer = None;
+                let mut f_title = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "thumbnail" => f_thumbnail = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "duration" => f_duration = map.next_value()?,
+                        "performer" => f_performer = map.next_value()?,
+                        "title" => f_title = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaAudio {
+                    media: de::required(f_media, "media")?,
+                    thumbnail: f_thumbnail,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    duration: f_duration,
+                    performer: f_performer,
+                    title: f_title,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaAudio {
@@ -367,7 +473,7 @@ impl InputMediaAudio {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediadocument)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaDocument {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -387,6 +493,51 @@ pub struct InputMediaDocument {
     /// *Optional*. Disables automatic server-side content type detection for files uploaded using multipart/form-data. Always *True*, if the document is sent as part of an album.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub disable_content_type_detection: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaDocument {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaDocument;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaDocument object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaDocument, A::Error> {
+                let mut f_media = None;
+                let mut f_thumbnail = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_disable_content_type_detection = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "thumbnail" => f_thumbnail = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "disable_content_type_detection" => {
+                            f_disable_content_type_detection = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaDocument {
+                    media: de::required(f_media, "media")?,
+                    thumbnail: f_thumbnail,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    disable_content_type_detection: f_disable_content_type_detection,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaDocument {
@@ -438,7 +589,7 @@ impl InputMediaDocument {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedialivephoto)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaLivePhoto {
     /// Video of the live photo to send. Pass a file_id to send a file that exists on the Telegram servers (recommended) or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Sending live photos by a URL is currently unsupported.
@@ -460,6 +611,54 @@ pub struct InputMediaLivePhoto {
     /// *Optional*. Pass *True* if the live photo needs to be covered with a spoiler animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_spoiler: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaLivePhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaLivePhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaLivePhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaLivePhoto, A::Error> {
+                let mut f_media = None;
+                let mut f_photo = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_has_spoiler = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "photo" => f_photo = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "has_spoiler" => f_has_spoiler = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaLivePhoto {
+                    media: de::required(f_media, "media")?,
+                    photo: de::required(f_photo, "photo")?,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    has_spoiler: f_has_spoiler,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaLivePhoto {
@@ -512,7 +711,7 @@ impl InputMediaLivePhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedialocation)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaLocation {
     /// Latitude of the location
@@ -522,6 +721,42 @@ pub struct InputMediaLocation {
     /// *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
     #[serde(skip_serializing_if = "Option::is_none")]
     pub horizontal_accuracy: Option<f64>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaLocation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaLocation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaLocation object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaLocation, A::Error> {
+                let mut f_latitude = None;
+                let mut f_longitude = None;
+                let mut f_horizontal_accuracy = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "latitude" => f_latitude = Some(map.next_value()?),
+                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "horizontal_accuracy" => {
+                            f_horizontal_accuracy = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaLocation {
+                    latitude: de::required(f_latitude, "latitude")?,
+                    longitude: de::required(f_longitude, "longitude")?,
+                    horizontal_accuracy: f_horizontal_accuracy,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaLocation {
@@ -546,7 +781,7 @@ impl InputMediaLocation {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaphoto)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaPhoto {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -566,6 +801,51 @@ pub struct InputMediaPhoto {
     /// *Optional*. Pass *True* if the photo needs to be covered with a spoiler animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_spoiler: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaPhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaPhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaPhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaPhoto, A::Error> {
+                let mut f_media = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_has_spoiler = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "has_spoiler" => f_has_spoiler = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaPhoto {
+                    media: de::required(f_media, "media")?,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    has_spoiler: f_has_spoiler,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaPhoto {
@@ -617,7 +897,7 @@ impl InputMediaPhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediavenue)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaVenue {
     /// Latitude of the location
@@ -640,6 +920,55 @@ pub struct InputMediaVenue {
     /// *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_place_type: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaVenue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaVenue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaVenue object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaVenue, A::Error> {
+                let mut f_latitude = None;
+                let mut f_longitude = None;
+                let mut f_title = None;
+                let mut f_address = None;
+                let mut f_foursquare_id = None;
+                let mut f_foursquare_type = None;
+                let mut f_google_place_id = None;
+                let mut f_google_place_type = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "latitude" => f_latitude = Some(map.next_value()?),
+                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "title" => f_title = Some(map.next_value()?),
+                        "address" => f_address = Some(map.next_value()?),
+                        "foursquare_id" => f_foursquare_id = map.next_value()?,
+                        "foursquare_type" => f_foursquare_type = map.next_value()?,
+                        "google_place_id" => f_google_place_id = map.next_value()?,
+                        "google_place_type" => f_google_place_type = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaVenue {
+                    latitude: de::required(f_latitude, "latitude")?,
+                    longitude: de::required(f_longitude, "longitude")?,
+                    title: de::required(f_title, "title")?,
+                    address: de::required(f_address, "address")?,
+                    foursquare_id: f_foursquare_id,
+                    foursquare_type: f_foursquare_type,
+                    google_place_id: f_google_place_id,
+                    google_place_type: f_google_place_type,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaVenue {
@@ -692,7 +1021,7 @@ impl InputMediaVenue {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediavideo)
 ///
 /// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaVideo {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -733,6 +1062,72 @@ pub struct InputMediaVideo {
     /// *Optional*. Pass *True* if the video needs to be covered with a spoiler animation
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_spoiler: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaVideo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaVideo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaVideo object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaVideo, A::Error> {
+                let mut f_media = None;
+                let mut f_thumbnail = None;
+                let mut f_cover = None;
+                let mut f_start_timestamp = None;
+                let mut f_caption = None;
+                let mut f_parse_mode = None;
+                let mut f_caption_entities = None;
+                let mut f_show_caption_above_media = None;
+                let mut f_width = None;
+                let mut f_height = None;
+                let mut f_duration = None;
+                let mut f_supports_streaming = None;
+                let mut f_has_spoiler = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "thumbnail" => f_thumbnail = map.next_value()?,
+                        "cover" => f_cover = map.next_value()?,
+                        "start_timestamp" => f_start_timestamp = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        "parse_mode" => f_parse_mode = map.next_value()?,
+                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "show_caption_above_media" => {
+                            f_show_caption_above_media = map.next_value()?;
+                        }
+                        "width" => f_width = map.next_value()?,
+                        "height" => f_height = map.next_value()?,
+                        "duration" => f_duration = map.next_value()?,
+                        "supports_streaming" => f_supports_streaming = map.next_value()?,
+                        "has_spoiler" => f_has_spoiler = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaVideo {
+                    media: de::required(f_media, "media")?,
+                    thumbnail: f_thumbnail,
+                    cover: f_cover,
+                    start_timestamp: f_start_timestamp,
+                    caption: f_caption,
+                    parse_mode: f_parse_mode,
+                    caption_entities: f_caption_entities,
+                    show_caption_above_media: f_show_caption_above_media,
+                    width: f_width,
+                    height: f_height,
+                    duration: f_duration,
+                    supports_streaming: f_supports_streaming,
+                    has_spoiler: f_has_spoiler,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaVideo {

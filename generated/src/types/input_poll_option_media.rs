@@ -166,11 +166,39 @@ impl From<InputMediaVideo> for InputPollOptionMedia {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedialink)
 ///
 /// A variant of [`InputPollOptionMedia`]: its `type` field is written by [`InputPollOptionMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaLink {
     /// HTTP URL of the link
     pub url: String,
+}
+
+impl<'de> Deserialize<'de> for InputMediaLink {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaLink;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaLink object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaLink, A::Error> {
+                let mut f_url = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "url" => f_url = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaLink {
+                    url: de::required(f_url, "url")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaLink {
@@ -185,7 +213,7 @@ impl InputMediaLink {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediasticker)
 ///
 /// A variant of [`InputPollOptionMedia`]: its `type` field is written by [`InputPollOptionMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputMediaSticker {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a .WEBP sticker from the Internet, or pass “attach://\<file_attach_name>” to upload a new .WEBP, .TGS, or .WEBM sticker using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -193,6 +221,37 @@ pub struct InputMediaSticker {
     /// *Optional*. Emoji associated with the sticker; only for just uploaded stickers
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emoji: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for InputMediaSticker {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputMediaSticker;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputMediaSticker object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputMediaSticker, A::Error> {
+                let mut f_media = None;
+                let mut f_emoji = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "media" => f_media = Some(map.next_value()?),
+                        "emoji" => f_emoji = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputMediaSticker {
+                    media: de::required(f_media, "media")?,
+                    emoji: f_emoji,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputMediaSticker {

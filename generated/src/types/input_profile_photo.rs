@@ -74,11 +74,39 @@ impl From<InputProfilePhotoAnimated> for InputProfilePhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputprofilephotostatic)
 ///
 /// A variant of [`InputProfilePhoto`]: its `type` field is written by [`InputProfilePhoto`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputProfilePhotoStatic {
     /// The static profile photo. Profile photos can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the photo was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub photo: InputFile,
+}
+
+impl<'de> Deserialize<'de> for InputProfilePhotoStatic {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputProfilePhotoStatic;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputProfilePhotoStatic object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputProfilePhotoStatic, A::Error> {
+                let mut f_photo = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "photo" => f_photo = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputProfilePhotoStatic {
+                    photo: de::required(f_photo, "photo")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputProfilePhotoStatic {
@@ -93,7 +121,7 @@ impl InputProfilePhotoStatic {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputprofilephotoanimated)
 ///
 /// A variant of [`InputProfilePhoto`]: its `type` field is written by [`InputProfilePhoto`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputProfilePhotoAnimated {
     /// The animated profile photo. Profile photos can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the photo was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -101,6 +129,39 @@ pub struct InputProfilePhotoAnimated {
     /// *Optional*. Timestamp in seconds of the frame that will be used as the static profile photo. Defaults to 0.0.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub main_frame_timestamp: Option<f64>,
+}
+
+impl<'de> Deserialize<'de> for InputProfilePhotoAnimated {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputProfilePhotoAnimated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputProfilePhotoAnimated object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputProfilePhotoAnimated, A::Error> {
+                let mut f_animation = None;
+                let mut f_main_frame_timestamp = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "animation" => f_animation = Some(map.next_value()?),
+                        "main_frame_timestamp" => {
+                            f_main_frame_timestamp = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputProfilePhotoAnimated {
+                    animation: de::required(f_animation, "animation")?,
+                    main_frame_timestamp: f_main_frame_timestamp,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputProfilePhotoAnimated {

@@ -74,11 +74,39 @@ impl From<InputStoryContentVideo> for InputStoryContent {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputstorycontentphoto)
 ///
 /// A variant of [`InputStoryContent`]: its `type` field is written by [`InputStoryContent`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputStoryContentPhoto {
     /// The photo to post as a story. The photo must be of the size 1080x1920 and must not exceed 10 MB. The photo can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the photo was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub photo: InputFile,
+}
+
+impl<'de> Deserialize<'de> for InputStoryContentPhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputStoryContentPhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputStoryContentPhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputStoryContentPhoto, A::Error> {
+                let mut f_photo = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "photo" => f_photo = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputStoryContentPhoto {
+                    photo: de::required(f_photo, "photo")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputStoryContentPhoto {
@@ -93,7 +121,7 @@ impl InputStoryContentPhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#inputstorycontentvideo)
 ///
 /// A variant of [`InputStoryContent`]: its `type` field is written by [`InputStoryContent`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct InputStoryContentVideo {
     /// The video to post as a story. The video must be of the size 720x1280, streamable, encoded with H.265 codec, with key frames added each second in the MPEG4 format, and must not exceed 30 MB. The video can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the video was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
@@ -107,6 +135,45 @@ pub struct InputStoryContentVideo {
     /// *Optional*. Pass *True* if the video has no sound
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_animation: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for InputStoryContentVideo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InputStoryContentVideo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InputStoryContentVideo object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InputStoryContentVideo, A::Error> {
+                let mut f_video = None;
+                let mut f_duration = None;
+                let mut f_cover_frame_timestamp = None;
+                let mut f_is_animation = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "video" => f_video = Some(map.next_value()?),
+                        "duration" => f_duration = map.next_value()?,
+                        "cover_frame_timestamp" => {
+                            f_cover_frame_timestamp = map.next_value()?;
+                        }
+                        "is_animation" => f_is_animation = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InputStoryContentVideo {
+                    video: de::required(f_video, "video")?,
+                    duration: f_duration,
+                    cover_frame_timestamp: f_cover_frame_timestamp,
+                    is_animation: f_is_animation,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InputStoryContentVideo {

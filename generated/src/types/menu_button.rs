@@ -112,13 +112,44 @@ impl MenuButtonCommands {
 /// [Telegram docs](https://core.telegram.org/bots/api#menubuttonwebapp)
 ///
 /// A variant of [`MenuButton`]: its `type` field is written by [`MenuButton`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct MenuButtonWebApp {
     /// Text on the button
     pub text: String,
     /// Description of the Web App that will be launched when the user presses the button. The Web App will be able to send an arbitrary message on behalf of the user using the method [answerWebAppQuery](crate::Bot::answer_web_app_query). Alternatively, a `t.me` link to a Web App of the bot can be specified in the object instead of the Web App's URL, in which case the Web App will be opened as if the user pressed the link.
     pub web_app: WebAppInfo,
+}
+
+impl<'de> Deserialize<'de> for MenuButtonWebApp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = MenuButtonWebApp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a MenuButtonWebApp object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<MenuButtonWebApp, A::Error> {
+                let mut f_text = None;
+                let mut f_web_app = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "web_app" => f_web_app = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(MenuButtonWebApp {
+                    text: de::required(f_text, "text")?,
+                    web_app: de::required(f_web_app, "web_app")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl MenuButtonWebApp {

@@ -103,13 +103,44 @@ impl From<MessageOriginChannel> for MessageOrigin {
 /// [Telegram docs](https://core.telegram.org/bots/api#messageoriginuser)
 ///
 /// A variant of [`MessageOrigin`]: its `type` field is written by [`MessageOrigin`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct MessageOriginUser {
     /// Date the message was sent originally in Unix time
     pub date: i64,
     /// User that sent the message originally
     pub sender_user: Box<User>,
+}
+
+impl<'de> Deserialize<'de> for MessageOriginUser {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = MessageOriginUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a MessageOriginUser object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<MessageOriginUser, A::Error> {
+                let mut f_date = None;
+                let mut f_sender_user = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "date" => f_date = Some(map.next_value()?),
+                        "sender_user" => f_sender_user = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(MessageOriginUser {
+                    date: de::required(f_date, "date")?,
+                    sender_user: de::required(f_sender_user, "sender_user")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl MessageOriginUser {
@@ -127,13 +158,49 @@ impl MessageOriginUser {
 /// [Telegram docs](https://core.telegram.org/bots/api#messageoriginhiddenuser)
 ///
 /// A variant of [`MessageOrigin`]: its `type` field is written by [`MessageOrigin`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct MessageOriginHiddenUser {
     /// Date the message was sent originally in Unix time
     pub date: i64,
     /// Name of the user that sent the message originally
     pub sender_user_name: String,
+}
+
+impl<'de> Deserialize<'de> for MessageOriginHiddenUser {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = MessageOriginHiddenUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a MessageOriginHiddenUser object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<MessageOriginHiddenUser, A::Error> {
+                let mut f_date = None;
+                let mut f_sender_user_name = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "date" => f_date = Some(map.next_value()?),
+                        "sender_user_name" => {
+                            f_sender_user_name = Some(map.next_value()?);
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(MessageOriginHiddenUser {
+                    date: de::required(f_date, "date")?,
+                    sender_user_name: de::required(
+                        f_sender_user_name,
+                        "sender_user_name",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl MessageOriginHiddenUser {
@@ -151,7 +218,7 @@ impl MessageOriginHiddenUser {
 /// [Telegram docs](https://core.telegram.org/bots/api#messageoriginchat)
 ///
 /// A variant of [`MessageOrigin`]: its `type` field is written by [`MessageOrigin`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct MessageOriginChat {
     /// Date the message was sent originally in Unix time
@@ -161,6 +228,40 @@ pub struct MessageOriginChat {
     /// *Optional*. For messages originally sent by an anonymous chat administrator, original message author signature
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author_signature: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for MessageOriginChat {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = MessageOriginChat;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a MessageOriginChat object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<MessageOriginChat, A::Error> {
+                let mut f_date = None;
+                let mut f_sender_chat = None;
+                let mut f_author_signature = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "date" => f_date = Some(map.next_value()?),
+                        "sender_chat" => f_sender_chat = Some(map.next_value()?),
+                        "author_signature" => f_author_signature = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(MessageOriginChat {
+                    date: de::required(f_date, "date")?,
+                    sender_chat: de::required(f_sender_chat, "sender_chat")?,
+                    author_signature: f_author_signature,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl MessageOriginChat {
@@ -185,7 +286,7 @@ impl MessageOriginChat {
 /// [Telegram docs](https://core.telegram.org/bots/api#messageoriginchannel)
 ///
 /// A variant of [`MessageOrigin`]: its `type` field is written by [`MessageOrigin`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct MessageOriginChannel {
     /// Date the message was sent originally in Unix time
@@ -197,6 +298,43 @@ pub struct MessageOriginChannel {
     /// *Optional*. Signature of the original post author
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author_signature: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for MessageOriginChannel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = MessageOriginChannel;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a MessageOriginChannel object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<MessageOriginChannel, A::Error> {
+                let mut f_date = None;
+                let mut f_chat = None;
+                let mut f_message_id = None;
+                let mut f_author_signature = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "date" => f_date = Some(map.next_value()?),
+                        "chat" => f_chat = Some(map.next_value()?),
+                        "message_id" => f_message_id = Some(map.next_value()?),
+                        "author_signature" => f_author_signature = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(MessageOriginChannel {
+                    date: de::required(f_date, "date")?,
+                    chat: de::required(f_chat, "chat")?,
+                    message_id: de::required(f_message_id, "message_id")?,
+                    author_signature: f_author_signature,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl MessageOriginChannel {

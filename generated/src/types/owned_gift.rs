@@ -75,7 +75,7 @@ impl From<OwnedGiftUnique> for OwnedGift {
 /// [Telegram docs](https://core.telegram.org/bots/api#ownedgiftregular)
 ///
 /// A variant of [`OwnedGift`]: its `type` field is written by [`OwnedGift`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct OwnedGiftRegular {
     /// Information about the regular gift
@@ -118,6 +118,77 @@ pub struct OwnedGiftRegular {
     /// *Optional*. Unique number reserved for this gift when upgraded. See the *number* field in [UniqueGift](crate::types::UniqueGift).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_gift_number: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for OwnedGiftRegular {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = OwnedGiftRegular;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a OwnedGiftRegular object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OwnedGiftRegular, A::Error> {
+                let mut f_gift = None;
+                let mut f_owned_gift_id = None;
+                let mut f_sender_user = None;
+                let mut f_send_date = None;
+                let mut f_text = None;
+                let mut f_entities = None;
+                let mut f_is_private = None;
+                let mut f_is_saved = None;
+                let mut f_can_be_upgraded = None;
+                let mut f_was_refunded = None;
+                let mut f_convert_star_count = None;
+                let mut f_prepaid_upgrade_star_count = None;
+                let mut f_is_upgrade_separate = None;
+                let mut f_unique_gift_number = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "gift" => f_gift = Some(map.next_value()?),
+                        "owned_gift_id" => f_owned_gift_id = map.next_value()?,
+                        "sender_user" => f_sender_user = map.next_value()?,
+                        "send_date" => f_send_date = Some(map.next_value()?),
+                        "text" => f_text = map.next_value()?,
+                        "entities" => f_entities = map.next_value()?,
+                        "is_private" => f_is_private = map.next_value()?,
+                        "is_saved" => f_is_saved = map.next_value()?,
+                        "can_be_upgraded" => f_can_be_upgraded = map.next_value()?,
+                        "was_refunded" => f_was_refunded = map.next_value()?,
+                        "convert_star_count" => f_convert_star_count = map.next_value()?,
+                        "prepaid_upgrade_star_count" => {
+                            f_prepaid_upgrade_star_count = map.next_value()?;
+                        }
+                        "is_upgrade_separate" => {
+                            f_is_upgrade_separate = map.next_value()?;
+                        }
+                        "unique_gift_number" => f_unique_gift_number = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(OwnedGiftRegular {
+                    gift: de::required(f_gift, "gift")?,
+                    owned_gift_id: f_owned_gift_id,
+                    sender_user: f_sender_user,
+                    send_date: de::required(f_send_date, "send_date")?,
+                    text: f_text,
+                    entities: f_entities,
+                    is_private: f_is_private,
+                    is_saved: f_is_saved,
+                    can_be_upgraded: f_can_be_upgraded,
+                    was_refunded: f_was_refunded,
+                    convert_star_count: f_convert_star_count,
+                    prepaid_upgrade_star_count: f_prepaid_upgrade_star_count,
+                    is_upgrade_separate: f_is_upgrade_separate,
+                    unique_gift_number: f_unique_gift_number,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl OwnedGiftRegular {
@@ -219,7 +290,7 @@ impl OwnedGiftRegular {
 /// [Telegram docs](https://core.telegram.org/bots/api#ownedgiftunique)
 ///
 /// A variant of [`OwnedGift`]: its `type` field is written by [`OwnedGift`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct OwnedGiftUnique {
     /// Information about the unique gift
@@ -244,6 +315,57 @@ pub struct OwnedGiftUnique {
     /// *Optional*. Point in time (Unix timestamp) when the gift can be transferred. If it is in the past, then the gift can be transferred now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_transfer_date: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for OwnedGiftUnique {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = OwnedGiftUnique;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a OwnedGiftUnique object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<OwnedGiftUnique, A::Error> {
+                let mut f_gift = None;
+                let mut f_owned_gift_id = None;
+                let mut f_sender_user = None;
+                let mut f_send_date = None;
+                let mut f_is_saved = None;
+                let mut f_can_be_transferred = None;
+                let mut f_transfer_star_count = None;
+                let mut f_next_transfer_date = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "gift" => f_gift = Some(map.next_value()?),
+                        "owned_gift_id" => f_owned_gift_id = map.next_value()?,
+                        "sender_user" => f_sender_user = map.next_value()?,
+                        "send_date" => f_send_date = Some(map.next_value()?),
+                        "is_saved" => f_is_saved = map.next_value()?,
+                        "can_be_transferred" => f_can_be_transferred = map.next_value()?,
+                        "transfer_star_count" => {
+                            f_transfer_star_count = map.next_value()?;
+                        }
+                        "next_transfer_date" => f_next_transfer_date = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(OwnedGiftUnique {
+                    gift: de::required(f_gift, "gift")?,
+                    owned_gift_id: f_owned_gift_id,
+                    sender_user: f_sender_user,
+                    send_date: de::required(f_send_date, "send_date")?,
+                    is_saved: f_is_saved,
+                    can_be_transferred: f_can_be_transferred,
+                    transfer_star_count: f_transfer_star_count,
+                    next_transfer_date: f_next_transfer_date,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl OwnedGiftUnique {

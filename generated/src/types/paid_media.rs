@@ -103,11 +103,39 @@ impl From<PaidMediaVideo> for PaidMedia {
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmedialivephoto)
 ///
 /// A variant of [`PaidMedia`]: its `type` field is written by [`PaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PaidMediaLivePhoto {
     /// The photo
     pub live_photo: Box<LivePhoto>,
+}
+
+impl<'de> Deserialize<'de> for PaidMediaLivePhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PaidMediaLivePhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PaidMediaLivePhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PaidMediaLivePhoto, A::Error> {
+                let mut f_live_photo = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "live_photo" => f_live_photo = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PaidMediaLivePhoto {
+                    live_photo: de::required(f_live_photo, "live_photo")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PaidMediaLivePhoto {
@@ -124,14 +152,41 @@ impl PaidMediaLivePhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmediaphoto)
 ///
 /// A variant of [`PaidMedia`]: its `type` field is written by [`PaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PaidMediaPhoto {
     /// The photo
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub photo: Vec<PhotoSize>,
+}
+
+impl<'de> Deserialize<'de> for PaidMediaPhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PaidMediaPhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PaidMediaPhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PaidMediaPhoto, A::Error> {
+                let mut f_photo = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "photo" => f_photo = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PaidMediaPhoto {
+                    photo: f_photo.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PaidMediaPhoto {
@@ -146,7 +201,7 @@ impl PaidMediaPhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmediapreview)
 ///
 /// A variant of [`PaidMedia`]: its `type` field is written by [`PaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PaidMediaPreview {
     /// *Optional*. Media width as defined by the sender
@@ -158,6 +213,40 @@ pub struct PaidMediaPreview {
     /// *Optional*. Duration of the media in seconds as defined by the sender
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for PaidMediaPreview {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PaidMediaPreview;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PaidMediaPreview object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PaidMediaPreview, A::Error> {
+                let mut f_width = None;
+                let mut f_height = None;
+                let mut f_duration = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "width" => f_width = map.next_value()?,
+                        "height" => f_height = map.next_value()?,
+                        "duration" => f_duration = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PaidMediaPreview {
+                    width: f_width,
+                    height: f_height,
+                    duration: f_duration,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl Default for PaidMediaPreview {
@@ -200,11 +289,39 @@ impl PaidMediaPreview {
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmediavideo)
 ///
 /// A variant of [`PaidMedia`]: its `type` field is written by [`PaidMedia`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PaidMediaVideo {
     /// The video
     pub video: Box<Video>,
+}
+
+impl<'de> Deserialize<'de> for PaidMediaVideo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PaidMediaVideo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PaidMediaVideo object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PaidMediaVideo, A::Error> {
+                let mut f_video = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "video" => f_video = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PaidMediaVideo {
+                    video: de::required(f_video, "video")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PaidMediaVideo {

@@ -183,7 +183,7 @@ impl From<PassportElementErrorUnspecified> for PassportElementError {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrordatafield)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorDataField {
     /// The section of the user's Telegram Passport which has the error, one of “personal_details”, “passport”, “driver_license”, “identity_card”, “internal_passport”, “address”
@@ -195,6 +195,43 @@ pub struct PassportElementErrorDataField {
     pub data_hash: String,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorDataField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorDataField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorDataField object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorDataField, A::Error> {
+                let mut f_kind = None;
+                let mut f_field_name = None;
+                let mut f_data_hash = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "field_name" => f_field_name = Some(map.next_value()?),
+                        "data_hash" => f_data_hash = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorDataField {
+                    kind: de::required(f_kind, "type")?,
+                    field_name: de::required(f_field_name, "field_name")?,
+                    data_hash: de::required(f_data_hash, "data_hash")?,
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorDataField {
@@ -219,7 +256,7 @@ impl PassportElementErrorDataField {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorfrontside)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorFrontSide {
     /// The section of the user's Telegram Passport which has the issue, one of “passport”, “driver_license”, “identity_card”, “internal_passport”
@@ -229,6 +266,40 @@ pub struct PassportElementErrorFrontSide {
     pub file_hash: String,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorFrontSide {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorFrontSide;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorFrontSide object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorFrontSide, A::Error> {
+                let mut f_kind = None;
+                let mut f_file_hash = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "file_hash" => f_file_hash = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorFrontSide {
+                    kind: de::required(f_kind, "type")?,
+                    file_hash: de::required(f_file_hash, "file_hash")?,
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorFrontSide {
@@ -251,7 +322,7 @@ impl PassportElementErrorFrontSide {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorreverseside)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorReverseSide {
     /// The section of the user's Telegram Passport which has the issue, one of “driver_license”, “identity_card”
@@ -261,6 +332,40 @@ pub struct PassportElementErrorReverseSide {
     pub file_hash: String,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorReverseSide {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorReverseSide;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorReverseSide object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorReverseSide, A::Error> {
+                let mut f_kind = None;
+                let mut f_file_hash = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "file_hash" => f_file_hash = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorReverseSide {
+                    kind: de::required(f_kind, "type")?,
+                    file_hash: de::required(f_file_hash, "file_hash")?,
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorReverseSide {
@@ -283,7 +388,7 @@ impl PassportElementErrorReverseSide {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorselfie)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorSelfie {
     /// The section of the user's Telegram Passport which has the issue, one of “passport”, “driver_license”, “identity_card”, “internal_passport”
@@ -293,6 +398,40 @@ pub struct PassportElementErrorSelfie {
     pub file_hash: String,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorSelfie {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorSelfie;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorSelfie object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorSelfie, A::Error> {
+                let mut f_kind = None;
+                let mut f_file_hash = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "file_hash" => f_file_hash = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorSelfie {
+                    kind: de::required(f_kind, "type")?,
+                    file_hash: de::required(f_file_hash, "file_hash")?,
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorSelfie {
@@ -315,7 +454,7 @@ impl PassportElementErrorSelfie {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorfile)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorFile {
     /// The section of the user's Telegram Passport which has the issue, one of “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration”, “temporary_registration”
@@ -325,6 +464,40 @@ pub struct PassportElementErrorFile {
     pub file_hash: String,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorFile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorFile, A::Error> {
+                let mut f_kind = None;
+                let mut f_file_hash = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "file_hash" => f_file_hash = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorFile {
+                    kind: de::required(f_kind, "type")?,
+                    file_hash: de::required(f_file_hash, "file_hash")?,
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorFile {
@@ -347,7 +520,7 @@ impl PassportElementErrorFile {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorfiles)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorFiles {
     /// The section of the user's Telegram Passport which has the issue, one of “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration”, “temporary_registration”
@@ -356,10 +529,43 @@ pub struct PassportElementErrorFiles {
     /// List of base64-encoded file hashes
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub file_hashes: Vec<String>,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorFiles {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorFiles;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorFiles object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorFiles, A::Error> {
+                let mut f_kind = None;
+                let mut f_file_hashes = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "file_hashes" => f_file_hashes = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorFiles {
+                    kind: de::required(f_kind, "type")?,
+                    file_hashes: f_file_hashes.unwrap_or_default(),
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorFiles {
@@ -382,7 +588,7 @@ impl PassportElementErrorFiles {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrortranslationfile)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorTranslationFile {
     /// Type of element of the user's Telegram Passport which has the issue, one of “passport”, “driver_license”, “identity_card”, “internal_passport”, “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration”, “temporary_registration”
@@ -392,6 +598,40 @@ pub struct PassportElementErrorTranslationFile {
     pub file_hash: String,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorTranslationFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorTranslationFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorTranslationFile object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorTranslationFile, A::Error> {
+                let mut f_kind = None;
+                let mut f_file_hash = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "file_hash" => f_file_hash = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorTranslationFile {
+                    kind: de::required(f_kind, "type")?,
+                    file_hash: de::required(f_file_hash, "file_hash")?,
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorTranslationFile {
@@ -414,7 +654,7 @@ impl PassportElementErrorTranslationFile {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrortranslationfiles)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorTranslationFiles {
     /// Type of element of the user's Telegram Passport which has the issue, one of “passport”, “driver_license”, “identity_card”, “internal_passport”, “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration”, “temporary_registration”
@@ -423,10 +663,43 @@ pub struct PassportElementErrorTranslationFiles {
     /// List of base64-encoded file hashes
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub file_hashes: Vec<String>,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorTranslationFiles {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorTranslationFiles;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorTranslationFiles object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorTranslationFiles, A::Error> {
+                let mut f_kind = None;
+                let mut f_file_hashes = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "file_hashes" => f_file_hashes = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorTranslationFiles {
+                    kind: de::required(f_kind, "type")?,
+                    file_hashes: f_file_hashes.unwrap_or_default(),
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorTranslationFiles {
@@ -449,7 +722,7 @@ impl PassportElementErrorTranslationFiles {
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorunspecified)
 ///
 /// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct PassportElementErrorUnspecified {
     /// Type of element of the user's Telegram Passport which has the issue
@@ -459,6 +732,40 @@ pub struct PassportElementErrorUnspecified {
     pub element_hash: String,
     /// Error message
     pub message: String,
+}
+
+impl<'de> Deserialize<'de> for PassportElementErrorUnspecified {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = PassportElementErrorUnspecified;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PassportElementErrorUnspecified object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PassportElementErrorUnspecified, A::Error> {
+                let mut f_kind = None;
+                let mut f_element_hash = None;
+                let mut f_message = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "type" => f_kind = Some(map.next_value()?),
+                        "element_hash" => f_element_hash = Some(map.next_value()?),
+                        "message" => f_message = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(PassportElementErrorUnspecified {
+                    kind: de::required(f_kind, "type")?,
+                    element_hash: de::required(f_element_hash, "element_hash")?,
+                    message: de::required(f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl PassportElementErrorUnspecified {

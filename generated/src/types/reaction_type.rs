@@ -88,11 +88,39 @@ impl From<ReactionTypePaid> for ReactionType {
 /// [Telegram docs](https://core.telegram.org/bots/api#reactiontypeemoji)
 ///
 /// A variant of [`ReactionType`]: its `type` field is written by [`ReactionType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ReactionTypeEmoji {
     /// Reaction emoji. Currently, it can be one of "❤", "👍", "👎", "🔥", "🥰", "👏", "😁", "🤔", "🤯", "😱", "🤬", "😢", "🎉", "🤩", "🤮", "💩", "🙏", "👌", "🕊", "🤡", "🥱", "🥴", "😍", "🐳", "❤‍🔥", "🌚", "🌭", "💯", "🤣", "⚡", "🍌", "🏆", "💔", "🤨", "😐", "🍓", "🍾", "💋", "🖕", "😈", "😴", "😭", "🤓", "👻", "👨‍💻", "👀", "🎃", "🙈", "😇", "😨", "🤝", "✍", "🤗", "🫡", "🎅", "🎄", "☃", "💅", "🤪", "🗿", "🆒", "💘", "🙉", "🦄", "😘", "💊", "🙊", "😎", "👾", "🤷‍♂", "🤷", "🤷‍♀", "😡".
     pub emoji: String,
+}
+
+impl<'de> Deserialize<'de> for ReactionTypeEmoji {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ReactionTypeEmoji;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ReactionTypeEmoji object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ReactionTypeEmoji, A::Error> {
+                let mut f_emoji = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "emoji" => f_emoji = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ReactionTypeEmoji {
+                    emoji: de::required(f_emoji, "emoji")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ReactionTypeEmoji {
@@ -107,11 +135,39 @@ impl ReactionTypeEmoji {
 /// [Telegram docs](https://core.telegram.org/bots/api#reactiontypecustomemoji)
 ///
 /// A variant of [`ReactionType`]: its `type` field is written by [`ReactionType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ReactionTypeCustomEmoji {
     /// Custom emoji identifier
     pub custom_emoji_id: String,
+}
+
+impl<'de> Deserialize<'de> for ReactionTypeCustomEmoji {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ReactionTypeCustomEmoji;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ReactionTypeCustomEmoji object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ReactionTypeCustomEmoji, A::Error> {
+                let mut f_custom_emoji_id = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "custom_emoji_id" => f_custom_emoji_id = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ReactionTypeCustomEmoji {
+                    custom_emoji_id: de::required(f_custom_emoji_id, "custom_emoji_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ReactionTypeCustomEmoji {

@@ -8,13 +8,12 @@ use crate::types::{InlineKeyboardButton, KeyboardButton};
 /// This object represents a [custom keyboard](https://core.telegram.org/bots/features#keyboards) with reply options (see [Introduction to bots](https://core.telegram.org/bots/features#keyboards) for details and examples). Not supported in channels and for messages sent on behalf of a business account.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#replykeyboardmarkup)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ReplyKeyboardMarkup {
     /// Array of button rows, each represented by an Array of [KeyboardButton](crate::types::KeyboardButton) objects
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub keyboard: Vec<Vec<KeyboardButton>>,
     /// *Optional*. Requests clients to always show the keyboard when the regular keyboard is hidden. Defaults to *false*, in which case the custom keyboard can be hidden and opened with a keyboard icon.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -33,6 +32,51 @@ pub struct ReplyKeyboardMarkup {
     /// *Example:* A user requests to change the bot's language, bot replies to the request with a keyboard to select the new language. Other users in the group don't see the keyboard.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selective: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for ReplyKeyboardMarkup {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ReplyKeyboardMarkup;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ReplyKeyboardMarkup object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ReplyKeyboardMarkup, A::Error> {
+                let mut f_keyboard = None;
+                let mut f_is_persistent = None;
+                let mut f_resize_keyboard = None;
+                let mut f_one_time_keyboard = None;
+                let mut f_input_field_placeholder = None;
+                let mut f_selective = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "keyboard" => f_keyboard = Some(map.next_value()?),
+                        "is_persistent" => f_is_persistent = map.next_value()?,
+                        "resize_keyboard" => f_resize_keyboard = map.next_value()?,
+                        "one_time_keyboard" => f_one_time_keyboard = map.next_value()?,
+                        "input_field_placeholder" => {
+                            f_input_field_placeholder = map.next_value()?;
+                        }
+                        "selective" => f_selective = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ReplyKeyboardMarkup {
+                    keyboard: f_keyboard.unwrap_or_default(),
+                    is_persistent: f_is_persistent,
+                    resize_keyboard: f_resize_keyboard,
+                    one_time_keyboard: f_one_time_keyboard,
+                    input_field_placeholder: f_input_field_placeholder,
+                    selective: f_selective,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ReplyKeyboardMarkup {
@@ -84,19 +128,49 @@ impl ReplyKeyboardMarkup {
 /// Upon receiving a message with this object, Telegram clients will remove the current custom keyboard and display the default letter-keyboard. By default, custom keyboards are displayed until a new keyboard is sent by a bot. An exception is made for one-time keyboards that are hidden immediately after the user presses a button (see [ReplyKeyboardMarkup](crate::types::ReplyKeyboardMarkup)). Not supported in channels and for messages sent on behalf of a business account.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#replykeyboardremove)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ReplyKeyboardRemove {
     /// Requests clients to remove the custom keyboard (user will not be able to summon this keyboard; if you want to hide the keyboard from sight but keep it accessible, use *one_time_keyboard* in [ReplyKeyboardMarkup](crate::types::ReplyKeyboardMarkup))
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub remove_keyboard: bool,
     /// *Optional*. Use this parameter if you want to remove the keyboard for specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
     ///
     /// *Example:* A user votes in a poll, bot returns confirmation message in reply to the vote and removes the keyboard for that user, while still showing the keyboard with poll options to users who haven't voted yet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selective: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for ReplyKeyboardRemove {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ReplyKeyboardRemove;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ReplyKeyboardRemove object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ReplyKeyboardRemove, A::Error> {
+                let mut f_remove_keyboard = None;
+                let mut f_selective = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "remove_keyboard" => f_remove_keyboard = Some(map.next_value()?),
+                        "selective" => f_selective = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ReplyKeyboardRemove {
+                    remove_keyboard: f_remove_keyboard.unwrap_or_default(),
+                    selective: f_selective,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ReplyKeyboardRemove {
@@ -120,14 +194,41 @@ impl ReplyKeyboardRemove {
 /// This object represents an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) that appears right next to the message it belongs to.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinekeyboardmarkup)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct InlineKeyboardMarkup {
     /// Array of button rows, each represented by an Array of [InlineKeyboardButton](crate::types::InlineKeyboardButton) objects
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub inline_keyboard: Vec<Vec<InlineKeyboardButton>>,
+}
+
+impl<'de> Deserialize<'de> for InlineKeyboardMarkup {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = InlineKeyboardMarkup;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InlineKeyboardMarkup object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InlineKeyboardMarkup, A::Error> {
+                let mut f_inline_keyboard = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "inline_keyboard" => f_inline_keyboard = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(InlineKeyboardMarkup {
+                    inline_keyboard: f_inline_keyboard.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl InlineKeyboardMarkup {
@@ -142,13 +243,12 @@ impl InlineKeyboardMarkup {
 /// Upon receiving a message with this object, Telegram clients will display a reply interface to the user (act as if the user has selected the bot's message and tapped 'Reply'). This can be extremely useful if you want to create user-friendly step-by-step interfaces without having to sacrifice [privacy mode](https://core.telegram.org/bots/features#privacy-mode). Not supported in channels and for messages sent on behalf of a user account.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#forcereply)
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct ForceReply {
     /// Shows reply interface to the user, as if they manually selected the bot's message and tapped 'Reply'
     ///
     /// Read as `false` when absent.
-    #[serde(default)]
     pub force_reply: bool,
     /// *Optional*. The placeholder to be shown in the input field when the reply is active; 1-64 characters
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -156,6 +256,42 @@ pub struct ForceReply {
     /// *Optional*. Use this parameter if you want to force reply from specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selective: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for ForceReply {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = ForceReply;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ForceReply object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ForceReply, A::Error> {
+                let mut f_force_reply = None;
+                let mut f_input_field_placeholder = None;
+                let mut f_selective = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "force_reply" => f_force_reply = Some(map.next_value()?),
+                        "input_field_placeholder" => {
+                            f_input_field_placeholder = map.next_value()?;
+                        }
+                        "selective" => f_selective = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(ForceReply {
+                    force_reply: f_force_reply.unwrap_or_default(),
+                    input_field_placeholder: f_input_field_placeholder,
+                    selective: f_selective,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl ForceReply {

@@ -109,13 +109,44 @@ impl RevenueWithdrawalStatePending {
 /// [Telegram docs](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded)
 ///
 /// A variant of [`RevenueWithdrawalState`]: its `type` field is written by [`RevenueWithdrawalState`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RevenueWithdrawalStateSucceeded {
     /// Date the withdrawal was completed in Unix time
     pub date: i64,
     /// An HTTPS URL that can be used to see transaction details
     pub url: String,
+}
+
+impl<'de> Deserialize<'de> for RevenueWithdrawalStateSucceeded {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RevenueWithdrawalStateSucceeded;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RevenueWithdrawalStateSucceeded object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RevenueWithdrawalStateSucceeded, A::Error> {
+                let mut f_date = None;
+                let mut f_url = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "date" => f_date = Some(map.next_value()?),
+                        "url" => f_url = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RevenueWithdrawalStateSucceeded {
+                    date: de::required(f_date, "date")?,
+                    url: de::required(f_url, "url")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RevenueWithdrawalStateSucceeded {

@@ -346,11 +346,39 @@ impl From<RichBlockThinking> for RichBlock {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockparagraph)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockParagraph {
     /// Text of the block
     pub text: RichText,
+}
+
+impl<'de> Deserialize<'de> for RichBlockParagraph {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockParagraph;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockParagraph object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockParagraph, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockParagraph {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockParagraph {
@@ -365,13 +393,44 @@ impl RichBlockParagraph {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblocksectionheading)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockSectionHeading {
     /// Text of the block
     pub text: RichText,
     /// Relative size of the text font; 1-6, 1 is the largest, 6 is the smallest
     pub size: i64,
+}
+
+impl<'de> Deserialize<'de> for RichBlockSectionHeading {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockSectionHeading;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockSectionHeading object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockSectionHeading, A::Error> {
+                let mut f_text = None;
+                let mut f_size = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "size" => f_size = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockSectionHeading {
+                    text: de::required(f_text, "text")?,
+                    size: de::required(f_size, "size")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockSectionHeading {
@@ -389,7 +448,7 @@ impl RichBlockSectionHeading {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockpreformatted)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockPreformatted {
     /// Text of the block
@@ -397,6 +456,37 @@ pub struct RichBlockPreformatted {
     /// *Optional*. The programming language of the text
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockPreformatted {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockPreformatted;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockPreformatted object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockPreformatted, A::Error> {
+                let mut f_text = None;
+                let mut f_language = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "language" => f_language = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockPreformatted {
+                    text: de::required(f_text, "text")?,
+                    language: f_language,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockPreformatted {
@@ -420,11 +510,39 @@ impl RichBlockPreformatted {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockfooter)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockFooter {
     /// Text of the block
     pub text: RichText,
+}
+
+impl<'de> Deserialize<'de> for RichBlockFooter {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockFooter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockFooter object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockFooter, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockFooter {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockFooter {
@@ -460,11 +578,39 @@ impl RichBlockDivider {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockmathematicalexpression)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockMathematicalExpression {
     /// The mathematical expression in LaTeX format
     pub expression: String,
+}
+
+impl<'de> Deserialize<'de> for RichBlockMathematicalExpression {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockMathematicalExpression;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockMathematicalExpression object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockMathematicalExpression, A::Error> {
+                let mut f_expression = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "expression" => f_expression = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockMathematicalExpression {
+                    expression: de::required(f_expression, "expression")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockMathematicalExpression {
@@ -481,11 +627,39 @@ impl RichBlockMathematicalExpression {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockanchor)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockAnchor {
     /// The name of the anchor
     pub name: String,
+}
+
+impl<'de> Deserialize<'de> for RichBlockAnchor {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockAnchor;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockAnchor object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockAnchor, A::Error> {
+                let mut f_name = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "name" => f_name = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockAnchor {
+                    name: de::required(f_name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockAnchor {
@@ -500,14 +674,41 @@ impl RichBlockAnchor {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblocklist)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockList {
     /// Items of the list
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub items: Vec<RichBlockListItem>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockList;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockList object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockList, A::Error> {
+                let mut f_items = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "items" => f_items = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockList {
+                    items: f_items.unwrap_or_default(),
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockList {
@@ -522,17 +723,47 @@ impl RichBlockList {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockblockquotation)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockBlockQuotation {
     /// Content of the block
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub blocks: Vec<RichBlock>,
     /// *Optional*. Credit of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<Box<RichText>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockBlockQuotation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockBlockQuotation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockBlockQuotation object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockBlockQuotation, A::Error> {
+                let mut f_blocks = None;
+                let mut f_credit = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "blocks" => f_blocks = Some(map.next_value()?),
+                        "credit" => f_credit = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockBlockQuotation {
+                    blocks: f_blocks.unwrap_or_default(),
+                    credit: f_credit,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockBlockQuotation {
@@ -556,7 +787,7 @@ impl RichBlockBlockQuotation {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockpullquotation)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockPullQuotation {
     /// Text of the block
@@ -564,6 +795,37 @@ pub struct RichBlockPullQuotation {
     /// *Optional*. Credit of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<Box<RichText>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockPullQuotation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockPullQuotation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockPullQuotation object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockPullQuotation, A::Error> {
+                let mut f_text = None;
+                let mut f_credit = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "credit" => f_credit = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockPullQuotation {
+                    text: de::required(f_text, "text")?,
+                    credit: f_credit,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockPullQuotation {
@@ -587,17 +849,47 @@ impl RichBlockPullQuotation {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockcollage)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockCollage {
     /// Elements of the collage
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub blocks: Vec<RichBlock>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichBlockCaption>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockCollage {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockCollage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockCollage object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockCollage, A::Error> {
+                let mut f_blocks = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "blocks" => f_blocks = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockCollage {
+                    blocks: f_blocks.unwrap_or_default(),
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockCollage {
@@ -621,17 +913,47 @@ impl RichBlockCollage {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockslideshow)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockSlideshow {
     /// Elements of the slideshow
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub blocks: Vec<RichBlock>,
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichBlockCaption>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockSlideshow {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockSlideshow;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockSlideshow object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockSlideshow, A::Error> {
+                let mut f_blocks = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "blocks" => f_blocks = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockSlideshow {
+                    blocks: f_blocks.unwrap_or_default(),
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockSlideshow {
@@ -655,13 +977,12 @@ impl RichBlockSlideshow {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblocktable)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockTable {
     /// Cells of the table
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub cells: Vec<Vec<RichBlockTableCell>>,
     /// *Optional*. *True*, if the table has borders
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -672,6 +993,43 @@ pub struct RichBlockTable {
     /// *Optional*. Caption of the table
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichText>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockTable {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockTable;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockTable object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockTable, A::Error> {
+                let mut f_cells = None;
+                let mut f_is_bordered = None;
+                let mut f_is_striped = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "cells" => f_cells = Some(map.next_value()?),
+                        "is_bordered" => f_is_bordered = map.next_value()?,
+                        "is_striped" => f_is_striped = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockTable {
+                    cells: f_cells.unwrap_or_default(),
+                    is_bordered: f_is_bordered,
+                    is_striped: f_is_striped,
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockTable {
@@ -709,7 +1067,7 @@ impl RichBlockTable {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockdetails)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockDetails {
     /// Always shown summary of the block
@@ -717,11 +1075,44 @@ pub struct RichBlockDetails {
     /// Content of the block
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub blocks: Vec<RichBlock>,
     /// *Optional*. *True*, if the content of the block is visible by default
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_open: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockDetails {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockDetails object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockDetails, A::Error> {
+                let mut f_summary = None;
+                let mut f_blocks = None;
+                let mut f_is_open = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "summary" => f_summary = Some(map.next_value()?),
+                        "blocks" => f_blocks = Some(map.next_value()?),
+                        "is_open" => f_is_open = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockDetails {
+                    summary: de::required(f_summary, "summary")?,
+                    blocks: f_blocks.unwrap_or_default(),
+                    is_open: f_is_open,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockDetails {
@@ -746,7 +1137,7 @@ impl RichBlockDetails {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockmap)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockMap {
     /// Location of the center of the map
@@ -760,6 +1151,46 @@ pub struct RichBlockMap {
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichBlockCaption>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockMap object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockMap, A::Error> {
+                let mut f_location = None;
+                let mut f_zoom = None;
+                let mut f_width = None;
+                let mut f_height = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "location" => f_location = Some(map.next_value()?),
+                        "zoom" => f_zoom = Some(map.next_value()?),
+                        "width" => f_width = Some(map.next_value()?),
+                        "height" => f_height = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockMap {
+                    location: de::required(f_location, "location")?,
+                    zoom: de::required(f_zoom, "zoom")?,
+                    width: de::required(f_width, "width")?,
+                    height: de::required(f_height, "height")?,
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockMap {
@@ -791,7 +1222,7 @@ impl RichBlockMap {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockanimation)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockAnimation {
     /// The animation
@@ -802,6 +1233,40 @@ pub struct RichBlockAnimation {
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichBlockCaption>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockAnimation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockAnimation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockAnimation object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockAnimation, A::Error> {
+                let mut f_animation = None;
+                let mut f_has_spoiler = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "animation" => f_animation = Some(map.next_value()?),
+                        "has_spoiler" => f_has_spoiler = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockAnimation {
+                    animation: de::required(f_animation, "animation")?,
+                    has_spoiler: f_has_spoiler,
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockAnimation {
@@ -832,7 +1297,7 @@ impl RichBlockAnimation {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockaudio)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockAudio {
     /// The audio
@@ -840,6 +1305,37 @@ pub struct RichBlockAudio {
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichBlockCaption>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockAudio {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockAudio object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockAudio, A::Error> {
+                let mut f_audio = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "audio" => f_audio = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockAudio {
+                    audio: de::required(f_audio, "audio")?,
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockAudio {
@@ -863,13 +1359,12 @@ impl RichBlockAudio {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockphoto)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockPhoto {
     /// Available sizes of the photo
     ///
     /// Read as empty when absent.
-    #[serde(default)]
     pub photo: Vec<PhotoSize>,
     /// *Optional*. *True*, if the media preview is covered by a spoiler animation
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -877,6 +1372,40 @@ pub struct RichBlockPhoto {
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichBlockCaption>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockPhoto {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockPhoto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockPhoto object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockPhoto, A::Error> {
+                let mut f_photo = None;
+                let mut f_has_spoiler = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "photo" => f_photo = Some(map.next_value()?),
+                        "has_spoiler" => f_has_spoiler = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockPhoto {
+                    photo: f_photo.unwrap_or_default(),
+                    has_spoiler: f_has_spoiler,
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockPhoto {
@@ -907,7 +1436,7 @@ impl RichBlockPhoto {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockvideo)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockVideo {
     /// The video
@@ -918,6 +1447,40 @@ pub struct RichBlockVideo {
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichBlockCaption>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockVideo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockVideo;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockVideo object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockVideo, A::Error> {
+                let mut f_video = None;
+                let mut f_has_spoiler = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "video" => f_video = Some(map.next_value()?),
+                        "has_spoiler" => f_has_spoiler = map.next_value()?,
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockVideo {
+                    video: de::required(f_video, "video")?,
+                    has_spoiler: f_has_spoiler,
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockVideo {
@@ -948,7 +1511,7 @@ impl RichBlockVideo {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockvoicenote)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockVoiceNote {
     /// The voice note
@@ -956,6 +1519,37 @@ pub struct RichBlockVoiceNote {
     /// *Optional*. Caption of the block
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<Box<RichBlockCaption>>,
+}
+
+impl<'de> Deserialize<'de> for RichBlockVoiceNote {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockVoiceNote;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockVoiceNote object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockVoiceNote, A::Error> {
+                let mut f_voice_note = None;
+                let mut f_caption = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "voice_note" => f_voice_note = Some(map.next_value()?),
+                        "caption" => f_caption = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockVoiceNote {
+                    voice_note: de::required(f_voice_note, "voice_note")?,
+                    caption: f_caption,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockVoiceNote {
@@ -979,11 +1573,39 @@ impl RichBlockVoiceNote {
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockthinking)
 ///
 /// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichBlockThinking {
     /// Text of the block. See [<https://t.me/addemoji/AIActions>](https://t.me/addemoji/AIActions) for examples of custom emoji, which are recommended for usage in the block.
     pub text: RichText,
+}
+
+impl<'de> Deserialize<'de> for RichBlockThinking {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichBlockThinking;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichBlockThinking object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichBlockThinking, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichBlockThinking {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichBlockThinking {

@@ -431,11 +431,39 @@ impl From<Vec<RichText>> for RichText {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextbold)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextBold {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextBold {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextBold;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextBold object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextBold, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextBold {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextBold {
@@ -452,11 +480,39 @@ impl RichTextBold {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextitalic)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextItalic {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextItalic {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextItalic;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextItalic object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextItalic, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextItalic {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextItalic {
@@ -473,11 +529,39 @@ impl RichTextItalic {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextunderline)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextUnderline {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextUnderline {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextUnderline;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextUnderline object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextUnderline, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextUnderline {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextUnderline {
@@ -494,11 +578,39 @@ impl RichTextUnderline {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextstrikethrough)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextStrikethrough {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextStrikethrough {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextStrikethrough;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextStrikethrough object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextStrikethrough, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextStrikethrough {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextStrikethrough {
@@ -515,11 +627,39 @@ impl RichTextStrikethrough {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextspoiler)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextSpoiler {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextSpoiler {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextSpoiler;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextSpoiler object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextSpoiler, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextSpoiler {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextSpoiler {
@@ -536,7 +676,7 @@ impl RichTextSpoiler {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextdatetime)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextDateTime {
     /// The text
@@ -545,6 +685,45 @@ pub struct RichTextDateTime {
     pub unix_time: i64,
     /// The string that defines the formatting of the date and time. See [date-time entity formatting](https://core.telegram.org/bots/api#date-time-entity-formatting) for more details.
     pub date_time_format: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextDateTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextDateTime;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextDateTime object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextDateTime, A::Error> {
+                let mut f_text = None;
+                let mut f_unix_time = None;
+                let mut f_date_time_format = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "unix_time" => f_unix_time = Some(map.next_value()?),
+                        "date_time_format" => {
+                            f_date_time_format = Some(map.next_value()?);
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextDateTime {
+                    text: de::required(f_text, "text")?,
+                    unix_time: de::required(f_unix_time, "unix_time")?,
+                    date_time_format: de::required(
+                        f_date_time_format,
+                        "date_time_format",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextDateTime {
@@ -567,13 +746,44 @@ impl RichTextDateTime {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtexttextmention)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextTextMention {
     /// The text
     pub text: Box<RichText>,
     /// The mentioned user
     pub user: Box<User>,
+}
+
+impl<'de> Deserialize<'de> for RichTextTextMention {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextTextMention;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextTextMention object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextTextMention, A::Error> {
+                let mut f_text = None;
+                let mut f_user = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "user" => f_user = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextTextMention {
+                    text: de::required(f_text, "text")?,
+                    user: de::required(f_user, "user")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextTextMention {
@@ -591,11 +801,39 @@ impl RichTextTextMention {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextsubscript)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextSubscript {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextSubscript {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextSubscript;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextSubscript object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextSubscript, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextSubscript {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextSubscript {
@@ -612,11 +850,39 @@ impl RichTextSubscript {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextsuperscript)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextSuperscript {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextSuperscript {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextSuperscript;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextSuperscript object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextSuperscript, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextSuperscript {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextSuperscript {
@@ -633,11 +899,39 @@ impl RichTextSuperscript {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextmarked)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextMarked {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextMarked {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextMarked;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextMarked object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextMarked, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextMarked {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextMarked {
@@ -654,11 +948,39 @@ impl RichTextMarked {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextcode)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextCode {
     /// The text
     pub text: Box<RichText>,
+}
+
+impl<'de> Deserialize<'de> for RichTextCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextCode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextCode object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextCode, A::Error> {
+                let mut f_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextCode {
+                    text: de::required(f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextCode {
@@ -675,13 +997,49 @@ impl RichTextCode {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextcustomemoji)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextCustomEmoji {
     /// Unique identifier of the custom emoji. Use [getCustomEmojiStickers](crate::Bot::get_custom_emoji_stickers) to get full information about the sticker.
     pub custom_emoji_id: String,
     /// Alternative emoji for the custom emoji
     pub alternative_text: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextCustomEmoji {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextCustomEmoji;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextCustomEmoji object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextCustomEmoji, A::Error> {
+                let mut f_custom_emoji_id = None;
+                let mut f_alternative_text = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "custom_emoji_id" => f_custom_emoji_id = Some(map.next_value()?),
+                        "alternative_text" => {
+                            f_alternative_text = Some(map.next_value()?);
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextCustomEmoji {
+                    custom_emoji_id: de::required(f_custom_emoji_id, "custom_emoji_id")?,
+                    alternative_text: de::required(
+                        f_alternative_text,
+                        "alternative_text",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextCustomEmoji {
@@ -702,11 +1060,39 @@ impl RichTextCustomEmoji {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextmathematicalexpression)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextMathematicalExpression {
     /// The expression in LaTeX format
     pub expression: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextMathematicalExpression {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextMathematicalExpression;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextMathematicalExpression object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextMathematicalExpression, A::Error> {
+                let mut f_expression = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "expression" => f_expression = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextMathematicalExpression {
+                    expression: de::required(f_expression, "expression")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextMathematicalExpression {
@@ -723,13 +1109,44 @@ impl RichTextMathematicalExpression {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtexturl)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextUrl {
     /// The text
     pub text: Box<RichText>,
     /// URL of the link
     pub url: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextUrl {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextUrl;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextUrl object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextUrl, A::Error> {
+                let mut f_text = None;
+                let mut f_url = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "url" => f_url = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextUrl {
+                    text: de::required(f_text, "text")?,
+                    url: de::required(f_url, "url")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextUrl {
@@ -747,13 +1164,44 @@ impl RichTextUrl {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextemailaddress)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextEmailAddress {
     /// The text
     pub text: Box<RichText>,
     /// The email address
     pub email_address: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextEmailAddress {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextEmailAddress;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextEmailAddress object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextEmailAddress, A::Error> {
+                let mut f_text = None;
+                let mut f_email_address = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "email_address" => f_email_address = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextEmailAddress {
+                    text: de::required(f_text, "text")?,
+                    email_address: de::required(f_email_address, "email_address")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextEmailAddress {
@@ -771,13 +1219,44 @@ impl RichTextEmailAddress {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextphonenumber)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextPhoneNumber {
     /// The text
     pub text: Box<RichText>,
     /// The phone number
     pub phone_number: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextPhoneNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextPhoneNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextPhoneNumber object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextPhoneNumber, A::Error> {
+                let mut f_text = None;
+                let mut f_phone_number = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "phone_number" => f_phone_number = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextPhoneNumber {
+                    text: de::required(f_text, "text")?,
+                    phone_number: de::required(f_phone_number, "phone_number")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextPhoneNumber {
@@ -795,13 +1274,49 @@ impl RichTextPhoneNumber {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextbankcardnumber)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextBankCardNumber {
     /// The text
     pub text: Box<RichText>,
     /// The bank card number
     pub bank_card_number: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextBankCardNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextBankCardNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextBankCardNumber object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextBankCardNumber, A::Error> {
+                let mut f_text = None;
+                let mut f_bank_card_number = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "bank_card_number" => {
+                            f_bank_card_number = Some(map.next_value()?);
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextBankCardNumber {
+                    text: de::required(f_text, "text")?,
+                    bank_card_number: de::required(
+                        f_bank_card_number,
+                        "bank_card_number",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextBankCardNumber {
@@ -819,13 +1334,44 @@ impl RichTextBankCardNumber {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextmention)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextMention {
     /// The text
     pub text: Box<RichText>,
     /// The username
     pub username: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextMention {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextMention;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextMention object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextMention, A::Error> {
+                let mut f_text = None;
+                let mut f_username = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "username" => f_username = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextMention {
+                    text: de::required(f_text, "text")?,
+                    username: de::required(f_username, "username")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextMention {
@@ -843,13 +1389,44 @@ impl RichTextMention {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtexthashtag)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextHashtag {
     /// The text
     pub text: Box<RichText>,
     /// The hashtag
     pub hashtag: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextHashtag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextHashtag;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextHashtag object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextHashtag, A::Error> {
+                let mut f_text = None;
+                let mut f_hashtag = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "hashtag" => f_hashtag = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextHashtag {
+                    text: de::required(f_text, "text")?,
+                    hashtag: de::required(f_hashtag, "hashtag")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextHashtag {
@@ -867,13 +1444,44 @@ impl RichTextHashtag {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextcashtag)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextCashtag {
     /// The text
     pub text: Box<RichText>,
     /// The cashtag
     pub cashtag: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextCashtag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextCashtag;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextCashtag object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextCashtag, A::Error> {
+                let mut f_text = None;
+                let mut f_cashtag = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "cashtag" => f_cashtag = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextCashtag {
+                    text: de::required(f_text, "text")?,
+                    cashtag: de::required(f_cashtag, "cashtag")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextCashtag {
@@ -891,13 +1499,44 @@ impl RichTextCashtag {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextbotcommand)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextBotCommand {
     /// The text
     pub text: Box<RichText>,
     /// The bot command
     pub bot_command: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextBotCommand {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextBotCommand;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextBotCommand object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextBotCommand, A::Error> {
+                let mut f_text = None;
+                let mut f_bot_command = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "bot_command" => f_bot_command = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextBotCommand {
+                    text: de::required(f_text, "text")?,
+                    bot_command: de::required(f_bot_command, "bot_command")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextBotCommand {
@@ -915,11 +1554,39 @@ impl RichTextBotCommand {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextanchor)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextAnchor {
     /// The name of the anchor
     pub name: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextAnchor {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextAnchor;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextAnchor object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextAnchor, A::Error> {
+                let mut f_name = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "name" => f_name = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextAnchor {
+                    name: de::required(f_name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextAnchor {
@@ -934,13 +1601,44 @@ impl RichTextAnchor {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextanchorlink)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextAnchorLink {
     /// The link text
     pub text: Box<RichText>,
     /// The name of the anchor. If the name is empty, then the link brings back to the top of the message.
     pub anchor_name: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextAnchorLink {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextAnchorLink;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextAnchorLink object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextAnchorLink, A::Error> {
+                let mut f_text = None;
+                let mut f_anchor_name = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "anchor_name" => f_anchor_name = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextAnchorLink {
+                    text: de::required(f_text, "text")?,
+                    anchor_name: de::required(f_anchor_name, "anchor_name")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextAnchorLink {
@@ -958,13 +1656,44 @@ impl RichTextAnchorLink {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextreference)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextReference {
     /// Text of the reference
     pub text: Box<RichText>,
     /// The name of the reference
     pub name: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextReference {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextReference;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextReference object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextReference, A::Error> {
+                let mut f_text = None;
+                let mut f_name = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "name" => f_name = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextReference {
+                    text: de::required(f_text, "text")?,
+                    name: de::required(f_name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextReference {
@@ -982,13 +1711,44 @@ impl RichTextReference {
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextreferencelink)
 ///
 /// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct RichTextReferenceLink {
     /// The link text
     pub text: Box<RichText>,
     /// The name of the reference
     pub reference_name: String,
+}
+
+impl<'de> Deserialize<'de> for RichTextReferenceLink {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = RichTextReferenceLink;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a RichTextReferenceLink object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RichTextReferenceLink, A::Error> {
+                let mut f_text = None;
+                let mut f_reference_name = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "text" => f_text = Some(map.next_value()?),
+                        "reference_name" => f_reference_name = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(RichTextReferenceLink {
+                    text: de::required(f_text, "text")?,
+                    reference_name: de::required(f_reference_name, "reference_name")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl RichTextReferenceLink {

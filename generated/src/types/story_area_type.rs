@@ -119,7 +119,7 @@ impl From<StoryAreaTypeUniqueGift> for StoryAreaType {
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypelocation)
 ///
 /// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct StoryAreaTypeLocation {
     /// Location latitude in degrees
@@ -129,6 +129,40 @@ pub struct StoryAreaTypeLocation {
     /// *Optional*. Address of the location
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Box<LocationAddress>>,
+}
+
+impl<'de> Deserialize<'de> for StoryAreaTypeLocation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = StoryAreaTypeLocation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a StoryAreaTypeLocation object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<StoryAreaTypeLocation, A::Error> {
+                let mut f_latitude = None;
+                let mut f_longitude = None;
+                let mut f_address = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "latitude" => f_latitude = Some(map.next_value()?),
+                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "address" => f_address = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(StoryAreaTypeLocation {
+                    latitude: de::required(f_latitude, "latitude")?,
+                    longitude: de::required(f_longitude, "longitude")?,
+                    address: f_address,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl StoryAreaTypeLocation {
@@ -153,7 +187,7 @@ impl StoryAreaTypeLocation {
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypesuggestedreaction)
 ///
 /// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct StoryAreaTypeSuggestedReaction {
     /// Type of the reaction
@@ -164,6 +198,40 @@ pub struct StoryAreaTypeSuggestedReaction {
     /// *Optional*. Pass *True* if reaction area corner is flipped
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_flipped: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for StoryAreaTypeSuggestedReaction {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = StoryAreaTypeSuggestedReaction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a StoryAreaTypeSuggestedReaction object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<StoryAreaTypeSuggestedReaction, A::Error> {
+                let mut f_reaction_type = None;
+                let mut f_is_dark = None;
+                let mut f_is_flipped = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "reaction_type" => f_reaction_type = Some(map.next_value()?),
+                        "is_dark" => f_is_dark = map.next_value()?,
+                        "is_flipped" => f_is_flipped = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(StoryAreaTypeSuggestedReaction {
+                    reaction_type: de::required(f_reaction_type, "reaction_type")?,
+                    is_dark: f_is_dark,
+                    is_flipped: f_is_flipped,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl StoryAreaTypeSuggestedReaction {
@@ -194,11 +262,39 @@ impl StoryAreaTypeSuggestedReaction {
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypelink)
 ///
 /// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct StoryAreaTypeLink {
     /// HTTP or tg:// URL to be opened when the area is clicked
     pub url: String,
+}
+
+impl<'de> Deserialize<'de> for StoryAreaTypeLink {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = StoryAreaTypeLink;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a StoryAreaTypeLink object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<StoryAreaTypeLink, A::Error> {
+                let mut f_url = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "url" => f_url = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(StoryAreaTypeLink {
+                    url: de::required(f_url, "url")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl StoryAreaTypeLink {
@@ -213,7 +309,7 @@ impl StoryAreaTypeLink {
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypeweather)
 ///
 /// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct StoryAreaTypeWeather {
     /// Temperature, in degree Celsius
@@ -222,6 +318,45 @@ pub struct StoryAreaTypeWeather {
     pub emoji: String,
     /// A color of the area background in the ARGB format
     pub background_color: i64,
+}
+
+impl<'de> Deserialize<'de> for StoryAreaTypeWeather {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = StoryAreaTypeWeather;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a StoryAreaTypeWeather object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<StoryAreaTypeWeather, A::Error> {
+                let mut f_temperature = None;
+                let mut f_emoji = None;
+                let mut f_background_color = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "temperature" => f_temperature = Some(map.next_value()?),
+                        "emoji" => f_emoji = Some(map.next_value()?),
+                        "background_color" => {
+                            f_background_color = Some(map.next_value()?);
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(StoryAreaTypeWeather {
+                    temperature: de::required(f_temperature, "temperature")?,
+                    emoji: de::required(f_emoji, "emoji")?,
+                    background_color: de::required(
+                        f_background_color,
+                        "background_color",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl StoryAreaTypeWeather {
@@ -244,11 +379,39 @@ impl StoryAreaTypeWeather {
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypeuniquegift)
 ///
 /// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct StoryAreaTypeUniqueGift {
     /// Unique name of the gift
     pub name: String,
+}
+
+impl<'de> Deserialize<'de> for StoryAreaTypeUniqueGift {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = StoryAreaTypeUniqueGift;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a StoryAreaTypeUniqueGift object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<StoryAreaTypeUniqueGift, A::Error> {
+                let mut f_name = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "name" => f_name = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(StoryAreaTypeUniqueGift {
+                    name: de::required(f_name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl StoryAreaTypeUniqueGift {

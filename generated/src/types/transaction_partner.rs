@@ -148,7 +148,7 @@ impl From<TransactionPartnerOther> for TransactionPartner {
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartneruser)
 ///
 /// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct TransactionPartnerUser {
     /// Type of the transaction, currently one of “invoice_payment” for payments via invoices, “paid_media_payment” for payments for paid media, “gift_purchase” for gifts sent by the bot, “premium_purchase” for Telegram Premium subscriptions gifted by the bot, “business_account_transfer” for direct transfers from managed business accounts
@@ -176,6 +176,67 @@ pub struct TransactionPartnerUser {
     /// *Optional*. Number of months the gifted Telegram Premium subscription will be active for; for “premium_purchase” transactions only
     #[serde(skip_serializing_if = "Option::is_none")]
     pub premium_subscription_duration: Option<i64>,
+}
+
+impl<'de> Deserialize<'de> for TransactionPartnerUser {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = TransactionPartnerUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a TransactionPartnerUser object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TransactionPartnerUser, A::Error> {
+                let mut f_transaction_type = None;
+                let mut f_user = None;
+                let mut f_affiliate = None;
+                let mut f_invoice_payload = None;
+                let mut f_subscription_period = None;
+                let mut f_paid_media = None;
+                let mut f_paid_media_payload = None;
+                let mut f_gift = None;
+                let mut f_premium_subscription_duration = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "transaction_type" => {
+                            f_transaction_type = Some(map.next_value()?);
+                        }
+                        "user" => f_user = Some(map.next_value()?),
+                        "affiliate" => f_affiliate = map.next_value()?,
+                        "invoice_payload" => f_invoice_payload = map.next_value()?,
+                        "subscription_period" => {
+                            f_subscription_period = map.next_value()?;
+                        }
+                        "paid_media" => f_paid_media = map.next_value()?,
+                        "paid_media_payload" => f_paid_media_payload = map.next_value()?,
+                        "gift" => f_gift = map.next_value()?,
+                        "premium_subscription_duration" => {
+                            f_premium_subscription_duration = map.next_value()?;
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(TransactionPartnerUser {
+                    transaction_type: de::required(
+                        f_transaction_type,
+                        "transaction_type",
+                    )?,
+                    user: de::required(f_user, "user")?,
+                    affiliate: f_affiliate,
+                    invoice_payload: f_invoice_payload,
+                    subscription_period: f_subscription_period,
+                    paid_media: f_paid_media,
+                    paid_media_payload: f_paid_media_payload,
+                    gift: f_gift,
+                    premium_subscription_duration: f_premium_subscription_duration,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl TransactionPartnerUser {
@@ -245,7 +306,7 @@ impl TransactionPartnerUser {
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartnerchat)
 ///
 /// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct TransactionPartnerChat {
     /// Information about the chat
@@ -253,6 +314,37 @@ pub struct TransactionPartnerChat {
     /// *Optional*. The gift sent to the chat by the bot
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gift: Option<Box<Gift>>,
+}
+
+impl<'de> Deserialize<'de> for TransactionPartnerChat {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = TransactionPartnerChat;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a TransactionPartnerChat object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TransactionPartnerChat, A::Error> {
+                let mut f_chat = None;
+                let mut f_gift = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "chat" => f_chat = Some(map.next_value()?),
+                        "gift" => f_gift = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(TransactionPartnerChat {
+                    chat: de::required(f_chat, "chat")?,
+                    gift: f_gift,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl TransactionPartnerChat {
@@ -276,7 +368,7 @@ impl TransactionPartnerChat {
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram)
 ///
 /// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct TransactionPartnerAffiliateProgram {
     /// *Optional*. Information about the bot that sponsored the affiliate program
@@ -284,6 +376,42 @@ pub struct TransactionPartnerAffiliateProgram {
     pub sponsor_user: Option<Box<User>>,
     /// The number of Telegram Stars received by the bot for each 1000 Telegram Stars received by the affiliate program sponsor from referred users
     pub commission_per_mille: i64,
+}
+
+impl<'de> Deserialize<'de> for TransactionPartnerAffiliateProgram {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = TransactionPartnerAffiliateProgram;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a TransactionPartnerAffiliateProgram object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TransactionPartnerAffiliateProgram, A::Error> {
+                let mut f_sponsor_user = None;
+                let mut f_commission_per_mille = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "sponsor_user" => f_sponsor_user = map.next_value()?,
+                        "commission_per_mille" => {
+                            f_commission_per_mille = Some(map.next_value()?);
+                        }
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(TransactionPartnerAffiliateProgram {
+                    sponsor_user: f_sponsor_user,
+                    commission_per_mille: de::required(
+                        f_commission_per_mille,
+                        "commission_per_mille",
+                    )?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl TransactionPartnerAffiliateProgram {
@@ -307,12 +435,40 @@ impl TransactionPartnerAffiliateProgram {
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartnerfragment)
 ///
 /// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct TransactionPartnerFragment {
     /// *Optional*. State of the transaction if the transaction is outgoing
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withdrawal_state: Option<Box<RevenueWithdrawalState>>,
+}
+
+impl<'de> Deserialize<'de> for TransactionPartnerFragment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = TransactionPartnerFragment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a TransactionPartnerFragment object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TransactionPartnerFragment, A::Error> {
+                let mut f_withdrawal_state = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "withdrawal_state" => f_withdrawal_state = map.next_value()?,
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(TransactionPartnerFragment {
+                    withdrawal_state: f_withdrawal_state,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl Default for TransactionPartnerFragment {
@@ -360,11 +516,39 @@ impl TransactionPartnerTelegramAds {
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartnertelegramapi)
 ///
 /// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[non_exhaustive]
 pub struct TransactionPartnerTelegramApi {
     /// The number of successful requests that exceeded regular limits and were therefore billed
     pub request_count: i64,
+}
+
+impl<'de> Deserialize<'de> for TransactionPartnerTelegramApi {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
+            type Value = TransactionPartnerTelegramApi;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a TransactionPartnerTelegramApi object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TransactionPartnerTelegramApi, A::Error> {
+                let mut f_request_count = None;
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "request_count" => f_request_count = Some(map.next_value()?),
+                        _ => de::skip_value(&mut map)?,
+                    }
+                }
+                Ok(TransactionPartnerTelegramApi {
+                    request_count: de::required(f_request_count, "request_count")?,
+                })
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
 }
 
 impl TransactionPartnerTelegramApi {
