@@ -9,7 +9,7 @@ use quote::quote;
 use crate::context::Context;
 use crate::names::{field_name, ident};
 use crate::render::doc_attrs;
-use crate::types::{default_impl, setter};
+use crate::types::{default_impl, serialize_impl, setter};
 
 /// Everything generated for one method.
 pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
@@ -28,23 +28,8 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
         let ident = ident(&rust);
         let ty = ctx.field_type(&method.name, f);
         let docs = doc_attrs(&ctx.doc_plain(&f.description));
-        let mut serde_args = Vec::new();
-        if rust != f.name {
-            let api = &f.name;
-            serde_args.push(quote!(rename = #api));
-        }
-        let ty = if f.required {
-            ty
-        } else {
-            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
-            quote!(Option<#ty>)
-        };
-        let serde = if serde_args.is_empty() {
-            quote!()
-        } else {
-            quote!(#[serde(#(#serde_args),*)])
-        };
-        quote!(#docs #serde pub #ident: #ty,)
+        let ty = if f.required { ty } else { quote!(Option<#ty>) };
+        quote!(#docs pub #ident: #ty,)
     });
     let required: Vec<&Field> = method.params.iter().filter(|f| f.required).collect();
     let args: Vec<TokenStream> = required
@@ -109,11 +94,19 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
     };
 
     let default = default_impl(&ty, required.is_empty());
+    let params: Vec<&Field> = method.params.iter().collect();
+    let (derive_serialize, serialize) = if params.is_empty() {
+        (quote!(, Serialize), quote!())
+    } else {
+        (quote!(), serialize_impl(&ty, &params))
+    };
     quote! {
         #payload_doc
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq #derive_serialize)]
         #[non_exhaustive]
         pub struct #ty #body
+
+        #serialize
 
         #default
 

@@ -45,10 +45,12 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
     let fields = stored_fields(ctx, object, fields);
     // Objects with fields get a compact generated `Deserialize` (see `deserialize_impl`).
     let derives = derives(ctx, &object.name, fields.is_empty());
-    let deserialize = if fields.is_empty() {
+    let serde = if fields.is_empty() {
         quote!()
     } else {
-        deserialize_impl(&name, &fields)
+        let serialize = serialize_impl(&name, &fields);
+        let deserialize = deserialize_impl(&name, &fields);
+        quote!(#serialize #deserialize)
     };
 
     let field_defs = fields.iter().map(|f| {
@@ -56,11 +58,6 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         let ident = ident(&rust);
         let ty = ctx.field_type(&object.name, f);
         let mut doc = ctx.doc_plain(&f.description);
-        let mut serde_args = Vec::new();
-        if rust != f.name {
-            let api = &f.name;
-            serde_args.push(quote!(rename = #api));
-        }
         let ty = if f.required {
             // Required fields that Telegram added later are missing from older servers and
             // captures. Booleans read as false and arrays as empty, which loses nothing; any
@@ -73,18 +70,11 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
             }
             ty
         } else {
-            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
             quote!(Option<#ty>)
         };
         let docs = doc_attrs(&doc);
-        let serde = if serde_args.is_empty() {
-            quote!()
-        } else {
-            quote!(#[serde(#(#serde_args),*)])
-        };
         quote! {
             #docs
-            #serde
             pub #ident: #ty,
         }
     });
@@ -135,7 +125,7 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         #[non_exhaustive]
         pub struct #name #body
 
-        #deserialize
+        #serde
         #default
 
         impl #name {
@@ -145,6 +135,34 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
                 Self { #(#inits),* }
             }
             #(#setters)*
+        }
+    }
+}
+
+/// A `Serialize` impl for a struct: its fields as a map in doc order, optional ones only when
+/// set. Written out rather than derived for the same reason as [`deserialize_impl`].
+pub(crate) fn serialize_impl(name: &proc_macro2::Ident, fields: &[&Field]) -> TokenStream {
+    let entries = fields.iter().map(|f| {
+        let field = ident(&field_name(&f.name));
+        let api = &f.name;
+        if f.required {
+            quote!(map.serialize_entry(#api, &self.#field)?;)
+        } else {
+            quote! {
+                if let Some(value) = &self.#field {
+                    map.serialize_entry(#api, value)?;
+                }
+            }
+        }
+    });
+    quote! {
+        impl Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                #(#entries)*
+                map.end()
+            }
         }
     }
 }
@@ -245,7 +263,7 @@ pub(crate) fn setter(ctx: &Context<'_>, owner: &str, f: &Field, target: TokenStr
 }
 
 /// `#[derive(...)]` for a generated type: `Eq` and `Hash` when every field allows them.
-fn derives(ctx: &Context<'_>, name: &str, deserialize: bool) -> TokenStream {
+fn derives(ctx: &Context<'_>, name: &str, serde: bool) -> TokenStream {
     let eq = ctx.allows_eq(name);
     let hash = eq;
     let mut list = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
@@ -255,11 +273,18 @@ fn derives(ctx: &Context<'_>, name: &str, deserialize: bool) -> TokenStream {
     if hash {
         list.push(quote!(Hash));
     }
-    list.push(quote!(Serialize));
-    if deserialize {
+    if serde {
+        list.push(quote!(Serialize));
         list.push(quote!(Deserialize));
     }
     quote!(#[derive(#(#list),*)])
+}
+
+/// Unions derive `Serialize` (internally tagged or untagged, which serde writes without
+/// buffering) and implement `Deserialize` by hand.
+fn union_derives(ctx: &Context<'_>, name: &str) -> TokenStream {
+    let derives = derives(ctx, name, false);
+    quote!(#derives #[derive(Serialize)])
 }
 
 fn variant_type(ctx: &Context<'_>, variant: &str) -> TokenStream {
@@ -334,7 +359,7 @@ fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) ->
     let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
     let variants = union_variants(ctx, object, union, true);
     let froms = variant_froms(ctx, object, union);
-    let derives = derives(ctx, &object.name, false);
+    let derives = union_derives(ctx, &object.name);
     let arms = union.variants.iter().map(|v| {
         let vname = ident(&ctx.variant_name(&object.name, &v.name));
         let value = v
@@ -485,7 +510,7 @@ fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStr
     let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
     let variants = union_variants(ctx, object, union, false);
     let froms = variant_froms(ctx, object, union);
-    let derives = derives(ctx, &object.name, false);
+    let derives = union_derives(ctx, &object.name);
     // Without a tag, try the variants with the most required fields first, so that a variant
     // whose required fields are a subset of another's does not capture it.
     let mut order: Vec<_> = union.variants.iter().enumerate().collect();

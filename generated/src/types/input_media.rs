@@ -19,7 +19,8 @@ use crate::types::{
 /// - [InputMediaVideo](crate::types::InputMediaVideo)
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedia)
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[derive(Serialize)]
 #[serde(tag = "type")]
 #[non_exhaustive]
 pub enum InputMedia {
