@@ -13,13 +13,14 @@ mod methods;
 mod names;
 mod render;
 mod roundtrip;
+mod shortcuts;
 mod string_enums;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
-use botapi_spec::{ObjectKind, Overrides, Spec};
+use botapi_spec::{ObjectKind, Overrides, Shortcuts, Spec};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::visit::{self, Visit};
@@ -32,7 +33,7 @@ const SRC: &str = "generated/src";
 
 /// Every generated file, with the committed curated tables.
 pub fn generate(spec: &Spec) -> Vec<(PathBuf, String)> {
-    generate_with(spec, &Overrides::bundled())
+    generate_with_tables(spec, &Overrides::bundled(), &Shortcuts::bundled())
 }
 
 /// Every generated file for `spec` with the given curated tables.
@@ -42,6 +43,81 @@ pub fn generate(spec: &Spec) -> Vec<(PathBuf, String)> {
 /// When the spec is inconsistent, an override no longer matches the spec, or the spec holds a
 /// construct codegen has no rule for; the message names the item and what to change.
 pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> {
+    generate_with_tables(spec, overrides, &Shortcuts::default())
+}
+
+/// Every generated file for `spec` with the given curated tables and shortcut table.
+///
+/// # Panics
+///
+/// As [`generate_with`], and when a shortcut refers to a method, parameter or field that the
+/// spec no longer has.
+pub fn generate_with_tables(
+    spec: &Spec,
+    overrides: &Overrides,
+    shortcut_table: &Shortcuts,
+) -> Vec<(PathBuf, String)> {
+    if let Err(problems) = shortcut_table.check(spec) {
+        panic!(
+            "spec/shortcuts.toml does not match the spec:\n  - {}",
+            problems.join("\n  - ")
+        );
+    }
+    let mut files = generate_inner(spec, overrides);
+    files.extend(shortcut_files(spec, overrides, shortcut_table));
+    files
+}
+
+fn shortcut_files(spec: &Spec, overrides: &Overrides, table: &Shortcuts) -> Vec<(PathBuf, String)> {
+    if table.families.is_empty() {
+        return Vec::new();
+    }
+    let augmented = overrides.apply(spec);
+    let ctx = Context::new(&augmented, overrides);
+    let version = spec.version.as_str();
+    let type_names = all_type_names(&ctx);
+    let method_types: BTreeSet<String> = augmented
+        .methods
+        .iter()
+        .map(|m| ctx.method_type(&m.name))
+        .collect();
+    let mut by_type: Vec<_> = shortcuts::shortcuts(&ctx, table).into_iter().collect();
+    by_type.sort_by_key(|(_, (index, _))| *index);
+    let mut files = Vec::new();
+    let mut modules = Vec::new();
+    for (on, (_, items)) in by_type {
+        let module = snake_case(&on);
+        let on = ident(&on);
+        let body = quote! {
+            impl #on {
+                #(#items)*
+            }
+        };
+        let body = with_imports_from(
+            body,
+            &BTreeSet::new(),
+            &[(&type_names, "crate::types"), (&method_types, "crate::methods")],
+        );
+        files.push((
+            PathBuf::from(format!("{SRC}/shortcuts/{module}.rs")),
+            render::file(version, body),
+        ));
+        modules.push(module);
+    }
+    let mods = modules.iter().map(|m| ident(m));
+    let doc = "Object shortcuts (`message.reply_text(&bot, ..)`) from `spec/shortcuts.toml`.";
+    let tokens = quote! {
+        #![doc = #doc]
+        #(mod #mods;)*
+    };
+    files.push((
+        PathBuf::from(format!("{SRC}/shortcuts/mod.rs")),
+        render::file(version, tokens),
+    ));
+    files
+}
+
+fn generate_inner(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> {
     if let Err(problems) = overrides.check(spec) {
         panic!(
             "spec/overrides.toml does not match the spec:\n  - {}",

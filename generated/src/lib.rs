@@ -52,6 +52,8 @@ mod bot;
 #[rustfmt::skip]
 pub mod methods;
 #[rustfmt::skip]
+mod shortcuts;
+#[rustfmt::skip]
 pub mod types;
 
 pub use bot::{Bot, Request};

@@ -7,10 +7,12 @@
 mod model;
 mod overrides;
 pub mod sample;
+mod shortcuts;
 mod validate;
 
 pub use model::*;
 pub use overrides::{CuratedUnion, ExtraEnum, OVERRIDES_TOML, Overrides};
+pub use shortcuts::{Family, PathField, SHORTCUTS_TOML, Shortcuts, resolve_path};
 pub use validate::ValidationError;
 
 /// The committed `api.json`, as text.

@@ -1,0 +1,162 @@
+//! Object shortcuts end to end: the exact parameters each family sends, through the test-kit.
+
+use botapi::types::*;
+use botapi::{Bot, Defaults};
+use botapi_testkit::TestServer;
+use serde_json::{Value, json};
+
+async fn setup(defaults: Defaults) -> (TestServer, Bot) {
+    let server = TestServer::start().await;
+    let bot: Bot = Bot::builder(server.token())
+        .base_url(server.url())
+        .base_file_url(server.file_url())
+        .defaults(defaults)
+        .build()
+        .expect("client builds")
+        .into();
+    (server, bot)
+}
+
+fn message(value: Value) -> Message {
+    serde_json::from_value(value).expect("a message")
+}
+
+fn user(id: i64) -> Value {
+    json!({"id": id, "is_bot": false, "first_name": "Ann"})
+}
+
+#[tokio::test]
+async fn reply_in_a_forum_topic_keeps_the_thread_and_quotes_in_groups() {
+    let (server, bot) = setup(Defaults::new()).await;
+    let original = message(json!({
+        "message_id": 10, "date": 1, "from": user(42), "message_thread_id": 7, "is_topic_message": true,
+        "chat": {"id": -1001234567890_i64, "type": "supergroup", "title": "G", "is_forum": true},
+        "text": "hi"
+    }));
+    original.reply_text(&bot, "hello").await.unwrap();
+    let params = server.wait_for_request("sendMessage").await.params;
+    assert_eq!(params["chat_id"], json!(-1001234567890_i64));
+    assert_eq!(params["message_thread_id"], 7);
+    assert_eq!(params["text"], "hello");
+    assert_eq!(params["reply_parameters"], json!({"message_id": 10}));
+    assert!(!params.contains_key("business_connection_id"));
+}
+
+#[tokio::test]
+async fn reply_in_a_private_chat_does_not_quote_unless_defaults_say_so() {
+    let private = message(json!({
+        "message_id": 3, "date": 1, "from": user(42), "chat": {"id": 42, "type": "private"}, "text": "hi"
+    }));
+    let (server, bot) = setup(Defaults::new()).await;
+    private.reply_text(&bot, "plain").await.unwrap();
+    let params = server.wait_for_request("sendMessage").await.params;
+    assert_eq!(params["chat_id"], 42);
+    assert!(!params.contains_key("reply_parameters"));
+
+    let (server, bot) = setup(Defaults::new().do_quote(true)).await;
+    private
+        .reply_photo(&bot, "AgACfileid")
+        .caption("c")
+        .await
+        .unwrap();
+    let params = server.wait_for_request("sendPhoto").await.params;
+    assert_eq!(params["reply_parameters"], json!({"message_id": 3}));
+    assert_eq!(params["photo"], "AgACfileid");
+    assert_eq!(params["caption"], "c");
+}
+
+#[tokio::test]
+async fn reply_from_a_business_connection_goes_back_through_it() {
+    let (server, bot) = setup(Defaults::new()).await;
+    let business = message(json!({
+        "message_id": 5, "date": 1, "from": user(42), "chat": {"id": 42, "type": "private"},
+        "business_connection_id": "bc-1", "text": "hi"
+    }));
+    business.reply_dice(&bot).await.unwrap();
+    let params = server.wait_for_request("sendDice").await.params;
+    assert_eq!(params["business_connection_id"], "bc-1");
+    assert_eq!(params["chat_id"], 42);
+}
+
+#[tokio::test]
+async fn message_actions_target_this_message() {
+    let (server, bot) = setup(Defaults::new()).await;
+    let original = message(json!({
+        "message_id": 9, "date": 1, "chat": {"id": -100500, "type": "group", "title": "G"}, "text": "x"
+    }));
+    original.delete(&bot).await.unwrap();
+    let params = server.wait_for_request("deleteMessage").await.params;
+    assert_eq!(
+        (params["chat_id"].clone(), params["message_id"].clone()),
+        (json!(-100500), json!(9))
+    );
+
+    original.forward(&bot, 77).await.unwrap();
+    let params = server.wait_for_request("forwardMessage").await.params;
+    assert_eq!(params["chat_id"], 77);
+    assert_eq!(params["from_chat_id"], -100500);
+    assert_eq!(params["message_id"], 9);
+
+    original.edit_text(&bot).text("edited").await.unwrap();
+    let params = server.wait_for_request("editMessageText").await.params;
+    assert_eq!(params["chat_id"], -100500);
+    assert_eq!(params["message_id"], 9);
+    assert_eq!(params["text"], "edited");
+}
+
+#[tokio::test]
+async fn callback_query_answer_and_inline_edit() {
+    let (server, bot) = setup(Defaults::new()).await;
+    let query: CallbackQuery = serde_json::from_value(json!({
+        "id": "cq-1", "from": user(42), "chat_instance": "-1", "inline_message_id": "im-1", "data": "x"
+    }))
+    .unwrap();
+    query.answer(&bot).text("done").await.unwrap();
+    let params = server.wait_for_request("answerCallbackQuery").await.params;
+    assert_eq!(params["callback_query_id"], "cq-1");
+    assert_eq!(params["text"], "done");
+
+    query.edit_message_text(&bot).text("new").await.unwrap();
+    let params = server.wait_for_request("editMessageText").await.params;
+    assert_eq!(params["inline_message_id"], "im-1");
+    assert!(
+        !params.contains_key("chat_id"),
+        "an inline edit carries no chat id"
+    );
+    assert!(!params.contains_key("message_id"));
+}
+
+#[tokio::test]
+async fn join_requests_users_chats_and_files() {
+    let (server, bot) = setup(Defaults::new()).await;
+    let request: ChatJoinRequest = serde_json::from_value(json!({
+        "chat": {"id": -100700, "type": "supergroup", "title": "S"}, "from": user(42),
+        "user_chat_id": 42, "date": 1
+    }))
+    .unwrap();
+    request.approve(&bot).await.unwrap();
+    let params = server.wait_for_request("approveChatJoinRequest").await.params;
+    assert_eq!(
+        (params["chat_id"].clone(), params["user_id"].clone()),
+        (json!(-100700), json!(42))
+    );
+
+    let ann: User = serde_json::from_value(user(42)).unwrap();
+    ann.send_message(&bot, "hi Ann").await.unwrap();
+    let params = server.wait_for_request("sendMessage").await.params;
+    assert_eq!(params["chat_id"], 42);
+
+    request.chat.ban_member(&bot, 13).await.unwrap();
+    let params = server.wait_for_request("banChatMember").await.params;
+    assert_eq!(
+        (params["chat_id"].clone(), params["user_id"].clone()),
+        (json!(-100700), json!(13))
+    );
+
+    let file_id = server.add_file("photos/file_1.jpg", vec![1_u8, 2, 3]);
+    let photo = PhotoSize::new(file_id.clone(), "u-1", 90, 90);
+    let file = photo.get_file(&bot).await.unwrap();
+    assert_eq!(file.file_path.as_deref(), Some("photos/file_1.jpg"));
+    let params = server.wait_for_request("getFile").await.params;
+    assert_eq!(params["file_id"], json!(file_id));
+}
