@@ -9,6 +9,7 @@ mod bot;
 mod context;
 mod docs;
 mod enums;
+mod helpers;
 mod methods;
 mod names;
 mod render;
@@ -237,6 +238,25 @@ fn generate_inner(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> 
         PathBuf::from(format!("{SRC}/bot.rs")),
         render::file(version, bot::bot()),
     ));
+    // The helpers read Update, Message and MessageEntity (absent from small test specs).
+    if ["Update", "Message", "MessageEntity"]
+        .iter()
+        .all(|name| spec.object(name).is_some())
+    {
+        let body = helpers::helpers(&ctx);
+        let defined = BTreeSet::from(["Sender".to_owned()]);
+        let body = with_imports(body, &defined, &type_names, "crate::types");
+        let body = quote! {
+            //! Helpers on objects that are not requests: `Update::effective_*` and `Message` text
+            //! rendering (over `botapi_runtime::text`).
+            use botapi_runtime::text;
+            #body
+        };
+        files.push((
+            PathBuf::from(format!("{SRC}/helpers.rs")),
+            render::file(version, body),
+        ));
+    }
     files.push((
         PathBuf::from("generated/tests/every_type/mod.rs"),
         render::file(version, roundtrip::test_file(&ctx)),

@@ -50,6 +50,8 @@ mod aliases;
 #[rustfmt::skip]
 mod bot;
 #[rustfmt::skip]
+mod helpers;
+#[rustfmt::skip]
 pub mod methods;
 #[rustfmt::skip]
 mod shortcuts;
@@ -60,3 +62,4 @@ pub use bot::{Bot, Request};
 pub use botapi_runtime::{
     ChatId, Client, ClientBuilder, DefaultKind, Defaults, Error, InputFile, Method, Token,
 };
+pub use helpers::Sender;

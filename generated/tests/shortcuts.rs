@@ -160,3 +160,66 @@ async fn join_requests_users_chats_and_files() {
     let params = server.wait_for_request("getFile").await.params;
     assert_eq!(params["file_id"], json!(file_id));
 }
+
+#[test]
+fn effective_user_chat_message_and_sender_across_kinds() {
+    let update: Update = serde_json::from_value(json!({"update_id": 1, "message": {
+        "message_id": 1, "date": 1, "from": user(42), "chat": {"id": 42, "type": "private"}, "text": "x"
+    }}))
+    .unwrap();
+    assert_eq!(update.effective_user().map(|u| u.id), Some(42));
+    assert_eq!(update.effective_chat().map(|c| c.id), Some(42));
+    assert_eq!(update.effective_message().map(|m| m.message_id), Some(1));
+    assert!(matches!(update.effective_sender(), Some(botapi::Sender::User(u)) if u.id == 42));
+
+    let anonymous: Update = serde_json::from_value(json!({"update_id": 2, "message": {
+        "message_id": 2, "date": 1, "from": user(1087968824), "sender_chat": {"id": -100, "type": "supergroup"},
+        "chat": {"id": -100, "type": "supergroup"}, "text": "x"
+    }}))
+    .unwrap();
+    assert!(matches!(anonymous.effective_sender(), Some(botapi::Sender::Chat(c)) if c.id == -100));
+
+    let query: Update = serde_json::from_value(json!({"update_id": 3, "callback_query": {
+        "id": "q", "from": user(7), "chat_instance": "-1",
+        "message": {"message_id": 5, "date": 0, "chat": {"id": -200, "type": "group"}}
+    }}))
+    .unwrap();
+    assert_eq!(query.effective_user().map(|u| u.id), Some(7));
+    assert_eq!(query.effective_chat().map(|c| c.id), Some(-200));
+    assert!(query.effective_message().is_none(), "the message is inaccessible");
+
+    let poll: Update = serde_json::from_value(json!({"update_id": 4, "poll_answer": {
+        "poll_id": "p", "user": user(9), "option_ids": [0]
+    }}))
+    .unwrap();
+    assert_eq!(poll.effective_user().map(|u| u.id), Some(9));
+    assert!(poll.effective_chat().is_none());
+}
+
+#[test]
+fn message_text_helpers_render_entities_with_utf16_offsets() {
+    let message = message(json!({
+        "message_id": 8, "date": 1, "chat": {"id": -1001234567890_i64, "type": "supergroup", "username": "grp"},
+        "text": "😀 bold <b> link",
+        "entities": [
+            {"type": "bold", "offset": 3, "length": 4},
+            {"type": "text_link", "offset": 12, "length": 4, "url": "https://example.com/?a=1&b=2"}
+        ]
+    }));
+    assert_eq!(
+        message.text_html().unwrap(),
+        "😀 <b>bold</b> &lt;b&gt; <a href=\"https://example.com/?a=1&amp;b=2\">link</a>"
+    );
+    assert_eq!(
+        message.text_markdown_v2().unwrap().unwrap(),
+        "😀 *bold* <b\\> [link](https://example.com/?a=1&b=2)"
+    );
+    let parsed = message.parse_entities(None);
+    assert_eq!(
+        parsed.iter().map(|(_, text)| *text).collect::<Vec<_>>(),
+        ["bold", "link"]
+    );
+    assert_eq!(message.parse_entities(Some(&["bold"])).len(), 1);
+    assert_eq!(message.link().as_deref(), Some("https://t.me/grp/8"));
+    assert_eq!(message.chat_id(), -1001234567890);
+}
