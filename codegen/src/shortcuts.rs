@@ -30,9 +30,20 @@ fn shortcut(ctx: &Context<'_>, family: &Family, method_name: &str, name: &str) -
     let fn_name = ident(name);
     let method_fn = ident(&ctx.method_fn(method_name));
     let request_ty = ident(&ctx.method_type(method_name));
+    let literals: Vec<TokenStream> = family
+        .fill
+        .iter()
+        .filter_map(|(param, value)| {
+            let value = value.strip_prefix('=')?;
+            let field = method.params.iter().find(|p| &p.name == param)?;
+            let target = ident(&field_name(&field.name));
+            Some(quote!(request.payload.#target = Some(#value.into());))
+        })
+        .collect();
     let fills: Vec<(&Field, Vec<PathField>)> = family
         .fill
         .iter()
+        .filter(|(_, path)| !path.starts_with('='))
         .filter_map(|(param, path)| {
             let field = method.params.iter().find(|p| &p.name == param)?;
             let steps = resolve_path(ctx.spec, &family.on, path).expect("checked by Shortcuts::check");
@@ -103,6 +114,7 @@ fn shortcut(ctx: &Context<'_>, family: &Family, method_name: &str, name: &str) -
     } else {
         quote!()
     };
+    sets.extend(literals);
     let body = if sets.is_empty() && quote_reply.is_empty() {
         quote!(bot.#method_fn(#(#call_args),*))
     } else {

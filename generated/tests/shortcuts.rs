@@ -223,3 +223,15 @@ fn message_text_helpers_render_entities_with_utf16_offsets() {
     assert_eq!(message.link().as_deref(), Some("https://t.me/grp/8"));
     assert_eq!(message.chat_id(), -1001234567890);
 }
+
+#[tokio::test]
+async fn reply_html_presets_the_parse_mode() {
+    let (server, bot) = setup(Defaults::new()).await;
+    let original = message(json!({
+        "message_id": 4, "date": 1, "chat": {"id": 42, "type": "private"}, "text": "x"
+    }));
+    original.reply_html(&bot, "<b>hi</b>").await.unwrap();
+    let params = server.wait_for_request("sendMessage").await.params;
+    assert_eq!(params["parse_mode"], "HTML");
+    assert_eq!(params["text"], "<b>hi</b>");
+}

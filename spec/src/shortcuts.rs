@@ -35,8 +35,9 @@ pub struct Family {
     pub doc: String,
     /// Shortcut name per API method, in the order to generate them.
     pub methods: Vec<(String, String)>,
-    /// Parameter -> field path on the object (`chat.id`, `from.id`, `message_thread_id`).
-    /// A parameter is filled in every method of the family that has it.
+    /// Parameter -> field path on the object (`chat.id`, `from.id`, `message_thread_id`), or a
+    /// literal string value written `=HTML`. A parameter is filled in every method of the
+    /// family that has it.
     pub fill: Vec<(String, String)>,
     /// Reply to the object's message, quoting it by default only outside private chats
     /// (python-telegram-bot's `do_quote` rule; `Defaults::do_quote` overrides it).
@@ -82,6 +83,9 @@ impl Shortcuts {
                         "shortcuts on `{}`: no method has the parameter `{param}`",
                         family.on
                     ));
+                }
+                if path.starts_with('=') {
+                    continue;
                 }
                 if let Err(e) = resolve_path(spec, &family.on, path) {
                     problems.push(format!("shortcuts on `{}`: `{param} = {path}`: {e}", family.on));

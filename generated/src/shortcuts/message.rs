@@ -3,17 +3,21 @@
 use botapi_runtime::{ChatId, InputFile};
 use crate::{Bot, Request};
 use crate::types::{
-    ChatType, InputChecklist, InputMedia, InputPaidMedia, InputPollOption,
-    InputRichMessage, LabeledPrice, Message, ReplyParameters,
+    ChatAction, ChatType, InlineQueryResult, InputChecklist, InputMedia, InputPaidMedia,
+    InputPollOption, InputRichMessage, LabeledPrice, Message, ReplyParameters,
 };
 use crate::methods::{
-    CopyMessage, DeleteMessage, EditMessageCaption, EditMessageLiveLocation,
+    AnswerGuestQuery, ApproveSuggestedPost, CloseForumTopic, CopyMessage,
+    DeclineSuggestedPost, DeleteForumTopic, DeleteMessage, DeleteMessageReaction,
+    EditForumTopic, EditMessageCaption, EditMessageChecklist, EditMessageLiveLocation,
     EditMessageMedia, EditMessageReplyMarkup, EditMessageText, ForwardMessage,
-    PinChatMessage, SendAnimation, SendAudio, SendChecklist, SendContact, SendDice,
+    GetGameHighScores, PinChatMessage, ReadBusinessMessage, ReopenForumTopic,
+    SendAnimation, SendAudio, SendChatAction, SendChecklist, SendContact, SendDice,
     SendDocument, SendGame, SendInvoice, SendLivePhoto, SendLocation, SendMediaGroup,
-    SendMessage, SendPaidMedia, SendPhoto, SendPoll, SendRichMessage, SendSticker,
-    SendVenue, SendVideo, SendVideoNote, SendVoice, SetMessageReaction,
-    StopMessageLiveLocation, StopPoll, UnpinChatMessage,
+    SendMessage, SendMessageDraft, SendPaidMedia, SendPhoto, SendPoll, SendRichMessage,
+    SendSticker, SendVenue, SendVideo, SendVideoNote, SendVoice, SetGameScore,
+    SetMessageReaction, StopMessageLiveLocation, StopPoll, UnpinAllForumTopicMessages,
+    UnpinChatMessage,
 };
 
 impl Message {
@@ -630,6 +634,20 @@ impl Message {
         request
     }
 
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    ///
+    /// Shortcut for [`Bot::send_chat_action`](crate::Bot::send_chat_action) with `chat_id`, `message_thread_id`, `business_connection_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn reply_chat_action(
+        &self,
+        bot: &Bot,
+        action: impl Into<ChatAction>,
+    ) -> Request<SendChatAction> {
+        let mut request = bot.send_chat_action(self.chat.id, action);
+        request.payload.business_connection_id = self.business_connection_id.clone();
+        request.payload.message_thread_id = self.message_thread_id;
+        request
+    }
+
     /// Acts on this message in its chat.
     ///
     /// Shortcut for [`Bot::delete_message`](crate::Bot::delete_message) with `chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
@@ -747,6 +765,84 @@ impl Message {
         request
     }
 
+    /// Acts on this message in its chat.
+    ///
+    /// Shortcut for [`Bot::edit_message_checklist`](crate::Bot::edit_message_checklist) with `chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn edit_checklist(
+        &self,
+        bot: &Bot,
+        business_connection_id: impl Into<String>,
+        checklist: impl Into<InputChecklist>,
+    ) -> Request<EditMessageChecklist> {
+        bot.edit_message_checklist(
+            business_connection_id,
+            self.chat.id,
+            self.message_id,
+            checklist,
+        )
+    }
+
+    /// Acts on this message in its chat.
+    ///
+    /// Shortcut for [`Bot::delete_message_reaction`](crate::Bot::delete_message_reaction) with `chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn delete_reaction(&self, bot: &Bot) -> Request<DeleteMessageReaction> {
+        bot.delete_message_reaction(self.chat.id, self.message_id)
+    }
+
+    /// Acts on this message in its chat.
+    ///
+    /// Shortcut for [`Bot::read_business_message`](crate::Bot::read_business_message) with `chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn read_business_message(
+        &self,
+        bot: &Bot,
+        business_connection_id: impl Into<String>,
+    ) -> Request<ReadBusinessMessage> {
+        bot.read_business_message(business_connection_id, self.chat.id, self.message_id)
+    }
+
+    /// Acts on this message in its chat.
+    ///
+    /// Shortcut for [`Bot::approve_suggested_post`](crate::Bot::approve_suggested_post) with `chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn approve_suggested_post(&self, bot: &Bot) -> Request<ApproveSuggestedPost> {
+        bot.approve_suggested_post(self.chat.id, self.message_id)
+    }
+
+    /// Acts on this message in its chat.
+    ///
+    /// Shortcut for [`Bot::decline_suggested_post`](crate::Bot::decline_suggested_post) with `chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn decline_suggested_post(&self, bot: &Bot) -> Request<DeclineSuggestedPost> {
+        bot.decline_suggested_post(self.chat.id, self.message_id)
+    }
+
+    /// Acts on this message in its chat.
+    ///
+    /// Shortcut for [`Bot::set_game_score`](crate::Bot::set_game_score) with `chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn set_game_score(
+        &self,
+        bot: &Bot,
+        user_id: impl Into<i64>,
+        score: impl Into<i64>,
+    ) -> Request<SetGameScore> {
+        let mut request = bot.set_game_score(user_id, score);
+        request.payload.chat_id = Some(self.chat.id);
+        request.payload.message_id = Some(self.message_id);
+        request
+    }
+
+    /// Acts on this message in its chat.
+    ///
+    /// Shortcut for [`Bot::get_game_high_scores`](crate::Bot::get_game_high_scores) with `chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn get_game_high_scores(
+        &self,
+        bot: &Bot,
+        user_id: impl Into<i64>,
+    ) -> Request<GetGameHighScores> {
+        let mut request = bot.get_game_high_scores(user_id);
+        request.payload.chat_id = Some(self.chat.id);
+        request.payload.message_id = Some(self.message_id);
+        request
+    }
+
     /// Forwards or copies this message to another chat.
     ///
     /// Shortcut for [`Bot::forward_message`](crate::Bot::forward_message) with `from_chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
@@ -763,5 +859,172 @@ impl Message {
     /// Shortcut for [`Bot::copy_message`](crate::Bot::copy_message) with `from_chat_id`, `message_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn copy(&self, bot: &Bot, chat_id: impl Into<ChatId>) -> Request<CopyMessage> {
         bot.copy_message(chat_id, self.chat.id, self.message_id)
+    }
+
+    /// Manages the forum topic this message belongs to.
+    ///
+    /// Shortcut for [`Bot::close_forum_topic`](crate::Bot::close_forum_topic) with `chat_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn close_forum_topic(
+        &self,
+        bot: &Bot,
+        message_thread_id: impl Into<i64>,
+    ) -> Request<CloseForumTopic> {
+        bot.close_forum_topic(self.chat.id, message_thread_id)
+    }
+
+    /// Manages the forum topic this message belongs to.
+    ///
+    /// Shortcut for [`Bot::reopen_forum_topic`](crate::Bot::reopen_forum_topic) with `chat_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn reopen_forum_topic(
+        &self,
+        bot: &Bot,
+        message_thread_id: impl Into<i64>,
+    ) -> Request<ReopenForumTopic> {
+        bot.reopen_forum_topic(self.chat.id, message_thread_id)
+    }
+
+    /// Manages the forum topic this message belongs to.
+    ///
+    /// Shortcut for [`Bot::edit_forum_topic`](crate::Bot::edit_forum_topic) with `chat_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn edit_forum_topic(
+        &self,
+        bot: &Bot,
+        message_thread_id: impl Into<i64>,
+    ) -> Request<EditForumTopic> {
+        bot.edit_forum_topic(self.chat.id, message_thread_id)
+    }
+
+    /// Manages the forum topic this message belongs to.
+    ///
+    /// Shortcut for [`Bot::delete_forum_topic`](crate::Bot::delete_forum_topic) with `chat_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn delete_forum_topic(
+        &self,
+        bot: &Bot,
+        message_thread_id: impl Into<i64>,
+    ) -> Request<DeleteForumTopic> {
+        bot.delete_forum_topic(self.chat.id, message_thread_id)
+    }
+
+    /// Manages the forum topic this message belongs to.
+    ///
+    /// Shortcut for [`Bot::unpin_all_forum_topic_messages`](crate::Bot::unpin_all_forum_topic_messages) with `chat_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn unpin_all_forum_topic_messages(
+        &self,
+        bot: &Bot,
+        message_thread_id: impl Into<i64>,
+    ) -> Request<UnpinAllForumTopicMessages> {
+        bot.unpin_all_forum_topic_messages(self.chat.id, message_thread_id)
+    }
+
+    /// Replies with a text in HTML (`parse_mode` preset), like `reply_text`.
+    ///
+    /// Shortcut for [`Bot::send_message`](crate::Bot::send_message) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn reply_html(
+        &self,
+        bot: &Bot,
+        text: impl Into<String>,
+    ) -> Request<SendMessage> {
+        let mut request = bot.send_message(self.chat.id, text);
+        request.payload.business_connection_id = self.business_connection_id.clone();
+        request.payload.message_thread_id = self.message_thread_id;
+        request.payload.direct_messages_topic_id = self
+            .direct_messages_topic
+            .as_ref()
+            .map(|v| v.topic_id);
+        request.payload.parse_mode = Some("HTML".into());
+        let quote = bot
+            .client()
+            .defaults()
+            .do_quote_default()
+            .unwrap_or(self.chat.kind != ChatType::Private);
+        if quote {
+            request.payload.reply_parameters = Some(
+                ReplyParameters::new(self.message_id),
+            );
+        }
+        request
+    }
+
+    /// Replies with a text in MarkdownV2 (`parse_mode` preset), like `reply_text`.
+    ///
+    /// Shortcut for [`Bot::send_message`](crate::Bot::send_message) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn reply_markdown_v2(
+        &self,
+        bot: &Bot,
+        text: impl Into<String>,
+    ) -> Request<SendMessage> {
+        let mut request = bot.send_message(self.chat.id, text);
+        request.payload.business_connection_id = self.business_connection_id.clone();
+        request.payload.message_thread_id = self.message_thread_id;
+        request.payload.direct_messages_topic_id = self
+            .direct_messages_topic
+            .as_ref()
+            .map(|v| v.topic_id);
+        request.payload.parse_mode = Some("MarkdownV2".into());
+        let quote = bot
+            .client()
+            .defaults()
+            .do_quote_default()
+            .unwrap_or(self.chat.kind != ChatType::Private);
+        if quote {
+            request.payload.reply_parameters = Some(
+                ReplyParameters::new(self.message_id),
+            );
+        }
+        request
+    }
+
+    /// Replies with a text in Markdown (`parse_mode` preset), like `reply_text`.
+    ///
+    /// Shortcut for [`Bot::send_message`](crate::Bot::send_message) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn reply_markdown(
+        &self,
+        bot: &Bot,
+        text: impl Into<String>,
+    ) -> Request<SendMessage> {
+        let mut request = bot.send_message(self.chat.id, text);
+        request.payload.business_connection_id = self.business_connection_id.clone();
+        request.payload.message_thread_id = self.message_thread_id;
+        request.payload.direct_messages_topic_id = self
+            .direct_messages_topic
+            .as_ref()
+            .map(|v| v.topic_id);
+        request.payload.parse_mode = Some("Markdown".into());
+        let quote = bot
+            .client()
+            .defaults()
+            .do_quote_default()
+            .unwrap_or(self.chat.kind != ChatType::Private);
+        if quote {
+            request.payload.reply_parameters = Some(
+                ReplyParameters::new(self.message_id),
+            );
+        }
+        request
+    }
+
+    /// Streams a draft of a reply into this message's chat and topic.
+    ///
+    /// Shortcut for [`Bot::send_message_draft`](crate::Bot::send_message_draft) with `chat_id`, `message_thread_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn reply_text_draft(
+        &self,
+        bot: &Bot,
+        draft_id: impl Into<i64>,
+    ) -> Request<SendMessageDraft> {
+        let mut request = bot.send_message_draft(self.chat.id, draft_id);
+        request.payload.message_thread_id = self.message_thread_id;
+        request
+    }
+
+    /// Answers the guest query this message came with (`guest_query_id`).
+    ///
+    /// Shortcut for [`Bot::answer_guest_query`](crate::Bot::answer_guest_query) with nothing taken from this `Message`; returns the request, so every optional parameter can still be set.
+    pub fn answer_guest_query(
+        &self,
+        bot: &Bot,
+        guest_query_id: impl Into<String>,
+        result: impl Into<InlineQueryResult>,
+    ) -> Request<AnswerGuestQuery> {
+        bot.answer_guest_query(guest_query_id, result)
     }
 }

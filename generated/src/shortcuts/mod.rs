@@ -13,10 +13,6 @@ mod pre_checkout_query;
 
 mod chat_join_request;
 
-mod user;
-
-mod chat;
-
 mod photo_size;
 
 mod document;
@@ -32,3 +28,15 @@ mod animation;
 mod video_note;
 
 mod sticker;
+
+mod user;
+
+mod chat;
+
+mod chat_full_info;
+
+mod story;
+
+mod chat_photo;
+
+mod passport_file;
