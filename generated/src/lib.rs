@@ -59,6 +59,8 @@ mod shortcuts;
 pub mod types;
 
 pub use bot::{Bot, Request};
+/// Text helpers: escaping, mentions, deep links, UTF-16 entity offsets and entity rendering.
+pub use botapi_runtime::text;
 pub use botapi_runtime::{
     ChatId, Client, ClientBuilder, DefaultKind, Defaults, Error, InputFile, Method, Token,
 };
