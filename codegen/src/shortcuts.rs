@@ -115,6 +115,23 @@ fn shortcut(ctx: &Context<'_>, family: &Family, method_name: &str, name: &str) -
         quote!()
     };
     sets.extend(literals);
+    if let Some(field) = &family.message_fallback {
+        let has = |name: &str| method.params.iter().any(|p| p.name == name);
+        assert!(
+            has("chat_id") && has("message_id") && has("inline_message_id"),
+            "shortcut {}.{name}: message_fallback needs chat_id, message_id and inline_message_id",
+            family.on
+        );
+        let field = ident(&field_name(field));
+        sets.push(quote! {
+            if request.payload.inline_message_id.is_none() {
+                if let Some(message) = &self.#field {
+                    request.payload.chat_id = Some(message.chat().id.into());
+                    request.payload.message_id = Some(message.message_id());
+                }
+            }
+        });
+    }
     let body = if sets.is_empty() && quote_reply.is_empty() {
         quote!(bot.#method_fn(#(#call_args),*))
     } else {

@@ -235,3 +235,25 @@ async fn reply_html_presets_the_parse_mode() {
     assert_eq!(params["parse_mode"], "HTML");
     assert_eq!(params["text"], "<b>hi</b>");
 }
+
+#[tokio::test]
+async fn callback_query_edit_of_a_chat_message_uses_chat_and_message_id() {
+    let (server, bot) = setup(Defaults::new()).await;
+    let query: CallbackQuery = serde_json::from_value(json!({
+        "id": "cq-2", "from": user(42), "chat_instance": "-1", "data": "x",
+        "message": {"message_id": 31, "date": 1, "chat": {"id": -100900, "type": "supergroup"}, "text": "old"}
+    }))
+    .unwrap();
+    query.edit_message_text(&bot).text("new").await.unwrap();
+    let params = server.wait_for_request("editMessageText").await.params;
+    assert_eq!(params["chat_id"], -100900);
+    assert_eq!(params["message_id"], 31);
+    assert!(!params.contains_key("inline_message_id"));
+
+    query.edit_message_reply_markup(&bot).await.unwrap();
+    let params = server.wait_for_request("editMessageReplyMarkup").await.params;
+    assert_eq!(
+        (params["chat_id"].clone(), params["message_id"].clone()),
+        (json!(-100900), json!(31))
+    );
+}

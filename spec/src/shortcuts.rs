@@ -43,6 +43,11 @@ pub struct Family {
     /// (python-telegram-bot's `do_quote` rule; `Defaults::do_quote` overrides it).
     #[serde(default)]
     pub quote: bool,
+    /// For edits of a callback query's message: the object's field holding a
+    /// `MaybeInaccessibleMessage`. When the object has no `inline_message_id`, the message's
+    /// chat id and message id are sent instead (python-telegram-bot's CallbackQuery edits).
+    #[serde(default)]
+    pub message_fallback: Option<String>,
 }
 
 impl Shortcuts {
@@ -66,7 +71,6 @@ impl Shortcuts {
                 problems.push(format!("shortcuts on `{}`: no such object", family.on));
                 continue;
             };
-            let _ = object;
             let mut used = vec![false; family.fill.len()];
             for (method, name) in &family.methods {
                 let Some(m) = spec.method(method) else {
@@ -75,6 +79,18 @@ impl Shortcuts {
                 };
                 for (i, (param, _)) in family.fill.iter().enumerate() {
                     used[i] |= m.params.iter().any(|p| &p.name == param);
+                }
+            }
+            if let Some(field) = &family.message_fallback {
+                let ok = object
+                    .fields()
+                    .iter()
+                    .any(|f| &f.name == field && f.ty == Type::Ref("MaybeInaccessibleMessage".into()));
+                if !ok {
+                    problems.push(format!(
+                        "shortcuts on `{}`: message_fallback `{field}` is not a MaybeInaccessibleMessage field",
+                        family.on
+                    ));
                 }
             }
             for ((param, path), used) in family.fill.iter().zip(used) {

@@ -15,25 +15,37 @@ impl CallbackQuery {
         bot.answer_callback_query(self.id.clone())
     }
 
-    /// Edits the inline message this callback query came from (by `inline_message_id`; for a query from a chat message use its `message`'s shortcuts).
+    /// Edits the message this callback query came from: the inline message (`inline_message_id`) if it has one, else its chat message (chat and message id).
     ///
     /// Shortcut for [`Bot::edit_message_text`](crate::Bot::edit_message_text) with `inline_message_id` taken from this `CallbackQuery`; returns the request, so every optional parameter can still be set.
     pub fn edit_message_text(&self, bot: &Bot) -> Request<EditMessageText> {
         let mut request = bot.edit_message_text();
         request.payload.inline_message_id = self.inline_message_id.clone();
+        if request.payload.inline_message_id.is_none() {
+            if let Some(message) = &self.message {
+                request.payload.chat_id = Some(message.chat().id.into());
+                request.payload.message_id = Some(message.message_id());
+            }
+        }
         request
     }
 
-    /// Edits the inline message this callback query came from (by `inline_message_id`; for a query from a chat message use its `message`'s shortcuts).
+    /// Edits the message this callback query came from: the inline message (`inline_message_id`) if it has one, else its chat message (chat and message id).
     ///
     /// Shortcut for [`Bot::edit_message_caption`](crate::Bot::edit_message_caption) with `inline_message_id` taken from this `CallbackQuery`; returns the request, so every optional parameter can still be set.
     pub fn edit_message_caption(&self, bot: &Bot) -> Request<EditMessageCaption> {
         let mut request = bot.edit_message_caption();
         request.payload.inline_message_id = self.inline_message_id.clone();
+        if request.payload.inline_message_id.is_none() {
+            if let Some(message) = &self.message {
+                request.payload.chat_id = Some(message.chat().id.into());
+                request.payload.message_id = Some(message.message_id());
+            }
+        }
         request
     }
 
-    /// Edits the inline message this callback query came from (by `inline_message_id`; for a query from a chat message use its `message`'s shortcuts).
+    /// Edits the message this callback query came from: the inline message (`inline_message_id`) if it has one, else its chat message (chat and message id).
     ///
     /// Shortcut for [`Bot::edit_message_media`](crate::Bot::edit_message_media) with `inline_message_id` taken from this `CallbackQuery`; returns the request, so every optional parameter can still be set.
     pub fn edit_message_media(
@@ -43,10 +55,16 @@ impl CallbackQuery {
     ) -> Request<EditMessageMedia> {
         let mut request = bot.edit_message_media(media);
         request.payload.inline_message_id = self.inline_message_id.clone();
+        if request.payload.inline_message_id.is_none() {
+            if let Some(message) = &self.message {
+                request.payload.chat_id = Some(message.chat().id.into());
+                request.payload.message_id = Some(message.message_id());
+            }
+        }
         request
     }
 
-    /// Edits the inline message this callback query came from (by `inline_message_id`; for a query from a chat message use its `message`'s shortcuts).
+    /// Edits the message this callback query came from: the inline message (`inline_message_id`) if it has one, else its chat message (chat and message id).
     ///
     /// Shortcut for [`Bot::edit_message_reply_markup`](crate::Bot::edit_message_reply_markup) with `inline_message_id` taken from this `CallbackQuery`; returns the request, so every optional parameter can still be set.
     pub fn edit_message_reply_markup(
@@ -55,10 +73,16 @@ impl CallbackQuery {
     ) -> Request<EditMessageReplyMarkup> {
         let mut request = bot.edit_message_reply_markup();
         request.payload.inline_message_id = self.inline_message_id.clone();
+        if request.payload.inline_message_id.is_none() {
+            if let Some(message) = &self.message {
+                request.payload.chat_id = Some(message.chat().id.into());
+                request.payload.message_id = Some(message.message_id());
+            }
+        }
         request
     }
 
-    /// Edits the inline message this callback query came from (by `inline_message_id`; for a query from a chat message use its `message`'s shortcuts).
+    /// Edits the message this callback query came from: the inline message (`inline_message_id`) if it has one, else its chat message (chat and message id).
     ///
     /// Shortcut for [`Bot::edit_message_live_location`](crate::Bot::edit_message_live_location) with `inline_message_id` taken from this `CallbackQuery`; returns the request, so every optional parameter can still be set.
     pub fn edit_message_live_location(
@@ -69,10 +93,16 @@ impl CallbackQuery {
     ) -> Request<EditMessageLiveLocation> {
         let mut request = bot.edit_message_live_location(latitude, longitude);
         request.payload.inline_message_id = self.inline_message_id.clone();
+        if request.payload.inline_message_id.is_none() {
+            if let Some(message) = &self.message {
+                request.payload.chat_id = Some(message.chat().id.into());
+                request.payload.message_id = Some(message.message_id());
+            }
+        }
         request
     }
 
-    /// Edits the inline message this callback query came from (by `inline_message_id`; for a query from a chat message use its `message`'s shortcuts).
+    /// Edits the message this callback query came from: the inline message (`inline_message_id`) if it has one, else its chat message (chat and message id).
     ///
     /// Shortcut for [`Bot::stop_message_live_location`](crate::Bot::stop_message_live_location) with `inline_message_id` taken from this `CallbackQuery`; returns the request, so every optional parameter can still be set.
     pub fn stop_message_live_location(
@@ -81,6 +111,12 @@ impl CallbackQuery {
     ) -> Request<StopMessageLiveLocation> {
         let mut request = bot.stop_message_live_location();
         request.payload.inline_message_id = self.inline_message_id.clone();
+        if request.payload.inline_message_id.is_none() {
+            if let Some(message) = &self.message {
+                request.payload.chat_id = Some(message.chat().id.into());
+                request.payload.message_id = Some(message.message_id());
+            }
+        }
         request
     }
 }
