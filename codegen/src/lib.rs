@@ -239,9 +239,15 @@ fn generate_inner(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> 
         render::file(version, bot::bot()),
     ));
     // The helpers read Update, Message and MessageEntity (absent from small test specs).
-    if ["Update", "Message", "MessageEntity"]
-        .iter()
-        .all(|name| spec.object(name).is_some())
+    if [
+        "Update",
+        "Message",
+        "MessageEntity",
+        "InlineKeyboardMarkup",
+        "ReplyKeyboardMarkup",
+    ]
+    .iter()
+    .all(|name| spec.object(name).is_some())
     {
         let body = helpers::helpers(&ctx);
         let defined = BTreeSet::from(["Sender".to_owned()]);

@@ -4,7 +4,9 @@
 //! rendering (over `botapi_runtime::text`).
 use botapi_runtime::text;
 use crate::types::{
-    Chat, MaybeInaccessibleMessage, Message, MessageEntity, Update, UpdateKind, User,
+    Chat, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
+    MaybeInaccessibleMessage, Message, MessageEntity, ReplyKeyboardMarkup, Update,
+    UpdateKind, User,
 };
 
 /// Who sent an update: a user, or a chat (messages sent on behalf of a chat, reactions
@@ -298,4 +300,64 @@ fn parse<'m>(
         .into_iter()
         .map(|(index, covered)| (&list[index], covered))
         .collect()
+}
+
+impl InlineKeyboardButton {
+    /// A button that sends `data` (1-64 bytes) to the bot in a callback query.
+    pub fn callback(text: impl Into<String>, data: impl Into<String>) -> Self {
+        Self::new(text).callback_data(data)
+    }
+
+    /// A button that opens `url`.
+    pub fn link(text: impl Into<String>, url: impl Into<String>) -> Self {
+        Self::new(text).url(url)
+    }
+}
+
+impl InlineKeyboardMarkup {
+    /// A keyboard from rows of buttons.
+    pub fn from_rows<R: IntoIterator<Item = InlineKeyboardButton>>(
+        rows: impl IntoIterator<Item = R>,
+    ) -> Self {
+        Self::new(
+            rows
+                .into_iter()
+                .map(|row| row.into_iter().collect::<Vec<_>>())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// A keyboard of callback buttons, from rows of `(text, data)` pairs:
+    /// `InlineKeyboardMarkup::callbacks([[("Yes", "y"), ("No", "n")]])`.
+    pub fn callbacks<T, D, R>(rows: impl IntoIterator<Item = R>) -> Self
+    where
+        T: Into<String>,
+        D: Into<String>,
+        R: IntoIterator<Item = (T, D)>,
+    {
+        Self::from_rows(
+            rows
+                .into_iter()
+                .map(|row| {
+                    row.into_iter()
+                        .map(|(text, data)| InlineKeyboardButton::callback(text, data))
+                        .collect::<Vec<_>>()
+                }),
+        )
+    }
+}
+
+impl ReplyKeyboardMarkup {
+    /// A reply keyboard of plain text buttons, from rows of texts:
+    /// `ReplyKeyboardMarkup::texts([["1", "2"], ["3", "4"]])`.
+    pub fn texts<T: Into<String>, R: IntoIterator<Item = T>>(
+        rows: impl IntoIterator<Item = R>,
+    ) -> Self {
+        Self::new(
+            rows
+                .into_iter()
+                .map(|row| row.into_iter().map(KeyboardButton::new).collect::<Vec<_>>())
+                .collect::<Vec<_>>(),
+        )
+    }
 }

@@ -257,3 +257,29 @@ async fn callback_query_edit_of_a_chat_message_uses_chat_and_message_id() {
         (json!(-100900), json!(31))
     );
 }
+
+#[test]
+fn keyboards_without_struct_literals() {
+    let markup = InlineKeyboardMarkup::callbacks([[("Yes", "y"), ("No", "n")]]);
+    assert_eq!(
+        serde_json::to_value(&markup).unwrap(),
+        json!({"inline_keyboard": [[{"text": "Yes", "callback_data": "y"}, {"text": "No", "callback_data": "n"}]]})
+    );
+    let mixed = InlineKeyboardMarkup::from_rows([
+        vec![InlineKeyboardButton::link(
+            "Docs",
+            "https://core.telegram.org/bots/api",
+        )],
+        vec![InlineKeyboardButton::callback("Go", "go")],
+    ]);
+    assert_eq!(
+        mixed.inline_keyboard[0][0].url.as_deref(),
+        Some("https://core.telegram.org/bots/api")
+    );
+    assert_eq!(mixed.inline_keyboard[1][0].callback_data.as_deref(), Some("go"));
+    let reply = ReplyKeyboardMarkup::texts([["1", "2"], ["3", "4"]]).resize_keyboard(true);
+    assert_eq!(
+        serde_json::to_value(&reply).unwrap(),
+        json!({"keyboard": [[{"text": "1"}, {"text": "2"}], [{"text": "3"}, {"text": "4"}]], "resize_keyboard": true})
+    );
+}
