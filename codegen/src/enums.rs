@@ -96,21 +96,10 @@ impl EnumRegistry {
                     continue;
                 };
                 registry.enums[index].used_by.push(key);
-                registry
-                    .by_field
-                    .insert((owner.to_owned(), field.name.clone()), index);
             }
         }
+        // Curated enums no field uses are dropped; the field map is built from what remains.
         registry.enums.retain(|e| !e.used_by.is_empty());
-        let names: HashMap<String, usize> = registry
-            .enums
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.name.clone(), i))
-            .collect();
-        // Re-index after dropping unused curated enums.
-        let old: Vec<(String, String)> = Vec::new();
-        let _ = old;
         let mut by_field = HashMap::new();
         for (i, e) in registry.enums.iter().enumerate() {
             for key in &e.used_by {
@@ -118,7 +107,6 @@ impl EnumRegistry {
                 by_field.insert((owner.to_owned(), field.to_owned()), i);
             }
         }
-        let _ = names;
         registry.by_field = by_field;
         registry
     }
