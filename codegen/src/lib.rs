@@ -64,25 +64,21 @@ pub fn generate_with_tables(
             problems.join("\n  - ")
         );
     }
-    let mut files = generate_inner(spec, overrides);
-    files.extend(shortcut_files(spec, overrides, shortcut_table));
-    files
+    generate_inner(spec, overrides, shortcut_table)
 }
 
-fn shortcut_files(spec: &Spec, overrides: &Overrides, table: &Shortcuts) -> Vec<(PathBuf, String)> {
+/// The `shortcuts/` module: one file per type with shortcuts.
+fn shortcut_files(
+    ctx: &Context<'_>,
+    table: &Shortcuts,
+    type_names: &BTreeSet<String>,
+    method_types: &BTreeSet<String>,
+) -> Vec<(PathBuf, String)> {
     if table.families.is_empty() {
         return Vec::new();
     }
-    let augmented = overrides.apply(spec);
-    let ctx = Context::new(&augmented, overrides);
-    let version = spec.version.as_str();
-    let type_names = all_type_names(&ctx);
-    let method_types: BTreeSet<String> = augmented
-        .methods
-        .iter()
-        .map(|m| ctx.method_type(&m.name))
-        .collect();
-    let mut by_type: Vec<_> = shortcuts::shortcuts(&ctx, table).into_iter().collect();
+    let version = ctx.spec.version.as_str();
+    let mut by_type: Vec<_> = shortcuts::shortcuts(ctx, table).into_iter().collect();
     by_type.sort_by_key(|(_, (index, _))| *index);
     let mut files = Vec::new();
     let mut modules = Vec::new();
@@ -97,7 +93,7 @@ fn shortcut_files(spec: &Spec, overrides: &Overrides, table: &Shortcuts) -> Vec<
         let body = with_imports_from(
             body,
             &BTreeSet::new(),
-            &[(&type_names, "crate::types"), (&method_types, "crate::methods")],
+            &[(type_names, "crate::types"), (method_types, "crate::methods")],
         );
         files.push((
             PathBuf::from(format!("{SRC}/shortcuts/{module}.rs")),
@@ -118,7 +114,7 @@ fn shortcut_files(spec: &Spec, overrides: &Overrides, table: &Shortcuts) -> Vec<
     files
 }
 
-fn generate_inner(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> {
+fn generate_inner(spec: &Spec, overrides: &Overrides, shortcut_table: &Shortcuts) -> Vec<(PathBuf, String)> {
     if let Err(problems) = overrides.check(spec) {
         panic!(
             "spec/overrides.toml does not match the spec:\n  - {}",
@@ -267,6 +263,7 @@ fn generate_inner(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> 
         PathBuf::from("generated/tests/every_type/mod.rs"),
         render::file(version, roundtrip::test_file(&ctx)),
     ));
+    files.extend(shortcut_files(&ctx, shortcut_table, &type_names, &method_types));
     files
 }
 
