@@ -31,6 +31,10 @@ pub struct Family {
     /// The generated type the shortcuts are methods of.
     #[serde(rename = "type")]
     pub on: String,
+    /// Other types that get the same shortcuts (ChatFullInfo has Chat's). Expanded into
+    /// families of their own when the table is read, so this is empty after parsing.
+    #[serde(default)]
+    pub also: Vec<String>,
     /// What the shortcuts are for, for their rustdoc.
     pub doc: String,
     /// Shortcut name per API method, in the order to generate them.
@@ -53,7 +57,28 @@ pub struct Family {
 impl Shortcuts {
     /// Parses the table from TOML text.
     pub fn from_toml(text: &str) -> Result<Shortcuts, String> {
-        toml::from_str(text).map_err(|e| format!("shortcuts.toml: {e}"))
+        let table: Shortcuts = toml::from_str(text).map_err(|e| format!("shortcuts.toml: {e}"))?;
+        let families = table
+            .families
+            .into_iter()
+            .flat_map(|family| {
+                let copies: Vec<Family> = family
+                    .also
+                    .iter()
+                    .map(|on| Family {
+                        on: on.clone(),
+                        also: Vec::new(),
+                        ..family.clone()
+                    })
+                    .collect();
+                std::iter::once(Family {
+                    also: Vec::new(),
+                    ..family
+                })
+                .chain(copies)
+            })
+            .collect();
+        Ok(Shortcuts { families })
     }
 
     /// The table committed with this crate.
