@@ -66,12 +66,14 @@ pub(crate) fn bot() -> TokenStream {
             pub(crate) payload: M,
             extra: Option<Map<String, Value>>,
             without_defaults: Vec<DefaultKind>,
+            // The message a reply shortcut answers, for `do_quote(true)`.
+            pub(crate) quote_target: Option<i64>,
         }
 
         impl<M: Method> Request<M> {
             /// A request sending `payload` through `bot`.
             pub fn new(bot: Bot, payload: M) -> Self {
-                Self { bot, payload, extra: None, without_defaults: Vec::new() }
+                Self { bot, payload, extra: None, without_defaults: Vec::new(), quote_target: None }
             }
 
             /// The parameters set so far.

@@ -6,6 +6,7 @@
 //! turn each item into tokens, formatted with prettyplease.
 
 mod bot;
+mod constants;
 mod context;
 mod docs;
 mod enums;
@@ -14,6 +15,7 @@ mod methods;
 mod names;
 mod render;
 mod roundtrip;
+mod shortcut_tests;
 mod shortcuts;
 mod string_enums;
 mod types;
@@ -21,7 +23,7 @@ mod types;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
-use botapi_spec::{ObjectKind, Overrides, Shortcuts, Spec};
+use botapi_spec::{Helpers, ObjectKind, Overrides, Shortcuts, Spec};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::visit::{self, Visit};
@@ -34,7 +36,12 @@ const SRC: &str = "generated/src";
 
 /// Every generated file, with the committed curated tables.
 pub fn generate(spec: &Spec) -> Vec<(PathBuf, String)> {
-    generate_with_tables(spec, &Overrides::bundled(), &Shortcuts::bundled())
+    generate_with_tables(
+        spec,
+        &Overrides::bundled(),
+        &Shortcuts::bundled(),
+        &Helpers::bundled(),
+    )
 }
 
 /// Every generated file for `spec` with the given curated tables.
@@ -44,19 +51,21 @@ pub fn generate(spec: &Spec) -> Vec<(PathBuf, String)> {
 /// When the spec is inconsistent, an override no longer matches the spec, or the spec holds a
 /// construct codegen has no rule for; the message names the item and what to change.
 pub fn generate_with(spec: &Spec, overrides: &Overrides) -> Vec<(PathBuf, String)> {
-    generate_with_tables(spec, overrides, &Shortcuts::default())
+    generate_with_tables(spec, overrides, &Shortcuts::default(), &Helpers::default())
 }
 
-/// Every generated file for `spec` with the given curated tables and shortcut table.
+/// Every generated file for `spec` with the given curated tables, shortcut table and helper
+/// table.
 ///
 /// # Panics
 ///
-/// As [`generate_with`], and when a shortcut refers to a method, parameter or field that the
-/// spec no longer has.
+/// As [`generate_with`], and when a shortcut or helper entry refers to a method, parameter,
+/// field or bound that the spec no longer has.
 pub fn generate_with_tables(
     spec: &Spec,
     overrides: &Overrides,
     shortcut_table: &Shortcuts,
+    helper_table: &Helpers,
 ) -> Vec<(PathBuf, String)> {
     if let Err(problems) = shortcut_table.check(spec) {
         panic!(
@@ -64,7 +73,7 @@ pub fn generate_with_tables(
             problems.join("\n  - ")
         );
     }
-    generate_inner(spec, overrides, shortcut_table)
+    generate_inner(spec, overrides, shortcut_table, helper_table)
 }
 
 /// The `shortcuts/` module: one file per type with shortcuts.
@@ -84,11 +93,13 @@ fn shortcut_files(
     let mut modules = Vec::new();
     for (on, (_, items)) in by_type {
         let module = snake_case(&on);
+        let do_quote = shortcuts::do_quote_impls(ctx, table, &on);
         let on = ident(&on);
         let body = quote! {
             impl #on {
                 #(#items)*
             }
+            #do_quote
         };
         let body = with_imports_from(
             body,
@@ -114,7 +125,12 @@ fn shortcut_files(
     files
 }
 
-fn generate_inner(spec: &Spec, overrides: &Overrides, shortcut_table: &Shortcuts) -> Vec<(PathBuf, String)> {
+fn generate_inner(
+    spec: &Spec,
+    overrides: &Overrides,
+    shortcut_table: &Shortcuts,
+    helper_table: &Helpers,
+) -> Vec<(PathBuf, String)> {
     if let Err(problems) = overrides.check(spec) {
         panic!(
             "spec/overrides.toml does not match the spec:\n  - {}",
@@ -234,36 +250,83 @@ fn generate_inner(spec: &Spec, overrides: &Overrides, shortcut_table: &Shortcuts
         PathBuf::from(format!("{SRC}/bot.rs")),
         render::file(version, bot::bot()),
     ));
-    // The helpers read Update, Message and MessageEntity (absent from small test specs).
-    if [
-        "Update",
-        "Message",
-        "MessageEntity",
-        "InlineKeyboardMarkup",
-        "ReplyKeyboardMarkup",
-    ]
-    .iter()
-    .all(|name| spec.object(name).is_some())
-    {
-        let body = helpers::helpers(&ctx);
-        let defined = BTreeSet::from(["Sender".to_owned()]);
-        let body = with_imports(body, &defined, &type_names, "crate::types");
-        let body = quote! {
-            //! Helpers on objects that are not requests: `Update::effective_*` and `Message` text
-            //! rendering (over `botapi_runtime::text`).
-            use botapi_runtime::text;
-            #body
-        };
+    if helpers::NEEDS.iter().all(|name| spec.object(name).is_some()) {
+        files.extend(helper_files(&ctx, helper_table, &type_names));
         files.push((
-            PathBuf::from(format!("{SRC}/helpers.rs")),
-            render::file(version, body),
+            PathBuf::from(format!("{SRC}/constants.rs")),
+            render::file(version, constants::constants(spec, helper_table)),
         ));
     }
     files.push((
         PathBuf::from("generated/tests/every_type/mod.rs"),
         render::file(version, roundtrip::test_file(&ctx)),
     ));
+    if !shortcut_table.families.is_empty() {
+        files.push((
+            PathBuf::from("generated/tests/every_shortcut/mod.rs"),
+            render::file(version, shortcut_tests::test_file(&ctx, shortcut_table)),
+        ));
+    }
     files.extend(shortcut_files(&ctx, shortcut_table, &type_names, &method_types));
+    files
+}
+
+/// The `helpers/` module: one file per concern, and `mod.rs` re-exporting the types they define.
+fn helper_files(ctx: &Context<'_>, table: &Helpers, type_names: &BTreeSet<String>) -> Vec<(PathBuf, String)> {
+    if let Err(problems) = table.check(ctx.spec) {
+        panic!(
+            "spec/helpers.toml does not match the spec:\n  - {}",
+            problems.join("\n  - ")
+        );
+    }
+    let version = ctx.spec.version.as_str();
+    let modules = helpers::modules(ctx, table);
+    let exported: BTreeSet<String> = modules
+        .iter()
+        .flat_map(|m| m.exports.iter().map(|e| (*e).to_owned()))
+        .collect();
+    let mut files = Vec::new();
+    for module in &modules {
+        let defined: BTreeSet<String> = module.exports.iter().map(|e| (*e).to_owned()).collect();
+        let body = with_imports_from(
+            module.body.clone(),
+            &defined,
+            &[(type_names, "crate::types"), (&exported, "crate::helpers")],
+        );
+        let doc = format!(" {}", module.doc);
+        let uses_text = module.body.to_string().contains("text ::");
+        let text_use = if uses_text {
+            quote!(
+                use botapi_runtime::text;
+            )
+        } else {
+            quote!()
+        };
+        let tokens = quote! {
+            #![doc = #doc]
+            #text_use
+            #body
+        };
+        files.push((
+            PathBuf::from(format!("{SRC}/helpers/{}.rs", module.name)),
+            render::file(version, tokens),
+        ));
+    }
+    let mods = modules.iter().map(|m| ident(m.name));
+    let exports = modules.iter().filter(|m| !m.exports.is_empty()).map(|m| {
+        let module = ident(m.name);
+        let names = m.exports.iter().map(|e| ident(e));
+        quote!(pub use self::#module::{#(#names),*};)
+    });
+    let tokens = quote! {
+        //! Helpers on objects that are not requests (see each module), over `botapi_runtime::text`.
+        #(mod #mods;)*
+        #(#exports)*
+    };
+    files.push((
+        PathBuf::from(format!("{SRC}/helpers/mod.rs")),
+        render::file(version, tokens),
+    ));
     files
 }
 

@@ -52,20 +52,21 @@ fn shortcut(ctx: &Context<'_>, family: &Family, method_name: &str, name: &str) -
         .collect();
     let filled = |p: &Field| fills.iter().find(|(f, _)| f.name == p.name);
 
+    let arguments = arguments(ctx, family, method_name);
     let mut args = Vec::new();
     let mut call_args = Vec::new();
     let mut sets = Vec::new();
     for param in &method.params {
+        if arguments.iter().any(|a| a.name == param.name) {
+            let arg = ident(&field_name(&param.name));
+            let ty = ctx.value_type(method_name, param, &param.ty);
+            args.push(quote!(#arg: impl Into<#ty>));
+            call_args.push(quote!(#arg));
+            continue;
+        }
         match (param.required, filled(param)) {
-            (true, Some((_, steps))) if !path_expr(steps).1 => call_args.push(path_expr(steps).0),
-            // A required parameter the object may not hold (sendChecklist's business connection)
-            // stays an argument of the shortcut.
-            (true, _) => {
-                let arg = ident(&field_name(&param.name));
-                let ty = ctx.value_type(method_name, param, &param.ty);
-                args.push(quote!(#arg: impl Into<#ty>));
-                call_args.push(quote!(#arg));
-            }
+            (true, Some((_, steps))) => call_args.push(path_expr(steps).0),
+            (true, None) => unreachable!("required parameters not filled are arguments"),
             (false, Some((_, steps))) => {
                 let target = ident(&field_name(&param.name));
                 let (expr, optional) = path_expr(steps);
@@ -87,6 +88,7 @@ fn shortcut(ctx: &Context<'_>, family: &Family, method_name: &str, name: &str) -
             if quote {
                 request.payload.reply_parameters = Some(ReplyParameters::new(self.message_id));
             }
+            request.quote_target = Some(self.message_id);
         }
     } else {
         quote!()
@@ -149,6 +151,69 @@ fn shortcut(ctx: &Context<'_>, family: &Family, method_name: &str, name: &str) -
             #body
         }
     }
+}
+
+/// The parameters of `method` a shortcut of `family` takes as arguments, in order: the required
+/// ones the family does not fill, and those it fills from a path the object may not hold
+/// (sendChecklist's business connection on a message).
+pub(crate) fn arguments<'s>(ctx: &Context<'s>, family: &Family, method: &str) -> Vec<&'s Field> {
+    let method = ctx.spec.method(method).expect("checked by Shortcuts::check");
+    method
+        .params
+        .iter()
+        .filter(|p| p.required)
+        .filter(|p| {
+            let path = family
+                .fill
+                .iter()
+                .find(|(param, path)| param == &p.name && !path.starts_with('='))
+                .map(|(_, path)| path);
+            match path {
+                None => true,
+                Some(path) => resolve_path(ctx.spec, &family.on, path)
+                    .expect("checked by Shortcuts::check")
+                    .iter()
+                    .any(|step| step.optional),
+            }
+        })
+        .collect()
+}
+
+/// `Request::do_quote` for each request type a quoting family of `on` returns: the per-call
+/// override of the quote rule (python-telegram-bot's `do_quote=` argument).
+pub(crate) fn do_quote_impls(ctx: &Context<'_>, table: &Shortcuts, on: &str) -> TokenStream {
+    let request_types: std::collections::BTreeSet<String> = table
+        .families
+        .iter()
+        .filter(|f| f.quote && f.on == on)
+        .flat_map(|f| &f.methods)
+        .filter(|(method, _)| {
+            ctx.spec
+                .method(method)
+                .is_some_and(|m| m.params.iter().any(|p| p.name == "reply_parameters"))
+        })
+        .map(|(method, _)| ctx.method_type(method))
+        .collect();
+    let impls = request_types.iter().map(|ty| {
+        let ty = ident(ty);
+        quote! {
+            impl Request<#ty> {
+                /// Whether this reply quotes the message it answers, overriding the chat-type
+                /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+                /// `do_quote=`). Only requests made by a reply shortcut know their message;
+                /// on others `do_quote(true)` keeps the reply parameters as they are.
+                pub fn do_quote(mut self, quote: bool) -> Self {
+                    if !quote {
+                        self.payload.reply_parameters = None;
+                    } else if let (None, Some(message_id)) = (&self.payload.reply_parameters, self.quote_target) {
+                        self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+                    }
+                    self
+                }
+            }
+        }
+    });
+    quote!(#(#impls)*)
 }
 
 /// The expression reading a field path from `self`, and whether it is an `Option`.

@@ -60,6 +60,7 @@ pub struct Request<M> {
     pub(crate) payload: M,
     extra: Option<Map<String, Value>>,
     without_defaults: Vec<DefaultKind>,
+    pub(crate) quote_target: Option<i64>,
 }
 
 impl<M: Method> Request<M> {
@@ -70,6 +71,7 @@ impl<M: Method> Request<M> {
             payload,
             extra: None,
             without_defaults: Vec::new(),
+            quote_target: None,
         }
     }
 

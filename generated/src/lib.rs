@@ -50,6 +50,8 @@ mod aliases;
 #[rustfmt::skip]
 mod bot;
 #[rustfmt::skip]
+pub mod constants;
+#[rustfmt::skip]
 mod helpers;
 #[rustfmt::skip]
 pub mod methods;
@@ -64,4 +66,4 @@ pub use botapi_runtime::text;
 pub use botapi_runtime::{
     ChatId, Client, ClientBuilder, DefaultKind, Defaults, Error, InputFile, Method, Token,
 };
-pub use helpers::Sender;
+pub use helpers::{Attachment, MessageType, Sender};

@@ -283,3 +283,50 @@ fn keyboards_without_struct_literals() {
         json!({"keyboard": [[{"text": "1"}, {"text": "2"}], [{"text": "3"}, {"text": "4"}]], "resize_keyboard": true})
     );
 }
+
+#[tokio::test]
+async fn do_quote_overrides_the_quote_rule_per_call() {
+    let group = message(json!({
+        "message_id": 21, "date": 1, "chat": {"id": -100300, "type": "supergroup", "title": "G"}, "text": "x"
+    }));
+    let private = message(json!({
+        "message_id": 22, "date": 1, "chat": {"id": 42, "type": "private"}, "text": "x"
+    }));
+    let (server, bot) = setup(Defaults::new()).await;
+    group.reply_text(&bot, "no quote").do_quote(false).await.unwrap();
+    let params = server.wait_for_request("sendMessage").await.params;
+    assert!(!params.contains_key("reply_parameters"));
+
+    server.clear_requests();
+    private
+        .reply_sticker(&bot, "CAACsticker")
+        .do_quote(true)
+        .await
+        .unwrap();
+    let params = server.wait_for_request("sendSticker").await.params;
+    assert_eq!(params["reply_parameters"], json!({"message_id": 22}));
+
+    // The per-call choice wins over the bot-wide default, both ways.
+    let (server, bot) = setup(Defaults::new().do_quote(true)).await;
+    private.reply_text(&bot, "x").do_quote(false).await.unwrap();
+    let params = server.wait_for_request("sendMessage").await.params;
+    assert!(!params.contains_key("reply_parameters"));
+    let (server, bot) = setup(Defaults::new().do_quote(false)).await;
+    group.reply_text(&bot, "x").do_quote(true).await.unwrap();
+    let params = server.wait_for_request("sendMessage").await.params;
+    assert_eq!(params["reply_parameters"], json!({"message_id": 21}));
+
+    // Reply parameters set by hand (a quote) are kept by `do_quote(true)`.
+    let quoting = group.reply_parameters_quoting("x", 0).unwrap();
+    group
+        .reply_text(&bot, "x")
+        .reply_parameters(quoting)
+        .do_quote(true)
+        .await
+        .unwrap();
+    let params = server.wait_for_request("sendMessage").await.params;
+    assert_eq!(
+        params["reply_parameters"],
+        json!({"message_id": 21, "quote": "x", "quote_position": 0})
+    );
+}

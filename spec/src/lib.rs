@@ -4,12 +4,14 @@
 //! docs page. Everything downstream (codegen, the test-kit's request validation, the API diff)
 //! reads this model, never the HTML.
 
+mod helpers;
 mod model;
 mod overrides;
 pub mod sample;
 mod shortcuts;
 mod validate;
 
+pub use helpers::{HELPERS_TOML, Helpers, MessageContent, NamedLimit};
 pub use model::*;
 pub use overrides::{CuratedUnion, ExtraEnum, OVERRIDES_TOML, Overrides};
 pub use shortcuts::{Family, PathField, SHORTCUTS_TOML, Shortcuts, resolve_path};

@@ -21,7 +21,7 @@ use crate::methods::{
 };
 
 impl Message {
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_message`](crate::Bot::send_message) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_text(
@@ -46,10 +46,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_photo`](crate::Bot::send_photo) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_photo(
@@ -74,10 +75,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_live_photo`](crate::Bot::send_live_photo) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_live_photo(
@@ -103,10 +105,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_audio`](crate::Bot::send_audio) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_audio(
@@ -131,10 +134,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_document`](crate::Bot::send_document) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_document(
@@ -159,10 +163,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_video`](crate::Bot::send_video) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_video(
@@ -187,10 +192,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_animation`](crate::Bot::send_animation) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_animation(
@@ -215,10 +221,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_voice`](crate::Bot::send_voice) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_voice(
@@ -243,10 +250,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_video_note`](crate::Bot::send_video_note) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_video_note(
@@ -271,10 +279,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_paid_media`](crate::Bot::send_paid_media) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_paid_media(
@@ -300,10 +309,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_media_group`](crate::Bot::send_media_group) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_media_group(
@@ -328,10 +338,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_location`](crate::Bot::send_location) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_location(
@@ -357,10 +368,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_venue`](crate::Bot::send_venue) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_venue(
@@ -389,10 +401,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_contact`](crate::Bot::send_contact) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_contact(
@@ -418,10 +431,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_poll`](crate::Bot::send_poll) with `chat_id`, `message_thread_id`, `business_connection_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_poll(
@@ -443,10 +457,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_checklist`](crate::Bot::send_checklist) with `chat_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_checklist(
@@ -467,10 +482,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_dice`](crate::Bot::send_dice) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_dice(&self, bot: &Bot) -> Request<SendDice> {
@@ -491,10 +507,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_sticker`](crate::Bot::send_sticker) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_sticker(
@@ -519,10 +536,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_invoice`](crate::Bot::send_invoice) with `chat_id`, `message_thread_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_invoice(
@@ -551,10 +569,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_game`](crate::Bot::send_game) with `chat_id`, `message_thread_id`, `business_connection_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_game(
@@ -575,10 +594,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_rich_message`](crate::Bot::send_rich_message) with `chat_id`, `message_thread_id`, `business_connection_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_rich_message(
@@ -603,10 +623,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::copy_message`](crate::Bot::copy_message) with `chat_id`, `message_thread_id`, `direct_messages_topic_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_copy(
@@ -631,10 +652,11 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
-    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` overrides).
+    /// Sends a message to the same chat (and topic, business connection and direct messages topic) as this message, replying to it: quoted by default outside private chats, as python-telegram-bot's `do_quote` (`Defaults::do_quote` and the per-call `.do_quote(bool)` override it).
     ///
     /// Shortcut for [`Bot::send_chat_action`](crate::Bot::send_chat_action) with `chat_id`, `message_thread_id`, `business_connection_id` taken from this `Message`; returns the request, so every optional parameter can still be set.
     pub fn reply_chat_action(
@@ -942,6 +964,7 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
@@ -971,6 +994,7 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
@@ -1000,6 +1024,7 @@ impl Message {
                 ReplyParameters::new(self.message_id),
             );
         }
+        request.quote_target = Some(self.message_id);
         request
     }
 
@@ -1026,5 +1051,401 @@ impl Message {
         result: impl Into<InlineQueryResult>,
     ) -> Request<AnswerGuestQuery> {
         bot.answer_guest_query(guest_query_id, result)
+    }
+}
+
+impl Request<CopyMessage> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendAnimation> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendAudio> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendChecklist> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendContact> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendDice> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendDocument> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendGame> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendInvoice> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendLivePhoto> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendLocation> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendMediaGroup> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendMessage> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendPaidMedia> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendPhoto> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendPoll> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendRichMessage> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendSticker> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendVenue> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendVideo> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendVideoNote> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
+    }
+}
+
+impl Request<SendVoice> {
+    /// Whether this reply quotes the message it answers, overriding the chat-type
+    /// rule and `Defaults::do_quote` for this call (python-telegram-bot's
+    /// `do_quote=`). Only requests made by a reply shortcut know their message;
+    /// on others `do_quote(true)` keeps the reply parameters as they are.
+    pub fn do_quote(mut self, quote: bool) -> Self {
+        if !quote {
+            self.payload.reply_parameters = None;
+        } else if let (None, Some(message_id)) = (
+            &self.payload.reply_parameters,
+            self.quote_target,
+        ) {
+            self.payload.reply_parameters = Some(ReplyParameters::new(message_id));
+        }
+        self
     }
 }
