@@ -317,3 +317,48 @@ fn documented_limits_by_name_and_by_place() {
     assert_eq!(data.unit, LimitUnit::Bytes);
     assert_eq!(constants::methods::get_updates::LIMIT.max, Some(100));
 }
+
+#[test]
+fn entities_shift_and_concatenate_in_utf16_units() {
+    let bold: MessageEntity =
+        serde_json::from_value(json!({"type": "bold", "offset": 0, "length": 2})).unwrap();
+    let shifted = MessageEntity::shift([bold.clone()], 3);
+    assert_eq!((shifted[0].offset, shifted[0].length), (3, 2));
+    // "😀" is two UTF-16 code units: the second part's entity moves by 3, not by 2 chars.
+    let (text, entities) =
+        MessageEntity::concatenate([("😀 ", &[][..]), ("hi", std::slice::from_ref(&bold))]);
+    assert_eq!(text, "😀 hi");
+    assert_eq!(entities[0].offset, 3);
+    let message = with(json!({"text": text, "entities": entities}));
+    assert_eq!(message.parse_entities(None)[0].1, "hi");
+}
+
+#[test]
+fn business_opening_hours_by_minute_of_the_week() {
+    // Monday 09:00-17:00, and Sunday 22:00 to Monday 02:00 (past the end of the week).
+    let hours: BusinessOpeningHours = serde_json::from_value(json!({
+        "time_zone_name": "Europe/Berlin",
+        "opening_hours": [
+            {"opening_minute": 9 * 60, "closing_minute": 17 * 60},
+            {"opening_minute": 6 * 1440 + 22 * 60, "closing_minute": 7 * 1440 + 2 * 60}
+        ]
+    }))
+    .unwrap();
+    assert_eq!(hours.opening_hours[0].opening_time(), (0, 9, 0));
+    assert_eq!(
+        hours.opening_hours[1].closing_time(),
+        (0, 2, 0),
+        "wraps to Monday"
+    );
+    assert!(hours.is_open_at(10 * 60));
+    assert!(!hours.is_open_at(17 * 60), "closing minute is exclusive");
+    assert!(
+        hours.is_open_at(60),
+        "Monday 01:00 is in the interval from Sunday"
+    );
+    assert!(hours.is_open_at(6 * 1440 + 23 * 60));
+    assert!(!hours.is_open_at(3 * 1440 + 10 * 60), "closed on Thursday");
+    assert_eq!(hours.opening_hours_for_day(0), [(0, 120), (540, 1020)]);
+    assert_eq!(hours.opening_hours_for_day(6), [(1320, 1440)]);
+    assert!(hours.opening_hours_for_day(2).is_empty());
+}

@@ -88,6 +88,35 @@ pub(super) fn entities(ctx: &Context<'_>) -> TokenStream {
     quote! {
         #(#impls)*
 
+        impl MessageEntity {
+            /// `entities` moved by `by` UTF-16 code units (negative moves left), e.g. after
+            /// prepending text (python-telegram-bot's `shift_entities`).
+            pub fn shift(entities: impl IntoIterator<Item = MessageEntity>, by: i64) -> Vec<MessageEntity> {
+                entities
+                    .into_iter()
+                    .map(|mut entity| {
+                        entity.offset += by;
+                        entity
+                    })
+                    .collect()
+            }
+
+            /// Joins texts with their entities into one text, each part's entities shifted by
+            /// the UTF-16 length of the text before it (python-telegram-bot's `concatenate`).
+            pub fn concatenate<'a>(
+                parts: impl IntoIterator<Item = (&'a str, &'a [MessageEntity])>,
+            ) -> (String, Vec<MessageEntity>) {
+                let mut text = String::new();
+                let mut entities = Vec::new();
+                for (part, part_entities) in parts {
+                    let before = i64::try_from(text::utf16_len(&text)).unwrap_or(i64::MAX);
+                    entities.extend(MessageEntity::shift(part_entities.iter().cloned(), before));
+                    text.push_str(part);
+                }
+                (text, entities)
+            }
+        }
+
         fn parse_entities<'m>(
             text: Option<&'m str>,
             entities: Option<&'m [MessageEntity]>,

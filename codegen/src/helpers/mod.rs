@@ -3,6 +3,7 @@
 //! member presets. Logic lives in the hand-written `botapi_runtime::text`; this is the glue,
 //! derived from the spec and `spec/helpers.toml` where the docs state the facts.
 
+mod business;
 mod content;
 mod entities;
 mod keyboards;
@@ -43,6 +44,8 @@ pub(crate) const NEEDS: &[&str] = &[
     "ChatPermissions",
     "ChatAdministratorRights",
     "ChatMemberUpdated",
+    "BusinessOpeningHours",
+    "BusinessOpeningHoursInterval",
 ];
 
 pub(crate) fn modules(ctx: &Context<'_>, table: &Helpers) -> Vec<Module> {
@@ -87,6 +90,12 @@ pub(crate) fn modules(ctx: &Context<'_>, table: &Helpers) -> Vec<Module> {
             name: "members",
             doc: "Chat permission presets and member changes.",
             body: members::members(ctx),
+            exports: &[],
+        },
+        Module {
+            name: "business",
+            doc: "Business opening hours as weekdays and times.",
+            body: business::business(),
             exports: &[],
         },
     ]

@@ -15,6 +15,8 @@ mod keyboards;
 
 mod members;
 
+mod business;
+
 pub use self::update::Sender;
 
 pub use self::content::{MessageType, Attachment};
