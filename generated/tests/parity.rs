@@ -1,7 +1,7 @@
 //! Parity with python-telegram-bot 22.8's object shortcuts and helpers
-//! (`../shared/reference/ptb-22.8/shortcuts.tsv`): every PTB shortcut has a counterpart of the
-//! same name in `spec/shortcuts.toml`, or is listed below with the reason it has none. The test
-//! prints the count per type.
+//! (`../shared/reference/ptb-22.8/shortcuts.tsv` and `helpers.tsv`): every PTB shortcut and helper has
+//! a counterpart here, or is listed below with the reason it has none. The test prints the
+//! counts.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
