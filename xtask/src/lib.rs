@@ -5,8 +5,10 @@
 //! - [`regen`]: spec -> `spec/api.json` and the generated sources, with `--check`.
 //! - [`diff`]: a Markdown changelog between two docs pages or spec files.
 //! - [`bench`](mod@bench): scrape timing and peak memory.
+//! - [`bench_compile`]: compile times of a minimal bot on this crate and on teloxide-core.
 
 pub mod bench;
+pub mod bench_compile;
 pub mod diff;
 pub mod regen;
 pub mod scrape;

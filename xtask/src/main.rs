@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use xtask::regen::{self, Source};
-use xtask::{bench, diff};
+use xtask::{bench, bench_compile, diff};
 
 fn usage() -> &'static str {
     "usage: cargo xtask <command>
@@ -22,7 +22,11 @@ commands:
       --exit-code: exit 1 when there are differences
   bench-scrape --html PATH [--runs N]
       time N scrapes (default 20) and print the peak RSS; run it in release:
-      cargo run --release -p xtask -- bench-scrape --html PATH"
+      cargo run --release -p xtask -- bench-scrape --html PATH
+  bench-compile [--runs N] [--out DIR]
+      debug compile times of a minimal echo bot on botapi and on teloxide-core
+      (clean build, the API crate alone, incremental; medians of N runs, default 3),
+      in scratch projects under DIR (default target/bench-compile); needs crates.io"
 }
 
 /// A parsed command line.
@@ -41,6 +45,10 @@ enum Command {
     },
     BenchScrape {
         html: PathBuf,
+        runs: usize,
+    },
+    BenchCompile {
+        out: Option<PathBuf>,
         runs: usize,
     },
     Help,
@@ -98,6 +106,24 @@ fn parse_args(args: &[String]) -> Result<Command> {
             }
             let html = html.context("bench-scrape needs --html PATH")?;
             Ok(Command::BenchScrape { html, runs })
+        }
+        "bench-compile" => {
+            let (mut out, mut runs) = (None, 3);
+            while let Some(arg) = rest.next() {
+                match arg.as_str() {
+                    "--out" => out = Some(PathBuf::from(value(&mut rest, "--out")?)),
+                    "--runs" => {
+                        runs = value(&mut rest, "--runs")?
+                            .parse()
+                            .context("--runs takes a number")?;
+                    }
+                    other => bail!("unexpected argument `{other}` to bench-compile"),
+                }
+            }
+            if runs == 0 {
+                bail!("--runs must be at least 1");
+            }
+            Ok(Command::BenchCompile { out, runs })
         }
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => bail!("unknown command `{other}`"),
@@ -181,6 +207,11 @@ fn run(command: Command) -> Result<ExitCode> {
             println!("{}", bench::bench_scrape(&text, runs)?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::BenchCompile { out, runs } => {
+            let figures = bench_compile::bench_compile(&regen::workspace_root(), out, runs)?;
+            print!("{}", bench_compile::report(&figures));
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -251,6 +282,10 @@ mod tests {
                 runs: 5
             }
         );
+        assert_eq!(
+            parse("bench-compile --runs 2").unwrap(),
+            Command::BenchCompile { out: None, runs: 2 }
+        );
         assert_eq!(parse("").unwrap(), Command::Help);
     }
 
@@ -264,6 +299,7 @@ mod tests {
             ("diff a b c", "two files"),
             ("bench-scrape", "needs --html"),
             ("bench-scrape --html a --runs x", "--runs takes a number"),
+            ("bench-compile --runs 0", "at least 1"),
             ("frobnicate", "unknown command"),
         ] {
             let err = parse(args).unwrap_err().to_string();

@@ -1,0 +1,262 @@
+//! `cargo xtask bench-compile`: debug compile times of a minimal echo bot on this crate and on
+//! teloxide-core, measured the same way (the issue's yardstick), in scratch projects under
+//! `target/bench-compile/`.
+//!
+//! Three figures per bot, each the median of `runs`: the clean build (every dependency, after
+//! `cargo clean`), the API crate alone (`cargo clean -p CRATE` then build: the crate and the bot),
+//! and an incremental rebuild after touching `main.rs`. The clean build also runs with
+//! `--timings`, whose report gives the API crate's own unit time.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+/// One scratch bot project.
+struct Bot {
+    name: &'static str,
+    /// The package whose own compile time is measured.
+    krate: &'static str,
+    manifest: String,
+    main: &'static str,
+    /// Lockfile pins needed to build with this toolchain: `(package, version)`.
+    pins: &'static [(&'static str, &'static str)],
+}
+
+const OURS_MAIN: &str = r#"use botapi::Bot;
+use botapi::types::UpdateKind;
+
+#[tokio::main]
+async fn main() -> Result<(), botapi::Error> {
+    let bot = Bot::new(std::env::var("TOKEN").unwrap_or_default());
+    let mut offset = 0;
+    loop {
+        for update in bot.get_updates().offset(offset).timeout(30).await? {
+            offset = update.update_id + 1;
+            if let UpdateKind::Message(message) = update.kind {
+                if let Some(text) = &message.text {
+                    bot.send_message(message.chat.id, text.clone()).await?;
+                }
+            }
+        }
+    }
+}
+"#;
+
+const TELOXIDE_MAIN: &str = r#"use teloxide_core::prelude::*;
+use teloxide_core::types::UpdateKind;
+
+#[tokio::main]
+async fn main() -> Result<(), teloxide_core::RequestError> {
+    let bot = Bot::new(std::env::var("TOKEN").unwrap_or_default());
+    let mut offset = 0;
+    loop {
+        for update in bot.get_updates().offset(offset).timeout(30).await? {
+            offset = update.id.0 as i32 + 1;
+            if let UpdateKind::Message(message) = update.kind {
+                if let Some(text) = message.text() {
+                    bot.send_message(message.chat.id, text).await?;
+                }
+            }
+        }
+    }
+}
+"#;
+
+fn bots(workspace: &Path) -> Vec<Bot> {
+    let manifest = |deps: &str| {
+        format!(
+            "[package]\nname = \"echo\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\n{deps}tokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }}\n\n\
+             [workspace]\n"
+        )
+    };
+    vec![
+        Bot {
+            name: "botapi",
+            krate: "botapi",
+            manifest: manifest(&format!(
+                "botapi = {{ path = {:?} }}\n",
+                workspace.join("generated").display().to_string()
+            )),
+            main: OURS_MAIN,
+            pins: &[],
+        },
+        Bot {
+            name: "teloxide-core",
+            krate: "teloxide-core",
+            // rustls on both sides, so that TLS is not the difference.
+            manifest: manifest(
+                "teloxide-core = { version = \"0.13\", default-features = false, features = [\"rustls\"] }\n",
+            ),
+            main: TELOXIDE_MAIN,
+            // takecell 0.1.2 needs a newer language edition than teloxide-core 0.13 was built for.
+            pins: &[("takecell", "0.1.1")],
+        },
+    ]
+}
+
+/// The three medians of one bot, and the crate's own unit time from `--timings`.
+#[derive(Debug, Clone)]
+pub struct Figures {
+    /// The API crate the bot is built on.
+    pub name: &'static str,
+    /// Clean build of the bot and every dependency.
+    pub clean: Duration,
+    /// Rebuild after `cargo clean -p` of the API crate.
+    pub krate: Duration,
+    /// Rebuild after touching `main.rs`.
+    pub incremental: Duration,
+    /// The API crate's unit time in the clean build's `--timings` report, in seconds.
+    pub unit: Option<f64>,
+}
+
+fn cargo(dir: &Path, args: &[&str]) -> Result<()> {
+    let status = Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("RUSTFLAGS")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .with_context(|| format!("cannot run cargo {}", args.join(" ")))?;
+    if !status.success() {
+        bail!(
+            "`cargo {}` failed in {}; run it there to see why",
+            args.join(" "),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+fn timed(dir: &Path, args: &[&str]) -> Result<Duration> {
+    let start = Instant::now();
+    cargo(dir, args)?;
+    Ok(start.elapsed())
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// The unit time of `krate` in the newest `--timings` report of `dir`.
+fn unit_time(dir: &Path, krate: &str) -> Option<f64> {
+    let html = std::fs::read_to_string(dir.join("target/cargo-timings/cargo-timing.html")).ok()?;
+    let needle = format!("\"name\":\"{krate}\"");
+    let at = html.find(&needle)?;
+    let rest = &html[at..];
+    let duration = rest.find("\"duration\":")? + "\"duration\":".len();
+    let number: String = rest[duration..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number.parse().ok()
+}
+
+fn setup(dir: &Path, bot: &Bot) -> Result<()> {
+    std::fs::create_dir_all(dir.join("src"))?;
+    std::fs::write(dir.join("Cargo.toml"), &bot.manifest)?;
+    std::fs::write(dir.join("src/main.rs"), bot.main)?;
+    cargo(dir, &["generate-lockfile"])?;
+    for (package, version) in bot.pins {
+        cargo(dir, &["update", "-p", package, "--precise", version])?;
+    }
+    cargo(dir, &["fetch"])
+}
+
+fn measure(dir: &Path, bot: &Bot, runs: usize) -> Result<Figures> {
+    let (mut clean, mut krate, mut incremental) = (Vec::new(), Vec::new(), Vec::new());
+    let mut unit = None;
+    for run in 0..runs {
+        cargo(dir, &["clean"])?;
+        let args: &[&str] = if run == 0 {
+            &["build", "--offline", "--timings"]
+        } else {
+            &["build", "--offline"]
+        };
+        clean.push(timed(dir, args)?);
+        if run == 0 {
+            unit = unit_time(dir, bot.krate);
+        }
+        cargo(dir, &["clean", "-p", bot.krate])?;
+        krate.push(timed(dir, &["build", "--offline"])?);
+        let main = dir.join("src/main.rs");
+        std::fs::write(&main, format!("{}// run {run}\n", bot.main))?;
+        incremental.push(timed(dir, &["build", "--offline"])?);
+    }
+    Ok(Figures {
+        name: bot.name,
+        clean: median(clean),
+        krate: median(krate),
+        incremental: median(incremental),
+        unit,
+    })
+}
+
+/// Builds both bots `runs` times each and returns their figures, ours first.
+pub fn bench_compile(workspace: &Path, out: Option<PathBuf>, runs: usize) -> Result<Vec<Figures>> {
+    let out = out.unwrap_or_else(|| workspace.join("target/bench-compile"));
+    let mut figures = Vec::new();
+    for bot in bots(workspace) {
+        let dir = out.join(bot.name);
+        setup(&dir, &bot)?;
+        eprintln!("measuring {} ({runs} run(s))...", bot.name);
+        figures.push(measure(&dir, &bot, runs)?);
+    }
+    Ok(figures)
+}
+
+/// The figures as a Markdown table with ratios against the last row.
+pub fn report(figures: &[Figures]) -> String {
+    let secs = |d: Duration| d.as_secs_f64();
+    let mut out = String::from(
+        "| bot on | clean build | crate rebuild (clean -p) | crate unit (--timings) | incremental |\n|---|---|---|---|---|\n",
+    );
+    for f in figures {
+        let unit = f.unit.map_or("?".to_owned(), |u| format!("{u:.1} s"));
+        out.push_str(&format!(
+            "| {} | {:.1} s | {:.1} s | {unit} | {:.2} s |\n",
+            f.name,
+            secs(f.clean),
+            secs(f.krate),
+            secs(f.incremental)
+        ));
+    }
+    if let [ours, theirs] = figures {
+        out.push_str(&format!(
+            "\nratios ours/theirs: clean {:.2}x, crate rebuild {:.2}x, crate unit {}, incremental {:.2}x\n",
+            secs(ours.clean) / secs(theirs.clean),
+            secs(ours.krate) / secs(theirs.krate),
+            match (ours.unit, theirs.unit) {
+                (Some(a), Some(b)) => format!("{:.2}x", a / b),
+                _ => "?".to_owned(),
+            },
+            secs(ours.incremental) / secs(theirs.incremental),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_unit_time_from_a_timings_report() {
+        let dir = std::env::temp_dir().join(format!("bench-compile-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("target/cargo-timings")).unwrap();
+        std::fs::write(
+            dir.join("target/cargo-timings/cargo-timing.html"),
+            r#"const UNIT_DATA = [{"i":1,"name":"serde","version":"1","mode":"todo","target":"","start":0.1,"duration":2.5},{"i":2,"name":"botapi","version":"0.1.0","mode":"todo","target":"","start":3.0,"duration":9.75,"rmeta_time":6.1}];"#,
+        )
+        .unwrap();
+        assert_eq!(unit_time(&dir, "botapi"), Some(9.75));
+        assert_eq!(unit_time(&dir, "serde"), Some(2.5));
+        assert_eq!(unit_time(&dir, "absent"), None);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
