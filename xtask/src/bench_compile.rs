@@ -143,18 +143,16 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-/// The unit time of `krate` in the newest `--timings` report of `dir`.
+/// The unit time of `krate` in the newest `--timings` report of `dir`: the report embeds its
+/// units as a JSON array `const UNIT_DATA = [{"name": .., "duration": ..}, ..];`.
 fn unit_time(dir: &Path, krate: &str) -> Option<f64> {
     let html = std::fs::read_to_string(dir.join("target/cargo-timings/cargo-timing.html")).ok()?;
-    let needle = format!("\"name\":\"{krate}\"");
-    let at = html.find(&needle)?;
-    let rest = &html[at..];
-    let duration = rest.find("\"duration\":")? + "\"duration\":".len();
-    let number: String = rest[duration..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    number.parse().ok()
+    let data = &html[html.find("UNIT_DATA = ")? + "UNIT_DATA = ".len()..];
+    let units: serde_json::Value = serde_json::Deserializer::from_str(data)
+        .into_iter()
+        .next()?
+        .ok()?;
+    units.as_array()?.iter().find(|unit| unit["name"] == krate)?["duration"].as_f64()
 }
 
 fn setup(dir: &Path, bot: &Bot) -> Result<()> {
@@ -251,7 +249,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("target/cargo-timings")).unwrap();
         std::fs::write(
             dir.join("target/cargo-timings/cargo-timing.html"),
-            r#"const UNIT_DATA = [{"i":1,"name":"serde","version":"1","mode":"todo","target":"","start":0.1,"duration":2.5},{"i":2,"name":"botapi","version":"0.1.0","mode":"todo","target":"","start":3.0,"duration":9.75,"rmeta_time":6.1}];"#,
+            "<script>\nconst UNIT_DATA = [\n  {\n    \"i\": 1,\n    \"name\": \"serde\",\n    \"duration\": 2.5\n  },\n  {\"i\": 2, \"name\": \"botapi\", \"start\": 3.0, \"duration\": 9.75, \"rmeta_time\": 6.1}\n];\nconst CONCURRENCY_DATA = [];",
         )
         .unwrap();
         assert_eq!(unit_time(&dir, "botapi"), Some(9.75));
