@@ -40,6 +40,22 @@
 //! - "Integer or String" chat ids take [`ChatId`] (`impl From<i64>`, `From<&str>`); files take
 //!   [`InputFile`] (a file id, a URL, or an upload from a path, bytes or a reader), also where the
 //!   docs type a field as a String taking `attach://<name>`.
+//!
+//! # Beyond the raw API (python-telegram-bot's conveniences)
+//!
+//! - Shortcuts on objects (`spec/shortcuts.toml`): `message.reply_text(&bot, "hi")`,
+//!   `query.answer(&bot)`, `chat.ban_member(&bot, user_id)`, `photo.get_file(&bot)`, ... return
+//!   the ordinary request with the parameters taken from the object, so every optional setter
+//!   stays available. Replies stay in the message's topic, business connection and direct
+//!   messages topic, and quote it outside private chats ([`Defaults::do_quote`] and
+//!   `.do_quote(bool)` override).
+//! - Helpers: `update.effective_chat()`, `effective_user`, `effective_message`,
+//!   `effective_sender`, [`Message::effective_message_type`](types::Message::effective_message_type),
+//!   `effective_attachment`, `text_html()` and the Markdown renderings, `parse_entities`, quoting
+//!   replies, user and chat names and mentions, keyboards from rows, permission presets; free
+//!   functions for escaping, mentions and deep links in [`text`].
+//! - [`constants`]: every limit the docs state (`constants::MAX_MESSAGE_LENGTH`,
+//!   `constants::methods::send_message::TEXT`).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
