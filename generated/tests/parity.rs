@@ -8,6 +8,22 @@ use std::path::Path;
 
 use botapi_spec::Shortcuts;
 
+/// A file of the PTB census in `../shared/reference/ptb-22.8/`, or `None` (and a SKIPPED line)
+/// when the shared folder is absent.
+fn reference(name: &str) -> Option<String> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/reference/ptb-22.8")
+        .join(name);
+    let text = std::fs::read_to_string(&file).ok();
+    if text.is_none() {
+        println!(
+            "SKIPPED: {} is absent; the parity check did not run",
+            file.display()
+        );
+    }
+    text
+}
+
 /// PTB shortcuts without a counterpart, and why.
 const WITHOUT_COUNTERPART: &[(&str, &str, &str)] = &[
     (
@@ -49,12 +65,7 @@ const WITHOUT_COUNTERPART: &[(&str, &str, &str)] = &[
 
 #[test]
 fn every_ptb_shortcut_has_a_counterpart_or_a_reason() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/ptb-22.8/shortcuts.tsv");
-    let Ok(text) = std::fs::read_to_string(&file) else {
-        println!(
-            "SKIPPED: {} is absent; the parity check did not run",
-            file.display()
-        );
+    let Some(text) = reference("shortcuts.tsv") else {
         return;
     };
     let ours: BTreeSet<(String, String)> = Shortcuts::bundled()
@@ -511,12 +522,7 @@ fn counterparts_exist() {
 
 #[test]
 fn every_ptb_helper_has_a_counterpart_or_a_reason() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/ptb-22.8/helpers.tsv");
-    let Ok(text) = std::fs::read_to_string(&file) else {
-        println!(
-            "SKIPPED: {} is absent; the parity check did not run",
-            file.display()
-        );
+    let Some(text) = reference("helpers.tsv") else {
         return;
     };
     let rows: BTreeSet<(&str, &str)> = text

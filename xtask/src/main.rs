@@ -96,11 +96,7 @@ fn parse_args(args: &[String]) -> Result<Command> {
             while let Some(arg) = rest.next() {
                 match arg.as_str() {
                     "--html" => html = Some(PathBuf::from(value(&mut rest, "--html")?)),
-                    "--runs" => {
-                        runs = value(&mut rest, "--runs")?
-                            .parse()
-                            .context("--runs takes a number")?;
-                    }
+                    "--runs" => runs = number(&mut rest, "--runs")?,
                     other => bail!("unexpected argument `{other}` to bench-scrape"),
                 }
             }
@@ -112,11 +108,7 @@ fn parse_args(args: &[String]) -> Result<Command> {
             while let Some(arg) = rest.next() {
                 match arg.as_str() {
                     "--out" => out = Some(PathBuf::from(value(&mut rest, "--out")?)),
-                    "--runs" => {
-                        runs = value(&mut rest, "--runs")?
-                            .parse()
-                            .context("--runs takes a number")?;
-                    }
+                    "--runs" => runs = number(&mut rest, "--runs")?,
                     other => bail!("unexpected argument `{other}` to bench-compile"),
                 }
             }
@@ -128,6 +120,12 @@ fn parse_args(args: &[String]) -> Result<Command> {
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => bail!("unknown command `{other}`"),
     }
+}
+
+fn number(rest: &mut std::slice::Iter<'_, String>, flag: &str) -> Result<usize> {
+    value(rest, flag)?
+        .parse()
+        .with_context(|| format!("{flag} takes a number"))
 }
 
 fn value(rest: &mut std::slice::Iter<'_, String>, flag: &str) -> Result<String> {

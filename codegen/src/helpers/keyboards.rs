@@ -4,7 +4,39 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// `from_rows`, `from_button`, `from_row` and `from_column` of a keyboard over its button type
+/// (both keyboards are rows of buttons plus options).
+fn layouts(button: TokenStream, what: &str) -> TokenStream {
+    let rows = format!("{what} from rows of buttons.");
+    let one = format!("{what} of one button.");
+    let row = format!("{what} of one row.");
+    let column = format!("{what} of one column: a button per row.");
+    quote! {
+        #[doc = #rows]
+        pub fn from_rows<R: IntoIterator<Item = #button>>(rows: impl IntoIterator<Item = R>) -> Self {
+            Self::new(rows.into_iter().map(|row| row.into_iter().collect::<Vec<_>>()).collect::<Vec<_>>())
+        }
+
+        #[doc = #one]
+        pub fn from_button(button: #button) -> Self {
+            Self::new(vec![vec![button]])
+        }
+
+        #[doc = #row]
+        pub fn from_row(row: impl IntoIterator<Item = #button>) -> Self {
+            Self::new(vec![row.into_iter().collect()])
+        }
+
+        #[doc = #column]
+        pub fn from_column(column: impl IntoIterator<Item = #button>) -> Self {
+            Self::new(column.into_iter().map(|button| vec![button]).collect::<Vec<_>>())
+        }
+    }
+}
+
 pub(super) fn keyboards() -> TokenStream {
+    let inline = layouts(quote!(InlineKeyboardButton), "A keyboard");
+    let reply = layouts(quote!(KeyboardButton), "A reply keyboard");
     quote! {
         impl InlineKeyboardButton {
             /// A button that sends `data` (1-64 bytes) to the bot in a callback query.
@@ -19,25 +51,7 @@ pub(super) fn keyboards() -> TokenStream {
         }
 
         impl InlineKeyboardMarkup {
-            /// A keyboard from rows of buttons.
-            pub fn from_rows<R: IntoIterator<Item = InlineKeyboardButton>>(rows: impl IntoIterator<Item = R>) -> Self {
-                Self::new(collect_rows(rows))
-            }
-
-            /// A keyboard of one button.
-            pub fn from_button(button: InlineKeyboardButton) -> Self {
-                Self::new(vec![vec![button]])
-            }
-
-            /// A keyboard of one row.
-            pub fn from_row(row: impl IntoIterator<Item = InlineKeyboardButton>) -> Self {
-                Self::new(vec![row.into_iter().collect()])
-            }
-
-            /// A keyboard of one column: a button per row.
-            pub fn from_column(column: impl IntoIterator<Item = InlineKeyboardButton>) -> Self {
-                Self::new(column.into_iter().map(|button| vec![button]).collect::<Vec<_>>())
-            }
+            #inline
 
             /// A keyboard of callback buttons, from rows of `(text, data)` pairs:
             /// `InlineKeyboardMarkup::callbacks([[("Yes", "y"), ("No", "n")]])`.
@@ -54,35 +68,13 @@ pub(super) fn keyboards() -> TokenStream {
         }
 
         impl ReplyKeyboardMarkup {
-            /// A reply keyboard from rows of buttons.
-            pub fn from_rows<R: IntoIterator<Item = KeyboardButton>>(rows: impl IntoIterator<Item = R>) -> Self {
-                Self::new(collect_rows(rows))
-            }
-
-            /// A reply keyboard of one button.
-            pub fn from_button(button: KeyboardButton) -> Self {
-                Self::new(vec![vec![button]])
-            }
-
-            /// A reply keyboard of one row.
-            pub fn from_row(row: impl IntoIterator<Item = KeyboardButton>) -> Self {
-                Self::new(vec![row.into_iter().collect()])
-            }
-
-            /// A reply keyboard of one column: a button per row.
-            pub fn from_column(column: impl IntoIterator<Item = KeyboardButton>) -> Self {
-                Self::new(column.into_iter().map(|button| vec![button]).collect::<Vec<_>>())
-            }
+            #reply
 
             /// A reply keyboard of plain text buttons, from rows of texts:
             /// `ReplyKeyboardMarkup::texts([["1", "2"], ["3", "4"]])`.
             pub fn texts<T: Into<String>, R: IntoIterator<Item = T>>(rows: impl IntoIterator<Item = R>) -> Self {
                 Self::from_rows(rows.into_iter().map(|row| row.into_iter().map(KeyboardButton::new)))
             }
-        }
-
-        fn collect_rows<B, R: IntoIterator<Item = B>>(rows: impl IntoIterator<Item = R>) -> Vec<Vec<B>> {
-            rows.into_iter().map(|row| row.into_iter().collect()).collect()
         }
     }
 }

@@ -18,24 +18,29 @@ impl InlineKeyboardButton {
 }
 
 impl InlineKeyboardMarkup {
-    /// A keyboard from rows of buttons.
+    ///A keyboard from rows of buttons.
     pub fn from_rows<R: IntoIterator<Item = InlineKeyboardButton>>(
         rows: impl IntoIterator<Item = R>,
     ) -> Self {
-        Self::new(collect_rows(rows))
+        Self::new(
+            rows
+                .into_iter()
+                .map(|row| row.into_iter().collect::<Vec<_>>())
+                .collect::<Vec<_>>(),
+        )
     }
 
-    /// A keyboard of one button.
+    ///A keyboard of one button.
     pub fn from_button(button: InlineKeyboardButton) -> Self {
         Self::new(vec![vec![button]])
     }
 
-    /// A keyboard of one row.
+    ///A keyboard of one row.
     pub fn from_row(row: impl IntoIterator<Item = InlineKeyboardButton>) -> Self {
         Self::new(vec![row.into_iter().collect()])
     }
 
-    /// A keyboard of one column: a button per row.
+    ///A keyboard of one column: a button per row.
     pub fn from_column(column: impl IntoIterator<Item = InlineKeyboardButton>) -> Self {
         Self::new(column.into_iter().map(|button| vec![button]).collect::<Vec<_>>())
     }
@@ -60,24 +65,29 @@ impl InlineKeyboardMarkup {
 }
 
 impl ReplyKeyboardMarkup {
-    /// A reply keyboard from rows of buttons.
+    ///A reply keyboard from rows of buttons.
     pub fn from_rows<R: IntoIterator<Item = KeyboardButton>>(
         rows: impl IntoIterator<Item = R>,
     ) -> Self {
-        Self::new(collect_rows(rows))
+        Self::new(
+            rows
+                .into_iter()
+                .map(|row| row.into_iter().collect::<Vec<_>>())
+                .collect::<Vec<_>>(),
+        )
     }
 
-    /// A reply keyboard of one button.
+    ///A reply keyboard of one button.
     pub fn from_button(button: KeyboardButton) -> Self {
         Self::new(vec![vec![button]])
     }
 
-    /// A reply keyboard of one row.
+    ///A reply keyboard of one row.
     pub fn from_row(row: impl IntoIterator<Item = KeyboardButton>) -> Self {
         Self::new(vec![row.into_iter().collect()])
     }
 
-    /// A reply keyboard of one column: a button per row.
+    ///A reply keyboard of one column: a button per row.
     pub fn from_column(column: impl IntoIterator<Item = KeyboardButton>) -> Self {
         Self::new(column.into_iter().map(|button| vec![button]).collect::<Vec<_>>())
     }
@@ -91,10 +101,4 @@ impl ReplyKeyboardMarkup {
             rows.into_iter().map(|row| row.into_iter().map(KeyboardButton::new)),
         )
     }
-}
-
-fn collect_rows<B, R: IntoIterator<Item = B>>(
-    rows: impl IntoIterator<Item = R>,
-) -> Vec<Vec<B>> {
-    rows.into_iter().map(|row| row.into_iter().collect()).collect()
 }
