@@ -61,6 +61,11 @@ mod shortcuts;
 pub mod types;
 
 pub use bot::{Bot, Request};
+/// Telegram Passport decryption (feature `passport`): the bot's [`PassportKey`](passport::PassportKey),
+/// the decrypted credentials and element data types, and the functions the passport objects'
+/// `decrypt_*` methods call.
+#[cfg(feature = "passport")]
+pub use botapi_runtime::passport;
 /// Text helpers: escaping, mentions, deep links, UTF-16 entity offsets and entity rendering.
 pub use botapi_runtime::text;
 pub use botapi_runtime::{

@@ -232,27 +232,27 @@ const HELPERS: &[(&str, &str, &str)] = &[
     (
         "File",
         "set_credentials",
-        "PENDING: Telegram Passport decryption (in progress on a branch)",
+        "File::download_decrypted(bot, &FileCredentials) (feature `passport`)",
     ),
     (
         "PassportFile",
         "get_file",
-        "PassportFile::get_file (decryption: see set_credentials)",
+        "PassportFile::get_file; PassportFile::download_decrypted gets, downloads and decrypts (feature `passport`)",
     ),
     (
         "PassportData",
         "decrypted_data / decrypted_credentials",
-        "PENDING: Telegram Passport decryption",
+        "PassportData::decrypt_credentials(&PassportKey), then EncryptedPassportElement::decrypt_data per element (feature `passport`)",
     ),
     (
         "EncryptedCredentials",
         "decrypted_secret / decrypted_data",
-        "PENDING: Telegram Passport decryption",
+        "EncryptedCredentials::decrypt(&PassportKey); the RSA-decrypted secret stays internal (feature `passport`)",
     ),
     (
         "EncryptedPassportElement / PassportFile",
         "de_json_decrypted / de_list_decrypted",
-        "PENDING: Telegram Passport decryption",
+        "EncryptedPassportElement::decrypt_data (typed ElementData), files_with_credentials pairs each PassportFile with its FileCredentials (feature `passport`)",
     ),
     (
         "InlineKeyboardMarkup",
@@ -450,6 +450,16 @@ fn counterparts_exist() {
         File::download,
         File::download_stream,
         PassportFile::get_file,
+    );
+    let _ = (
+        File::download_decrypted,
+        PassportFile::download_decrypted,
+        PassportData::decrypt_credentials,
+        EncryptedCredentials::decrypt,
+    );
+    let _ = (
+        EncryptedPassportElement::decrypt_data,
+        EncryptedPassportElement::files_with_credentials,
     );
     let _ = (InlineKeyboardMarkup::from_button, || {
         InlineKeyboardMarkup::from_row(Vec::new())
