@@ -40,6 +40,13 @@
 //! - "Integer or String" chat ids take [`ChatId`] (`impl From<i64>`, `From<&str>`); files take
 //!   [`InputFile`] (a file id, a URL, or an upload from a path, bytes or a reader), also where the
 //!   docs type a field as a String taking `attach://<name>`.
+//!
+//! # Cargo features
+//!
+//! - `camel-case` (default): the camelCase aliases (`bot.sendMessage(..)`).
+//! - `passport`: Telegram Passport decryption. Load the bot's key with `passport::PassportKey`,
+//!   then `PassportData::decrypt_credentials`, `EncryptedPassportElement::decrypt_data` and
+//!   `PassportFile::download_decrypted` (see the `passport` module).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
