@@ -312,15 +312,23 @@ fn helper_files(ctx: &Context<'_>, table: &Helpers, type_names: &BTreeSet<String
             render::file(version, tokens),
         ));
     }
-    let mods = modules.iter().map(|m| ident(m.name));
+    let cfg = |m: &helpers::Module| match m.feature {
+        Some(feature) => quote!(#[cfg(feature = #feature)]),
+        None => quote!(),
+    };
+    let mods = modules.iter().map(|m| {
+        let (cfg, module) = (cfg(m), ident(m.name));
+        quote!(#cfg mod #module;)
+    });
     let exports = modules.iter().filter(|m| !m.exports.is_empty()).map(|m| {
-        let module = ident(m.name);
+        let (cfg, module) = (cfg(m), ident(m.name));
         let names = m.exports.iter().map(|e| ident(e));
-        quote!(pub use self::#module::{#(#names),*};)
+        quote!(#cfg pub use self::#module::{#(#names),*};)
     });
     let tokens = quote! {
-        //! Helpers on objects that are not requests (see each module), over `botapi_runtime::text`.
-        #(mod #mods;)*
+        //! Helpers on objects that are not requests (see each module), over `botapi_runtime::text`
+        //! and `botapi_runtime::passport`.
+        #(#mods)*
         #(#exports)*
     };
     files.push((

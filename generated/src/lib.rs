@@ -56,6 +56,13 @@
 //!   functions for escaping, mentions and deep links in [`text`].
 //! - [`constants`]: every limit the docs state (`constants::MAX_MESSAGE_LENGTH`,
 //!   `constants::methods::send_message::TEXT`).
+//!
+//! # Cargo features
+//!
+//! - `camel-case` (default): the camelCase aliases (`bot.sendMessage(..)`).
+//! - `passport`: Telegram Passport decryption. Load the bot's key with `passport::PassportKey`,
+//!   then `PassportData::decrypt_credentials`, `EncryptedPassportElement::decrypt_data` and
+//!   `PassportFile::download_decrypted` (see the `passport` module).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -77,6 +84,11 @@ mod shortcuts;
 pub mod types;
 
 pub use bot::{Bot, Request};
+/// Telegram Passport decryption (feature `passport`): the bot's [`PassportKey`](passport::PassportKey),
+/// the decrypted credentials and element data types, and the functions the passport objects'
+/// `decrypt_*` methods call.
+#[cfg(feature = "passport")]
+pub use botapi_runtime::passport;
 /// Text helpers: escaping, mentions, deep links, UTF-16 entity offsets and entity rendering.
 pub use botapi_runtime::text;
 pub use botapi_runtime::{

@@ -118,6 +118,21 @@ pub enum Error {
         #[source]
         source: Option<serde_json::Error>,
     },
+    /// Downloaded Telegram Passport data did not decrypt (`File::download_decrypted`).
+    #[cfg(feature = "passport")]
+    #[error("passport decryption failed: {source}")]
+    Passport {
+        /// What failed; it never holds key material or decrypted data.
+        #[source]
+        source: crate::passport::PassportError,
+    },
+}
+
+#[cfg(feature = "passport")]
+impl From<crate::passport::PassportError> for Error {
+    fn from(source: crate::passport::PassportError) -> Self {
+        Error::Passport { source }
+    }
 }
 
 /// The longest body excerpt kept in [`Error::InvalidResponse`], in bytes.

@@ -18,6 +18,8 @@ mod error;
 mod fill;
 mod input_file;
 mod method;
+#[cfg(feature = "passport")]
+pub mod passport;
 mod prepared;
 mod response;
 /// Text helpers: escaping, mentions, links, and rendering entities back to HTML or Markdown.

@@ -43,6 +43,8 @@ mod answer;
 mod body;
 mod catalog;
 mod http;
+#[cfg(feature = "passport")]
+pub mod passport;
 mod record;
 mod script;
 mod server;
