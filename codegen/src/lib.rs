@@ -390,8 +390,8 @@ fn with_imports_from(
     groups: &[(&BTreeSet<String>, &str)],
 ) -> TokenStream {
     let mut idents = HashSet::new();
-    let mut de_path = false;
-    collect_idents(body.clone(), &mut idents, &mut de_path);
+    let mut modules = BTreeSet::new();
+    collect_idents(body.clone(), &mut idents, &mut modules);
     let mut uses = Vec::new();
     let serde: Vec<_> = ["Deserialize", "Deserializer", "Serialize", "Serializer"]
         .into_iter()
@@ -426,8 +426,9 @@ fn with_imports_from(
     .filter(|n| idents.contains(*n))
     .map(ident)
     .collect();
-    if de_path {
-        runtime.insert(0, ident("de"));
+    // The runtime's modules (`de::`, `ser::`) come first, as rustfmt orders them.
+    for module in modules.iter().rev() {
+        runtime.insert(0, ident(module));
     }
     if !runtime.is_empty() {
         uses.push(quote!(use botapi_runtime::{#(#runtime),*};));
@@ -456,18 +457,19 @@ fn with_imports_from(
 
 /// Collects the names a file uses: the first segment of every path (types, expressions,
 /// traits, derives). Enum variant names and `Self::X` segments are not names to import.
-fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>, de_path: &mut bool) {
+/// `modules` receives the runtime modules (`de`, `ser`) used as path prefixes.
+fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>, modules: &mut BTreeSet<String>) {
     struct Names<'a> {
         out: &'a mut HashSet<String>,
-        de_path: &'a mut bool,
+        modules: &'a mut BTreeSet<String>,
     }
 
     impl<'ast> Visit<'ast> for Names<'_> {
         fn visit_path(&mut self, path: &'ast syn::Path) {
             if let Some(first) = path.segments.first() {
                 let name = first.ident.to_string();
-                if name == "de" && path.segments.len() > 1 {
-                    *self.de_path = true;
+                if (name == "de" || name == "ser") && path.segments.len() > 1 {
+                    self.modules.insert(name.clone());
                 }
                 self.out.insert(name);
             }
@@ -492,5 +494,5 @@ fn collect_idents(tokens: TokenStream, out: &mut HashSet<String>, de_path: &mut 
 
     let file: syn::File = syn::parse2(tokens.clone())
         .unwrap_or_else(|e| panic!("codegen produced invalid Rust ({e}):\n{tokens}"));
-    Names { out, de_path }.visit_file(&file);
+    Names { out, modules }.visit_file(&file);
 }

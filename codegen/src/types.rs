@@ -49,7 +49,7 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         quote!()
     } else {
         let serialize = serialize_impl(&name, &fields);
-        let deserialize = deserialize_impl(&name, &fields);
+        let deserialize = deserialize_impl(ctx, &object.name, &name, &fields);
         quote!(#serialize #deserialize)
     };
 
@@ -146,20 +146,15 @@ pub(crate) fn serialize_impl(name: &proc_macro2::Ident, fields: &[&Field]) -> To
         let field = ident(&field_name(&f.name));
         let api = &f.name;
         if f.required {
-            quote!(map.serialize_entry(#api, &self.#field)?;)
+            quote!(map.field(#api, &self.#field);)
         } else {
-            quote! {
-                if let Some(value) = &self.#field {
-                    map.serialize_entry(#api, value)?;
-                }
-            }
+            quote!(map.opt(#api, &self.#field);)
         }
     });
     quote! {
         impl Serialize for #name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap;
-                let mut map = serializer.serialize_map(None)?;
+                let mut map = ser::Fields::new(serializer)?;
                 #(#entries)*
                 map.end()
             }
@@ -171,20 +166,31 @@ pub(crate) fn serialize_impl(name: &proc_macro2::Ident, fields: &[&Field]) -> To
 ///
 /// serde's derive also generates field-index visitors, sequence support and duplicate checks,
 /// about ten times the code per field; this crate's objects only ever come as JSON objects,
-/// and the generated crate's compile time is dominated by that code. Unknown keys are skipped
-/// (fields from a newer Bot API); a repeated key keeps its last value.
-fn deserialize_impl(name: &proc_macro2::Ident, fields: &[&Field]) -> TokenStream {
+/// and the generated crate's compile time is dominated by that code. Each key is read by a
+/// shared runtime function (`de::req`/`de::opt`) and the error checked once per key, which
+/// keeps every arm a single call. Unknown keys are skipped (fields from a newer Bot API); a
+/// repeated key keeps its last value.
+fn deserialize_impl(
+    ctx: &Context<'_>,
+    owner: &str,
+    name: &proc_macro2::Ident,
+    fields: &[&Field],
+) -> TokenStream {
     let expecting = format!("a {name} object");
     let locals: Vec<_> = fields
         .iter()
         .map(|f| ident(&format!("f_{}", field_name(&f.name))))
         .collect();
+    let decls = fields.iter().zip(&locals).map(|(f, local)| {
+        let ty = ctx.field_type(owner, f);
+        quote!(let mut #local: Option<#ty> = None;)
+    });
     let arms = fields.iter().zip(&locals).map(|(f, local)| {
         let api = &f.name;
         if f.required {
-            quote!(#api => #local = Some(map.next_value()?),)
+            quote!(#api => de::req(&mut map, &mut #local),)
         } else {
-            quote!(#api => #local = map.next_value()?,)
+            quote!(#api => de::opt(&mut map, &mut #local),)
         }
     });
     let finals = fields.iter().zip(&locals).map(|(f, local)| {
@@ -210,12 +216,12 @@ fn deserialize_impl(name: &proc_macro2::Ident, fields: &[&Field]) -> TokenStream
                     }
 
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
-                        #(let mut #locals = None;)*
+                        #(#decls)*
                         while let Some(key) = map.next_key::<de::Key<'de>>()? {
                             match key.as_str() {
                                 #(#arms)*
-                                _ => de::skip_value(&mut map)?,
-                            }
+                                _ => de::skip_value(&mut map),
+                            }?;
                         }
                         Ok(#name { #(#finals),* })
                     }

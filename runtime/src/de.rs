@@ -135,6 +135,24 @@ pub fn required<T, E: de::Error>(value: Option<T>, field: &'static str) -> Resul
     value.ok_or_else(|| E::missing_field(field))
 }
 
+/// Reads the value of a required field into its slot (a repeated key keeps the last value).
+pub fn req<'de, A: MapAccess<'de>, T: de::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Reads the value of an optional field into its slot; `null` leaves it unset.
+pub fn opt<'de, A: MapAccess<'de>, T: de::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = map.next_value()?;
+    Ok(())
+}
+
 /// Skips the value of a key the struct does not know (fields from a newer Bot API).
 pub fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>().map(drop)

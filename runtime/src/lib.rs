@@ -22,6 +22,7 @@ mod method;
 pub mod passport;
 mod prepared;
 mod response;
+pub mod ser;
 /// Text helpers: escaping, mentions, links, and rendering entities back to HTML or Markdown.
 pub mod text;
 mod token;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 
 /// A shape. It can be one of
 ///
@@ -84,9 +84,8 @@ pub struct ShapeCircle {
 
 impl Serialize for ShapeCircle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("radius", &self.radius)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("radius", &self.radius);
         map.end()
     }
 }
@@ -103,12 +102,12 @@ impl<'de> Deserialize<'de> for ShapeCircle {
                 self,
                 mut map: A,
             ) -> Result<ShapeCircle, A::Error> {
-                let mut f_radius = None;
+                let mut f_radius: Option<f64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "radius" => f_radius = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "radius" => de::req(&mut map, &mut f_radius),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ShapeCircle {
                     radius: de::required(f_radius, "radius")?,
@@ -144,10 +143,9 @@ pub struct ShapeSquare {
 
 impl Serialize for ShapeSquare {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("side", &self.side)?;
-        map.serialize_entry("filled", &self.filled)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("side", &self.side);
+        map.field("filled", &self.filled);
         map.end()
     }
 }
@@ -164,14 +162,14 @@ impl<'de> Deserialize<'de> for ShapeSquare {
                 self,
                 mut map: A,
             ) -> Result<ShapeSquare, A::Error> {
-                let mut f_side = None;
-                let mut f_filled = None;
+                let mut f_side: Option<i64> = None;
+                let mut f_filled: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "side" => f_side = Some(map.next_value()?),
-                        "filled" => f_filled = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "side" => de::req(&mut map, &mut f_side),
+                        "filled" => de::req(&mut map, &mut f_filled),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ShapeSquare {
                     side: de::required(f_side, "side")?,

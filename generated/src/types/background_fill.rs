@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 
 /// This object describes the way a background is filled based on the selected colors. Currently, it can be one of
 ///
@@ -98,9 +98,8 @@ pub struct BackgroundFillSolid {
 
 impl Serialize for BackgroundFillSolid {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("color", &self.color)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("color", &self.color);
         map.end()
     }
 }
@@ -117,12 +116,12 @@ impl<'de> Deserialize<'de> for BackgroundFillSolid {
                 self,
                 mut map: A,
             ) -> Result<BackgroundFillSolid, A::Error> {
-                let mut f_color = None;
+                let mut f_color: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "color" => f_color = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "color" => de::req(&mut map, &mut f_color),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BackgroundFillSolid {
                     color: de::required(f_color, "color")?,
@@ -158,11 +157,10 @@ pub struct BackgroundFillGradient {
 
 impl Serialize for BackgroundFillGradient {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("top_color", &self.top_color)?;
-        map.serialize_entry("bottom_color", &self.bottom_color)?;
-        map.serialize_entry("rotation_angle", &self.rotation_angle)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("top_color", &self.top_color);
+        map.field("bottom_color", &self.bottom_color);
+        map.field("rotation_angle", &self.rotation_angle);
         map.end()
     }
 }
@@ -179,16 +177,16 @@ impl<'de> Deserialize<'de> for BackgroundFillGradient {
                 self,
                 mut map: A,
             ) -> Result<BackgroundFillGradient, A::Error> {
-                let mut f_top_color = None;
-                let mut f_bottom_color = None;
-                let mut f_rotation_angle = None;
+                let mut f_top_color: Option<i64> = None;
+                let mut f_bottom_color: Option<i64> = None;
+                let mut f_rotation_angle: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "top_color" => f_top_color = Some(map.next_value()?),
-                        "bottom_color" => f_bottom_color = Some(map.next_value()?),
-                        "rotation_angle" => f_rotation_angle = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "top_color" => de::req(&mut map, &mut f_top_color),
+                        "bottom_color" => de::req(&mut map, &mut f_bottom_color),
+                        "rotation_angle" => de::req(&mut map, &mut f_rotation_angle),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BackgroundFillGradient {
                     top_color: de::required(f_top_color, "top_color")?,
@@ -232,9 +230,8 @@ pub struct BackgroundFillFreeformGradient {
 
 impl Serialize for BackgroundFillFreeformGradient {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("colors", &self.colors)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("colors", &self.colors);
         map.end()
     }
 }
@@ -251,12 +248,12 @@ impl<'de> Deserialize<'de> for BackgroundFillFreeformGradient {
                 self,
                 mut map: A,
             ) -> Result<BackgroundFillFreeformGradient, A::Error> {
-                let mut f_colors = None;
+                let mut f_colors: Option<Vec<i64>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "colors" => f_colors = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "colors" => de::req(&mut map, &mut f_colors),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BackgroundFillFreeformGradient {
                     colors: f_colors.unwrap_or_default(),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{BackgroundFill, Document};
 
 /// This object describes the type of a background. Currently, it can be one of
@@ -115,10 +115,9 @@ pub struct BackgroundTypeFill {
 
 impl Serialize for BackgroundTypeFill {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("fill", &self.fill)?;
-        map.serialize_entry("dark_theme_dimming", &self.dark_theme_dimming)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("fill", &self.fill);
+        map.field("dark_theme_dimming", &self.dark_theme_dimming);
         map.end()
     }
 }
@@ -135,16 +134,16 @@ impl<'de> Deserialize<'de> for BackgroundTypeFill {
                 self,
                 mut map: A,
             ) -> Result<BackgroundTypeFill, A::Error> {
-                let mut f_fill = None;
-                let mut f_dark_theme_dimming = None;
+                let mut f_fill: Option<BackgroundFill> = None;
+                let mut f_dark_theme_dimming: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "fill" => f_fill = Some(map.next_value()?),
+                        "fill" => de::req(&mut map, &mut f_fill),
                         "dark_theme_dimming" => {
-                            f_dark_theme_dimming = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_dark_theme_dimming)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BackgroundTypeFill {
                     fill: de::required(f_fill, "fill")?,
@@ -192,16 +191,11 @@ pub struct BackgroundTypeWallpaper {
 
 impl Serialize for BackgroundTypeWallpaper {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("document", &self.document)?;
-        map.serialize_entry("dark_theme_dimming", &self.dark_theme_dimming)?;
-        if let Some(value) = &self.is_blurred {
-            map.serialize_entry("is_blurred", value)?;
-        }
-        if let Some(value) = &self.is_moving {
-            map.serialize_entry("is_moving", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("document", &self.document);
+        map.field("dark_theme_dimming", &self.dark_theme_dimming);
+        map.opt("is_blurred", &self.is_blurred);
+        map.opt("is_moving", &self.is_moving);
         map.end()
     }
 }
@@ -218,20 +212,20 @@ impl<'de> Deserialize<'de> for BackgroundTypeWallpaper {
                 self,
                 mut map: A,
             ) -> Result<BackgroundTypeWallpaper, A::Error> {
-                let mut f_document = None;
-                let mut f_dark_theme_dimming = None;
-                let mut f_is_blurred = None;
-                let mut f_is_moving = None;
+                let mut f_document: Option<Box<Document>> = None;
+                let mut f_dark_theme_dimming: Option<i64> = None;
+                let mut f_is_blurred: Option<bool> = None;
+                let mut f_is_moving: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "document" => f_document = Some(map.next_value()?),
+                        "document" => de::req(&mut map, &mut f_document),
                         "dark_theme_dimming" => {
-                            f_dark_theme_dimming = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_dark_theme_dimming)
                         }
-                        "is_blurred" => f_is_blurred = map.next_value()?,
-                        "is_moving" => f_is_moving = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "is_blurred" => de::opt(&mut map, &mut f_is_blurred),
+                        "is_moving" => de::opt(&mut map, &mut f_is_moving),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BackgroundTypeWallpaper {
                     document: de::required(f_document, "document")?,
@@ -297,17 +291,12 @@ pub struct BackgroundTypePattern {
 
 impl Serialize for BackgroundTypePattern {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("document", &self.document)?;
-        map.serialize_entry("fill", &self.fill)?;
-        map.serialize_entry("intensity", &self.intensity)?;
-        if let Some(value) = &self.is_inverted {
-            map.serialize_entry("is_inverted", value)?;
-        }
-        if let Some(value) = &self.is_moving {
-            map.serialize_entry("is_moving", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("document", &self.document);
+        map.field("fill", &self.fill);
+        map.field("intensity", &self.intensity);
+        map.opt("is_inverted", &self.is_inverted);
+        map.opt("is_moving", &self.is_moving);
         map.end()
     }
 }
@@ -324,20 +313,20 @@ impl<'de> Deserialize<'de> for BackgroundTypePattern {
                 self,
                 mut map: A,
             ) -> Result<BackgroundTypePattern, A::Error> {
-                let mut f_document = None;
-                let mut f_fill = None;
-                let mut f_intensity = None;
-                let mut f_is_inverted = None;
-                let mut f_is_moving = None;
+                let mut f_document: Option<Box<Document>> = None;
+                let mut f_fill: Option<BackgroundFill> = None;
+                let mut f_intensity: Option<i64> = None;
+                let mut f_is_inverted: Option<bool> = None;
+                let mut f_is_moving: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "document" => f_document = Some(map.next_value()?),
-                        "fill" => f_fill = Some(map.next_value()?),
-                        "intensity" => f_intensity = Some(map.next_value()?),
-                        "is_inverted" => f_is_inverted = map.next_value()?,
-                        "is_moving" => f_is_moving = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "document" => de::req(&mut map, &mut f_document),
+                        "fill" => de::req(&mut map, &mut f_fill),
+                        "intensity" => de::req(&mut map, &mut f_intensity),
+                        "is_inverted" => de::opt(&mut map, &mut f_is_inverted),
+                        "is_moving" => de::opt(&mut map, &mut f_is_moving),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BackgroundTypePattern {
                     document: de::required(f_document, "document")?,
@@ -395,9 +384,8 @@ pub struct BackgroundTypeChatTheme {
 
 impl Serialize for BackgroundTypeChatTheme {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("theme_name", &self.theme_name)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("theme_name", &self.theme_name);
         map.end()
     }
 }
@@ -414,12 +402,12 @@ impl<'de> Deserialize<'de> for BackgroundTypeChatTheme {
                 self,
                 mut map: A,
             ) -> Result<BackgroundTypeChatTheme, A::Error> {
-                let mut f_theme_name = None;
+                let mut f_theme_name: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "theme_name" => f_theme_name = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "theme_name" => de::req(&mut map, &mut f_theme_name),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BackgroundTypeChatTheme {
                     theme_name: de::required(f_theme_name, "theme_name")?,

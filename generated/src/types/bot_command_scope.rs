@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::{de, ChatId};
+use botapi_runtime::{de, ser, ChatId};
 
 /// This object represents the scope to which bot commands are applied. Currently, the following 7 scopes are supported:
 ///
@@ -242,9 +242,8 @@ pub struct BotCommandScopeChat {
 
 impl Serialize for BotCommandScopeChat {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("chat_id", &self.chat_id)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("chat_id", &self.chat_id);
         map.end()
     }
 }
@@ -261,12 +260,12 @@ impl<'de> Deserialize<'de> for BotCommandScopeChat {
                 self,
                 mut map: A,
             ) -> Result<BotCommandScopeChat, A::Error> {
-                let mut f_chat_id = None;
+                let mut f_chat_id: Option<ChatId> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "chat_id" => f_chat_id = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "chat_id" => de::req(&mut map, &mut f_chat_id),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BotCommandScopeChat {
                     chat_id: de::required(f_chat_id, "chat_id")?,
@@ -298,9 +297,8 @@ pub struct BotCommandScopeChatAdministrators {
 
 impl Serialize for BotCommandScopeChatAdministrators {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("chat_id", &self.chat_id)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("chat_id", &self.chat_id);
         map.end()
     }
 }
@@ -317,12 +315,12 @@ impl<'de> Deserialize<'de> for BotCommandScopeChatAdministrators {
                 self,
                 mut map: A,
             ) -> Result<BotCommandScopeChatAdministrators, A::Error> {
-                let mut f_chat_id = None;
+                let mut f_chat_id: Option<ChatId> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "chat_id" => f_chat_id = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "chat_id" => de::req(&mut map, &mut f_chat_id),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BotCommandScopeChatAdministrators {
                     chat_id: de::required(f_chat_id, "chat_id")?,
@@ -356,10 +354,9 @@ pub struct BotCommandScopeChatMember {
 
 impl Serialize for BotCommandScopeChatMember {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("chat_id", &self.chat_id)?;
-        map.serialize_entry("user_id", &self.user_id)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("chat_id", &self.chat_id);
+        map.field("user_id", &self.user_id);
         map.end()
     }
 }
@@ -376,14 +373,14 @@ impl<'de> Deserialize<'de> for BotCommandScopeChatMember {
                 self,
                 mut map: A,
             ) -> Result<BotCommandScopeChatMember, A::Error> {
-                let mut f_chat_id = None;
-                let mut f_user_id = None;
+                let mut f_chat_id: Option<ChatId> = None;
+                let mut f_user_id: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "chat_id" => f_chat_id = Some(map.next_value()?),
-                        "user_id" => f_user_id = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "chat_id" => de::req(&mut map, &mut f_chat_id),
+                        "user_id" => de::req(&mut map, &mut f_user_id),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(BotCommandScopeChatMember {
                     chat_id: de::required(f_chat_id, "chat_id")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::User;
 
 /// This object describes the source of a chat boost. It can be one of
@@ -101,9 +101,8 @@ pub struct ChatBoostSourcePremium {
 
 impl Serialize for ChatBoostSourcePremium {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("user", &self.user)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("user", &self.user);
         map.end()
     }
 }
@@ -120,12 +119,12 @@ impl<'de> Deserialize<'de> for ChatBoostSourcePremium {
                 self,
                 mut map: A,
             ) -> Result<ChatBoostSourcePremium, A::Error> {
-                let mut f_user = None;
+                let mut f_user: Option<Box<User>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "user" => f_user = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "user" => de::req(&mut map, &mut f_user),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatBoostSourcePremium {
                     user: de::required(f_user, "user")?,
@@ -159,9 +158,8 @@ pub struct ChatBoostSourceGiftCode {
 
 impl Serialize for ChatBoostSourceGiftCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("user", &self.user)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("user", &self.user);
         map.end()
     }
 }
@@ -178,12 +176,12 @@ impl<'de> Deserialize<'de> for ChatBoostSourceGiftCode {
                 self,
                 mut map: A,
             ) -> Result<ChatBoostSourceGiftCode, A::Error> {
-                let mut f_user = None;
+                let mut f_user: Option<Box<User>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "user" => f_user = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "user" => de::req(&mut map, &mut f_user),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatBoostSourceGiftCode {
                     user: de::required(f_user, "user")?,
@@ -223,18 +221,11 @@ pub struct ChatBoostSourceGiveaway {
 
 impl Serialize for ChatBoostSourceGiveaway {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("giveaway_message_id", &self.giveaway_message_id)?;
-        if let Some(value) = &self.user {
-            map.serialize_entry("user", value)?;
-        }
-        if let Some(value) = &self.prize_star_count {
-            map.serialize_entry("prize_star_count", value)?;
-        }
-        if let Some(value) = &self.is_unclaimed {
-            map.serialize_entry("is_unclaimed", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("giveaway_message_id", &self.giveaway_message_id);
+        map.opt("user", &self.user);
+        map.opt("prize_star_count", &self.prize_star_count);
+        map.opt("is_unclaimed", &self.is_unclaimed);
         map.end()
     }
 }
@@ -251,20 +242,20 @@ impl<'de> Deserialize<'de> for ChatBoostSourceGiveaway {
                 self,
                 mut map: A,
             ) -> Result<ChatBoostSourceGiveaway, A::Error> {
-                let mut f_giveaway_message_id = None;
-                let mut f_user = None;
-                let mut f_prize_star_count = None;
-                let mut f_is_unclaimed = None;
+                let mut f_giveaway_message_id: Option<i64> = None;
+                let mut f_user: Option<Box<User>> = None;
+                let mut f_prize_star_count: Option<i64> = None;
+                let mut f_is_unclaimed: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
                         "giveaway_message_id" => {
-                            f_giveaway_message_id = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_giveaway_message_id)
                         }
-                        "user" => f_user = map.next_value()?,
-                        "prize_star_count" => f_prize_star_count = map.next_value()?,
-                        "is_unclaimed" => f_is_unclaimed = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "user" => de::opt(&mut map, &mut f_user),
+                        "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
+                        "is_unclaimed" => de::opt(&mut map, &mut f_is_unclaimed),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatBoostSourceGiveaway {
                     giveaway_message_id: de::required(

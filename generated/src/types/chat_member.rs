@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::User;
 
 /// This object contains information about one member of a chat. Currently, the following 6 types of chat members are supported:
@@ -151,13 +151,10 @@ pub struct ChatMemberOwner {
 
 impl Serialize for ChatMemberOwner {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("user", &self.user)?;
-        map.serialize_entry("is_anonymous", &self.is_anonymous)?;
-        if let Some(value) = &self.custom_title {
-            map.serialize_entry("custom_title", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("user", &self.user);
+        map.field("is_anonymous", &self.is_anonymous);
+        map.opt("custom_title", &self.custom_title);
         map.end()
     }
 }
@@ -174,16 +171,16 @@ impl<'de> Deserialize<'de> for ChatMemberOwner {
                 self,
                 mut map: A,
             ) -> Result<ChatMemberOwner, A::Error> {
-                let mut f_user = None;
-                let mut f_is_anonymous = None;
-                let mut f_custom_title = None;
+                let mut f_user: Option<Box<User>> = None;
+                let mut f_is_anonymous: Option<bool> = None;
+                let mut f_custom_title: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "user" => f_user = Some(map.next_value()?),
-                        "is_anonymous" => f_is_anonymous = Some(map.next_value()?),
-                        "custom_title" => f_custom_title = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "user" => de::req(&mut map, &mut f_user),
+                        "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
+                        "custom_title" => de::opt(&mut map, &mut f_custom_title),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatMemberOwner {
                     user: de::required(f_user, "user")?,
@@ -289,42 +286,27 @@ pub struct ChatMemberAdministrator {
 
 impl Serialize for ChatMemberAdministrator {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("user", &self.user)?;
-        map.serialize_entry("can_be_edited", &self.can_be_edited)?;
-        map.serialize_entry("is_anonymous", &self.is_anonymous)?;
-        map.serialize_entry("can_manage_chat", &self.can_manage_chat)?;
-        map.serialize_entry("can_delete_messages", &self.can_delete_messages)?;
-        map.serialize_entry("can_manage_video_chats", &self.can_manage_video_chats)?;
-        map.serialize_entry("can_restrict_members", &self.can_restrict_members)?;
-        map.serialize_entry("can_promote_members", &self.can_promote_members)?;
-        map.serialize_entry("can_change_info", &self.can_change_info)?;
-        map.serialize_entry("can_invite_users", &self.can_invite_users)?;
-        map.serialize_entry("can_post_stories", &self.can_post_stories)?;
-        map.serialize_entry("can_edit_stories", &self.can_edit_stories)?;
-        map.serialize_entry("can_delete_stories", &self.can_delete_stories)?;
-        if let Some(value) = &self.can_post_messages {
-            map.serialize_entry("can_post_messages", value)?;
-        }
-        if let Some(value) = &self.can_edit_messages {
-            map.serialize_entry("can_edit_messages", value)?;
-        }
-        if let Some(value) = &self.can_pin_messages {
-            map.serialize_entry("can_pin_messages", value)?;
-        }
-        if let Some(value) = &self.can_manage_topics {
-            map.serialize_entry("can_manage_topics", value)?;
-        }
-        if let Some(value) = &self.can_manage_direct_messages {
-            map.serialize_entry("can_manage_direct_messages", value)?;
-        }
-        if let Some(value) = &self.can_manage_tags {
-            map.serialize_entry("can_manage_tags", value)?;
-        }
-        if let Some(value) = &self.custom_title {
-            map.serialize_entry("custom_title", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("user", &self.user);
+        map.field("can_be_edited", &self.can_be_edited);
+        map.field("is_anonymous", &self.is_anonymous);
+        map.field("can_manage_chat", &self.can_manage_chat);
+        map.field("can_delete_messages", &self.can_delete_messages);
+        map.field("can_manage_video_chats", &self.can_manage_video_chats);
+        map.field("can_restrict_members", &self.can_restrict_members);
+        map.field("can_promote_members", &self.can_promote_members);
+        map.field("can_change_info", &self.can_change_info);
+        map.field("can_invite_users", &self.can_invite_users);
+        map.field("can_post_stories", &self.can_post_stories);
+        map.field("can_edit_stories", &self.can_edit_stories);
+        map.field("can_delete_stories", &self.can_delete_stories);
+        map.opt("can_post_messages", &self.can_post_messages);
+        map.opt("can_edit_messages", &self.can_edit_messages);
+        map.opt("can_pin_messages", &self.can_pin_messages);
+        map.opt("can_manage_topics", &self.can_manage_topics);
+        map.opt("can_manage_direct_messages", &self.can_manage_direct_messages);
+        map.opt("can_manage_tags", &self.can_manage_tags);
+        map.opt("custom_title", &self.custom_title);
         map.end()
     }
 }
@@ -341,68 +323,68 @@ impl<'de> Deserialize<'de> for ChatMemberAdministrator {
                 self,
                 mut map: A,
             ) -> Result<ChatMemberAdministrator, A::Error> {
-                let mut f_user = None;
-                let mut f_can_be_edited = None;
-                let mut f_is_anonymous = None;
-                let mut f_can_manage_chat = None;
-                let mut f_can_delete_messages = None;
-                let mut f_can_manage_video_chats = None;
-                let mut f_can_restrict_members = None;
-                let mut f_can_promote_members = None;
-                let mut f_can_change_info = None;
-                let mut f_can_invite_users = None;
-                let mut f_can_post_stories = None;
-                let mut f_can_edit_stories = None;
-                let mut f_can_delete_stories = None;
-                let mut f_can_post_messages = None;
-                let mut f_can_edit_messages = None;
-                let mut f_can_pin_messages = None;
-                let mut f_can_manage_topics = None;
-                let mut f_can_manage_direct_messages = None;
-                let mut f_can_manage_tags = None;
-                let mut f_custom_title = None;
+                let mut f_user: Option<Box<User>> = None;
+                let mut f_can_be_edited: Option<bool> = None;
+                let mut f_is_anonymous: Option<bool> = None;
+                let mut f_can_manage_chat: Option<bool> = None;
+                let mut f_can_delete_messages: Option<bool> = None;
+                let mut f_can_manage_video_chats: Option<bool> = None;
+                let mut f_can_restrict_members: Option<bool> = None;
+                let mut f_can_promote_members: Option<bool> = None;
+                let mut f_can_change_info: Option<bool> = None;
+                let mut f_can_invite_users: Option<bool> = None;
+                let mut f_can_post_stories: Option<bool> = None;
+                let mut f_can_edit_stories: Option<bool> = None;
+                let mut f_can_delete_stories: Option<bool> = None;
+                let mut f_can_post_messages: Option<bool> = None;
+                let mut f_can_edit_messages: Option<bool> = None;
+                let mut f_can_pin_messages: Option<bool> = None;
+                let mut f_can_manage_topics: Option<bool> = None;
+                let mut f_can_manage_direct_messages: Option<bool> = None;
+                let mut f_can_manage_tags: Option<bool> = None;
+                let mut f_custom_title: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "user" => f_user = Some(map.next_value()?),
-                        "can_be_edited" => f_can_be_edited = Some(map.next_value()?),
-                        "is_anonymous" => f_is_anonymous = Some(map.next_value()?),
-                        "can_manage_chat" => f_can_manage_chat = Some(map.next_value()?),
+                        "user" => de::req(&mut map, &mut f_user),
+                        "can_be_edited" => de::req(&mut map, &mut f_can_be_edited),
+                        "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
+                        "can_manage_chat" => de::req(&mut map, &mut f_can_manage_chat),
                         "can_delete_messages" => {
-                            f_can_delete_messages = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_delete_messages)
                         }
                         "can_manage_video_chats" => {
-                            f_can_manage_video_chats = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_manage_video_chats)
                         }
                         "can_restrict_members" => {
-                            f_can_restrict_members = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_restrict_members)
                         }
                         "can_promote_members" => {
-                            f_can_promote_members = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_promote_members)
                         }
-                        "can_change_info" => f_can_change_info = Some(map.next_value()?),
-                        "can_invite_users" => {
-                            f_can_invite_users = Some(map.next_value()?);
-                        }
-                        "can_post_stories" => {
-                            f_can_post_stories = Some(map.next_value()?);
-                        }
-                        "can_edit_stories" => {
-                            f_can_edit_stories = Some(map.next_value()?);
-                        }
+                        "can_change_info" => de::req(&mut map, &mut f_can_change_info),
+                        "can_invite_users" => de::req(&mut map, &mut f_can_invite_users),
+                        "can_post_stories" => de::req(&mut map, &mut f_can_post_stories),
+                        "can_edit_stories" => de::req(&mut map, &mut f_can_edit_stories),
                         "can_delete_stories" => {
-                            f_can_delete_stories = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_delete_stories)
                         }
-                        "can_post_messages" => f_can_post_messages = map.next_value()?,
-                        "can_edit_messages" => f_can_edit_messages = map.next_value()?,
-                        "can_pin_messages" => f_can_pin_messages = map.next_value()?,
-                        "can_manage_topics" => f_can_manage_topics = map.next_value()?,
+                        "can_post_messages" => {
+                            de::opt(&mut map, &mut f_can_post_messages)
+                        }
+                        "can_edit_messages" => {
+                            de::opt(&mut map, &mut f_can_edit_messages)
+                        }
+                        "can_pin_messages" => de::opt(&mut map, &mut f_can_pin_messages),
+                        "can_manage_topics" => {
+                            de::opt(&mut map, &mut f_can_manage_topics)
+                        }
                         "can_manage_direct_messages" => {
-                            f_can_manage_direct_messages = map.next_value()?;
+                            de::opt(&mut map, &mut f_can_manage_direct_messages)
                         }
-                        "can_manage_tags" => f_can_manage_tags = map.next_value()?,
-                        "custom_title" => f_custom_title = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "can_manage_tags" => de::opt(&mut map, &mut f_can_manage_tags),
+                        "custom_title" => de::opt(&mut map, &mut f_custom_title),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatMemberAdministrator {
                     user: de::required(f_user, "user")?,
@@ -535,15 +517,10 @@ pub struct ChatMemberMember {
 
 impl Serialize for ChatMemberMember {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.tag {
-            map.serialize_entry("tag", value)?;
-        }
-        map.serialize_entry("user", &self.user)?;
-        if let Some(value) = &self.until_date {
-            map.serialize_entry("until_date", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.opt("tag", &self.tag);
+        map.field("user", &self.user);
+        map.opt("until_date", &self.until_date);
         map.end()
     }
 }
@@ -560,16 +537,16 @@ impl<'de> Deserialize<'de> for ChatMemberMember {
                 self,
                 mut map: A,
             ) -> Result<ChatMemberMember, A::Error> {
-                let mut f_tag = None;
-                let mut f_user = None;
-                let mut f_until_date = None;
+                let mut f_tag: Option<String> = None;
+                let mut f_user: Option<Box<User>> = None;
+                let mut f_until_date: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "tag" => f_tag = map.next_value()?,
-                        "user" => f_user = Some(map.next_value()?),
-                        "until_date" => f_until_date = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "tag" => de::opt(&mut map, &mut f_tag),
+                        "user" => de::req(&mut map, &mut f_user),
+                        "until_date" => de::opt(&mut map, &mut f_until_date),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatMemberMember {
                     tag: f_tag,
@@ -691,33 +668,27 @@ pub struct ChatMemberRestricted {
 
 impl Serialize for ChatMemberRestricted {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.tag {
-            map.serialize_entry("tag", value)?;
-        }
-        map.serialize_entry("user", &self.user)?;
-        map.serialize_entry("is_member", &self.is_member)?;
-        map.serialize_entry("can_send_messages", &self.can_send_messages)?;
-        map.serialize_entry("can_send_audios", &self.can_send_audios)?;
-        map.serialize_entry("can_send_documents", &self.can_send_documents)?;
-        map.serialize_entry("can_send_photos", &self.can_send_photos)?;
-        map.serialize_entry("can_send_videos", &self.can_send_videos)?;
-        map.serialize_entry("can_send_video_notes", &self.can_send_video_notes)?;
-        map.serialize_entry("can_send_voice_notes", &self.can_send_voice_notes)?;
-        map.serialize_entry("can_send_polls", &self.can_send_polls)?;
-        map.serialize_entry("can_send_other_messages", &self.can_send_other_messages)?;
-        map.serialize_entry(
-            "can_add_web_page_previews",
-            &self.can_add_web_page_previews,
-        )?;
-        map.serialize_entry("can_react_to_messages", &self.can_react_to_messages)?;
-        map.serialize_entry("can_edit_tag", &self.can_edit_tag)?;
-        map.serialize_entry("can_change_info", &self.can_change_info)?;
-        map.serialize_entry("can_invite_users", &self.can_invite_users)?;
-        map.serialize_entry("can_pin_messages", &self.can_pin_messages)?;
-        map.serialize_entry("can_manage_topics", &self.can_manage_topics)?;
-        map.serialize_entry("until_date", &self.until_date)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.opt("tag", &self.tag);
+        map.field("user", &self.user);
+        map.field("is_member", &self.is_member);
+        map.field("can_send_messages", &self.can_send_messages);
+        map.field("can_send_audios", &self.can_send_audios);
+        map.field("can_send_documents", &self.can_send_documents);
+        map.field("can_send_photos", &self.can_send_photos);
+        map.field("can_send_videos", &self.can_send_videos);
+        map.field("can_send_video_notes", &self.can_send_video_notes);
+        map.field("can_send_voice_notes", &self.can_send_voice_notes);
+        map.field("can_send_polls", &self.can_send_polls);
+        map.field("can_send_other_messages", &self.can_send_other_messages);
+        map.field("can_add_web_page_previews", &self.can_add_web_page_previews);
+        map.field("can_react_to_messages", &self.can_react_to_messages);
+        map.field("can_edit_tag", &self.can_edit_tag);
+        map.field("can_change_info", &self.can_change_info);
+        map.field("can_invite_users", &self.can_invite_users);
+        map.field("can_pin_messages", &self.can_pin_messages);
+        map.field("can_manage_topics", &self.can_manage_topics);
+        map.field("until_date", &self.until_date);
         map.end()
     }
 }
@@ -734,70 +705,66 @@ impl<'de> Deserialize<'de> for ChatMemberRestricted {
                 self,
                 mut map: A,
             ) -> Result<ChatMemberRestricted, A::Error> {
-                let mut f_tag = None;
-                let mut f_user = None;
-                let mut f_is_member = None;
-                let mut f_can_send_messages = None;
-                let mut f_can_send_audios = None;
-                let mut f_can_send_documents = None;
-                let mut f_can_send_photos = None;
-                let mut f_can_send_videos = None;
-                let mut f_can_send_video_notes = None;
-                let mut f_can_send_voice_notes = None;
-                let mut f_can_send_polls = None;
-                let mut f_can_send_other_messages = None;
-                let mut f_can_add_web_page_previews = None;
-                let mut f_can_react_to_messages = None;
-                let mut f_can_edit_tag = None;
-                let mut f_can_change_info = None;
-                let mut f_can_invite_users = None;
-                let mut f_can_pin_messages = None;
-                let mut f_can_manage_topics = None;
-                let mut f_until_date = None;
+                let mut f_tag: Option<String> = None;
+                let mut f_user: Option<Box<User>> = None;
+                let mut f_is_member: Option<bool> = None;
+                let mut f_can_send_messages: Option<bool> = None;
+                let mut f_can_send_audios: Option<bool> = None;
+                let mut f_can_send_documents: Option<bool> = None;
+                let mut f_can_send_photos: Option<bool> = None;
+                let mut f_can_send_videos: Option<bool> = None;
+                let mut f_can_send_video_notes: Option<bool> = None;
+                let mut f_can_send_voice_notes: Option<bool> = None;
+                let mut f_can_send_polls: Option<bool> = None;
+                let mut f_can_send_other_messages: Option<bool> = None;
+                let mut f_can_add_web_page_previews: Option<bool> = None;
+                let mut f_can_react_to_messages: Option<bool> = None;
+                let mut f_can_edit_tag: Option<bool> = None;
+                let mut f_can_change_info: Option<bool> = None;
+                let mut f_can_invite_users: Option<bool> = None;
+                let mut f_can_pin_messages: Option<bool> = None;
+                let mut f_can_manage_topics: Option<bool> = None;
+                let mut f_until_date: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "tag" => f_tag = map.next_value()?,
-                        "user" => f_user = Some(map.next_value()?),
-                        "is_member" => f_is_member = Some(map.next_value()?),
+                        "tag" => de::opt(&mut map, &mut f_tag),
+                        "user" => de::req(&mut map, &mut f_user),
+                        "is_member" => de::req(&mut map, &mut f_is_member),
                         "can_send_messages" => {
-                            f_can_send_messages = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_send_messages)
                         }
-                        "can_send_audios" => f_can_send_audios = Some(map.next_value()?),
+                        "can_send_audios" => de::req(&mut map, &mut f_can_send_audios),
                         "can_send_documents" => {
-                            f_can_send_documents = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_send_documents)
                         }
-                        "can_send_photos" => f_can_send_photos = Some(map.next_value()?),
-                        "can_send_videos" => f_can_send_videos = Some(map.next_value()?),
+                        "can_send_photos" => de::req(&mut map, &mut f_can_send_photos),
+                        "can_send_videos" => de::req(&mut map, &mut f_can_send_videos),
                         "can_send_video_notes" => {
-                            f_can_send_video_notes = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_send_video_notes)
                         }
                         "can_send_voice_notes" => {
-                            f_can_send_voice_notes = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_send_voice_notes)
                         }
-                        "can_send_polls" => f_can_send_polls = Some(map.next_value()?),
+                        "can_send_polls" => de::req(&mut map, &mut f_can_send_polls),
                         "can_send_other_messages" => {
-                            f_can_send_other_messages = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_send_other_messages)
                         }
                         "can_add_web_page_previews" => {
-                            f_can_add_web_page_previews = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_add_web_page_previews)
                         }
                         "can_react_to_messages" => {
-                            f_can_react_to_messages = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_react_to_messages)
                         }
-                        "can_edit_tag" => f_can_edit_tag = Some(map.next_value()?),
-                        "can_change_info" => f_can_change_info = Some(map.next_value()?),
-                        "can_invite_users" => {
-                            f_can_invite_users = Some(map.next_value()?);
-                        }
-                        "can_pin_messages" => {
-                            f_can_pin_messages = Some(map.next_value()?);
-                        }
+                        "can_edit_tag" => de::req(&mut map, &mut f_can_edit_tag),
+                        "can_change_info" => de::req(&mut map, &mut f_can_change_info),
+                        "can_invite_users" => de::req(&mut map, &mut f_can_invite_users),
+                        "can_pin_messages" => de::req(&mut map, &mut f_can_pin_messages),
                         "can_manage_topics" => {
-                            f_can_manage_topics = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_can_manage_topics)
                         }
-                        "until_date" => f_until_date = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "until_date" => de::req(&mut map, &mut f_until_date),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatMemberRestricted {
                     tag: f_tag,
@@ -898,9 +865,8 @@ pub struct ChatMemberLeft {
 
 impl Serialize for ChatMemberLeft {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("user", &self.user)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("user", &self.user);
         map.end()
     }
 }
@@ -917,12 +883,12 @@ impl<'de> Deserialize<'de> for ChatMemberLeft {
                 self,
                 mut map: A,
             ) -> Result<ChatMemberLeft, A::Error> {
-                let mut f_user = None;
+                let mut f_user: Option<Box<User>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "user" => f_user = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "user" => de::req(&mut map, &mut f_user),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatMemberLeft {
                     user: de::required(f_user, "user")?,
@@ -958,10 +924,9 @@ pub struct ChatMemberBanned {
 
 impl Serialize for ChatMemberBanned {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("user", &self.user)?;
-        map.serialize_entry("until_date", &self.until_date)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("user", &self.user);
+        map.field("until_date", &self.until_date);
         map.end()
     }
 }
@@ -978,14 +943,14 @@ impl<'de> Deserialize<'de> for ChatMemberBanned {
                 self,
                 mut map: A,
             ) -> Result<ChatMemberBanned, A::Error> {
-                let mut f_user = None;
-                let mut f_until_date = None;
+                let mut f_user: Option<Box<User>> = None;
+                let mut f_until_date: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "user" => f_user = Some(map.next_value()?),
-                        "until_date" => f_until_date = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "user" => de::req(&mut map, &mut f_user),
+                        "until_date" => de::req(&mut map, &mut f_until_date),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ChatMemberBanned {
                     user: de::required(f_user, "user")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{
     InlineKeyboardMarkup, InlineQueryResultDocumentMimeType,
     InlineQueryResultVideoMimeType, InputMessageContent, MessageEntity, ParseMode,
@@ -398,30 +398,17 @@ pub struct InlineQueryResultArticle {
 
 impl Serialize for InlineQueryResultArticle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("input_message_content", &self.input_message_content)?;
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.thumbnail_url {
-            map.serialize_entry("thumbnail_url", value)?;
-        }
-        if let Some(value) = &self.thumbnail_width {
-            map.serialize_entry("thumbnail_width", value)?;
-        }
-        if let Some(value) = &self.thumbnail_height {
-            map.serialize_entry("thumbnail_height", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("title", &self.title);
+        map.field("input_message_content", &self.input_message_content);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("url", &self.url);
+        map.opt("description", &self.description);
+        map.opt("thumbnail_url", &self.thumbnail_url);
+        map.opt("thumbnail_width", &self.thumbnail_width);
+        map.opt("thumbnail_height", &self.thumbnail_height);
         map.end()
     }
 }
@@ -438,32 +425,32 @@ impl<'de> Deserialize<'de> for InlineQueryResultArticle {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultArticle, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_title = None;
-                let mut f_input_message_content = None;
-                let mut f_reply_markup = None;
-                let mut f_url = None;
-                let mut f_description = None;
-                let mut f_thumbnail_url = None;
-                let mut f_thumbnail_width = None;
-                let mut f_thumbnail_height = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_input_message_content: Option<InputMessageContent> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_url: Option<String> = None;
+                let mut f_description: Option<String> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_thumbnail_width: Option<i64> = None;
+                let mut f_thumbnail_height: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "title" => de::req(&mut map, &mut f_title),
                         "input_message_content" => {
-                            f_input_message_content = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_input_message_content)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
-                        "url" => f_url = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
-                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
-                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                        "url" => de::opt(&mut map, &mut f_url),
+                        "description" => de::opt(&mut map, &mut f_description),
+                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultArticle {
                     kind: de::required(f_kind, "type")?,
@@ -582,42 +569,21 @@ pub struct InlineQueryResultPhoto {
 
 impl Serialize for InlineQueryResultPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("photo_url", &self.photo_url)?;
-        map.serialize_entry("thumbnail_url", &self.thumbnail_url)?;
-        if let Some(value) = &self.photo_width {
-            map.serialize_entry("photo_width", value)?;
-        }
-        if let Some(value) = &self.photo_height {
-            map.serialize_entry("photo_height", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("photo_url", &self.photo_url);
+        map.field("thumbnail_url", &self.thumbnail_url);
+        map.opt("photo_width", &self.photo_width);
+        map.opt("photo_height", &self.photo_height);
+        map.opt("title", &self.title);
+        map.opt("description", &self.description);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -634,42 +600,42 @@ impl<'de> Deserialize<'de> for InlineQueryResultPhoto {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultPhoto, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_photo_url = None;
-                let mut f_thumbnail_url = None;
-                let mut f_photo_width = None;
-                let mut f_photo_height = None;
-                let mut f_title = None;
-                let mut f_description = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_photo_url: Option<String> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_photo_width: Option<i64> = None;
+                let mut f_photo_height: Option<i64> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_description: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "photo_url" => f_photo_url = Some(map.next_value()?),
-                        "thumbnail_url" => f_thumbnail_url = Some(map.next_value()?),
-                        "photo_width" => f_photo_width = map.next_value()?,
-                        "photo_height" => f_photo_height = map.next_value()?,
-                        "title" => f_title = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "photo_url" => de::req(&mut map, &mut f_photo_url),
+                        "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
+                        "photo_width" => de::opt(&mut map, &mut f_photo_width),
+                        "photo_height" => de::opt(&mut map, &mut f_photo_height),
+                        "title" => de::opt(&mut map, &mut f_title),
+                        "description" => de::opt(&mut map, &mut f_description),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultPhoto {
                     kind: de::required(f_kind, "type")?,
@@ -822,45 +788,22 @@ pub struct InlineQueryResultGif {
 
 impl Serialize for InlineQueryResultGif {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("gif_url", &self.gif_url)?;
-        if let Some(value) = &self.gif_width {
-            map.serialize_entry("gif_width", value)?;
-        }
-        if let Some(value) = &self.gif_height {
-            map.serialize_entry("gif_height", value)?;
-        }
-        if let Some(value) = &self.gif_duration {
-            map.serialize_entry("gif_duration", value)?;
-        }
-        map.serialize_entry("thumbnail_url", &self.thumbnail_url)?;
-        if let Some(value) = &self.thumbnail_mime_type {
-            map.serialize_entry("thumbnail_mime_type", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("gif_url", &self.gif_url);
+        map.opt("gif_width", &self.gif_width);
+        map.opt("gif_height", &self.gif_height);
+        map.opt("gif_duration", &self.gif_duration);
+        map.field("thumbnail_url", &self.thumbnail_url);
+        map.opt("thumbnail_mime_type", &self.thumbnail_mime_type);
+        map.opt("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -877,46 +820,46 @@ impl<'de> Deserialize<'de> for InlineQueryResultGif {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultGif, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_gif_url = None;
-                let mut f_gif_width = None;
-                let mut f_gif_height = None;
-                let mut f_gif_duration = None;
-                let mut f_thumbnail_url = None;
-                let mut f_thumbnail_mime_type = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_gif_url: Option<String> = None;
+                let mut f_gif_width: Option<i64> = None;
+                let mut f_gif_height: Option<i64> = None;
+                let mut f_gif_duration: Option<i64> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_thumbnail_mime_type: Option<ThumbnailMimeType> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "gif_url" => f_gif_url = Some(map.next_value()?),
-                        "gif_width" => f_gif_width = map.next_value()?,
-                        "gif_height" => f_gif_height = map.next_value()?,
-                        "gif_duration" => f_gif_duration = map.next_value()?,
-                        "thumbnail_url" => f_thumbnail_url = Some(map.next_value()?),
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "gif_url" => de::req(&mut map, &mut f_gif_url),
+                        "gif_width" => de::opt(&mut map, &mut f_gif_width),
+                        "gif_height" => de::opt(&mut map, &mut f_gif_height),
+                        "gif_duration" => de::opt(&mut map, &mut f_gif_duration),
+                        "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
                         "thumbnail_mime_type" => {
-                            f_thumbnail_mime_type = map.next_value()?;
+                            de::opt(&mut map, &mut f_thumbnail_mime_type)
                         }
-                        "title" => f_title = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "title" => de::opt(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultGif {
                     kind: de::required(f_kind, "type")?,
@@ -1077,45 +1020,22 @@ pub struct InlineQueryResultMpeg4Gif {
 
 impl Serialize for InlineQueryResultMpeg4Gif {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("mpeg4_url", &self.mpeg4_url)?;
-        if let Some(value) = &self.mpeg4_width {
-            map.serialize_entry("mpeg4_width", value)?;
-        }
-        if let Some(value) = &self.mpeg4_height {
-            map.serialize_entry("mpeg4_height", value)?;
-        }
-        if let Some(value) = &self.mpeg4_duration {
-            map.serialize_entry("mpeg4_duration", value)?;
-        }
-        map.serialize_entry("thumbnail_url", &self.thumbnail_url)?;
-        if let Some(value) = &self.thumbnail_mime_type {
-            map.serialize_entry("thumbnail_mime_type", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("mpeg4_url", &self.mpeg4_url);
+        map.opt("mpeg4_width", &self.mpeg4_width);
+        map.opt("mpeg4_height", &self.mpeg4_height);
+        map.opt("mpeg4_duration", &self.mpeg4_duration);
+        map.field("thumbnail_url", &self.thumbnail_url);
+        map.opt("thumbnail_mime_type", &self.thumbnail_mime_type);
+        map.opt("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -1132,46 +1052,46 @@ impl<'de> Deserialize<'de> for InlineQueryResultMpeg4Gif {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultMpeg4Gif, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_mpeg4_url = None;
-                let mut f_mpeg4_width = None;
-                let mut f_mpeg4_height = None;
-                let mut f_mpeg4_duration = None;
-                let mut f_thumbnail_url = None;
-                let mut f_thumbnail_mime_type = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_mpeg4_url: Option<String> = None;
+                let mut f_mpeg4_width: Option<i64> = None;
+                let mut f_mpeg4_height: Option<i64> = None;
+                let mut f_mpeg4_duration: Option<i64> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_thumbnail_mime_type: Option<ThumbnailMimeType> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "mpeg4_url" => f_mpeg4_url = Some(map.next_value()?),
-                        "mpeg4_width" => f_mpeg4_width = map.next_value()?,
-                        "mpeg4_height" => f_mpeg4_height = map.next_value()?,
-                        "mpeg4_duration" => f_mpeg4_duration = map.next_value()?,
-                        "thumbnail_url" => f_thumbnail_url = Some(map.next_value()?),
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "mpeg4_url" => de::req(&mut map, &mut f_mpeg4_url),
+                        "mpeg4_width" => de::opt(&mut map, &mut f_mpeg4_width),
+                        "mpeg4_height" => de::opt(&mut map, &mut f_mpeg4_height),
+                        "mpeg4_duration" => de::opt(&mut map, &mut f_mpeg4_duration),
+                        "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
                         "thumbnail_mime_type" => {
-                            f_thumbnail_mime_type = map.next_value()?;
+                            de::opt(&mut map, &mut f_thumbnail_mime_type)
                         }
-                        "title" => f_title = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "title" => de::opt(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultMpeg4Gif {
                     kind: de::required(f_kind, "type")?,
@@ -1336,44 +1256,23 @@ pub struct InlineQueryResultVideo {
 
 impl Serialize for InlineQueryResultVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("video_url", &self.video_url)?;
-        map.serialize_entry("mime_type", &self.mime_type)?;
-        map.serialize_entry("thumbnail_url", &self.thumbnail_url)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.video_width {
-            map.serialize_entry("video_width", value)?;
-        }
-        if let Some(value) = &self.video_height {
-            map.serialize_entry("video_height", value)?;
-        }
-        if let Some(value) = &self.video_duration {
-            map.serialize_entry("video_duration", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("video_url", &self.video_url);
+        map.field("mime_type", &self.mime_type);
+        map.field("thumbnail_url", &self.thumbnail_url);
+        map.field("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("video_width", &self.video_width);
+        map.opt("video_height", &self.video_height);
+        map.opt("video_duration", &self.video_duration);
+        map.opt("description", &self.description);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -1390,46 +1289,46 @@ impl<'de> Deserialize<'de> for InlineQueryResultVideo {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultVideo, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_video_url = None;
-                let mut f_mime_type = None;
-                let mut f_thumbnail_url = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_video_width = None;
-                let mut f_video_height = None;
-                let mut f_video_duration = None;
-                let mut f_description = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_video_url: Option<String> = None;
+                let mut f_mime_type: Option<InlineQueryResultVideoMimeType> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_video_width: Option<i64> = None;
+                let mut f_video_height: Option<i64> = None;
+                let mut f_video_duration: Option<i64> = None;
+                let mut f_description: Option<String> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "video_url" => f_video_url = Some(map.next_value()?),
-                        "mime_type" => f_mime_type = Some(map.next_value()?),
-                        "thumbnail_url" => f_thumbnail_url = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "video_url" => de::req(&mut map, &mut f_video_url),
+                        "mime_type" => de::req(&mut map, &mut f_mime_type),
+                        "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "video_width" => f_video_width = map.next_value()?,
-                        "video_height" => f_video_height = map.next_value()?,
-                        "video_duration" => f_video_duration = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "video_width" => de::opt(&mut map, &mut f_video_width),
+                        "video_height" => de::opt(&mut map, &mut f_video_height),
+                        "video_duration" => de::opt(&mut map, &mut f_video_duration),
+                        "description" => de::opt(&mut map, &mut f_description),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultVideo {
                     kind: de::required(f_kind, "type")?,
@@ -1580,33 +1479,18 @@ pub struct InlineQueryResultAudio {
 
 impl Serialize for InlineQueryResultAudio {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("audio_url", &self.audio_url)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.performer {
-            map.serialize_entry("performer", value)?;
-        }
-        if let Some(value) = &self.audio_duration {
-            map.serialize_entry("audio_duration", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("audio_url", &self.audio_url);
+        map.field("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("performer", &self.performer);
+        map.opt("audio_duration", &self.audio_duration);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -1623,34 +1507,34 @@ impl<'de> Deserialize<'de> for InlineQueryResultAudio {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultAudio, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_audio_url = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_performer = None;
-                let mut f_audio_duration = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_audio_url: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_performer: Option<String> = None;
+                let mut f_audio_duration: Option<i64> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "audio_url" => f_audio_url = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
-                        "performer" => f_performer = map.next_value()?,
-                        "audio_duration" => f_audio_duration = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "audio_url" => de::req(&mut map, &mut f_audio_url),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                        "performer" => de::opt(&mut map, &mut f_performer),
+                        "audio_duration" => de::opt(&mut map, &mut f_audio_duration),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultAudio {
                     kind: de::required(f_kind, "type")?,
@@ -1769,30 +1653,17 @@ pub struct InlineQueryResultVoice {
 
 impl Serialize for InlineQueryResultVoice {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("voice_url", &self.voice_url)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.voice_duration {
-            map.serialize_entry("voice_duration", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("voice_url", &self.voice_url);
+        map.field("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("voice_duration", &self.voice_duration);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -1809,32 +1680,32 @@ impl<'de> Deserialize<'de> for InlineQueryResultVoice {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultVoice, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_voice_url = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_voice_duration = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_voice_url: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_voice_duration: Option<i64> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "voice_url" => f_voice_url = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
-                        "voice_duration" => f_voice_duration = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "voice_url" => de::req(&mut map, &mut f_voice_url),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                        "voice_duration" => de::opt(&mut map, &mut f_voice_duration),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultVoice {
                     kind: de::required(f_kind, "type")?,
@@ -1953,40 +1824,21 @@ pub struct InlineQueryResultDocument {
 
 impl Serialize for InlineQueryResultDocument {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        map.serialize_entry("document_url", &self.document_url)?;
-        map.serialize_entry("mime_type", &self.mime_type)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
-        if let Some(value) = &self.thumbnail_url {
-            map.serialize_entry("thumbnail_url", value)?;
-        }
-        if let Some(value) = &self.thumbnail_width {
-            map.serialize_entry("thumbnail_width", value)?;
-        }
-        if let Some(value) = &self.thumbnail_height {
-            map.serialize_entry("thumbnail_height", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.field("document_url", &self.document_url);
+        map.field("mime_type", &self.mime_type);
+        map.opt("description", &self.description);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
+        map.opt("thumbnail_url", &self.thumbnail_url);
+        map.opt("thumbnail_width", &self.thumbnail_width);
+        map.opt("thumbnail_height", &self.thumbnail_height);
         map.end()
     }
 }
@@ -2003,40 +1855,40 @@ impl<'de> Deserialize<'de> for InlineQueryResultDocument {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultDocument, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_document_url = None;
-                let mut f_mime_type = None;
-                let mut f_description = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
-                let mut f_thumbnail_url = None;
-                let mut f_thumbnail_width = None;
-                let mut f_thumbnail_height = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_document_url: Option<String> = None;
+                let mut f_mime_type: Option<InlineQueryResultDocumentMimeType> = None;
+                let mut f_description: Option<String> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_thumbnail_width: Option<i64> = None;
+                let mut f_thumbnail_height: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
-                        "document_url" => f_document_url = Some(map.next_value()?),
-                        "mime_type" => f_mime_type = Some(map.next_value()?),
-                        "description" => f_description = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                        "document_url" => de::req(&mut map, &mut f_document_url),
+                        "mime_type" => de::req(&mut map, &mut f_mime_type),
+                        "description" => de::opt(&mut map, &mut f_description),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
-                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
-                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultDocument {
                     kind: de::required(f_kind, "type")?,
@@ -2182,40 +2034,21 @@ pub struct InlineQueryResultLocation {
 
 impl Serialize for InlineQueryResultLocation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.horizontal_accuracy {
-            map.serialize_entry("horizontal_accuracy", value)?;
-        }
-        if let Some(value) = &self.live_period {
-            map.serialize_entry("live_period", value)?;
-        }
-        if let Some(value) = &self.heading {
-            map.serialize_entry("heading", value)?;
-        }
-        if let Some(value) = &self.proximity_alert_radius {
-            map.serialize_entry("proximity_alert_radius", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
-        if let Some(value) = &self.thumbnail_url {
-            map.serialize_entry("thumbnail_url", value)?;
-        }
-        if let Some(value) = &self.thumbnail_width {
-            map.serialize_entry("thumbnail_width", value)?;
-        }
-        if let Some(value) = &self.thumbnail_height {
-            map.serialize_entry("thumbnail_height", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("latitude", &self.latitude);
+        map.field("longitude", &self.longitude);
+        map.field("title", &self.title);
+        map.opt("horizontal_accuracy", &self.horizontal_accuracy);
+        map.opt("live_period", &self.live_period);
+        map.opt("heading", &self.heading);
+        map.opt("proximity_alert_radius", &self.proximity_alert_radius);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
+        map.opt("thumbnail_url", &self.thumbnail_url);
+        map.opt("thumbnail_width", &self.thumbnail_width);
+        map.opt("thumbnail_height", &self.thumbnail_height);
         map.end()
     }
 }
@@ -2232,44 +2065,44 @@ impl<'de> Deserialize<'de> for InlineQueryResultLocation {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultLocation, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_latitude = None;
-                let mut f_longitude = None;
-                let mut f_title = None;
-                let mut f_horizontal_accuracy = None;
-                let mut f_live_period = None;
-                let mut f_heading = None;
-                let mut f_proximity_alert_radius = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
-                let mut f_thumbnail_url = None;
-                let mut f_thumbnail_width = None;
-                let mut f_thumbnail_height = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_latitude: Option<f64> = None;
+                let mut f_longitude: Option<f64> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_horizontal_accuracy: Option<f64> = None;
+                let mut f_live_period: Option<i64> = None;
+                let mut f_heading: Option<i64> = None;
+                let mut f_proximity_alert_radius: Option<i64> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_thumbnail_width: Option<i64> = None;
+                let mut f_thumbnail_height: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "latitude" => f_latitude = Some(map.next_value()?),
-                        "longitude" => f_longitude = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "latitude" => de::req(&mut map, &mut f_latitude),
+                        "longitude" => de::req(&mut map, &mut f_longitude),
+                        "title" => de::req(&mut map, &mut f_title),
                         "horizontal_accuracy" => {
-                            f_horizontal_accuracy = map.next_value()?;
+                            de::opt(&mut map, &mut f_horizontal_accuracy)
                         }
-                        "live_period" => f_live_period = map.next_value()?,
-                        "heading" => f_heading = map.next_value()?,
+                        "live_period" => de::opt(&mut map, &mut f_live_period),
+                        "heading" => de::opt(&mut map, &mut f_heading),
                         "proximity_alert_radius" => {
-                            f_proximity_alert_radius = map.next_value()?;
+                            de::opt(&mut map, &mut f_proximity_alert_radius)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
-                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
-                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultLocation {
                     kind: de::required(f_kind, "type")?,
@@ -2417,41 +2250,22 @@ pub struct InlineQueryResultVenue {
 
 impl Serialize for InlineQueryResultVenue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("address", &self.address)?;
-        if let Some(value) = &self.foursquare_id {
-            map.serialize_entry("foursquare_id", value)?;
-        }
-        if let Some(value) = &self.foursquare_type {
-            map.serialize_entry("foursquare_type", value)?;
-        }
-        if let Some(value) = &self.google_place_id {
-            map.serialize_entry("google_place_id", value)?;
-        }
-        if let Some(value) = &self.google_place_type {
-            map.serialize_entry("google_place_type", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
-        if let Some(value) = &self.thumbnail_url {
-            map.serialize_entry("thumbnail_url", value)?;
-        }
-        if let Some(value) = &self.thumbnail_width {
-            map.serialize_entry("thumbnail_width", value)?;
-        }
-        if let Some(value) = &self.thumbnail_height {
-            map.serialize_entry("thumbnail_height", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("latitude", &self.latitude);
+        map.field("longitude", &self.longitude);
+        map.field("title", &self.title);
+        map.field("address", &self.address);
+        map.opt("foursquare_id", &self.foursquare_id);
+        map.opt("foursquare_type", &self.foursquare_type);
+        map.opt("google_place_id", &self.google_place_id);
+        map.opt("google_place_type", &self.google_place_type);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
+        map.opt("thumbnail_url", &self.thumbnail_url);
+        map.opt("thumbnail_width", &self.thumbnail_width);
+        map.opt("thumbnail_height", &self.thumbnail_height);
         map.end()
     }
 }
@@ -2468,42 +2282,44 @@ impl<'de> Deserialize<'de> for InlineQueryResultVenue {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultVenue, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_latitude = None;
-                let mut f_longitude = None;
-                let mut f_title = None;
-                let mut f_address = None;
-                let mut f_foursquare_id = None;
-                let mut f_foursquare_type = None;
-                let mut f_google_place_id = None;
-                let mut f_google_place_type = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
-                let mut f_thumbnail_url = None;
-                let mut f_thumbnail_width = None;
-                let mut f_thumbnail_height = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_latitude: Option<f64> = None;
+                let mut f_longitude: Option<f64> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_address: Option<String> = None;
+                let mut f_foursquare_id: Option<String> = None;
+                let mut f_foursquare_type: Option<String> = None;
+                let mut f_google_place_id: Option<String> = None;
+                let mut f_google_place_type: Option<String> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_thumbnail_width: Option<i64> = None;
+                let mut f_thumbnail_height: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "latitude" => f_latitude = Some(map.next_value()?),
-                        "longitude" => f_longitude = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "address" => f_address = Some(map.next_value()?),
-                        "foursquare_id" => f_foursquare_id = map.next_value()?,
-                        "foursquare_type" => f_foursquare_type = map.next_value()?,
-                        "google_place_id" => f_google_place_id = map.next_value()?,
-                        "google_place_type" => f_google_place_type = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
-                        "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "latitude" => de::req(&mut map, &mut f_latitude),
+                        "longitude" => de::req(&mut map, &mut f_longitude),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "address" => de::req(&mut map, &mut f_address),
+                        "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
+                        "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
+                        "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
+                        "google_place_type" => {
+                            de::opt(&mut map, &mut f_google_place_type)
                         }
-                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
-                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
-                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                        "input_message_content" => {
+                            de::opt(&mut map, &mut f_input_message_content)
+                        }
+                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultVenue {
                     kind: de::required(f_kind, "type")?,
@@ -2646,33 +2462,18 @@ pub struct InlineQueryResultContact {
 
 impl Serialize for InlineQueryResultContact {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("phone_number", &self.phone_number)?;
-        map.serialize_entry("first_name", &self.first_name)?;
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("last_name", value)?;
-        }
-        if let Some(value) = &self.vcard {
-            map.serialize_entry("vcard", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
-        if let Some(value) = &self.thumbnail_url {
-            map.serialize_entry("thumbnail_url", value)?;
-        }
-        if let Some(value) = &self.thumbnail_width {
-            map.serialize_entry("thumbnail_width", value)?;
-        }
-        if let Some(value) = &self.thumbnail_height {
-            map.serialize_entry("thumbnail_height", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("phone_number", &self.phone_number);
+        map.field("first_name", &self.first_name);
+        map.opt("last_name", &self.last_name);
+        map.opt("vcard", &self.vcard);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
+        map.opt("thumbnail_url", &self.thumbnail_url);
+        map.opt("thumbnail_width", &self.thumbnail_width);
+        map.opt("thumbnail_height", &self.thumbnail_height);
         map.end()
     }
 }
@@ -2689,34 +2490,34 @@ impl<'de> Deserialize<'de> for InlineQueryResultContact {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultContact, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_phone_number = None;
-                let mut f_first_name = None;
-                let mut f_last_name = None;
-                let mut f_vcard = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
-                let mut f_thumbnail_url = None;
-                let mut f_thumbnail_width = None;
-                let mut f_thumbnail_height = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_phone_number: Option<String> = None;
+                let mut f_first_name: Option<String> = None;
+                let mut f_last_name: Option<String> = None;
+                let mut f_vcard: Option<String> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+                let mut f_thumbnail_url: Option<String> = None;
+                let mut f_thumbnail_width: Option<i64> = None;
+                let mut f_thumbnail_height: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "phone_number" => f_phone_number = Some(map.next_value()?),
-                        "first_name" => f_first_name = Some(map.next_value()?),
-                        "last_name" => f_last_name = map.next_value()?,
-                        "vcard" => f_vcard = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "phone_number" => de::req(&mut map, &mut f_phone_number),
+                        "first_name" => de::req(&mut map, &mut f_first_name),
+                        "last_name" => de::opt(&mut map, &mut f_last_name),
+                        "vcard" => de::opt(&mut map, &mut f_vcard),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        "thumbnail_url" => f_thumbnail_url = map.next_value()?,
-                        "thumbnail_width" => f_thumbnail_width = map.next_value()?,
-                        "thumbnail_height" => f_thumbnail_height = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultContact {
                     kind: de::required(f_kind, "type")?,
@@ -2823,14 +2624,11 @@ pub struct InlineQueryResultGame {
 
 impl Serialize for InlineQueryResultGame {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("game_short_name", &self.game_short_name)?;
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("game_short_name", &self.game_short_name);
+        map.opt("reply_markup", &self.reply_markup);
         map.end()
     }
 }
@@ -2847,18 +2645,18 @@ impl<'de> Deserialize<'de> for InlineQueryResultGame {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultGame, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_game_short_name = None;
-                let mut f_reply_markup = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_game_short_name: Option<String> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "game_short_name" => f_game_short_name = Some(map.next_value()?),
-                        "reply_markup" => f_reply_markup = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "game_short_name" => de::req(&mut map, &mut f_game_short_name),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultGame {
                     kind: de::required(f_kind, "type")?,
@@ -2922,35 +2720,18 @@ pub struct InlineQueryResultCachedPhoto {
 
 impl Serialize for InlineQueryResultCachedPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("photo_file_id", &self.photo_file_id)?;
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("photo_file_id", &self.photo_file_id);
+        map.opt("title", &self.title);
+        map.opt("description", &self.description);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -2967,36 +2748,36 @@ impl<'de> Deserialize<'de> for InlineQueryResultCachedPhoto {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultCachedPhoto, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_photo_file_id = None;
-                let mut f_title = None;
-                let mut f_description = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_photo_file_id: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_description: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "photo_file_id" => f_photo_file_id = Some(map.next_value()?),
-                        "title" => f_title = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "photo_file_id" => de::req(&mut map, &mut f_photo_file_id),
+                        "title" => de::opt(&mut map, &mut f_title),
+                        "description" => de::opt(&mut map, &mut f_description),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultCachedPhoto {
                     kind: de::required(f_kind, "type")?,
@@ -3117,32 +2898,17 @@ pub struct InlineQueryResultCachedGif {
 
 impl Serialize for InlineQueryResultCachedGif {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("gif_file_id", &self.gif_file_id)?;
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("gif_file_id", &self.gif_file_id);
+        map.opt("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -3159,34 +2925,34 @@ impl<'de> Deserialize<'de> for InlineQueryResultCachedGif {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultCachedGif, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_gif_file_id = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_gif_file_id: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "gif_file_id" => f_gif_file_id = Some(map.next_value()?),
-                        "title" => f_title = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "gif_file_id" => de::req(&mut map, &mut f_gif_file_id),
+                        "title" => de::opt(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultCachedGif {
                     kind: de::required(f_kind, "type")?,
@@ -3299,32 +3065,17 @@ pub struct InlineQueryResultCachedMpeg4Gif {
 
 impl Serialize for InlineQueryResultCachedMpeg4Gif {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("mpeg4_file_id", &self.mpeg4_file_id)?;
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("mpeg4_file_id", &self.mpeg4_file_id);
+        map.opt("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -3341,34 +3092,34 @@ impl<'de> Deserialize<'de> for InlineQueryResultCachedMpeg4Gif {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultCachedMpeg4Gif, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_mpeg4_file_id = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_mpeg4_file_id: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "mpeg4_file_id" => f_mpeg4_file_id = Some(map.next_value()?),
-                        "title" => f_title = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "mpeg4_file_id" => de::req(&mut map, &mut f_mpeg4_file_id),
+                        "title" => de::opt(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultCachedMpeg4Gif {
                     kind: de::required(f_kind, "type")?,
@@ -3471,17 +3222,12 @@ pub struct InlineQueryResultCachedSticker {
 
 impl Serialize for InlineQueryResultCachedSticker {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("sticker_file_id", &self.sticker_file_id)?;
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("sticker_file_id", &self.sticker_file_id);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -3498,22 +3244,22 @@ impl<'de> Deserialize<'de> for InlineQueryResultCachedSticker {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultCachedSticker, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_sticker_file_id = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_sticker_file_id: Option<String> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "sticker_file_id" => f_sticker_file_id = Some(map.next_value()?),
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "sticker_file_id" => de::req(&mut map, &mut f_sticker_file_id),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultCachedSticker {
                     kind: de::required(f_kind, "type")?,
@@ -3586,30 +3332,17 @@ pub struct InlineQueryResultCachedDocument {
 
 impl Serialize for InlineQueryResultCachedDocument {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("document_file_id", &self.document_file_id)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("title", &self.title);
+        map.field("document_file_id", &self.document_file_id);
+        map.opt("description", &self.description);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -3626,34 +3359,32 @@ impl<'de> Deserialize<'de> for InlineQueryResultCachedDocument {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultCachedDocument, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_title = None;
-                let mut f_document_file_id = None;
-                let mut f_description = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_document_file_id: Option<String> = None;
+                let mut f_description: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "document_file_id" => {
-                            f_document_file_id = Some(map.next_value()?);
-                        }
-                        "description" => f_description = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "document_file_id" => de::req(&mut map, &mut f_document_file_id),
+                        "description" => de::opt(&mut map, &mut f_description),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultCachedDocument {
                     kind: de::required(f_kind, "type")?,
@@ -3769,33 +3500,18 @@ pub struct InlineQueryResultCachedVideo {
 
 impl Serialize for InlineQueryResultCachedVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("video_file_id", &self.video_file_id)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("video_file_id", &self.video_file_id);
+        map.field("title", &self.title);
+        map.opt("description", &self.description);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -3812,36 +3528,36 @@ impl<'de> Deserialize<'de> for InlineQueryResultCachedVideo {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultCachedVideo, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_video_file_id = None;
-                let mut f_title = None;
-                let mut f_description = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_video_file_id: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_description: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "video_file_id" => f_video_file_id = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "description" => f_description = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "video_file_id" => de::req(&mut map, &mut f_video_file_id),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "description" => de::opt(&mut map, &mut f_description),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultCachedVideo {
                     kind: de::required(f_kind, "type")?,
@@ -3958,27 +3674,16 @@ pub struct InlineQueryResultCachedVoice {
 
 impl Serialize for InlineQueryResultCachedVoice {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("voice_file_id", &self.voice_file_id)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("voice_file_id", &self.voice_file_id);
+        map.field("title", &self.title);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -3995,30 +3700,30 @@ impl<'de> Deserialize<'de> for InlineQueryResultCachedVoice {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultCachedVoice, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_voice_file_id = None;
-                let mut f_title = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_voice_file_id: Option<String> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "voice_file_id" => f_voice_file_id = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "voice_file_id" => de::req(&mut map, &mut f_voice_file_id),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultCachedVoice {
                     kind: de::required(f_kind, "type")?,
@@ -4117,26 +3822,15 @@ pub struct InlineQueryResultCachedAudio {
 
 impl Serialize for InlineQueryResultCachedAudio {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("audio_file_id", &self.audio_file_id)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.reply_markup {
-            map.serialize_entry("reply_markup", value)?;
-        }
-        if let Some(value) = &self.input_message_content {
-            map.serialize_entry("input_message_content", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("id", &self.id);
+        map.field("audio_file_id", &self.audio_file_id);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("reply_markup", &self.reply_markup);
+        map.opt("input_message_content", &self.input_message_content);
         map.end()
     }
 }
@@ -4153,28 +3847,28 @@ impl<'de> Deserialize<'de> for InlineQueryResultCachedAudio {
                 self,
                 mut map: A,
             ) -> Result<InlineQueryResultCachedAudio, A::Error> {
-                let mut f_kind = None;
-                let mut f_id = None;
-                let mut f_audio_file_id = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_reply_markup = None;
-                let mut f_input_message_content = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_id: Option<String> = None;
+                let mut f_audio_file_id: Option<String> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "id" => f_id = Some(map.next_value()?),
-                        "audio_file_id" => f_audio_file_id = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
-                        "reply_markup" => f_reply_markup = map.next_value()?,
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "id" => de::req(&mut map, &mut f_id),
+                        "audio_file_id" => de::req(&mut map, &mut f_audio_file_id),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
                         "input_message_content" => {
-                            f_input_message_content = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_message_content)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineQueryResultCachedAudio {
                     kind: de::required(f_kind, "type")?,

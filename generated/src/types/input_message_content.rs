@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{
     InputRichMessage, LabeledPrice, LinkPreviewOptions, MessageEntity, ParseMode,
 };
@@ -130,18 +130,11 @@ pub struct InputTextMessageContent {
 
 impl Serialize for InputTextMessageContent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message_text", &self.message_text)?;
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.entities {
-            map.serialize_entry("entities", value)?;
-        }
-        if let Some(value) = &self.link_preview_options {
-            map.serialize_entry("link_preview_options", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("message_text", &self.message_text);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("entities", &self.entities);
+        map.opt("link_preview_options", &self.link_preview_options);
         map.end()
     }
 }
@@ -158,20 +151,20 @@ impl<'de> Deserialize<'de> for InputTextMessageContent {
                 self,
                 mut map: A,
             ) -> Result<InputTextMessageContent, A::Error> {
-                let mut f_message_text = None;
-                let mut f_parse_mode = None;
-                let mut f_entities = None;
-                let mut f_link_preview_options = None;
+                let mut f_message_text: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_link_preview_options: Option<Box<LinkPreviewOptions>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "message_text" => f_message_text = Some(map.next_value()?),
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "entities" => f_entities = map.next_value()?,
+                        "message_text" => de::req(&mut map, &mut f_message_text),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "entities" => de::opt(&mut map, &mut f_entities),
                         "link_preview_options" => {
-                            f_link_preview_options = map.next_value()?;
+                            de::opt(&mut map, &mut f_link_preview_options)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputTextMessageContent {
                     message_text: de::required(f_message_text, "message_text")?,
@@ -227,9 +220,8 @@ pub struct InputRichMessageContent {
 
 impl Serialize for InputRichMessageContent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("rich_message", &self.rich_message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("rich_message", &self.rich_message);
         map.end()
     }
 }
@@ -246,12 +238,12 @@ impl<'de> Deserialize<'de> for InputRichMessageContent {
                 self,
                 mut map: A,
             ) -> Result<InputRichMessageContent, A::Error> {
-                let mut f_rich_message = None;
+                let mut f_rich_message: Option<Box<InputRichMessage>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "rich_message" => f_rich_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "rich_message" => de::req(&mut map, &mut f_rich_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputRichMessageContent {
                     rich_message: de::required(f_rich_message, "rich_message")?,
@@ -293,22 +285,13 @@ pub struct InputLocationMessageContent {
 
 impl Serialize for InputLocationMessageContent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        if let Some(value) = &self.horizontal_accuracy {
-            map.serialize_entry("horizontal_accuracy", value)?;
-        }
-        if let Some(value) = &self.live_period {
-            map.serialize_entry("live_period", value)?;
-        }
-        if let Some(value) = &self.heading {
-            map.serialize_entry("heading", value)?;
-        }
-        if let Some(value) = &self.proximity_alert_radius {
-            map.serialize_entry("proximity_alert_radius", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("latitude", &self.latitude);
+        map.field("longitude", &self.longitude);
+        map.opt("horizontal_accuracy", &self.horizontal_accuracy);
+        map.opt("live_period", &self.live_period);
+        map.opt("heading", &self.heading);
+        map.opt("proximity_alert_radius", &self.proximity_alert_radius);
         map.end()
     }
 }
@@ -325,26 +308,26 @@ impl<'de> Deserialize<'de> for InputLocationMessageContent {
                 self,
                 mut map: A,
             ) -> Result<InputLocationMessageContent, A::Error> {
-                let mut f_latitude = None;
-                let mut f_longitude = None;
-                let mut f_horizontal_accuracy = None;
-                let mut f_live_period = None;
-                let mut f_heading = None;
-                let mut f_proximity_alert_radius = None;
+                let mut f_latitude: Option<f64> = None;
+                let mut f_longitude: Option<f64> = None;
+                let mut f_horizontal_accuracy: Option<f64> = None;
+                let mut f_live_period: Option<i64> = None;
+                let mut f_heading: Option<i64> = None;
+                let mut f_proximity_alert_radius: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "latitude" => f_latitude = Some(map.next_value()?),
-                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "latitude" => de::req(&mut map, &mut f_latitude),
+                        "longitude" => de::req(&mut map, &mut f_longitude),
                         "horizontal_accuracy" => {
-                            f_horizontal_accuracy = map.next_value()?;
+                            de::opt(&mut map, &mut f_horizontal_accuracy)
                         }
-                        "live_period" => f_live_period = map.next_value()?,
-                        "heading" => f_heading = map.next_value()?,
+                        "live_period" => de::opt(&mut map, &mut f_live_period),
+                        "heading" => de::opt(&mut map, &mut f_heading),
                         "proximity_alert_radius" => {
-                            f_proximity_alert_radius = map.next_value()?;
+                            de::opt(&mut map, &mut f_proximity_alert_radius)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputLocationMessageContent {
                     latitude: de::required(f_latitude, "latitude")?,
@@ -424,24 +407,15 @@ pub struct InputVenueMessageContent {
 
 impl Serialize for InputVenueMessageContent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("address", &self.address)?;
-        if let Some(value) = &self.foursquare_id {
-            map.serialize_entry("foursquare_id", value)?;
-        }
-        if let Some(value) = &self.foursquare_type {
-            map.serialize_entry("foursquare_type", value)?;
-        }
-        if let Some(value) = &self.google_place_id {
-            map.serialize_entry("google_place_id", value)?;
-        }
-        if let Some(value) = &self.google_place_type {
-            map.serialize_entry("google_place_type", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("latitude", &self.latitude);
+        map.field("longitude", &self.longitude);
+        map.field("title", &self.title);
+        map.field("address", &self.address);
+        map.opt("foursquare_id", &self.foursquare_id);
+        map.opt("foursquare_type", &self.foursquare_type);
+        map.opt("google_place_id", &self.google_place_id);
+        map.opt("google_place_type", &self.google_place_type);
         map.end()
     }
 }
@@ -458,26 +432,28 @@ impl<'de> Deserialize<'de> for InputVenueMessageContent {
                 self,
                 mut map: A,
             ) -> Result<InputVenueMessageContent, A::Error> {
-                let mut f_latitude = None;
-                let mut f_longitude = None;
-                let mut f_title = None;
-                let mut f_address = None;
-                let mut f_foursquare_id = None;
-                let mut f_foursquare_type = None;
-                let mut f_google_place_id = None;
-                let mut f_google_place_type = None;
+                let mut f_latitude: Option<f64> = None;
+                let mut f_longitude: Option<f64> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_address: Option<String> = None;
+                let mut f_foursquare_id: Option<String> = None;
+                let mut f_foursquare_type: Option<String> = None;
+                let mut f_google_place_id: Option<String> = None;
+                let mut f_google_place_type: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "latitude" => f_latitude = Some(map.next_value()?),
-                        "longitude" => f_longitude = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "address" => f_address = Some(map.next_value()?),
-                        "foursquare_id" => f_foursquare_id = map.next_value()?,
-                        "foursquare_type" => f_foursquare_type = map.next_value()?,
-                        "google_place_id" => f_google_place_id = map.next_value()?,
-                        "google_place_type" => f_google_place_type = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "latitude" => de::req(&mut map, &mut f_latitude),
+                        "longitude" => de::req(&mut map, &mut f_longitude),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "address" => de::req(&mut map, &mut f_address),
+                        "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
+                        "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
+                        "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
+                        "google_place_type" => {
+                            de::opt(&mut map, &mut f_google_place_type)
+                        }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputVenueMessageContent {
                     latitude: de::required(f_latitude, "latitude")?,
@@ -558,16 +534,11 @@ pub struct InputContactMessageContent {
 
 impl Serialize for InputContactMessageContent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("phone_number", &self.phone_number)?;
-        map.serialize_entry("first_name", &self.first_name)?;
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("last_name", value)?;
-        }
-        if let Some(value) = &self.vcard {
-            map.serialize_entry("vcard", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("phone_number", &self.phone_number);
+        map.field("first_name", &self.first_name);
+        map.opt("last_name", &self.last_name);
+        map.opt("vcard", &self.vcard);
         map.end()
     }
 }
@@ -584,18 +555,18 @@ impl<'de> Deserialize<'de> for InputContactMessageContent {
                 self,
                 mut map: A,
             ) -> Result<InputContactMessageContent, A::Error> {
-                let mut f_phone_number = None;
-                let mut f_first_name = None;
-                let mut f_last_name = None;
-                let mut f_vcard = None;
+                let mut f_phone_number: Option<String> = None;
+                let mut f_first_name: Option<String> = None;
+                let mut f_last_name: Option<String> = None;
+                let mut f_vcard: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "phone_number" => f_phone_number = Some(map.next_value()?),
-                        "first_name" => f_first_name = Some(map.next_value()?),
-                        "last_name" => f_last_name = map.next_value()?,
-                        "vcard" => f_vcard = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "phone_number" => de::req(&mut map, &mut f_phone_number),
+                        "first_name" => de::req(&mut map, &mut f_first_name),
+                        "last_name" => de::opt(&mut map, &mut f_last_name),
+                        "vcard" => de::opt(&mut map, &mut f_vcard),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputContactMessageContent {
                     phone_number: de::required(f_phone_number, "phone_number")?,
@@ -685,58 +656,27 @@ pub struct InputInvoiceMessageContent {
 
 impl Serialize for InputInvoiceMessageContent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("description", &self.description)?;
-        map.serialize_entry("payload", &self.payload)?;
-        if let Some(value) = &self.provider_token {
-            map.serialize_entry("provider_token", value)?;
-        }
-        map.serialize_entry("currency", &self.currency)?;
-        map.serialize_entry("prices", &self.prices)?;
-        if let Some(value) = &self.max_tip_amount {
-            map.serialize_entry("max_tip_amount", value)?;
-        }
-        if let Some(value) = &self.suggested_tip_amounts {
-            map.serialize_entry("suggested_tip_amounts", value)?;
-        }
-        if let Some(value) = &self.provider_data {
-            map.serialize_entry("provider_data", value)?;
-        }
-        if let Some(value) = &self.photo_url {
-            map.serialize_entry("photo_url", value)?;
-        }
-        if let Some(value) = &self.photo_size {
-            map.serialize_entry("photo_size", value)?;
-        }
-        if let Some(value) = &self.photo_width {
-            map.serialize_entry("photo_width", value)?;
-        }
-        if let Some(value) = &self.photo_height {
-            map.serialize_entry("photo_height", value)?;
-        }
-        if let Some(value) = &self.need_name {
-            map.serialize_entry("need_name", value)?;
-        }
-        if let Some(value) = &self.need_phone_number {
-            map.serialize_entry("need_phone_number", value)?;
-        }
-        if let Some(value) = &self.need_email {
-            map.serialize_entry("need_email", value)?;
-        }
-        if let Some(value) = &self.need_shipping_address {
-            map.serialize_entry("need_shipping_address", value)?;
-        }
-        if let Some(value) = &self.send_phone_number_to_provider {
-            map.serialize_entry("send_phone_number_to_provider", value)?;
-        }
-        if let Some(value) = &self.send_email_to_provider {
-            map.serialize_entry("send_email_to_provider", value)?;
-        }
-        if let Some(value) = &self.is_flexible {
-            map.serialize_entry("is_flexible", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("title", &self.title);
+        map.field("description", &self.description);
+        map.field("payload", &self.payload);
+        map.opt("provider_token", &self.provider_token);
+        map.field("currency", &self.currency);
+        map.field("prices", &self.prices);
+        map.opt("max_tip_amount", &self.max_tip_amount);
+        map.opt("suggested_tip_amounts", &self.suggested_tip_amounts);
+        map.opt("provider_data", &self.provider_data);
+        map.opt("photo_url", &self.photo_url);
+        map.opt("photo_size", &self.photo_size);
+        map.opt("photo_width", &self.photo_width);
+        map.opt("photo_height", &self.photo_height);
+        map.opt("need_name", &self.need_name);
+        map.opt("need_phone_number", &self.need_phone_number);
+        map.opt("need_email", &self.need_email);
+        map.opt("need_shipping_address", &self.need_shipping_address);
+        map.opt("send_phone_number_to_provider", &self.send_phone_number_to_provider);
+        map.opt("send_email_to_provider", &self.send_email_to_provider);
+        map.opt("is_flexible", &self.is_flexible);
         map.end()
     }
 }
@@ -753,58 +693,60 @@ impl<'de> Deserialize<'de> for InputInvoiceMessageContent {
                 self,
                 mut map: A,
             ) -> Result<InputInvoiceMessageContent, A::Error> {
-                let mut f_title = None;
-                let mut f_description = None;
-                let mut f_payload = None;
-                let mut f_provider_token = None;
-                let mut f_currency = None;
-                let mut f_prices = None;
-                let mut f_max_tip_amount = None;
-                let mut f_suggested_tip_amounts = None;
-                let mut f_provider_data = None;
-                let mut f_photo_url = None;
-                let mut f_photo_size = None;
-                let mut f_photo_width = None;
-                let mut f_photo_height = None;
-                let mut f_need_name = None;
-                let mut f_need_phone_number = None;
-                let mut f_need_email = None;
-                let mut f_need_shipping_address = None;
-                let mut f_send_phone_number_to_provider = None;
-                let mut f_send_email_to_provider = None;
-                let mut f_is_flexible = None;
+                let mut f_title: Option<String> = None;
+                let mut f_description: Option<String> = None;
+                let mut f_payload: Option<String> = None;
+                let mut f_provider_token: Option<String> = None;
+                let mut f_currency: Option<String> = None;
+                let mut f_prices: Option<Vec<LabeledPrice>> = None;
+                let mut f_max_tip_amount: Option<i64> = None;
+                let mut f_suggested_tip_amounts: Option<Vec<i64>> = None;
+                let mut f_provider_data: Option<String> = None;
+                let mut f_photo_url: Option<String> = None;
+                let mut f_photo_size: Option<i64> = None;
+                let mut f_photo_width: Option<i64> = None;
+                let mut f_photo_height: Option<i64> = None;
+                let mut f_need_name: Option<bool> = None;
+                let mut f_need_phone_number: Option<bool> = None;
+                let mut f_need_email: Option<bool> = None;
+                let mut f_need_shipping_address: Option<bool> = None;
+                let mut f_send_phone_number_to_provider: Option<bool> = None;
+                let mut f_send_email_to_provider: Option<bool> = None;
+                let mut f_is_flexible: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "title" => f_title = Some(map.next_value()?),
-                        "description" => f_description = Some(map.next_value()?),
-                        "payload" => f_payload = Some(map.next_value()?),
-                        "provider_token" => f_provider_token = map.next_value()?,
-                        "currency" => f_currency = Some(map.next_value()?),
-                        "prices" => f_prices = Some(map.next_value()?),
-                        "max_tip_amount" => f_max_tip_amount = map.next_value()?,
+                        "title" => de::req(&mut map, &mut f_title),
+                        "description" => de::req(&mut map, &mut f_description),
+                        "payload" => de::req(&mut map, &mut f_payload),
+                        "provider_token" => de::opt(&mut map, &mut f_provider_token),
+                        "currency" => de::req(&mut map, &mut f_currency),
+                        "prices" => de::req(&mut map, &mut f_prices),
+                        "max_tip_amount" => de::opt(&mut map, &mut f_max_tip_amount),
                         "suggested_tip_amounts" => {
-                            f_suggested_tip_amounts = map.next_value()?;
+                            de::opt(&mut map, &mut f_suggested_tip_amounts)
                         }
-                        "provider_data" => f_provider_data = map.next_value()?,
-                        "photo_url" => f_photo_url = map.next_value()?,
-                        "photo_size" => f_photo_size = map.next_value()?,
-                        "photo_width" => f_photo_width = map.next_value()?,
-                        "photo_height" => f_photo_height = map.next_value()?,
-                        "need_name" => f_need_name = map.next_value()?,
-                        "need_phone_number" => f_need_phone_number = map.next_value()?,
-                        "need_email" => f_need_email = map.next_value()?,
+                        "provider_data" => de::opt(&mut map, &mut f_provider_data),
+                        "photo_url" => de::opt(&mut map, &mut f_photo_url),
+                        "photo_size" => de::opt(&mut map, &mut f_photo_size),
+                        "photo_width" => de::opt(&mut map, &mut f_photo_width),
+                        "photo_height" => de::opt(&mut map, &mut f_photo_height),
+                        "need_name" => de::opt(&mut map, &mut f_need_name),
+                        "need_phone_number" => {
+                            de::opt(&mut map, &mut f_need_phone_number)
+                        }
+                        "need_email" => de::opt(&mut map, &mut f_need_email),
                         "need_shipping_address" => {
-                            f_need_shipping_address = map.next_value()?;
+                            de::opt(&mut map, &mut f_need_shipping_address)
                         }
                         "send_phone_number_to_provider" => {
-                            f_send_phone_number_to_provider = map.next_value()?;
+                            de::opt(&mut map, &mut f_send_phone_number_to_provider)
                         }
                         "send_email_to_provider" => {
-                            f_send_email_to_provider = map.next_value()?;
+                            de::opt(&mut map, &mut f_send_email_to_provider)
                         }
-                        "is_flexible" => f_is_flexible = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "is_flexible" => de::opt(&mut map, &mut f_is_flexible),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputInvoiceMessageContent {
                     title: de::required(f_title, "title")?,

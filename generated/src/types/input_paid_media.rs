@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::{de, InputFile};
+use botapi_runtime::{de, ser, InputFile};
 
 /// This object describes the paid media to be sent. Currently, it can be one of
 ///
@@ -100,10 +100,9 @@ pub struct InputPaidMediaLivePhoto {
 
 impl Serialize for InputPaidMediaLivePhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        map.serialize_entry("photo", &self.photo)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.field("photo", &self.photo);
         map.end()
     }
 }
@@ -120,14 +119,14 @@ impl<'de> Deserialize<'de> for InputPaidMediaLivePhoto {
                 self,
                 mut map: A,
             ) -> Result<InputPaidMediaLivePhoto, A::Error> {
-                let mut f_media = None;
-                let mut f_photo = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_photo: Option<InputFile> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "photo" => f_photo = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "media" => de::req(&mut map, &mut f_media),
+                        "photo" => de::req(&mut map, &mut f_photo),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputPaidMediaLivePhoto {
                     media: de::required(f_media, "media")?,
@@ -163,9 +162,8 @@ pub struct InputPaidMediaPhoto {
 
 impl Serialize for InputPaidMediaPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
         map.end()
     }
 }
@@ -182,12 +180,12 @@ impl<'de> Deserialize<'de> for InputPaidMediaPhoto {
                 self,
                 mut map: A,
             ) -> Result<InputPaidMediaPhoto, A::Error> {
-                let mut f_media = None;
+                let mut f_media: Option<InputFile> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "media" => de::req(&mut map, &mut f_media),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputPaidMediaPhoto {
                     media: de::required(f_media, "media")?,
@@ -233,30 +231,15 @@ pub struct InputPaidMediaVideo {
 
 impl Serialize for InputPaidMediaVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        if let Some(value) = &self.thumbnail {
-            map.serialize_entry("thumbnail", value)?;
-        }
-        if let Some(value) = &self.cover {
-            map.serialize_entry("cover", value)?;
-        }
-        if let Some(value) = &self.start_timestamp {
-            map.serialize_entry("start_timestamp", value)?;
-        }
-        if let Some(value) = &self.width {
-            map.serialize_entry("width", value)?;
-        }
-        if let Some(value) = &self.height {
-            map.serialize_entry("height", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.supports_streaming {
-            map.serialize_entry("supports_streaming", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.opt("thumbnail", &self.thumbnail);
+        map.opt("cover", &self.cover);
+        map.opt("start_timestamp", &self.start_timestamp);
+        map.opt("width", &self.width);
+        map.opt("height", &self.height);
+        map.opt("duration", &self.duration);
+        map.opt("supports_streaming", &self.supports_streaming);
         map.end()
     }
 }
@@ -273,26 +256,28 @@ impl<'de> Deserialize<'de> for InputPaidMediaVideo {
                 self,
                 mut map: A,
             ) -> Result<InputPaidMediaVideo, A::Error> {
-                let mut f_media = None;
-                let mut f_thumbnail = None;
-                let mut f_cover = None;
-                let mut f_start_timestamp = None;
-                let mut f_width = None;
-                let mut f_height = None;
-                let mut f_duration = None;
-                let mut f_supports_streaming = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_thumbnail: Option<InputFile> = None;
+                let mut f_cover: Option<InputFile> = None;
+                let mut f_start_timestamp: Option<i64> = None;
+                let mut f_width: Option<i64> = None;
+                let mut f_height: Option<i64> = None;
+                let mut f_duration: Option<i64> = None;
+                let mut f_supports_streaming: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "thumbnail" => f_thumbnail = map.next_value()?,
-                        "cover" => f_cover = map.next_value()?,
-                        "start_timestamp" => f_start_timestamp = map.next_value()?,
-                        "width" => f_width = map.next_value()?,
-                        "height" => f_height = map.next_value()?,
-                        "duration" => f_duration = map.next_value()?,
-                        "supports_streaming" => f_supports_streaming = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "media" => de::req(&mut map, &mut f_media),
+                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                        "cover" => de::opt(&mut map, &mut f_cover),
+                        "start_timestamp" => de::opt(&mut map, &mut f_start_timestamp),
+                        "width" => de::opt(&mut map, &mut f_width),
+                        "height" => de::opt(&mut map, &mut f_height),
+                        "duration" => de::opt(&mut map, &mut f_duration),
+                        "supports_streaming" => {
+                            de::opt(&mut map, &mut f_supports_streaming)
+                        }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputPaidMediaVideo {
                     media: de::required(f_media, "media")?,

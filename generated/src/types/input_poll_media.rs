@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::{de, InputFile};
+use botapi_runtime::{de, ser, InputFile};
 use crate::types::{MessageEntity, ParseMode};
 
 /// This object represents the content of a poll description or a quiz explanation to be sent. It should be one of
@@ -193,36 +193,17 @@ pub struct InputMediaAnimation {
 
 impl Serialize for InputMediaAnimation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        if let Some(value) = &self.thumbnail {
-            map.serialize_entry("thumbnail", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.width {
-            map.serialize_entry("width", value)?;
-        }
-        if let Some(value) = &self.height {
-            map.serialize_entry("height", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.has_spoiler {
-            map.serialize_entry("has_spoiler", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.opt("thumbnail", &self.thumbnail);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("width", &self.width);
+        map.opt("height", &self.height);
+        map.opt("duration", &self.duration);
+        map.opt("has_spoiler", &self.has_spoiler);
         map.end()
     }
 }
@@ -239,32 +220,32 @@ impl<'de> Deserialize<'de> for InputMediaAnimation {
                 self,
                 mut map: A,
             ) -> Result<InputMediaAnimation, A::Error> {
-                let mut f_media = None;
-                let mut f_thumbnail = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_width = None;
-                let mut f_height = None;
-                let mut f_duration = None;
-                let mut f_has_spoiler = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_thumbnail: Option<InputFile> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_width: Option<i64> = None;
+                let mut f_height: Option<i64> = None;
+                let mut f_duration: Option<i64> = None;
+                let mut f_has_spoiler: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "thumbnail" => f_thumbnail = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "media" => de::req(&mut map, &mut f_media),
+                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "width" => f_width = map.next_value()?,
-                        "height" => f_height = map.next_value()?,
-                        "duration" => f_duration = map.next_value()?,
-                        "has_spoiler" => f_has_spoiler = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "width" => de::opt(&mut map, &mut f_width),
+                        "height" => de::opt(&mut map, &mut f_height),
+                        "duration" => de::opt(&mut map, &mut f_duration),
+                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaAnimation {
                     media: de::required(f_media, "media")?,
@@ -384,30 +365,15 @@ pub struct InputMediaAudio {
 
 impl Serialize for InputMediaAudio {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        if let Some(value) = &self.thumbnail {
-            map.serialize_entry("thumbnail", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.performer {
-            map.serialize_entry("performer", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.opt("thumbnail", &self.thumbnail);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("duration", &self.duration);
+        map.opt("performer", &self.performer);
+        map.opt("title", &self.title);
         map.end()
     }
 }
@@ -424,26 +390,26 @@ impl<'de> Deserialize<'de> for InputMediaAudio {
                 self,
                 mut map: A,
             ) -> Result<InputMediaAudio, A::Error> {
-                let mut f_media = None;
-                let mut f_thumbnail = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_duration = None;
-                let mut f_performer = None;
-                let mut f_title = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_thumbnail: Option<InputFile> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_duration: Option<i64> = None;
+                let mut f_performer: Option<String> = None;
+                let mut f_title: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "thumbnail" => f_thumbnail = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
-                        "duration" => f_duration = map.next_value()?,
-                        "performer" => f_performer = map.next_value()?,
-                        "title" => f_title = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "media" => de::req(&mut map, &mut f_media),
+                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                        "duration" => de::opt(&mut map, &mut f_duration),
+                        "performer" => de::opt(&mut map, &mut f_performer),
+                        "title" => de::opt(&mut map, &mut f_title),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaAudio {
                     media: de::required(f_media, "media")?,
@@ -543,24 +509,13 @@ pub struct InputMediaDocument {
 
 impl Serialize for InputMediaDocument {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        if let Some(value) = &self.thumbnail {
-            map.serialize_entry("thumbnail", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.disable_content_type_detection {
-            map.serialize_entry("disable_content_type_detection", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.opt("thumbnail", &self.thumbnail);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("disable_content_type_detection", &self.disable_content_type_detection);
         map.end()
     }
 }
@@ -577,24 +532,24 @@ impl<'de> Deserialize<'de> for InputMediaDocument {
                 self,
                 mut map: A,
             ) -> Result<InputMediaDocument, A::Error> {
-                let mut f_media = None;
-                let mut f_thumbnail = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_disable_content_type_detection = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_thumbnail: Option<InputFile> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_disable_content_type_detection: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "thumbnail" => f_thumbnail = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "media" => de::req(&mut map, &mut f_media),
+                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "disable_content_type_detection" => {
-                            f_disable_content_type_detection = map.next_value()?;
+                            de::opt(&mut map, &mut f_disable_content_type_detection)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaDocument {
                     media: de::required(f_media, "media")?,
@@ -680,25 +635,14 @@ pub struct InputMediaLivePhoto {
 
 impl Serialize for InputMediaLivePhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        map.serialize_entry("photo", &self.photo)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.has_spoiler {
-            map.serialize_entry("has_spoiler", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.field("photo", &self.photo);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("has_spoiler", &self.has_spoiler);
         map.end()
     }
 }
@@ -715,26 +659,26 @@ impl<'de> Deserialize<'de> for InputMediaLivePhoto {
                 self,
                 mut map: A,
             ) -> Result<InputMediaLivePhoto, A::Error> {
-                let mut f_media = None;
-                let mut f_photo = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_has_spoiler = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_photo: Option<InputFile> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_has_spoiler: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "photo" => f_photo = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "media" => de::req(&mut map, &mut f_media),
+                        "photo" => de::req(&mut map, &mut f_photo),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "has_spoiler" => f_has_spoiler = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaLivePhoto {
                     media: de::required(f_media, "media")?,
@@ -814,13 +758,10 @@ pub struct InputMediaLocation {
 
 impl Serialize for InputMediaLocation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        if let Some(value) = &self.horizontal_accuracy {
-            map.serialize_entry("horizontal_accuracy", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("latitude", &self.latitude);
+        map.field("longitude", &self.longitude);
+        map.opt("horizontal_accuracy", &self.horizontal_accuracy);
         map.end()
     }
 }
@@ -837,18 +778,18 @@ impl<'de> Deserialize<'de> for InputMediaLocation {
                 self,
                 mut map: A,
             ) -> Result<InputMediaLocation, A::Error> {
-                let mut f_latitude = None;
-                let mut f_longitude = None;
-                let mut f_horizontal_accuracy = None;
+                let mut f_latitude: Option<f64> = None;
+                let mut f_longitude: Option<f64> = None;
+                let mut f_horizontal_accuracy: Option<f64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "latitude" => f_latitude = Some(map.next_value()?),
-                        "longitude" => f_longitude = Some(map.next_value()?),
+                        "latitude" => de::req(&mut map, &mut f_latitude),
+                        "longitude" => de::req(&mut map, &mut f_longitude),
                         "horizontal_accuracy" => {
-                            f_horizontal_accuracy = map.next_value()?;
+                            de::opt(&mut map, &mut f_horizontal_accuracy)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaLocation {
                     latitude: de::required(f_latitude, "latitude")?,
@@ -902,24 +843,13 @@ pub struct InputMediaPhoto {
 
 impl Serialize for InputMediaPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.has_spoiler {
-            map.serialize_entry("has_spoiler", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("has_spoiler", &self.has_spoiler);
         map.end()
     }
 }
@@ -936,24 +866,24 @@ impl<'de> Deserialize<'de> for InputMediaPhoto {
                 self,
                 mut map: A,
             ) -> Result<InputMediaPhoto, A::Error> {
-                let mut f_media = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_has_spoiler = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_has_spoiler: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "media" => de::req(&mut map, &mut f_media),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "has_spoiler" => f_has_spoiler = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaPhoto {
                     media: de::required(f_media, "media")?,
@@ -1041,24 +971,15 @@ pub struct InputMediaVenue {
 
 impl Serialize for InputMediaVenue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("address", &self.address)?;
-        if let Some(value) = &self.foursquare_id {
-            map.serialize_entry("foursquare_id", value)?;
-        }
-        if let Some(value) = &self.foursquare_type {
-            map.serialize_entry("foursquare_type", value)?;
-        }
-        if let Some(value) = &self.google_place_id {
-            map.serialize_entry("google_place_id", value)?;
-        }
-        if let Some(value) = &self.google_place_type {
-            map.serialize_entry("google_place_type", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("latitude", &self.latitude);
+        map.field("longitude", &self.longitude);
+        map.field("title", &self.title);
+        map.field("address", &self.address);
+        map.opt("foursquare_id", &self.foursquare_id);
+        map.opt("foursquare_type", &self.foursquare_type);
+        map.opt("google_place_id", &self.google_place_id);
+        map.opt("google_place_type", &self.google_place_type);
         map.end()
     }
 }
@@ -1075,26 +996,28 @@ impl<'de> Deserialize<'de> for InputMediaVenue {
                 self,
                 mut map: A,
             ) -> Result<InputMediaVenue, A::Error> {
-                let mut f_latitude = None;
-                let mut f_longitude = None;
-                let mut f_title = None;
-                let mut f_address = None;
-                let mut f_foursquare_id = None;
-                let mut f_foursquare_type = None;
-                let mut f_google_place_id = None;
-                let mut f_google_place_type = None;
+                let mut f_latitude: Option<f64> = None;
+                let mut f_longitude: Option<f64> = None;
+                let mut f_title: Option<String> = None;
+                let mut f_address: Option<String> = None;
+                let mut f_foursquare_id: Option<String> = None;
+                let mut f_foursquare_type: Option<String> = None;
+                let mut f_google_place_id: Option<String> = None;
+                let mut f_google_place_type: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "latitude" => f_latitude = Some(map.next_value()?),
-                        "longitude" => f_longitude = Some(map.next_value()?),
-                        "title" => f_title = Some(map.next_value()?),
-                        "address" => f_address = Some(map.next_value()?),
-                        "foursquare_id" => f_foursquare_id = map.next_value()?,
-                        "foursquare_type" => f_foursquare_type = map.next_value()?,
-                        "google_place_id" => f_google_place_id = map.next_value()?,
-                        "google_place_type" => f_google_place_type = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "latitude" => de::req(&mut map, &mut f_latitude),
+                        "longitude" => de::req(&mut map, &mut f_longitude),
+                        "title" => de::req(&mut map, &mut f_title),
+                        "address" => de::req(&mut map, &mut f_address),
+                        "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
+                        "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
+                        "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
+                        "google_place_type" => {
+                            de::opt(&mut map, &mut f_google_place_type)
+                        }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaVenue {
                     latitude: de::required(f_latitude, "latitude")?,
@@ -1195,45 +1118,20 @@ pub struct InputMediaVideo {
 
 impl Serialize for InputMediaVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        if let Some(value) = &self.thumbnail {
-            map.serialize_entry("thumbnail", value)?;
-        }
-        if let Some(value) = &self.cover {
-            map.serialize_entry("cover", value)?;
-        }
-        if let Some(value) = &self.start_timestamp {
-            map.serialize_entry("start_timestamp", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.parse_mode {
-            map.serialize_entry("parse_mode", value)?;
-        }
-        if let Some(value) = &self.caption_entities {
-            map.serialize_entry("caption_entities", value)?;
-        }
-        if let Some(value) = &self.show_caption_above_media {
-            map.serialize_entry("show_caption_above_media", value)?;
-        }
-        if let Some(value) = &self.width {
-            map.serialize_entry("width", value)?;
-        }
-        if let Some(value) = &self.height {
-            map.serialize_entry("height", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.supports_streaming {
-            map.serialize_entry("supports_streaming", value)?;
-        }
-        if let Some(value) = &self.has_spoiler {
-            map.serialize_entry("has_spoiler", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.opt("thumbnail", &self.thumbnail);
+        map.opt("cover", &self.cover);
+        map.opt("start_timestamp", &self.start_timestamp);
+        map.opt("caption", &self.caption);
+        map.opt("parse_mode", &self.parse_mode);
+        map.opt("caption_entities", &self.caption_entities);
+        map.opt("show_caption_above_media", &self.show_caption_above_media);
+        map.opt("width", &self.width);
+        map.opt("height", &self.height);
+        map.opt("duration", &self.duration);
+        map.opt("supports_streaming", &self.supports_streaming);
+        map.opt("has_spoiler", &self.has_spoiler);
         map.end()
     }
 }
@@ -1250,38 +1148,40 @@ impl<'de> Deserialize<'de> for InputMediaVideo {
                 self,
                 mut map: A,
             ) -> Result<InputMediaVideo, A::Error> {
-                let mut f_media = None;
-                let mut f_thumbnail = None;
-                let mut f_cover = None;
-                let mut f_start_timestamp = None;
-                let mut f_caption = None;
-                let mut f_parse_mode = None;
-                let mut f_caption_entities = None;
-                let mut f_show_caption_above_media = None;
-                let mut f_width = None;
-                let mut f_height = None;
-                let mut f_duration = None;
-                let mut f_supports_streaming = None;
-                let mut f_has_spoiler = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_thumbnail: Option<InputFile> = None;
+                let mut f_cover: Option<InputFile> = None;
+                let mut f_start_timestamp: Option<i64> = None;
+                let mut f_caption: Option<String> = None;
+                let mut f_parse_mode: Option<ParseMode> = None;
+                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_show_caption_above_media: Option<bool> = None;
+                let mut f_width: Option<i64> = None;
+                let mut f_height: Option<i64> = None;
+                let mut f_duration: Option<i64> = None;
+                let mut f_supports_streaming: Option<bool> = None;
+                let mut f_has_spoiler: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "thumbnail" => f_thumbnail = map.next_value()?,
-                        "cover" => f_cover = map.next_value()?,
-                        "start_timestamp" => f_start_timestamp = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        "parse_mode" => f_parse_mode = map.next_value()?,
-                        "caption_entities" => f_caption_entities = map.next_value()?,
+                        "media" => de::req(&mut map, &mut f_media),
+                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                        "cover" => de::opt(&mut map, &mut f_cover),
+                        "start_timestamp" => de::opt(&mut map, &mut f_start_timestamp),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
                         "show_caption_above_media" => {
-                            f_show_caption_above_media = map.next_value()?;
+                            de::opt(&mut map, &mut f_show_caption_above_media)
                         }
-                        "width" => f_width = map.next_value()?,
-                        "height" => f_height = map.next_value()?,
-                        "duration" => f_duration = map.next_value()?,
-                        "supports_streaming" => f_supports_streaming = map.next_value()?,
-                        "has_spoiler" => f_has_spoiler = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "width" => de::opt(&mut map, &mut f_width),
+                        "height" => de::opt(&mut map, &mut f_height),
+                        "duration" => de::opt(&mut map, &mut f_duration),
+                        "supports_streaming" => {
+                            de::opt(&mut map, &mut f_supports_streaming)
+                        }
+                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaVideo {
                     media: de::required(f_media, "media")?,

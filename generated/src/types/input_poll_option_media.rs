@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::{de, InputFile};
+use botapi_runtime::{de, ser, InputFile};
 use crate::types::{
     InputMediaAnimation, InputMediaLivePhoto, InputMediaLocation, InputMediaPhoto,
     InputMediaVenue, InputMediaVideo,
@@ -176,9 +176,8 @@ pub struct InputMediaLink {
 
 impl Serialize for InputMediaLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("url", &self.url);
         map.end()
     }
 }
@@ -195,12 +194,12 @@ impl<'de> Deserialize<'de> for InputMediaLink {
                 self,
                 mut map: A,
             ) -> Result<InputMediaLink, A::Error> {
-                let mut f_url = None;
+                let mut f_url: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "url" => f_url = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "url" => de::req(&mut map, &mut f_url),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaLink {
                     url: de::required(f_url, "url")?,
@@ -234,12 +233,9 @@ pub struct InputMediaSticker {
 
 impl Serialize for InputMediaSticker {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("media", &self.media)?;
-        if let Some(value) = &self.emoji {
-            map.serialize_entry("emoji", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("media", &self.media);
+        map.opt("emoji", &self.emoji);
         map.end()
     }
 }
@@ -256,14 +252,14 @@ impl<'de> Deserialize<'de> for InputMediaSticker {
                 self,
                 mut map: A,
             ) -> Result<InputMediaSticker, A::Error> {
-                let mut f_media = None;
-                let mut f_emoji = None;
+                let mut f_media: Option<InputFile> = None;
+                let mut f_emoji: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "media" => f_media = Some(map.next_value()?),
-                        "emoji" => f_emoji = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "media" => de::req(&mut map, &mut f_media),
+                        "emoji" => de::opt(&mut map, &mut f_emoji),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputMediaSticker {
                     media: de::required(f_media, "media")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::{de, InputFile};
+use botapi_runtime::{de, ser, InputFile};
 
 /// This object describes a profile photo to set. Currently, it can be one of
 ///
@@ -84,9 +84,8 @@ pub struct InputProfilePhotoStatic {
 
 impl Serialize for InputProfilePhotoStatic {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("photo", &self.photo)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("photo", &self.photo);
         map.end()
     }
 }
@@ -103,12 +102,12 @@ impl<'de> Deserialize<'de> for InputProfilePhotoStatic {
                 self,
                 mut map: A,
             ) -> Result<InputProfilePhotoStatic, A::Error> {
-                let mut f_photo = None;
+                let mut f_photo: Option<InputFile> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "photo" => f_photo = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "photo" => de::req(&mut map, &mut f_photo),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputProfilePhotoStatic {
                     photo: de::required(f_photo, "photo")?,
@@ -142,12 +141,9 @@ pub struct InputProfilePhotoAnimated {
 
 impl Serialize for InputProfilePhotoAnimated {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("animation", &self.animation)?;
-        if let Some(value) = &self.main_frame_timestamp {
-            map.serialize_entry("main_frame_timestamp", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("animation", &self.animation);
+        map.opt("main_frame_timestamp", &self.main_frame_timestamp);
         map.end()
     }
 }
@@ -164,16 +160,16 @@ impl<'de> Deserialize<'de> for InputProfilePhotoAnimated {
                 self,
                 mut map: A,
             ) -> Result<InputProfilePhotoAnimated, A::Error> {
-                let mut f_animation = None;
-                let mut f_main_frame_timestamp = None;
+                let mut f_animation: Option<InputFile> = None;
+                let mut f_main_frame_timestamp: Option<f64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "animation" => f_animation = Some(map.next_value()?),
+                        "animation" => de::req(&mut map, &mut f_animation),
                         "main_frame_timestamp" => {
-                            f_main_frame_timestamp = map.next_value()?;
+                            de::opt(&mut map, &mut f_main_frame_timestamp)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputProfilePhotoAnimated {
                     animation: de::required(f_animation, "animation")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::{de, InputFile};
+use botapi_runtime::{de, ser, InputFile};
 
 /// This object describes the content of a story to post. Currently, it can be one of
 ///
@@ -84,9 +84,8 @@ pub struct InputStoryContentPhoto {
 
 impl Serialize for InputStoryContentPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("photo", &self.photo)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("photo", &self.photo);
         map.end()
     }
 }
@@ -103,12 +102,12 @@ impl<'de> Deserialize<'de> for InputStoryContentPhoto {
                 self,
                 mut map: A,
             ) -> Result<InputStoryContentPhoto, A::Error> {
-                let mut f_photo = None;
+                let mut f_photo: Option<InputFile> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "photo" => f_photo = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "photo" => de::req(&mut map, &mut f_photo),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputStoryContentPhoto {
                     photo: de::required(f_photo, "photo")?,
@@ -146,18 +145,11 @@ pub struct InputStoryContentVideo {
 
 impl Serialize for InputStoryContentVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("video", &self.video)?;
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.cover_frame_timestamp {
-            map.serialize_entry("cover_frame_timestamp", value)?;
-        }
-        if let Some(value) = &self.is_animation {
-            map.serialize_entry("is_animation", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("video", &self.video);
+        map.opt("duration", &self.duration);
+        map.opt("cover_frame_timestamp", &self.cover_frame_timestamp);
+        map.opt("is_animation", &self.is_animation);
         map.end()
     }
 }
@@ -174,20 +166,20 @@ impl<'de> Deserialize<'de> for InputStoryContentVideo {
                 self,
                 mut map: A,
             ) -> Result<InputStoryContentVideo, A::Error> {
-                let mut f_video = None;
-                let mut f_duration = None;
-                let mut f_cover_frame_timestamp = None;
-                let mut f_is_animation = None;
+                let mut f_video: Option<InputFile> = None;
+                let mut f_duration: Option<f64> = None;
+                let mut f_cover_frame_timestamp: Option<f64> = None;
+                let mut f_is_animation: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "video" => f_video = Some(map.next_value()?),
-                        "duration" => f_duration = map.next_value()?,
+                        "video" => de::req(&mut map, &mut f_video),
+                        "duration" => de::opt(&mut map, &mut f_duration),
                         "cover_frame_timestamp" => {
-                            f_cover_frame_timestamp = map.next_value()?;
+                            de::opt(&mut map, &mut f_cover_frame_timestamp)
                         }
-                        "is_animation" => f_is_animation = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "is_animation" => de::opt(&mut map, &mut f_is_animation),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InputStoryContentVideo {
                     video: de::required(f_video, "video")?,

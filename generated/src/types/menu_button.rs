@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::WebAppInfo;
 
 /// This object describes the bot's menu button in a private chat. It should be one of
@@ -124,10 +124,9 @@ pub struct MenuButtonWebApp {
 
 impl Serialize for MenuButtonWebApp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("web_app", &self.web_app)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("web_app", &self.web_app);
         map.end()
     }
 }
@@ -144,14 +143,14 @@ impl<'de> Deserialize<'de> for MenuButtonWebApp {
                 self,
                 mut map: A,
             ) -> Result<MenuButtonWebApp, A::Error> {
-                let mut f_text = None;
-                let mut f_web_app = None;
+                let mut f_text: Option<String> = None;
+                let mut f_web_app: Option<WebAppInfo> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "web_app" => f_web_app = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "web_app" => de::req(&mut map, &mut f_web_app),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(MenuButtonWebApp {
                     text: de::required(f_text, "text")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{Chat, User};
 
 /// This object describes the origin of a message. It can be one of
@@ -115,10 +115,9 @@ pub struct MessageOriginUser {
 
 impl Serialize for MessageOriginUser {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("date", &self.date)?;
-        map.serialize_entry("sender_user", &self.sender_user)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("date", &self.date);
+        map.field("sender_user", &self.sender_user);
         map.end()
     }
 }
@@ -135,14 +134,14 @@ impl<'de> Deserialize<'de> for MessageOriginUser {
                 self,
                 mut map: A,
             ) -> Result<MessageOriginUser, A::Error> {
-                let mut f_date = None;
-                let mut f_sender_user = None;
+                let mut f_date: Option<i64> = None;
+                let mut f_sender_user: Option<Box<User>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "date" => f_date = Some(map.next_value()?),
-                        "sender_user" => f_sender_user = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "date" => de::req(&mut map, &mut f_date),
+                        "sender_user" => de::req(&mut map, &mut f_sender_user),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(MessageOriginUser {
                     date: de::required(f_date, "date")?,
@@ -180,10 +179,9 @@ pub struct MessageOriginHiddenUser {
 
 impl Serialize for MessageOriginHiddenUser {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("date", &self.date)?;
-        map.serialize_entry("sender_user_name", &self.sender_user_name)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("date", &self.date);
+        map.field("sender_user_name", &self.sender_user_name);
         map.end()
     }
 }
@@ -200,16 +198,14 @@ impl<'de> Deserialize<'de> for MessageOriginHiddenUser {
                 self,
                 mut map: A,
             ) -> Result<MessageOriginHiddenUser, A::Error> {
-                let mut f_date = None;
-                let mut f_sender_user_name = None;
+                let mut f_date: Option<i64> = None;
+                let mut f_sender_user_name: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "date" => f_date = Some(map.next_value()?),
-                        "sender_user_name" => {
-                            f_sender_user_name = Some(map.next_value()?);
-                        }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "date" => de::req(&mut map, &mut f_date),
+                        "sender_user_name" => de::req(&mut map, &mut f_sender_user_name),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(MessageOriginHiddenUser {
                     date: de::required(f_date, "date")?,
@@ -252,13 +248,10 @@ pub struct MessageOriginChat {
 
 impl Serialize for MessageOriginChat {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("date", &self.date)?;
-        map.serialize_entry("sender_chat", &self.sender_chat)?;
-        if let Some(value) = &self.author_signature {
-            map.serialize_entry("author_signature", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("date", &self.date);
+        map.field("sender_chat", &self.sender_chat);
+        map.opt("author_signature", &self.author_signature);
         map.end()
     }
 }
@@ -275,16 +268,16 @@ impl<'de> Deserialize<'de> for MessageOriginChat {
                 self,
                 mut map: A,
             ) -> Result<MessageOriginChat, A::Error> {
-                let mut f_date = None;
-                let mut f_sender_chat = None;
-                let mut f_author_signature = None;
+                let mut f_date: Option<i64> = None;
+                let mut f_sender_chat: Option<Box<Chat>> = None;
+                let mut f_author_signature: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "date" => f_date = Some(map.next_value()?),
-                        "sender_chat" => f_sender_chat = Some(map.next_value()?),
-                        "author_signature" => f_author_signature = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "date" => de::req(&mut map, &mut f_date),
+                        "sender_chat" => de::req(&mut map, &mut f_sender_chat),
+                        "author_signature" => de::opt(&mut map, &mut f_author_signature),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(MessageOriginChat {
                     date: de::required(f_date, "date")?,
@@ -334,14 +327,11 @@ pub struct MessageOriginChannel {
 
 impl Serialize for MessageOriginChannel {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("date", &self.date)?;
-        map.serialize_entry("chat", &self.chat)?;
-        map.serialize_entry("message_id", &self.message_id)?;
-        if let Some(value) = &self.author_signature {
-            map.serialize_entry("author_signature", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("date", &self.date);
+        map.field("chat", &self.chat);
+        map.field("message_id", &self.message_id);
+        map.opt("author_signature", &self.author_signature);
         map.end()
     }
 }
@@ -358,18 +348,18 @@ impl<'de> Deserialize<'de> for MessageOriginChannel {
                 self,
                 mut map: A,
             ) -> Result<MessageOriginChannel, A::Error> {
-                let mut f_date = None;
-                let mut f_chat = None;
-                let mut f_message_id = None;
-                let mut f_author_signature = None;
+                let mut f_date: Option<i64> = None;
+                let mut f_chat: Option<Box<Chat>> = None;
+                let mut f_message_id: Option<i64> = None;
+                let mut f_author_signature: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "date" => f_date = Some(map.next_value()?),
-                        "chat" => f_chat = Some(map.next_value()?),
-                        "message_id" => f_message_id = Some(map.next_value()?),
-                        "author_signature" => f_author_signature = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "date" => de::req(&mut map, &mut f_date),
+                        "chat" => de::req(&mut map, &mut f_chat),
+                        "message_id" => de::req(&mut map, &mut f_message_id),
+                        "author_signature" => de::opt(&mut map, &mut f_author_signature),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(MessageOriginChannel {
                     date: de::required(f_date, "date")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{Gift, MessageEntity, UniqueGift, User};
 
 /// This object describes a gift received and owned by a user or a chat. Currently, it can be one of
@@ -111,46 +111,21 @@ pub struct OwnedGiftRegular {
 
 impl Serialize for OwnedGiftRegular {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("gift", &self.gift)?;
-        if let Some(value) = &self.owned_gift_id {
-            map.serialize_entry("owned_gift_id", value)?;
-        }
-        if let Some(value) = &self.sender_user {
-            map.serialize_entry("sender_user", value)?;
-        }
-        map.serialize_entry("send_date", &self.send_date)?;
-        if let Some(value) = &self.text {
-            map.serialize_entry("text", value)?;
-        }
-        if let Some(value) = &self.entities {
-            map.serialize_entry("entities", value)?;
-        }
-        if let Some(value) = &self.is_private {
-            map.serialize_entry("is_private", value)?;
-        }
-        if let Some(value) = &self.is_saved {
-            map.serialize_entry("is_saved", value)?;
-        }
-        if let Some(value) = &self.can_be_upgraded {
-            map.serialize_entry("can_be_upgraded", value)?;
-        }
-        if let Some(value) = &self.was_refunded {
-            map.serialize_entry("was_refunded", value)?;
-        }
-        if let Some(value) = &self.convert_star_count {
-            map.serialize_entry("convert_star_count", value)?;
-        }
-        if let Some(value) = &self.prepaid_upgrade_star_count {
-            map.serialize_entry("prepaid_upgrade_star_count", value)?;
-        }
-        if let Some(value) = &self.is_upgrade_separate {
-            map.serialize_entry("is_upgrade_separate", value)?;
-        }
-        if let Some(value) = &self.unique_gift_number {
-            map.serialize_entry("unique_gift_number", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("gift", &self.gift);
+        map.opt("owned_gift_id", &self.owned_gift_id);
+        map.opt("sender_user", &self.sender_user);
+        map.field("send_date", &self.send_date);
+        map.opt("text", &self.text);
+        map.opt("entities", &self.entities);
+        map.opt("is_private", &self.is_private);
+        map.opt("is_saved", &self.is_saved);
+        map.opt("can_be_upgraded", &self.can_be_upgraded);
+        map.opt("was_refunded", &self.was_refunded);
+        map.opt("convert_star_count", &self.convert_star_count);
+        map.opt("prepaid_upgrade_star_count", &self.prepaid_upgrade_star_count);
+        map.opt("is_upgrade_separate", &self.is_upgrade_separate);
+        map.opt("unique_gift_number", &self.unique_gift_number);
         map.end()
     }
 }
@@ -167,42 +142,46 @@ impl<'de> Deserialize<'de> for OwnedGiftRegular {
                 self,
                 mut map: A,
             ) -> Result<OwnedGiftRegular, A::Error> {
-                let mut f_gift = None;
-                let mut f_owned_gift_id = None;
-                let mut f_sender_user = None;
-                let mut f_send_date = None;
-                let mut f_text = None;
-                let mut f_entities = None;
-                let mut f_is_private = None;
-                let mut f_is_saved = None;
-                let mut f_can_be_upgraded = None;
-                let mut f_was_refunded = None;
-                let mut f_convert_star_count = None;
-                let mut f_prepaid_upgrade_star_count = None;
-                let mut f_is_upgrade_separate = None;
-                let mut f_unique_gift_number = None;
+                let mut f_gift: Option<Box<Gift>> = None;
+                let mut f_owned_gift_id: Option<String> = None;
+                let mut f_sender_user: Option<Box<User>> = None;
+                let mut f_send_date: Option<i64> = None;
+                let mut f_text: Option<String> = None;
+                let mut f_entities: Option<Vec<MessageEntity>> = None;
+                let mut f_is_private: Option<bool> = None;
+                let mut f_is_saved: Option<bool> = None;
+                let mut f_can_be_upgraded: Option<bool> = None;
+                let mut f_was_refunded: Option<bool> = None;
+                let mut f_convert_star_count: Option<i64> = None;
+                let mut f_prepaid_upgrade_star_count: Option<i64> = None;
+                let mut f_is_upgrade_separate: Option<bool> = None;
+                let mut f_unique_gift_number: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "gift" => f_gift = Some(map.next_value()?),
-                        "owned_gift_id" => f_owned_gift_id = map.next_value()?,
-                        "sender_user" => f_sender_user = map.next_value()?,
-                        "send_date" => f_send_date = Some(map.next_value()?),
-                        "text" => f_text = map.next_value()?,
-                        "entities" => f_entities = map.next_value()?,
-                        "is_private" => f_is_private = map.next_value()?,
-                        "is_saved" => f_is_saved = map.next_value()?,
-                        "can_be_upgraded" => f_can_be_upgraded = map.next_value()?,
-                        "was_refunded" => f_was_refunded = map.next_value()?,
-                        "convert_star_count" => f_convert_star_count = map.next_value()?,
+                        "gift" => de::req(&mut map, &mut f_gift),
+                        "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
+                        "sender_user" => de::opt(&mut map, &mut f_sender_user),
+                        "send_date" => de::req(&mut map, &mut f_send_date),
+                        "text" => de::opt(&mut map, &mut f_text),
+                        "entities" => de::opt(&mut map, &mut f_entities),
+                        "is_private" => de::opt(&mut map, &mut f_is_private),
+                        "is_saved" => de::opt(&mut map, &mut f_is_saved),
+                        "can_be_upgraded" => de::opt(&mut map, &mut f_can_be_upgraded),
+                        "was_refunded" => de::opt(&mut map, &mut f_was_refunded),
+                        "convert_star_count" => {
+                            de::opt(&mut map, &mut f_convert_star_count)
+                        }
                         "prepaid_upgrade_star_count" => {
-                            f_prepaid_upgrade_star_count = map.next_value()?;
+                            de::opt(&mut map, &mut f_prepaid_upgrade_star_count)
                         }
                         "is_upgrade_separate" => {
-                            f_is_upgrade_separate = map.next_value()?;
+                            de::opt(&mut map, &mut f_is_upgrade_separate)
                         }
-                        "unique_gift_number" => f_unique_gift_number = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "unique_gift_number" => {
+                            de::opt(&mut map, &mut f_unique_gift_number)
+                        }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(OwnedGiftRegular {
                     gift: de::required(f_gift, "gift")?,
@@ -348,28 +327,15 @@ pub struct OwnedGiftUnique {
 
 impl Serialize for OwnedGiftUnique {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("gift", &self.gift)?;
-        if let Some(value) = &self.owned_gift_id {
-            map.serialize_entry("owned_gift_id", value)?;
-        }
-        if let Some(value) = &self.sender_user {
-            map.serialize_entry("sender_user", value)?;
-        }
-        map.serialize_entry("send_date", &self.send_date)?;
-        if let Some(value) = &self.is_saved {
-            map.serialize_entry("is_saved", value)?;
-        }
-        if let Some(value) = &self.can_be_transferred {
-            map.serialize_entry("can_be_transferred", value)?;
-        }
-        if let Some(value) = &self.transfer_star_count {
-            map.serialize_entry("transfer_star_count", value)?;
-        }
-        if let Some(value) = &self.next_transfer_date {
-            map.serialize_entry("next_transfer_date", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("gift", &self.gift);
+        map.opt("owned_gift_id", &self.owned_gift_id);
+        map.opt("sender_user", &self.sender_user);
+        map.field("send_date", &self.send_date);
+        map.opt("is_saved", &self.is_saved);
+        map.opt("can_be_transferred", &self.can_be_transferred);
+        map.opt("transfer_star_count", &self.transfer_star_count);
+        map.opt("next_transfer_date", &self.next_transfer_date);
         map.end()
     }
 }
@@ -386,28 +352,32 @@ impl<'de> Deserialize<'de> for OwnedGiftUnique {
                 self,
                 mut map: A,
             ) -> Result<OwnedGiftUnique, A::Error> {
-                let mut f_gift = None;
-                let mut f_owned_gift_id = None;
-                let mut f_sender_user = None;
-                let mut f_send_date = None;
-                let mut f_is_saved = None;
-                let mut f_can_be_transferred = None;
-                let mut f_transfer_star_count = None;
-                let mut f_next_transfer_date = None;
+                let mut f_gift: Option<Box<UniqueGift>> = None;
+                let mut f_owned_gift_id: Option<String> = None;
+                let mut f_sender_user: Option<Box<User>> = None;
+                let mut f_send_date: Option<i64> = None;
+                let mut f_is_saved: Option<bool> = None;
+                let mut f_can_be_transferred: Option<bool> = None;
+                let mut f_transfer_star_count: Option<i64> = None;
+                let mut f_next_transfer_date: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "gift" => f_gift = Some(map.next_value()?),
-                        "owned_gift_id" => f_owned_gift_id = map.next_value()?,
-                        "sender_user" => f_sender_user = map.next_value()?,
-                        "send_date" => f_send_date = Some(map.next_value()?),
-                        "is_saved" => f_is_saved = map.next_value()?,
-                        "can_be_transferred" => f_can_be_transferred = map.next_value()?,
-                        "transfer_star_count" => {
-                            f_transfer_star_count = map.next_value()?;
+                        "gift" => de::req(&mut map, &mut f_gift),
+                        "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
+                        "sender_user" => de::opt(&mut map, &mut f_sender_user),
+                        "send_date" => de::req(&mut map, &mut f_send_date),
+                        "is_saved" => de::opt(&mut map, &mut f_is_saved),
+                        "can_be_transferred" => {
+                            de::opt(&mut map, &mut f_can_be_transferred)
                         }
-                        "next_transfer_date" => f_next_transfer_date = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "transfer_star_count" => {
+                            de::opt(&mut map, &mut f_transfer_star_count)
+                        }
+                        "next_transfer_date" => {
+                            de::opt(&mut map, &mut f_next_transfer_date)
+                        }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(OwnedGiftUnique {
                     gift: de::required(f_gift, "gift")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{LivePhoto, PhotoSize, Video};
 
 /// This object describes paid media. Currently, it can be one of
@@ -113,9 +113,8 @@ pub struct PaidMediaLivePhoto {
 
 impl Serialize for PaidMediaLivePhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("live_photo", &self.live_photo)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("live_photo", &self.live_photo);
         map.end()
     }
 }
@@ -132,12 +131,12 @@ impl<'de> Deserialize<'de> for PaidMediaLivePhoto {
                 self,
                 mut map: A,
             ) -> Result<PaidMediaLivePhoto, A::Error> {
-                let mut f_live_photo = None;
+                let mut f_live_photo: Option<Box<LivePhoto>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "live_photo" => f_live_photo = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "live_photo" => de::req(&mut map, &mut f_live_photo),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PaidMediaLivePhoto {
                     live_photo: de::required(f_live_photo, "live_photo")?,
@@ -173,9 +172,8 @@ pub struct PaidMediaPhoto {
 
 impl Serialize for PaidMediaPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("photo", &self.photo)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("photo", &self.photo);
         map.end()
     }
 }
@@ -192,12 +190,12 @@ impl<'de> Deserialize<'de> for PaidMediaPhoto {
                 self,
                 mut map: A,
             ) -> Result<PaidMediaPhoto, A::Error> {
-                let mut f_photo = None;
+                let mut f_photo: Option<Vec<PhotoSize>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "photo" => f_photo = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "photo" => de::req(&mut map, &mut f_photo),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PaidMediaPhoto {
                     photo: f_photo.unwrap_or_default(),
@@ -233,17 +231,10 @@ pub struct PaidMediaPreview {
 
 impl Serialize for PaidMediaPreview {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.width {
-            map.serialize_entry("width", value)?;
-        }
-        if let Some(value) = &self.height {
-            map.serialize_entry("height", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.opt("width", &self.width);
+        map.opt("height", &self.height);
+        map.opt("duration", &self.duration);
         map.end()
     }
 }
@@ -260,16 +251,16 @@ impl<'de> Deserialize<'de> for PaidMediaPreview {
                 self,
                 mut map: A,
             ) -> Result<PaidMediaPreview, A::Error> {
-                let mut f_width = None;
-                let mut f_height = None;
-                let mut f_duration = None;
+                let mut f_width: Option<i64> = None;
+                let mut f_height: Option<i64> = None;
+                let mut f_duration: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "width" => f_width = map.next_value()?,
-                        "height" => f_height = map.next_value()?,
-                        "duration" => f_duration = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "width" => de::opt(&mut map, &mut f_width),
+                        "height" => de::opt(&mut map, &mut f_height),
+                        "duration" => de::opt(&mut map, &mut f_duration),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PaidMediaPreview {
                     width: f_width,
@@ -331,9 +322,8 @@ pub struct PaidMediaVideo {
 
 impl Serialize for PaidMediaVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("video", &self.video)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("video", &self.video);
         map.end()
     }
 }
@@ -350,12 +340,12 @@ impl<'de> Deserialize<'de> for PaidMediaVideo {
                 self,
                 mut map: A,
             ) -> Result<PaidMediaVideo, A::Error> {
-                let mut f_video = None;
+                let mut f_video: Option<Box<Video>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "video" => f_video = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "video" => de::req(&mut map, &mut f_video),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PaidMediaVideo {
                     video: de::required(f_video, "video")?,

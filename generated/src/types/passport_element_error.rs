@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{
     PassportElementErrorDataFieldType, PassportElementErrorFileType,
     PassportElementErrorFrontSideType, PassportElementErrorReverseSideType,
@@ -199,12 +199,11 @@ pub struct PassportElementErrorDataField {
 
 impl Serialize for PassportElementErrorDataField {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("field_name", &self.field_name)?;
-        map.serialize_entry("data_hash", &self.data_hash)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("field_name", &self.field_name);
+        map.field("data_hash", &self.data_hash);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -221,18 +220,18 @@ impl<'de> Deserialize<'de> for PassportElementErrorDataField {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorDataField, A::Error> {
-                let mut f_kind = None;
-                let mut f_field_name = None;
-                let mut f_data_hash = None;
-                let mut f_message = None;
+                let mut f_kind: Option<PassportElementErrorDataFieldType> = None;
+                let mut f_field_name: Option<String> = None;
+                let mut f_data_hash: Option<String> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "field_name" => f_field_name = Some(map.next_value()?),
-                        "data_hash" => f_data_hash = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "field_name" => de::req(&mut map, &mut f_field_name),
+                        "data_hash" => de::req(&mut map, &mut f_data_hash),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorDataField {
                     kind: de::required(f_kind, "type")?,
@@ -281,11 +280,10 @@ pub struct PassportElementErrorFrontSide {
 
 impl Serialize for PassportElementErrorFrontSide {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("file_hash", &self.file_hash)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("file_hash", &self.file_hash);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -302,16 +300,16 @@ impl<'de> Deserialize<'de> for PassportElementErrorFrontSide {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorFrontSide, A::Error> {
-                let mut f_kind = None;
-                let mut f_file_hash = None;
-                let mut f_message = None;
+                let mut f_kind: Option<PassportElementErrorFrontSideType> = None;
+                let mut f_file_hash: Option<String> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "file_hash" => f_file_hash = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "file_hash" => de::req(&mut map, &mut f_file_hash),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorFrontSide {
                     kind: de::required(f_kind, "type")?,
@@ -357,11 +355,10 @@ pub struct PassportElementErrorReverseSide {
 
 impl Serialize for PassportElementErrorReverseSide {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("file_hash", &self.file_hash)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("file_hash", &self.file_hash);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -378,16 +375,16 @@ impl<'de> Deserialize<'de> for PassportElementErrorReverseSide {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorReverseSide, A::Error> {
-                let mut f_kind = None;
-                let mut f_file_hash = None;
-                let mut f_message = None;
+                let mut f_kind: Option<PassportElementErrorReverseSideType> = None;
+                let mut f_file_hash: Option<String> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "file_hash" => f_file_hash = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "file_hash" => de::req(&mut map, &mut f_file_hash),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorReverseSide {
                     kind: de::required(f_kind, "type")?,
@@ -433,11 +430,10 @@ pub struct PassportElementErrorSelfie {
 
 impl Serialize for PassportElementErrorSelfie {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("file_hash", &self.file_hash)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("file_hash", &self.file_hash);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -454,16 +450,16 @@ impl<'de> Deserialize<'de> for PassportElementErrorSelfie {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorSelfie, A::Error> {
-                let mut f_kind = None;
-                let mut f_file_hash = None;
-                let mut f_message = None;
+                let mut f_kind: Option<PassportElementErrorFrontSideType> = None;
+                let mut f_file_hash: Option<String> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "file_hash" => f_file_hash = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "file_hash" => de::req(&mut map, &mut f_file_hash),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorSelfie {
                     kind: de::required(f_kind, "type")?,
@@ -509,11 +505,10 @@ pub struct PassportElementErrorFile {
 
 impl Serialize for PassportElementErrorFile {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("file_hash", &self.file_hash)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("file_hash", &self.file_hash);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -530,16 +525,16 @@ impl<'de> Deserialize<'de> for PassportElementErrorFile {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorFile, A::Error> {
-                let mut f_kind = None;
-                let mut f_file_hash = None;
-                let mut f_message = None;
+                let mut f_kind: Option<PassportElementErrorFileType> = None;
+                let mut f_file_hash: Option<String> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "file_hash" => f_file_hash = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "file_hash" => de::req(&mut map, &mut f_file_hash),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorFile {
                     kind: de::required(f_kind, "type")?,
@@ -587,11 +582,10 @@ pub struct PassportElementErrorFiles {
 
 impl Serialize for PassportElementErrorFiles {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("file_hashes", &self.file_hashes)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("file_hashes", &self.file_hashes);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -608,16 +602,16 @@ impl<'de> Deserialize<'de> for PassportElementErrorFiles {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorFiles, A::Error> {
-                let mut f_kind = None;
-                let mut f_file_hashes = None;
-                let mut f_message = None;
+                let mut f_kind: Option<PassportElementErrorFileType> = None;
+                let mut f_file_hashes: Option<Vec<String>> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "file_hashes" => f_file_hashes = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "file_hashes" => de::req(&mut map, &mut f_file_hashes),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorFiles {
                     kind: de::required(f_kind, "type")?,
@@ -663,11 +657,10 @@ pub struct PassportElementErrorTranslationFile {
 
 impl Serialize for PassportElementErrorTranslationFile {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("file_hash", &self.file_hash)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("file_hash", &self.file_hash);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -684,16 +677,16 @@ impl<'de> Deserialize<'de> for PassportElementErrorTranslationFile {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorTranslationFile, A::Error> {
-                let mut f_kind = None;
-                let mut f_file_hash = None;
-                let mut f_message = None;
+                let mut f_kind: Option<PassportElementErrorTranslationFileType> = None;
+                let mut f_file_hash: Option<String> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "file_hash" => f_file_hash = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "file_hash" => de::req(&mut map, &mut f_file_hash),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorTranslationFile {
                     kind: de::required(f_kind, "type")?,
@@ -741,11 +734,10 @@ pub struct PassportElementErrorTranslationFiles {
 
 impl Serialize for PassportElementErrorTranslationFiles {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("file_hashes", &self.file_hashes)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("file_hashes", &self.file_hashes);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -762,16 +754,16 @@ impl<'de> Deserialize<'de> for PassportElementErrorTranslationFiles {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorTranslationFiles, A::Error> {
-                let mut f_kind = None;
-                let mut f_file_hashes = None;
-                let mut f_message = None;
+                let mut f_kind: Option<PassportElementErrorTranslationFileType> = None;
+                let mut f_file_hashes: Option<Vec<String>> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "file_hashes" => f_file_hashes = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "file_hashes" => de::req(&mut map, &mut f_file_hashes),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorTranslationFiles {
                     kind: de::required(f_kind, "type")?,
@@ -817,11 +809,10 @@ pub struct PassportElementErrorUnspecified {
 
 impl Serialize for PassportElementErrorUnspecified {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.kind)?;
-        map.serialize_entry("element_hash", &self.element_hash)?;
-        map.serialize_entry("message", &self.message)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", &self.kind);
+        map.field("element_hash", &self.element_hash);
+        map.field("message", &self.message);
         map.end()
     }
 }
@@ -838,16 +829,16 @@ impl<'de> Deserialize<'de> for PassportElementErrorUnspecified {
                 self,
                 mut map: A,
             ) -> Result<PassportElementErrorUnspecified, A::Error> {
-                let mut f_kind = None;
-                let mut f_element_hash = None;
-                let mut f_message = None;
+                let mut f_kind: Option<String> = None;
+                let mut f_element_hash: Option<String> = None;
+                let mut f_message: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "type" => f_kind = Some(map.next_value()?),
-                        "element_hash" => f_element_hash = Some(map.next_value()?),
-                        "message" => f_message = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "type" => de::req(&mut map, &mut f_kind),
+                        "element_hash" => de::req(&mut map, &mut f_element_hash),
+                        "message" => de::req(&mut map, &mut f_message),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(PassportElementErrorUnspecified {
                     kind: de::required(f_kind, "type")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 
 /// This object describes the type of a reaction. Currently, it can be one of
 ///
@@ -98,9 +98,8 @@ pub struct ReactionTypeEmoji {
 
 impl Serialize for ReactionTypeEmoji {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("emoji", &self.emoji)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("emoji", &self.emoji);
         map.end()
     }
 }
@@ -117,12 +116,12 @@ impl<'de> Deserialize<'de> for ReactionTypeEmoji {
                 self,
                 mut map: A,
             ) -> Result<ReactionTypeEmoji, A::Error> {
-                let mut f_emoji = None;
+                let mut f_emoji: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "emoji" => f_emoji = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "emoji" => de::req(&mut map, &mut f_emoji),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ReactionTypeEmoji {
                     emoji: de::required(f_emoji, "emoji")?,
@@ -154,9 +153,8 @@ pub struct ReactionTypeCustomEmoji {
 
 impl Serialize for ReactionTypeCustomEmoji {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("custom_emoji_id", &self.custom_emoji_id)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("custom_emoji_id", &self.custom_emoji_id);
         map.end()
     }
 }
@@ -173,12 +171,12 @@ impl<'de> Deserialize<'de> for ReactionTypeCustomEmoji {
                 self,
                 mut map: A,
             ) -> Result<ReactionTypeCustomEmoji, A::Error> {
-                let mut f_custom_emoji_id = None;
+                let mut f_custom_emoji_id: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "custom_emoji_id" => f_custom_emoji_id = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "custom_emoji_id" => de::req(&mut map, &mut f_custom_emoji_id),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ReactionTypeCustomEmoji {
                     custom_emoji_id: de::required(f_custom_emoji_id, "custom_emoji_id")?,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{InlineKeyboardButton, KeyboardButton};
 
 /// This object represents a [custom keyboard](https://core.telegram.org/bots/features#keyboards) with reply options (see [Introduction to bots](https://core.telegram.org/bots/features#keyboards) for details and examples). Not supported in channels and for messages sent on behalf of a business account.
@@ -31,24 +31,13 @@ pub struct ReplyKeyboardMarkup {
 
 impl Serialize for ReplyKeyboardMarkup {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("keyboard", &self.keyboard)?;
-        if let Some(value) = &self.is_persistent {
-            map.serialize_entry("is_persistent", value)?;
-        }
-        if let Some(value) = &self.resize_keyboard {
-            map.serialize_entry("resize_keyboard", value)?;
-        }
-        if let Some(value) = &self.one_time_keyboard {
-            map.serialize_entry("one_time_keyboard", value)?;
-        }
-        if let Some(value) = &self.input_field_placeholder {
-            map.serialize_entry("input_field_placeholder", value)?;
-        }
-        if let Some(value) = &self.selective {
-            map.serialize_entry("selective", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("keyboard", &self.keyboard);
+        map.opt("is_persistent", &self.is_persistent);
+        map.opt("resize_keyboard", &self.resize_keyboard);
+        map.opt("one_time_keyboard", &self.one_time_keyboard);
+        map.opt("input_field_placeholder", &self.input_field_placeholder);
+        map.opt("selective", &self.selective);
         map.end()
     }
 }
@@ -65,24 +54,26 @@ impl<'de> Deserialize<'de> for ReplyKeyboardMarkup {
                 self,
                 mut map: A,
             ) -> Result<ReplyKeyboardMarkup, A::Error> {
-                let mut f_keyboard = None;
-                let mut f_is_persistent = None;
-                let mut f_resize_keyboard = None;
-                let mut f_one_time_keyboard = None;
-                let mut f_input_field_placeholder = None;
-                let mut f_selective = None;
+                let mut f_keyboard: Option<Vec<Vec<KeyboardButton>>> = None;
+                let mut f_is_persistent: Option<bool> = None;
+                let mut f_resize_keyboard: Option<bool> = None;
+                let mut f_one_time_keyboard: Option<bool> = None;
+                let mut f_input_field_placeholder: Option<String> = None;
+                let mut f_selective: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "keyboard" => f_keyboard = Some(map.next_value()?),
-                        "is_persistent" => f_is_persistent = map.next_value()?,
-                        "resize_keyboard" => f_resize_keyboard = map.next_value()?,
-                        "one_time_keyboard" => f_one_time_keyboard = map.next_value()?,
-                        "input_field_placeholder" => {
-                            f_input_field_placeholder = map.next_value()?;
+                        "keyboard" => de::req(&mut map, &mut f_keyboard),
+                        "is_persistent" => de::opt(&mut map, &mut f_is_persistent),
+                        "resize_keyboard" => de::opt(&mut map, &mut f_resize_keyboard),
+                        "one_time_keyboard" => {
+                            de::opt(&mut map, &mut f_one_time_keyboard)
                         }
-                        "selective" => f_selective = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "input_field_placeholder" => {
+                            de::opt(&mut map, &mut f_input_field_placeholder)
+                        }
+                        "selective" => de::opt(&mut map, &mut f_selective),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ReplyKeyboardMarkup {
                     keyboard: f_keyboard.unwrap_or_default(),
@@ -162,12 +153,9 @@ pub struct ReplyKeyboardRemove {
 
 impl Serialize for ReplyKeyboardRemove {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("remove_keyboard", &self.remove_keyboard)?;
-        if let Some(value) = &self.selective {
-            map.serialize_entry("selective", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("remove_keyboard", &self.remove_keyboard);
+        map.opt("selective", &self.selective);
         map.end()
     }
 }
@@ -184,14 +172,14 @@ impl<'de> Deserialize<'de> for ReplyKeyboardRemove {
                 self,
                 mut map: A,
             ) -> Result<ReplyKeyboardRemove, A::Error> {
-                let mut f_remove_keyboard = None;
-                let mut f_selective = None;
+                let mut f_remove_keyboard: Option<bool> = None;
+                let mut f_selective: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "remove_keyboard" => f_remove_keyboard = Some(map.next_value()?),
-                        "selective" => f_selective = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "remove_keyboard" => de::req(&mut map, &mut f_remove_keyboard),
+                        "selective" => de::opt(&mut map, &mut f_selective),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ReplyKeyboardRemove {
                     remove_keyboard: f_remove_keyboard.unwrap_or_default(),
@@ -235,9 +223,8 @@ pub struct InlineKeyboardMarkup {
 
 impl Serialize for InlineKeyboardMarkup {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("inline_keyboard", &self.inline_keyboard)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("inline_keyboard", &self.inline_keyboard);
         map.end()
     }
 }
@@ -254,12 +241,12 @@ impl<'de> Deserialize<'de> for InlineKeyboardMarkup {
                 self,
                 mut map: A,
             ) -> Result<InlineKeyboardMarkup, A::Error> {
-                let mut f_inline_keyboard = None;
+                let mut f_inline_keyboard: Option<Vec<Vec<InlineKeyboardButton>>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "inline_keyboard" => f_inline_keyboard = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "inline_keyboard" => de::req(&mut map, &mut f_inline_keyboard),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(InlineKeyboardMarkup {
                     inline_keyboard: f_inline_keyboard.unwrap_or_default(),
@@ -297,15 +284,10 @@ pub struct ForceReply {
 
 impl Serialize for ForceReply {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("force_reply", &self.force_reply)?;
-        if let Some(value) = &self.input_field_placeholder {
-            map.serialize_entry("input_field_placeholder", value)?;
-        }
-        if let Some(value) = &self.selective {
-            map.serialize_entry("selective", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("force_reply", &self.force_reply);
+        map.opt("input_field_placeholder", &self.input_field_placeholder);
+        map.opt("selective", &self.selective);
         map.end()
     }
 }
@@ -322,18 +304,18 @@ impl<'de> Deserialize<'de> for ForceReply {
                 self,
                 mut map: A,
             ) -> Result<ForceReply, A::Error> {
-                let mut f_force_reply = None;
-                let mut f_input_field_placeholder = None;
-                let mut f_selective = None;
+                let mut f_force_reply: Option<bool> = None;
+                let mut f_input_field_placeholder: Option<String> = None;
+                let mut f_selective: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "force_reply" => f_force_reply = Some(map.next_value()?),
+                        "force_reply" => de::req(&mut map, &mut f_force_reply),
                         "input_field_placeholder" => {
-                            f_input_field_placeholder = map.next_value()?;
+                            de::opt(&mut map, &mut f_input_field_placeholder)
                         }
-                        "selective" => f_selective = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "selective" => de::opt(&mut map, &mut f_selective),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(ForceReply {
                     force_reply: f_force_reply.unwrap_or_default(),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 
 /// This object describes the state of a revenue withdrawal operation. Currently, it can be one of
 ///
@@ -121,10 +121,9 @@ pub struct RevenueWithdrawalStateSucceeded {
 
 impl Serialize for RevenueWithdrawalStateSucceeded {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("date", &self.date)?;
-        map.serialize_entry("url", &self.url)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("date", &self.date);
+        map.field("url", &self.url);
         map.end()
     }
 }
@@ -141,14 +140,14 @@ impl<'de> Deserialize<'de> for RevenueWithdrawalStateSucceeded {
                 self,
                 mut map: A,
             ) -> Result<RevenueWithdrawalStateSucceeded, A::Error> {
-                let mut f_date = None;
-                let mut f_url = None;
+                let mut f_date: Option<i64> = None;
+                let mut f_url: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "date" => f_date = Some(map.next_value()?),
-                        "url" => f_url = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "date" => de::req(&mut map, &mut f_date),
+                        "url" => de::req(&mut map, &mut f_url),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RevenueWithdrawalStateSucceeded {
                     date: de::required(f_date, "date")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{
     Animation, Audio, Location, PhotoSize, RichBlockCaption, RichBlockListItem,
     RichBlockTableCell, RichText, Video, Voice,
@@ -356,9 +356,8 @@ pub struct RichBlockParagraph {
 
 impl Serialize for RichBlockParagraph {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -375,12 +374,12 @@ impl<'de> Deserialize<'de> for RichBlockParagraph {
                 self,
                 mut map: A,
             ) -> Result<RichBlockParagraph, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<RichText> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockParagraph {
                     text: de::required(f_text, "text")?,
@@ -414,10 +413,9 @@ pub struct RichBlockSectionHeading {
 
 impl Serialize for RichBlockSectionHeading {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("size", &self.size)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("size", &self.size);
         map.end()
     }
 }
@@ -434,14 +432,14 @@ impl<'de> Deserialize<'de> for RichBlockSectionHeading {
                 self,
                 mut map: A,
             ) -> Result<RichBlockSectionHeading, A::Error> {
-                let mut f_text = None;
-                let mut f_size = None;
+                let mut f_text: Option<RichText> = None;
+                let mut f_size: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "size" => f_size = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "size" => de::req(&mut map, &mut f_size),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockSectionHeading {
                     text: de::required(f_text, "text")?,
@@ -479,12 +477,9 @@ pub struct RichBlockPreformatted {
 
 impl Serialize for RichBlockPreformatted {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        if let Some(value) = &self.language {
-            map.serialize_entry("language", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.opt("language", &self.language);
         map.end()
     }
 }
@@ -501,14 +496,14 @@ impl<'de> Deserialize<'de> for RichBlockPreformatted {
                 self,
                 mut map: A,
             ) -> Result<RichBlockPreformatted, A::Error> {
-                let mut f_text = None;
-                let mut f_language = None;
+                let mut f_text: Option<RichText> = None;
+                let mut f_language: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "language" => f_language = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "language" => de::opt(&mut map, &mut f_language),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockPreformatted {
                     text: de::required(f_text, "text")?,
@@ -550,9 +545,8 @@ pub struct RichBlockFooter {
 
 impl Serialize for RichBlockFooter {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -569,12 +563,12 @@ impl<'de> Deserialize<'de> for RichBlockFooter {
                 self,
                 mut map: A,
             ) -> Result<RichBlockFooter, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<RichText> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockFooter {
                     text: de::required(f_text, "text")?,
@@ -627,9 +621,8 @@ pub struct RichBlockMathematicalExpression {
 
 impl Serialize for RichBlockMathematicalExpression {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("expression", &self.expression)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("expression", &self.expression);
         map.end()
     }
 }
@@ -646,12 +639,12 @@ impl<'de> Deserialize<'de> for RichBlockMathematicalExpression {
                 self,
                 mut map: A,
             ) -> Result<RichBlockMathematicalExpression, A::Error> {
-                let mut f_expression = None;
+                let mut f_expression: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "expression" => f_expression = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "expression" => de::req(&mut map, &mut f_expression),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockMathematicalExpression {
                     expression: de::required(f_expression, "expression")?,
@@ -685,9 +678,8 @@ pub struct RichBlockAnchor {
 
 impl Serialize for RichBlockAnchor {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("name", &self.name);
         map.end()
     }
 }
@@ -704,12 +696,12 @@ impl<'de> Deserialize<'de> for RichBlockAnchor {
                 self,
                 mut map: A,
             ) -> Result<RichBlockAnchor, A::Error> {
-                let mut f_name = None;
+                let mut f_name: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "name" => f_name = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "name" => de::req(&mut map, &mut f_name),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockAnchor {
                     name: de::required(f_name, "name")?,
@@ -743,9 +735,8 @@ pub struct RichBlockList {
 
 impl Serialize for RichBlockList {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("items", &self.items)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("items", &self.items);
         map.end()
     }
 }
@@ -762,12 +753,12 @@ impl<'de> Deserialize<'de> for RichBlockList {
                 self,
                 mut map: A,
             ) -> Result<RichBlockList, A::Error> {
-                let mut f_items = None;
+                let mut f_items: Option<Vec<RichBlockListItem>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "items" => f_items = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "items" => de::req(&mut map, &mut f_items),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockList {
                     items: f_items.unwrap_or_default(),
@@ -803,12 +794,9 @@ pub struct RichBlockBlockQuotation {
 
 impl Serialize for RichBlockBlockQuotation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("blocks", &self.blocks)?;
-        if let Some(value) = &self.credit {
-            map.serialize_entry("credit", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("blocks", &self.blocks);
+        map.opt("credit", &self.credit);
         map.end()
     }
 }
@@ -825,14 +813,14 @@ impl<'de> Deserialize<'de> for RichBlockBlockQuotation {
                 self,
                 mut map: A,
             ) -> Result<RichBlockBlockQuotation, A::Error> {
-                let mut f_blocks = None;
-                let mut f_credit = None;
+                let mut f_blocks: Option<Vec<RichBlock>> = None;
+                let mut f_credit: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "blocks" => f_blocks = Some(map.next_value()?),
-                        "credit" => f_credit = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "blocks" => de::req(&mut map, &mut f_blocks),
+                        "credit" => de::opt(&mut map, &mut f_credit),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockBlockQuotation {
                     blocks: f_blocks.unwrap_or_default(),
@@ -876,12 +864,9 @@ pub struct RichBlockPullQuotation {
 
 impl Serialize for RichBlockPullQuotation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        if let Some(value) = &self.credit {
-            map.serialize_entry("credit", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.opt("credit", &self.credit);
         map.end()
     }
 }
@@ -898,14 +883,14 @@ impl<'de> Deserialize<'de> for RichBlockPullQuotation {
                 self,
                 mut map: A,
             ) -> Result<RichBlockPullQuotation, A::Error> {
-                let mut f_text = None;
-                let mut f_credit = None;
+                let mut f_text: Option<RichText> = None;
+                let mut f_credit: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "credit" => f_credit = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "credit" => de::opt(&mut map, &mut f_credit),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockPullQuotation {
                     text: de::required(f_text, "text")?,
@@ -951,12 +936,9 @@ pub struct RichBlockCollage {
 
 impl Serialize for RichBlockCollage {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("blocks", &self.blocks)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("blocks", &self.blocks);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -973,14 +955,14 @@ impl<'de> Deserialize<'de> for RichBlockCollage {
                 self,
                 mut map: A,
             ) -> Result<RichBlockCollage, A::Error> {
-                let mut f_blocks = None;
-                let mut f_caption = None;
+                let mut f_blocks: Option<Vec<RichBlock>> = None;
+                let mut f_caption: Option<Box<RichBlockCaption>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "blocks" => f_blocks = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "blocks" => de::req(&mut map, &mut f_blocks),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockCollage {
                     blocks: f_blocks.unwrap_or_default(),
@@ -1026,12 +1008,9 @@ pub struct RichBlockSlideshow {
 
 impl Serialize for RichBlockSlideshow {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("blocks", &self.blocks)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("blocks", &self.blocks);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -1048,14 +1027,14 @@ impl<'de> Deserialize<'de> for RichBlockSlideshow {
                 self,
                 mut map: A,
             ) -> Result<RichBlockSlideshow, A::Error> {
-                let mut f_blocks = None;
-                let mut f_caption = None;
+                let mut f_blocks: Option<Vec<RichBlock>> = None;
+                let mut f_caption: Option<Box<RichBlockCaption>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "blocks" => f_blocks = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "blocks" => de::req(&mut map, &mut f_blocks),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockSlideshow {
                     blocks: f_blocks.unwrap_or_default(),
@@ -1105,18 +1084,11 @@ pub struct RichBlockTable {
 
 impl Serialize for RichBlockTable {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("cells", &self.cells)?;
-        if let Some(value) = &self.is_bordered {
-            map.serialize_entry("is_bordered", value)?;
-        }
-        if let Some(value) = &self.is_striped {
-            map.serialize_entry("is_striped", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("cells", &self.cells);
+        map.opt("is_bordered", &self.is_bordered);
+        map.opt("is_striped", &self.is_striped);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -1133,18 +1105,18 @@ impl<'de> Deserialize<'de> for RichBlockTable {
                 self,
                 mut map: A,
             ) -> Result<RichBlockTable, A::Error> {
-                let mut f_cells = None;
-                let mut f_is_bordered = None;
-                let mut f_is_striped = None;
-                let mut f_caption = None;
+                let mut f_cells: Option<Vec<Vec<RichBlockTableCell>>> = None;
+                let mut f_is_bordered: Option<bool> = None;
+                let mut f_is_striped: Option<bool> = None;
+                let mut f_caption: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "cells" => f_cells = Some(map.next_value()?),
-                        "is_bordered" => f_is_bordered = map.next_value()?,
-                        "is_striped" => f_is_striped = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "cells" => de::req(&mut map, &mut f_cells),
+                        "is_bordered" => de::opt(&mut map, &mut f_is_bordered),
+                        "is_striped" => de::opt(&mut map, &mut f_is_striped),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockTable {
                     cells: f_cells.unwrap_or_default(),
@@ -1208,13 +1180,10 @@ pub struct RichBlockDetails {
 
 impl Serialize for RichBlockDetails {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("summary", &self.summary)?;
-        map.serialize_entry("blocks", &self.blocks)?;
-        if let Some(value) = &self.is_open {
-            map.serialize_entry("is_open", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("summary", &self.summary);
+        map.field("blocks", &self.blocks);
+        map.opt("is_open", &self.is_open);
         map.end()
     }
 }
@@ -1231,16 +1200,16 @@ impl<'de> Deserialize<'de> for RichBlockDetails {
                 self,
                 mut map: A,
             ) -> Result<RichBlockDetails, A::Error> {
-                let mut f_summary = None;
-                let mut f_blocks = None;
-                let mut f_is_open = None;
+                let mut f_summary: Option<RichText> = None;
+                let mut f_blocks: Option<Vec<RichBlock>> = None;
+                let mut f_is_open: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "summary" => f_summary = Some(map.next_value()?),
-                        "blocks" => f_blocks = Some(map.next_value()?),
-                        "is_open" => f_is_open = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "summary" => de::req(&mut map, &mut f_summary),
+                        "blocks" => de::req(&mut map, &mut f_blocks),
+                        "is_open" => de::opt(&mut map, &mut f_is_open),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockDetails {
                     summary: de::required(f_summary, "summary")?,
@@ -1292,15 +1261,12 @@ pub struct RichBlockMap {
 
 impl Serialize for RichBlockMap {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("location", &self.location)?;
-        map.serialize_entry("zoom", &self.zoom)?;
-        map.serialize_entry("width", &self.width)?;
-        map.serialize_entry("height", &self.height)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("location", &self.location);
+        map.field("zoom", &self.zoom);
+        map.field("width", &self.width);
+        map.field("height", &self.height);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -1317,20 +1283,20 @@ impl<'de> Deserialize<'de> for RichBlockMap {
                 self,
                 mut map: A,
             ) -> Result<RichBlockMap, A::Error> {
-                let mut f_location = None;
-                let mut f_zoom = None;
-                let mut f_width = None;
-                let mut f_height = None;
-                let mut f_caption = None;
+                let mut f_location: Option<Box<Location>> = None;
+                let mut f_zoom: Option<i64> = None;
+                let mut f_width: Option<i64> = None;
+                let mut f_height: Option<i64> = None;
+                let mut f_caption: Option<Box<RichBlockCaption>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "location" => f_location = Some(map.next_value()?),
-                        "zoom" => f_zoom = Some(map.next_value()?),
-                        "width" => f_width = Some(map.next_value()?),
-                        "height" => f_height = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "location" => de::req(&mut map, &mut f_location),
+                        "zoom" => de::req(&mut map, &mut f_zoom),
+                        "width" => de::req(&mut map, &mut f_width),
+                        "height" => de::req(&mut map, &mut f_height),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockMap {
                     location: de::required(f_location, "location")?,
@@ -1387,15 +1353,10 @@ pub struct RichBlockAnimation {
 
 impl Serialize for RichBlockAnimation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("animation", &self.animation)?;
-        if let Some(value) = &self.has_spoiler {
-            map.serialize_entry("has_spoiler", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("animation", &self.animation);
+        map.opt("has_spoiler", &self.has_spoiler);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -1412,16 +1373,16 @@ impl<'de> Deserialize<'de> for RichBlockAnimation {
                 self,
                 mut map: A,
             ) -> Result<RichBlockAnimation, A::Error> {
-                let mut f_animation = None;
-                let mut f_has_spoiler = None;
-                let mut f_caption = None;
+                let mut f_animation: Option<Box<Animation>> = None;
+                let mut f_has_spoiler: Option<bool> = None;
+                let mut f_caption: Option<Box<RichBlockCaption>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "animation" => f_animation = Some(map.next_value()?),
-                        "has_spoiler" => f_has_spoiler = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "animation" => de::req(&mut map, &mut f_animation),
+                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockAnimation {
                     animation: de::required(f_animation, "animation")?,
@@ -1473,12 +1434,9 @@ pub struct RichBlockAudio {
 
 impl Serialize for RichBlockAudio {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("audio", &self.audio)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("audio", &self.audio);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -1495,14 +1453,14 @@ impl<'de> Deserialize<'de> for RichBlockAudio {
                 self,
                 mut map: A,
             ) -> Result<RichBlockAudio, A::Error> {
-                let mut f_audio = None;
-                let mut f_caption = None;
+                let mut f_audio: Option<Box<Audio>> = None;
+                let mut f_caption: Option<Box<RichBlockCaption>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "audio" => f_audio = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "audio" => de::req(&mut map, &mut f_audio),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockAudio {
                     audio: de::required(f_audio, "audio")?,
@@ -1550,15 +1508,10 @@ pub struct RichBlockPhoto {
 
 impl Serialize for RichBlockPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("photo", &self.photo)?;
-        if let Some(value) = &self.has_spoiler {
-            map.serialize_entry("has_spoiler", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("photo", &self.photo);
+        map.opt("has_spoiler", &self.has_spoiler);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -1575,16 +1528,16 @@ impl<'de> Deserialize<'de> for RichBlockPhoto {
                 self,
                 mut map: A,
             ) -> Result<RichBlockPhoto, A::Error> {
-                let mut f_photo = None;
-                let mut f_has_spoiler = None;
-                let mut f_caption = None;
+                let mut f_photo: Option<Vec<PhotoSize>> = None;
+                let mut f_has_spoiler: Option<bool> = None;
+                let mut f_caption: Option<Box<RichBlockCaption>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "photo" => f_photo = Some(map.next_value()?),
-                        "has_spoiler" => f_has_spoiler = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "photo" => de::req(&mut map, &mut f_photo),
+                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockPhoto {
                     photo: f_photo.unwrap_or_default(),
@@ -1638,15 +1591,10 @@ pub struct RichBlockVideo {
 
 impl Serialize for RichBlockVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("video", &self.video)?;
-        if let Some(value) = &self.has_spoiler {
-            map.serialize_entry("has_spoiler", value)?;
-        }
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("video", &self.video);
+        map.opt("has_spoiler", &self.has_spoiler);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -1663,16 +1611,16 @@ impl<'de> Deserialize<'de> for RichBlockVideo {
                 self,
                 mut map: A,
             ) -> Result<RichBlockVideo, A::Error> {
-                let mut f_video = None;
-                let mut f_has_spoiler = None;
-                let mut f_caption = None;
+                let mut f_video: Option<Box<Video>> = None;
+                let mut f_has_spoiler: Option<bool> = None;
+                let mut f_caption: Option<Box<RichBlockCaption>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "video" => f_video = Some(map.next_value()?),
-                        "has_spoiler" => f_has_spoiler = map.next_value()?,
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "video" => de::req(&mut map, &mut f_video),
+                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockVideo {
                     video: de::required(f_video, "video")?,
@@ -1724,12 +1672,9 @@ pub struct RichBlockVoiceNote {
 
 impl Serialize for RichBlockVoiceNote {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("voice_note", &self.voice_note)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("voice_note", &self.voice_note);
+        map.opt("caption", &self.caption);
         map.end()
     }
 }
@@ -1746,14 +1691,14 @@ impl<'de> Deserialize<'de> for RichBlockVoiceNote {
                 self,
                 mut map: A,
             ) -> Result<RichBlockVoiceNote, A::Error> {
-                let mut f_voice_note = None;
-                let mut f_caption = None;
+                let mut f_voice_note: Option<Box<Voice>> = None;
+                let mut f_caption: Option<Box<RichBlockCaption>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "voice_note" => f_voice_note = Some(map.next_value()?),
-                        "caption" => f_caption = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "voice_note" => de::req(&mut map, &mut f_voice_note),
+                        "caption" => de::opt(&mut map, &mut f_caption),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockVoiceNote {
                     voice_note: de::required(f_voice_note, "voice_note")?,
@@ -1795,9 +1740,8 @@ pub struct RichBlockThinking {
 
 impl Serialize for RichBlockThinking {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -1814,12 +1758,12 @@ impl<'de> Deserialize<'de> for RichBlockThinking {
                 self,
                 mut map: A,
             ) -> Result<RichBlockThinking, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<RichText> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichBlockThinking {
                     text: de::required(f_text, "text")?,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::User;
 
 /// This object represents a rich formatted text. Currently, it can be either a String for plain text, an Array of [RichText](crate::types::RichText), or any of the following types:
@@ -441,9 +441,8 @@ pub struct RichTextBold {
 
 impl Serialize for RichTextBold {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -460,12 +459,12 @@ impl<'de> Deserialize<'de> for RichTextBold {
                 self,
                 mut map: A,
             ) -> Result<RichTextBold, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextBold {
                     text: de::required(f_text, "text")?,
@@ -499,9 +498,8 @@ pub struct RichTextItalic {
 
 impl Serialize for RichTextItalic {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -518,12 +516,12 @@ impl<'de> Deserialize<'de> for RichTextItalic {
                 self,
                 mut map: A,
             ) -> Result<RichTextItalic, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextItalic {
                     text: de::required(f_text, "text")?,
@@ -557,9 +555,8 @@ pub struct RichTextUnderline {
 
 impl Serialize for RichTextUnderline {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -576,12 +573,12 @@ impl<'de> Deserialize<'de> for RichTextUnderline {
                 self,
                 mut map: A,
             ) -> Result<RichTextUnderline, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextUnderline {
                     text: de::required(f_text, "text")?,
@@ -615,9 +612,8 @@ pub struct RichTextStrikethrough {
 
 impl Serialize for RichTextStrikethrough {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -634,12 +630,12 @@ impl<'de> Deserialize<'de> for RichTextStrikethrough {
                 self,
                 mut map: A,
             ) -> Result<RichTextStrikethrough, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextStrikethrough {
                     text: de::required(f_text, "text")?,
@@ -673,9 +669,8 @@ pub struct RichTextSpoiler {
 
 impl Serialize for RichTextSpoiler {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -692,12 +687,12 @@ impl<'de> Deserialize<'de> for RichTextSpoiler {
                 self,
                 mut map: A,
             ) -> Result<RichTextSpoiler, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextSpoiler {
                     text: de::required(f_text, "text")?,
@@ -735,11 +730,10 @@ pub struct RichTextDateTime {
 
 impl Serialize for RichTextDateTime {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("unix_time", &self.unix_time)?;
-        map.serialize_entry("date_time_format", &self.date_time_format)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("unix_time", &self.unix_time);
+        map.field("date_time_format", &self.date_time_format);
         map.end()
     }
 }
@@ -756,18 +750,16 @@ impl<'de> Deserialize<'de> for RichTextDateTime {
                 self,
                 mut map: A,
             ) -> Result<RichTextDateTime, A::Error> {
-                let mut f_text = None;
-                let mut f_unix_time = None;
-                let mut f_date_time_format = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_unix_time: Option<i64> = None;
+                let mut f_date_time_format: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "unix_time" => f_unix_time = Some(map.next_value()?),
-                        "date_time_format" => {
-                            f_date_time_format = Some(map.next_value()?);
-                        }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "unix_time" => de::req(&mut map, &mut f_unix_time),
+                        "date_time_format" => de::req(&mut map, &mut f_date_time_format),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextDateTime {
                     text: de::required(f_text, "text")?,
@@ -814,10 +806,9 @@ pub struct RichTextTextMention {
 
 impl Serialize for RichTextTextMention {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("user", &self.user)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("user", &self.user);
         map.end()
     }
 }
@@ -834,14 +825,14 @@ impl<'de> Deserialize<'de> for RichTextTextMention {
                 self,
                 mut map: A,
             ) -> Result<RichTextTextMention, A::Error> {
-                let mut f_text = None;
-                let mut f_user = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_user: Option<Box<User>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "user" => f_user = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "user" => de::req(&mut map, &mut f_user),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextTextMention {
                     text: de::required(f_text, "text")?,
@@ -877,9 +868,8 @@ pub struct RichTextSubscript {
 
 impl Serialize for RichTextSubscript {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -896,12 +886,12 @@ impl<'de> Deserialize<'de> for RichTextSubscript {
                 self,
                 mut map: A,
             ) -> Result<RichTextSubscript, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextSubscript {
                     text: de::required(f_text, "text")?,
@@ -935,9 +925,8 @@ pub struct RichTextSuperscript {
 
 impl Serialize for RichTextSuperscript {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -954,12 +943,12 @@ impl<'de> Deserialize<'de> for RichTextSuperscript {
                 self,
                 mut map: A,
             ) -> Result<RichTextSuperscript, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextSuperscript {
                     text: de::required(f_text, "text")?,
@@ -993,9 +982,8 @@ pub struct RichTextMarked {
 
 impl Serialize for RichTextMarked {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -1012,12 +1000,12 @@ impl<'de> Deserialize<'de> for RichTextMarked {
                 self,
                 mut map: A,
             ) -> Result<RichTextMarked, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextMarked {
                     text: de::required(f_text, "text")?,
@@ -1051,9 +1039,8 @@ pub struct RichTextCode {
 
 impl Serialize for RichTextCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
         map.end()
     }
 }
@@ -1070,12 +1057,12 @@ impl<'de> Deserialize<'de> for RichTextCode {
                 self,
                 mut map: A,
             ) -> Result<RichTextCode, A::Error> {
-                let mut f_text = None;
+                let mut f_text: Option<Box<RichText>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextCode {
                     text: de::required(f_text, "text")?,
@@ -1111,10 +1098,9 @@ pub struct RichTextCustomEmoji {
 
 impl Serialize for RichTextCustomEmoji {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("custom_emoji_id", &self.custom_emoji_id)?;
-        map.serialize_entry("alternative_text", &self.alternative_text)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("custom_emoji_id", &self.custom_emoji_id);
+        map.field("alternative_text", &self.alternative_text);
         map.end()
     }
 }
@@ -1131,16 +1117,14 @@ impl<'de> Deserialize<'de> for RichTextCustomEmoji {
                 self,
                 mut map: A,
             ) -> Result<RichTextCustomEmoji, A::Error> {
-                let mut f_custom_emoji_id = None;
-                let mut f_alternative_text = None;
+                let mut f_custom_emoji_id: Option<String> = None;
+                let mut f_alternative_text: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "custom_emoji_id" => f_custom_emoji_id = Some(map.next_value()?),
-                        "alternative_text" => {
-                            f_alternative_text = Some(map.next_value()?);
-                        }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "custom_emoji_id" => de::req(&mut map, &mut f_custom_emoji_id),
+                        "alternative_text" => de::req(&mut map, &mut f_alternative_text),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextCustomEmoji {
                     custom_emoji_id: de::required(f_custom_emoji_id, "custom_emoji_id")?,
@@ -1182,9 +1166,8 @@ pub struct RichTextMathematicalExpression {
 
 impl Serialize for RichTextMathematicalExpression {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("expression", &self.expression)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("expression", &self.expression);
         map.end()
     }
 }
@@ -1201,12 +1184,12 @@ impl<'de> Deserialize<'de> for RichTextMathematicalExpression {
                 self,
                 mut map: A,
             ) -> Result<RichTextMathematicalExpression, A::Error> {
-                let mut f_expression = None;
+                let mut f_expression: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "expression" => f_expression = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "expression" => de::req(&mut map, &mut f_expression),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextMathematicalExpression {
                     expression: de::required(f_expression, "expression")?,
@@ -1242,10 +1225,9 @@ pub struct RichTextUrl {
 
 impl Serialize for RichTextUrl {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("url", &self.url)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("url", &self.url);
         map.end()
     }
 }
@@ -1262,14 +1244,14 @@ impl<'de> Deserialize<'de> for RichTextUrl {
                 self,
                 mut map: A,
             ) -> Result<RichTextUrl, A::Error> {
-                let mut f_text = None;
-                let mut f_url = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_url: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "url" => f_url = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "url" => de::req(&mut map, &mut f_url),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextUrl {
                     text: de::required(f_text, "text")?,
@@ -1307,10 +1289,9 @@ pub struct RichTextEmailAddress {
 
 impl Serialize for RichTextEmailAddress {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("email_address", &self.email_address)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("email_address", &self.email_address);
         map.end()
     }
 }
@@ -1327,14 +1308,14 @@ impl<'de> Deserialize<'de> for RichTextEmailAddress {
                 self,
                 mut map: A,
             ) -> Result<RichTextEmailAddress, A::Error> {
-                let mut f_text = None;
-                let mut f_email_address = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_email_address: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "email_address" => f_email_address = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "email_address" => de::req(&mut map, &mut f_email_address),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextEmailAddress {
                     text: de::required(f_text, "text")?,
@@ -1372,10 +1353,9 @@ pub struct RichTextPhoneNumber {
 
 impl Serialize for RichTextPhoneNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("phone_number", &self.phone_number)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("phone_number", &self.phone_number);
         map.end()
     }
 }
@@ -1392,14 +1372,14 @@ impl<'de> Deserialize<'de> for RichTextPhoneNumber {
                 self,
                 mut map: A,
             ) -> Result<RichTextPhoneNumber, A::Error> {
-                let mut f_text = None;
-                let mut f_phone_number = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_phone_number: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "phone_number" => f_phone_number = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "phone_number" => de::req(&mut map, &mut f_phone_number),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextPhoneNumber {
                     text: de::required(f_text, "text")?,
@@ -1437,10 +1417,9 @@ pub struct RichTextBankCardNumber {
 
 impl Serialize for RichTextBankCardNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("bank_card_number", &self.bank_card_number)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("bank_card_number", &self.bank_card_number);
         map.end()
     }
 }
@@ -1457,16 +1436,14 @@ impl<'de> Deserialize<'de> for RichTextBankCardNumber {
                 self,
                 mut map: A,
             ) -> Result<RichTextBankCardNumber, A::Error> {
-                let mut f_text = None;
-                let mut f_bank_card_number = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_bank_card_number: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "bank_card_number" => {
-                            f_bank_card_number = Some(map.next_value()?);
-                        }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "bank_card_number" => de::req(&mut map, &mut f_bank_card_number),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextBankCardNumber {
                     text: de::required(f_text, "text")?,
@@ -1507,10 +1484,9 @@ pub struct RichTextMention {
 
 impl Serialize for RichTextMention {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("username", &self.username)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("username", &self.username);
         map.end()
     }
 }
@@ -1527,14 +1503,14 @@ impl<'de> Deserialize<'de> for RichTextMention {
                 self,
                 mut map: A,
             ) -> Result<RichTextMention, A::Error> {
-                let mut f_text = None;
-                let mut f_username = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_username: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "username" => f_username = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "username" => de::req(&mut map, &mut f_username),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextMention {
                     text: de::required(f_text, "text")?,
@@ -1572,10 +1548,9 @@ pub struct RichTextHashtag {
 
 impl Serialize for RichTextHashtag {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("hashtag", &self.hashtag)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("hashtag", &self.hashtag);
         map.end()
     }
 }
@@ -1592,14 +1567,14 @@ impl<'de> Deserialize<'de> for RichTextHashtag {
                 self,
                 mut map: A,
             ) -> Result<RichTextHashtag, A::Error> {
-                let mut f_text = None;
-                let mut f_hashtag = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_hashtag: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "hashtag" => f_hashtag = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "hashtag" => de::req(&mut map, &mut f_hashtag),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextHashtag {
                     text: de::required(f_text, "text")?,
@@ -1637,10 +1612,9 @@ pub struct RichTextCashtag {
 
 impl Serialize for RichTextCashtag {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("cashtag", &self.cashtag)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("cashtag", &self.cashtag);
         map.end()
     }
 }
@@ -1657,14 +1631,14 @@ impl<'de> Deserialize<'de> for RichTextCashtag {
                 self,
                 mut map: A,
             ) -> Result<RichTextCashtag, A::Error> {
-                let mut f_text = None;
-                let mut f_cashtag = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_cashtag: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "cashtag" => f_cashtag = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "cashtag" => de::req(&mut map, &mut f_cashtag),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextCashtag {
                     text: de::required(f_text, "text")?,
@@ -1702,10 +1676,9 @@ pub struct RichTextBotCommand {
 
 impl Serialize for RichTextBotCommand {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("bot_command", &self.bot_command)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("bot_command", &self.bot_command);
         map.end()
     }
 }
@@ -1722,14 +1695,14 @@ impl<'de> Deserialize<'de> for RichTextBotCommand {
                 self,
                 mut map: A,
             ) -> Result<RichTextBotCommand, A::Error> {
-                let mut f_text = None;
-                let mut f_bot_command = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_bot_command: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "bot_command" => f_bot_command = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "bot_command" => de::req(&mut map, &mut f_bot_command),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextBotCommand {
                     text: de::required(f_text, "text")?,
@@ -1765,9 +1738,8 @@ pub struct RichTextAnchor {
 
 impl Serialize for RichTextAnchor {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("name", &self.name);
         map.end()
     }
 }
@@ -1784,12 +1756,12 @@ impl<'de> Deserialize<'de> for RichTextAnchor {
                 self,
                 mut map: A,
             ) -> Result<RichTextAnchor, A::Error> {
-                let mut f_name = None;
+                let mut f_name: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "name" => f_name = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "name" => de::req(&mut map, &mut f_name),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextAnchor {
                     name: de::required(f_name, "name")?,
@@ -1823,10 +1795,9 @@ pub struct RichTextAnchorLink {
 
 impl Serialize for RichTextAnchorLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("anchor_name", &self.anchor_name)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("anchor_name", &self.anchor_name);
         map.end()
     }
 }
@@ -1843,14 +1814,14 @@ impl<'de> Deserialize<'de> for RichTextAnchorLink {
                 self,
                 mut map: A,
             ) -> Result<RichTextAnchorLink, A::Error> {
-                let mut f_text = None;
-                let mut f_anchor_name = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_anchor_name: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "anchor_name" => f_anchor_name = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "anchor_name" => de::req(&mut map, &mut f_anchor_name),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextAnchorLink {
                     text: de::required(f_text, "text")?,
@@ -1888,10 +1859,9 @@ pub struct RichTextReference {
 
 impl Serialize for RichTextReference {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("name", &self.name)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("name", &self.name);
         map.end()
     }
 }
@@ -1908,14 +1878,14 @@ impl<'de> Deserialize<'de> for RichTextReference {
                 self,
                 mut map: A,
             ) -> Result<RichTextReference, A::Error> {
-                let mut f_text = None;
-                let mut f_name = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_name: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "name" => f_name = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "name" => de::req(&mut map, &mut f_name),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextReference {
                     text: de::required(f_text, "text")?,
@@ -1953,10 +1923,9 @@ pub struct RichTextReferenceLink {
 
 impl Serialize for RichTextReferenceLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.serialize_entry("reference_name", &self.reference_name)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("text", &self.text);
+        map.field("reference_name", &self.reference_name);
         map.end()
     }
 }
@@ -1973,14 +1942,14 @@ impl<'de> Deserialize<'de> for RichTextReferenceLink {
                 self,
                 mut map: A,
             ) -> Result<RichTextReferenceLink, A::Error> {
-                let mut f_text = None;
-                let mut f_reference_name = None;
+                let mut f_text: Option<Box<RichText>> = None;
+                let mut f_reference_name: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "text" => f_text = Some(map.next_value()?),
-                        "reference_name" => f_reference_name = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "text" => de::req(&mut map, &mut f_text),
+                        "reference_name" => de::req(&mut map, &mut f_reference_name),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(RichTextReferenceLink {
                     text: de::required(f_text, "text")?,

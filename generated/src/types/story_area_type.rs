@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{LocationAddress, ReactionType};
 
 /// Describes the type of a clickable area on a story. Currently, it can be one of
@@ -133,13 +133,10 @@ pub struct StoryAreaTypeLocation {
 
 impl Serialize for StoryAreaTypeLocation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        if let Some(value) = &self.address {
-            map.serialize_entry("address", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("latitude", &self.latitude);
+        map.field("longitude", &self.longitude);
+        map.opt("address", &self.address);
         map.end()
     }
 }
@@ -156,16 +153,16 @@ impl<'de> Deserialize<'de> for StoryAreaTypeLocation {
                 self,
                 mut map: A,
             ) -> Result<StoryAreaTypeLocation, A::Error> {
-                let mut f_latitude = None;
-                let mut f_longitude = None;
-                let mut f_address = None;
+                let mut f_latitude: Option<f64> = None;
+                let mut f_longitude: Option<f64> = None;
+                let mut f_address: Option<Box<LocationAddress>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "latitude" => f_latitude = Some(map.next_value()?),
-                        "longitude" => f_longitude = Some(map.next_value()?),
-                        "address" => f_address = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "latitude" => de::req(&mut map, &mut f_latitude),
+                        "longitude" => de::req(&mut map, &mut f_longitude),
+                        "address" => de::opt(&mut map, &mut f_address),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(StoryAreaTypeLocation {
                     latitude: de::required(f_latitude, "latitude")?,
@@ -213,15 +210,10 @@ pub struct StoryAreaTypeSuggestedReaction {
 
 impl Serialize for StoryAreaTypeSuggestedReaction {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("reaction_type", &self.reaction_type)?;
-        if let Some(value) = &self.is_dark {
-            map.serialize_entry("is_dark", value)?;
-        }
-        if let Some(value) = &self.is_flipped {
-            map.serialize_entry("is_flipped", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("reaction_type", &self.reaction_type);
+        map.opt("is_dark", &self.is_dark);
+        map.opt("is_flipped", &self.is_flipped);
         map.end()
     }
 }
@@ -238,16 +230,16 @@ impl<'de> Deserialize<'de> for StoryAreaTypeSuggestedReaction {
                 self,
                 mut map: A,
             ) -> Result<StoryAreaTypeSuggestedReaction, A::Error> {
-                let mut f_reaction_type = None;
-                let mut f_is_dark = None;
-                let mut f_is_flipped = None;
+                let mut f_reaction_type: Option<ReactionType> = None;
+                let mut f_is_dark: Option<bool> = None;
+                let mut f_is_flipped: Option<bool> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "reaction_type" => f_reaction_type = Some(map.next_value()?),
-                        "is_dark" => f_is_dark = map.next_value()?,
-                        "is_flipped" => f_is_flipped = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "reaction_type" => de::req(&mut map, &mut f_reaction_type),
+                        "is_dark" => de::opt(&mut map, &mut f_is_dark),
+                        "is_flipped" => de::opt(&mut map, &mut f_is_flipped),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(StoryAreaTypeSuggestedReaction {
                     reaction_type: de::required(f_reaction_type, "reaction_type")?,
@@ -297,9 +289,8 @@ pub struct StoryAreaTypeLink {
 
 impl Serialize for StoryAreaTypeLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("url", &self.url);
         map.end()
     }
 }
@@ -316,12 +307,12 @@ impl<'de> Deserialize<'de> for StoryAreaTypeLink {
                 self,
                 mut map: A,
             ) -> Result<StoryAreaTypeLink, A::Error> {
-                let mut f_url = None;
+                let mut f_url: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "url" => f_url = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "url" => de::req(&mut map, &mut f_url),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(StoryAreaTypeLink {
                     url: de::required(f_url, "url")?,
@@ -357,11 +348,10 @@ pub struct StoryAreaTypeWeather {
 
 impl Serialize for StoryAreaTypeWeather {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("temperature", &self.temperature)?;
-        map.serialize_entry("emoji", &self.emoji)?;
-        map.serialize_entry("background_color", &self.background_color)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("temperature", &self.temperature);
+        map.field("emoji", &self.emoji);
+        map.field("background_color", &self.background_color);
         map.end()
     }
 }
@@ -378,18 +368,16 @@ impl<'de> Deserialize<'de> for StoryAreaTypeWeather {
                 self,
                 mut map: A,
             ) -> Result<StoryAreaTypeWeather, A::Error> {
-                let mut f_temperature = None;
-                let mut f_emoji = None;
-                let mut f_background_color = None;
+                let mut f_temperature: Option<f64> = None;
+                let mut f_emoji: Option<String> = None;
+                let mut f_background_color: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "temperature" => f_temperature = Some(map.next_value()?),
-                        "emoji" => f_emoji = Some(map.next_value()?),
-                        "background_color" => {
-                            f_background_color = Some(map.next_value()?);
-                        }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "temperature" => de::req(&mut map, &mut f_temperature),
+                        "emoji" => de::req(&mut map, &mut f_emoji),
+                        "background_color" => de::req(&mut map, &mut f_background_color),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(StoryAreaTypeWeather {
                     temperature: de::required(f_temperature, "temperature")?,
@@ -434,9 +422,8 @@ pub struct StoryAreaTypeUniqueGift {
 
 impl Serialize for StoryAreaTypeUniqueGift {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("name", &self.name);
         map.end()
     }
 }
@@ -453,12 +440,12 @@ impl<'de> Deserialize<'de> for StoryAreaTypeUniqueGift {
                 self,
                 mut map: A,
             ) -> Result<StoryAreaTypeUniqueGift, A::Error> {
-                let mut f_name = None;
+                let mut f_name: Option<String> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "name" => f_name = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "name" => de::req(&mut map, &mut f_name),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(StoryAreaTypeUniqueGift {
                     name: de::required(f_name, "name")?,

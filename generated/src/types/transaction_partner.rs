@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde::de::Error as _;
 use serde_json::value::RawValue;
-use botapi_runtime::de;
+use botapi_runtime::{de, ser};
 use crate::types::{
     AffiliateInfo, Chat, Gift, PaidMedia, RevenueWithdrawalState,
     TransactionPartnerUserTransactionType, User,
@@ -174,31 +174,16 @@ pub struct TransactionPartnerUser {
 
 impl Serialize for TransactionPartnerUser {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("transaction_type", &self.transaction_type)?;
-        map.serialize_entry("user", &self.user)?;
-        if let Some(value) = &self.affiliate {
-            map.serialize_entry("affiliate", value)?;
-        }
-        if let Some(value) = &self.invoice_payload {
-            map.serialize_entry("invoice_payload", value)?;
-        }
-        if let Some(value) = &self.subscription_period {
-            map.serialize_entry("subscription_period", value)?;
-        }
-        if let Some(value) = &self.paid_media {
-            map.serialize_entry("paid_media", value)?;
-        }
-        if let Some(value) = &self.paid_media_payload {
-            map.serialize_entry("paid_media_payload", value)?;
-        }
-        if let Some(value) = &self.gift {
-            map.serialize_entry("gift", value)?;
-        }
-        if let Some(value) = &self.premium_subscription_duration {
-            map.serialize_entry("premium_subscription_duration", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("transaction_type", &self.transaction_type);
+        map.field("user", &self.user);
+        map.opt("affiliate", &self.affiliate);
+        map.opt("invoice_payload", &self.invoice_payload);
+        map.opt("subscription_period", &self.subscription_period);
+        map.opt("paid_media", &self.paid_media);
+        map.opt("paid_media_payload", &self.paid_media_payload);
+        map.opt("gift", &self.gift);
+        map.opt("premium_subscription_duration", &self.premium_subscription_duration);
         map.end()
     }
 }
@@ -215,34 +200,36 @@ impl<'de> Deserialize<'de> for TransactionPartnerUser {
                 self,
                 mut map: A,
             ) -> Result<TransactionPartnerUser, A::Error> {
-                let mut f_transaction_type = None;
-                let mut f_user = None;
-                let mut f_affiliate = None;
-                let mut f_invoice_payload = None;
-                let mut f_subscription_period = None;
-                let mut f_paid_media = None;
-                let mut f_paid_media_payload = None;
-                let mut f_gift = None;
-                let mut f_premium_subscription_duration = None;
+                let mut f_transaction_type: Option<
+                    TransactionPartnerUserTransactionType,
+                > = None;
+                let mut f_user: Option<Box<User>> = None;
+                let mut f_affiliate: Option<Box<AffiliateInfo>> = None;
+                let mut f_invoice_payload: Option<String> = None;
+                let mut f_subscription_period: Option<i64> = None;
+                let mut f_paid_media: Option<Vec<PaidMedia>> = None;
+                let mut f_paid_media_payload: Option<String> = None;
+                let mut f_gift: Option<Box<Gift>> = None;
+                let mut f_premium_subscription_duration: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "transaction_type" => {
-                            f_transaction_type = Some(map.next_value()?);
-                        }
-                        "user" => f_user = Some(map.next_value()?),
-                        "affiliate" => f_affiliate = map.next_value()?,
-                        "invoice_payload" => f_invoice_payload = map.next_value()?,
+                        "transaction_type" => de::req(&mut map, &mut f_transaction_type),
+                        "user" => de::req(&mut map, &mut f_user),
+                        "affiliate" => de::opt(&mut map, &mut f_affiliate),
+                        "invoice_payload" => de::opt(&mut map, &mut f_invoice_payload),
                         "subscription_period" => {
-                            f_subscription_period = map.next_value()?;
+                            de::opt(&mut map, &mut f_subscription_period)
                         }
-                        "paid_media" => f_paid_media = map.next_value()?,
-                        "paid_media_payload" => f_paid_media_payload = map.next_value()?,
-                        "gift" => f_gift = map.next_value()?,
+                        "paid_media" => de::opt(&mut map, &mut f_paid_media),
+                        "paid_media_payload" => {
+                            de::opt(&mut map, &mut f_paid_media_payload)
+                        }
+                        "gift" => de::opt(&mut map, &mut f_gift),
                         "premium_subscription_duration" => {
-                            f_premium_subscription_duration = map.next_value()?;
+                            de::opt(&mut map, &mut f_premium_subscription_duration)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(TransactionPartnerUser {
                     transaction_type: de::required(
@@ -342,12 +329,9 @@ pub struct TransactionPartnerChat {
 
 impl Serialize for TransactionPartnerChat {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("chat", &self.chat)?;
-        if let Some(value) = &self.gift {
-            map.serialize_entry("gift", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("chat", &self.chat);
+        map.opt("gift", &self.gift);
         map.end()
     }
 }
@@ -364,14 +348,14 @@ impl<'de> Deserialize<'de> for TransactionPartnerChat {
                 self,
                 mut map: A,
             ) -> Result<TransactionPartnerChat, A::Error> {
-                let mut f_chat = None;
-                let mut f_gift = None;
+                let mut f_chat: Option<Box<Chat>> = None;
+                let mut f_gift: Option<Box<Gift>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "chat" => f_chat = Some(map.next_value()?),
-                        "gift" => f_gift = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "chat" => de::req(&mut map, &mut f_chat),
+                        "gift" => de::opt(&mut map, &mut f_gift),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(TransactionPartnerChat {
                     chat: de::required(f_chat, "chat")?,
@@ -415,12 +399,9 @@ pub struct TransactionPartnerAffiliateProgram {
 
 impl Serialize for TransactionPartnerAffiliateProgram {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.sponsor_user {
-            map.serialize_entry("sponsor_user", value)?;
-        }
-        map.serialize_entry("commission_per_mille", &self.commission_per_mille)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.opt("sponsor_user", &self.sponsor_user);
+        map.field("commission_per_mille", &self.commission_per_mille);
         map.end()
     }
 }
@@ -437,16 +418,16 @@ impl<'de> Deserialize<'de> for TransactionPartnerAffiliateProgram {
                 self,
                 mut map: A,
             ) -> Result<TransactionPartnerAffiliateProgram, A::Error> {
-                let mut f_sponsor_user = None;
-                let mut f_commission_per_mille = None;
+                let mut f_sponsor_user: Option<Box<User>> = None;
+                let mut f_commission_per_mille: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "sponsor_user" => f_sponsor_user = map.next_value()?,
+                        "sponsor_user" => de::opt(&mut map, &mut f_sponsor_user),
                         "commission_per_mille" => {
-                            f_commission_per_mille = Some(map.next_value()?);
+                            de::req(&mut map, &mut f_commission_per_mille)
                         }
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(TransactionPartnerAffiliateProgram {
                     sponsor_user: f_sponsor_user,
@@ -491,11 +472,8 @@ pub struct TransactionPartnerFragment {
 
 impl Serialize for TransactionPartnerFragment {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.withdrawal_state {
-            map.serialize_entry("withdrawal_state", value)?;
-        }
+        let mut map = ser::Fields::new(serializer)?;
+        map.opt("withdrawal_state", &self.withdrawal_state);
         map.end()
     }
 }
@@ -512,12 +490,12 @@ impl<'de> Deserialize<'de> for TransactionPartnerFragment {
                 self,
                 mut map: A,
             ) -> Result<TransactionPartnerFragment, A::Error> {
-                let mut f_withdrawal_state = None;
+                let mut f_withdrawal_state: Option<Box<RevenueWithdrawalState>> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "withdrawal_state" => f_withdrawal_state = map.next_value()?,
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "withdrawal_state" => de::opt(&mut map, &mut f_withdrawal_state),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(TransactionPartnerFragment {
                     withdrawal_state: f_withdrawal_state,
@@ -582,9 +560,8 @@ pub struct TransactionPartnerTelegramApi {
 
 impl Serialize for TransactionPartnerTelegramApi {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("request_count", &self.request_count)?;
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("request_count", &self.request_count);
         map.end()
     }
 }
@@ -601,12 +578,12 @@ impl<'de> Deserialize<'de> for TransactionPartnerTelegramApi {
                 self,
                 mut map: A,
             ) -> Result<TransactionPartnerTelegramApi, A::Error> {
-                let mut f_request_count = None;
+                let mut f_request_count: Option<i64> = None;
                 while let Some(key) = map.next_key::<de::Key<'de>>()? {
                     match key.as_str() {
-                        "request_count" => f_request_count = Some(map.next_value()?),
-                        _ => de::skip_value(&mut map)?,
-                    }
+                        "request_count" => de::req(&mut map, &mut f_request_count),
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
                 Ok(TransactionPartnerTelegramApi {
                     request_count: de::required(f_request_count, "request_count")?,
