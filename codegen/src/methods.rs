@@ -95,14 +95,10 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
 
     let default = default_impl(&ty, required.is_empty());
     let params: Vec<&Field> = method.params.iter().collect();
-    let (derive_serialize, serialize) = if params.is_empty() {
-        (quote!(, Serialize), quote!())
-    } else {
-        (quote!(), serialize_impl(&ty, &params))
-    };
+    let serialize = serialize_impl(&ty, None, &params);
     quote! {
         #payload_doc
-        #[derive(Debug, Clone, PartialEq #derive_serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct #ty #body
 

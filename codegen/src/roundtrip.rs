@@ -19,10 +19,7 @@ pub(crate) fn test_file(ctx: &Context<'_>) -> TokenStream {
         let ty = ident(name);
         match &object.kind {
             ObjectKind::Union(_) => checks.push(quote!(check_union::<#ty>(sampler, #name, failures);)),
-            ObjectKind::Fields(_) => {
-                let tag = ctx.tag_field_of(name).unwrap_or("");
-                checks.push(quote!(check_object::<#ty>(sampler, #name, #tag, failures);));
-            }
+            ObjectKind::Fields(_) => checks.push(quote!(check_object::<#ty>(sampler, #name, failures);)),
         }
     }
     let count = checks.len();

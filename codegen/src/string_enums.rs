@@ -93,8 +93,7 @@ pub(crate) fn message_or_true() -> TokenStream {
     quote! {
         /// The result of methods that edit a message: the edited [`Message`], or `True` when the
         /// edited message was an inline message (sent via the bot in inline mode).
-        #[derive(Debug, Clone, PartialEq, Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum MessageOrTrue {
             /// The edited message.
             Message(Box<Message>),
@@ -108,6 +107,15 @@ pub(crate) fn message_or_true() -> TokenStream {
                 match self {
                     Self::Message(message) => Some(message),
                     Self::True(_) => None,
+                }
+            }
+        }
+
+        impl Serialize for MessageOrTrue {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    Self::Message(message) => message.serialize(serializer),
+                    Self::True(value) => value.serialize(serializer),
                 }
             }
         }

@@ -35,23 +35,25 @@ pub(crate) fn stored_fields<'f>(ctx: &Context<'_>, object: &Object, fields: &'f 
 fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
     let name = ident(&object.name);
     let mut doc = ctx.doc(&object.description, Some(&object.anchor));
-    if let (Some(union), Some(tag)) = (ctx.union_of(&object.name), ctx.tag_field_of(&object.name)) {
+    let tag = variant_tag(ctx, &object.name);
+    if let (Some(union), Some((tag, value))) = (ctx.union_of(&object.name), tag) {
         doc.push_str(&format!(
-            "\n\nA variant of [`{0}`]: its `{tag}` field is written by [`{0}`]'s serialization.",
+            "\n\nA variant of [`{}`]: it serializes with `\"{tag}\": \"{value}\"`, a field it \
+             does not store.",
             union.name
         ));
     }
     let docs = doc_attrs(&doc);
     let fields = stored_fields(ctx, object, fields);
-    // Objects with fields get a compact generated `Deserialize` (see `deserialize_impl`).
-    let derives = derives(ctx, &object.name, fields.is_empty());
-    let serde = if fields.is_empty() {
-        quote!()
+    // serde is implemented by hand (see `serialize_impl` and `deserialize_impl`).
+    let derives = derives(ctx, &object.name);
+    let serialize = serialize_impl(&name, tag, &fields);
+    let deserialize = if fields.is_empty() {
+        empty_deserialize_impl(&name)
     } else {
-        let serialize = serialize_impl(&name, &fields);
-        let deserialize = deserialize_impl(ctx, &object.name, &name, &fields);
-        quote!(#serialize #deserialize)
+        deserialize_impl(ctx, &object.name, &name, &fields)
     };
+    let serde = quote!(#serialize #deserialize);
 
     let field_defs = fields.iter().map(|f| {
         let rust = field_name(&f.name);
@@ -139,9 +141,31 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
     }
 }
 
+/// The discriminator `(field, value)` a tagged union's variant struct is written with.
+fn variant_tag<'a>(ctx: &Context<'a>, name: &str) -> Option<(&'a str, &'a str)> {
+    let tag = ctx.tag_field_of(name)?;
+    let union = ctx.union_of(name)?.union()?;
+    let variant = union.variants.iter().find(|v| v.name == name)?;
+    Some((tag, variant.value.as_deref()?))
+}
+
 /// A `Serialize` impl for a struct: its fields as a map in doc order, optional ones only when
 /// set. Written out rather than derived for the same reason as [`deserialize_impl`].
-pub(crate) fn serialize_impl(name: &proc_macro2::Ident, fields: &[&Field]) -> TokenStream {
+pub(crate) fn serialize_impl(
+    name: &proc_macro2::Ident,
+    tag: Option<(&str, &str)>,
+    fields: &[&Field],
+) -> TokenStream {
+    if tag.is_none() && fields.is_empty() {
+        return quote! {
+            impl Serialize for #name {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    ser::Fields::new(serializer)?.end()
+                }
+            }
+        };
+    }
+    let tag = tag.map(|(field, value)| quote!(map.field(#field, #value);));
     let entries = fields.iter().map(|f| {
         let field = ident(&field_name(&f.name));
         let api = &f.name;
@@ -155,6 +179,7 @@ pub(crate) fn serialize_impl(name: &proc_macro2::Ident, fields: &[&Field]) -> To
         impl Serialize for #name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = ser::Fields::new(serializer)?;
+                #tag
                 #(#entries)*
                 map.end()
             }
@@ -233,6 +258,50 @@ fn deserialize_impl(
     }
 }
 
+/// A `Deserialize` impl for an object without fields: any object, its keys ignored.
+fn empty_deserialize_impl(name: &proc_macro2::Ident) -> TokenStream {
+    let expecting = format!("a {name} object");
+    quote! {
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                de::ignore_object(deserializer, #expecting)?;
+                Ok(Self {})
+            }
+        }
+    }
+}
+
+/// A `Serialize` impl for an enum whose variants each hold one serializable value: the value
+/// is written as it is (a tagged union's variant structs write their own tag).
+fn delegating_serialize(name: &proc_macro2::Ident, variants: &[proc_macro2::Ident]) -> TokenStream {
+    quote! {
+        impl Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#variants(value) => value.serialize(serializer),)*
+                }
+            }
+        }
+    }
+}
+
+/// The Rust names of a union's variants: its objects, its other forms, then `Unknown`.
+fn union_variant_names(ctx: &Context<'_>, object: &Object, union: &Union) -> Vec<proc_macro2::Ident> {
+    let mut names: Vec<_> = union
+        .variants
+        .iter()
+        .map(|v| ident(&ctx.variant_name(&object.name, &v.name)))
+        .collect();
+    for other in &union.other_types {
+        names.push(ident(match other {
+            Type::String => "Plain",
+            _ => "Concat",
+        }));
+    }
+    names.push(ident("Unknown"));
+    names
+}
+
 /// `Default` for a type whose `new` takes no argument.
 pub(crate) fn default_impl(name: &proc_macro2::Ident, no_args: bool) -> TokenStream {
     if !no_args {
@@ -269,7 +338,7 @@ pub(crate) fn setter(ctx: &Context<'_>, owner: &str, f: &Field, target: TokenStr
 }
 
 /// `#[derive(...)]` for a generated type: `Eq` and `Hash` when every field allows them.
-fn derives(ctx: &Context<'_>, name: &str, serde: bool) -> TokenStream {
+fn derives(ctx: &Context<'_>, name: &str) -> TokenStream {
     let eq = ctx.allows_eq(name);
     let hash = eq;
     let mut list = vec![quote!(Debug), quote!(Clone), quote!(PartialEq)];
@@ -279,18 +348,7 @@ fn derives(ctx: &Context<'_>, name: &str, serde: bool) -> TokenStream {
     if hash {
         list.push(quote!(Hash));
     }
-    if serde {
-        list.push(quote!(Serialize));
-        list.push(quote!(Deserialize));
-    }
     quote!(#[derive(#(#list),*)])
-}
-
-/// Unions derive `Serialize` (internally tagged or untagged, which serde writes without
-/// buffering) and implement `Deserialize` by hand.
-fn union_derives(ctx: &Context<'_>, name: &str) -> TokenStream {
-    let derives = derives(ctx, name, false);
-    quote!(#derives #[derive(Serialize)])
 }
 
 fn variant_type(ctx: &Context<'_>, variant: &str) -> TokenStream {
@@ -310,7 +368,7 @@ fn variant_value(ctx: &Context<'_>, variant: &str, value: TokenStream) -> TokenS
     }
 }
 
-fn union_variants(ctx: &Context<'_>, object: &Object, union: &Union, tagged: bool) -> Vec<TokenStream> {
+fn union_variants(ctx: &Context<'_>, object: &Object, union: &Union) -> Vec<TokenStream> {
     union
         .variants
         .iter()
@@ -324,13 +382,8 @@ fn union_variants(ctx: &Context<'_>, object: &Object, union: &Union, tagged: boo
                 v.name
             );
             let docs = doc_attrs(&doc);
-            let rename = match (&v.value, tagged) {
-                (Some(value), true) => quote!(#[serde(rename = #value)]),
-                _ => quote!(),
-            };
             quote! {
                 #docs
-                #rename
                 #vname(#ty),
             }
         })
@@ -363,9 +416,10 @@ const UNKNOWN_DOC: &str =
 fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) -> TokenStream {
     let name = ident(&object.name);
     let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
-    let variants = union_variants(ctx, object, union, true);
+    let variants = union_variants(ctx, object, union);
     let froms = variant_froms(ctx, object, union);
-    let derives = union_derives(ctx, &object.name);
+    let derives = derives(ctx, &object.name);
+    let serialize = delegating_serialize(&name, &union_variant_names(ctx, object, union));
     let arms = union.variants.iter().map(|v| {
         let vname = ident(&ctx.variant_name(&object.name, &v.name));
         let value = v
@@ -388,15 +442,15 @@ fn tagged_union(ctx: &Context<'_>, object: &Object, union: &Union, tag: &str) ->
     quote! {
         #docs
         #derives
-        #[serde(tag = #tag)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             #(#other_variants)*
             #[doc = #UNKNOWN_DOC]
-            #[serde(untagged)]
             Unknown(serde_json::Value),
         }
+
+        #serialize
 
         impl #name {
             #[doc = #tag_doc]
@@ -447,7 +501,6 @@ fn other_forms(
             Type::String => {
                 variants.push(quote! {
                     /// Plain text.
-                    #[serde(untagged)]
                     Plain(String),
                 });
                 arms.push(quote! {
@@ -480,7 +533,6 @@ fn other_forms(
                 let inner_ty = ctx.value_type(&object.name, &field, inner);
                 variants.push(quote! {
                     /// A sequence of parts, concatenated.
-                    #[serde(untagged)]
                     Concat(Vec<#inner_ty>),
                 });
                 arms.push(quote! {
@@ -514,9 +566,10 @@ fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStr
     );
     let name = ident(&object.name);
     let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
-    let variants = union_variants(ctx, object, union, false);
+    let variants = union_variants(ctx, object, union);
     let froms = variant_froms(ctx, object, union);
-    let derives = union_derives(ctx, &object.name);
+    let derives = derives(ctx, &object.name);
+    let serialize = delegating_serialize(&name, &union_variant_names(ctx, object, union));
     // Without a tag, try the variants with the most required fields first, so that a variant
     // whose required fields are a subset of another's does not capture it.
     let mut order: Vec<_> = union.variants.iter().enumerate().collect();
@@ -570,13 +623,14 @@ fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStr
     quote! {
         #docs
         #derives
-        #[serde(untagged)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             #[doc = #UNKNOWN_DOC]
             Unknown(serde_json::Value),
         }
+
+        #serialize
 
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -640,8 +694,7 @@ fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream
         #docs
         ///
         /// An inaccessible message is recognized by its `date` of 0.
-        #[derive(Debug, Clone, PartialEq, Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum MaybeInaccessibleMessage {
             /// A message accessible to the bot.
             Message(Box<Message>),
@@ -676,6 +729,15 @@ fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream
                 match self {
                     Self::Message(message) => message.message_id,
                     Self::InaccessibleMessage(message) => message.message_id,
+                }
+            }
+        }
+
+        impl Serialize for MaybeInaccessibleMessage {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    Self::Message(message) => message.serialize(serializer),
+                    Self::InaccessibleMessage(message) => message.serialize(serializer),
                 }
             }
         }

@@ -310,6 +310,15 @@ fn input_types_have_constructors_and_serialize_their_tags() {
         serde_json::to_value(&scope).unwrap(),
         json!({"type": "chat", "chat_id": 42})
     );
+    // A variant struct on its own is the same JSON object, tag included; an empty one too.
+    assert_eq!(
+        serde_json::to_value(BotCommandScopeChat::new(42)).unwrap(),
+        json!({"type": "chat", "chat_id": 42})
+    );
+    assert_eq!(
+        serde_json::to_value(BotCommandScope::from(BotCommandScopeDefault::new())).unwrap(),
+        json!({"type": "default"})
+    );
 
     let markup = ReplyMarkup::from(InlineKeyboardMarkup::new(vec![vec![
         InlineKeyboardButton::new("Go").callback_data("go"),

@@ -35,18 +35,14 @@ fn round_trip<T: Serialize + DeserializeOwned>(expected: &Value) -> Result<(), S
     }
 }
 
-/// Checks one struct. A union's variant struct leaves its tag (`tag`) to the union, so the
-/// sample is compared without it.
+/// Checks one struct. A union's variant struct writes its own tag, so the sample, which has
+/// the variant's tag value, is compared whole.
 fn check_object<T: Serialize + DeserializeOwned>(
     sampler: &Sampler<'_>,
     name: &str,
-    tag: &str,
     failures: &mut Vec<String>,
 ) {
-    let mut sample = sampler.object(name).expect("the object is in the spec");
-    if let Some(map) = sample.as_object_mut() {
-        map.remove(tag);
-    }
+    let sample = sampler.object(name).expect("the object is in the spec");
     if let Err(e) = round_trip::<T>(&sample) {
         failures.push(format!("{name}: {e}"));
     }

@@ -153,6 +153,30 @@ pub fn opt<'de, A: MapAccess<'de>, T: de::Deserialize<'de>>(
     Ok(())
 }
 
+/// Reads an object whose every key is ignored: the Bot API's empty service objects
+/// (`VideoChatStarted`, `ForumTopicClosed`, ...), which may gain fields in a newer version.
+pub fn ignore_object<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    expecting: &'static str,
+) -> Result<(), D::Error> {
+    struct IgnoreVisitor(&'static str);
+
+    impl<'de> Visitor<'de> for IgnoreVisitor {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(())
+        }
+    }
+
+    deserializer.deserialize_map(IgnoreVisitor(expecting))
+}
+
 /// Skips the value of a key the struct does not know (fields from a newer Bot API).
 pub fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>().map(drop)
@@ -202,6 +226,15 @@ mod tests {
     fn peek_tag_ignores_non_string_tags_and_rejects_non_objects() {
         assert_eq!(peek_tag(r#"{"type":5}"#, "type").unwrap(), None);
         assert!(peek_tag("[1]", "type").is_err());
+    }
+
+    #[test]
+    fn ignore_object_takes_any_object_and_nothing_else() {
+        let read = |json: &str| ignore_object(&mut serde_json::Deserializer::from_str(json), "an object");
+        assert!(read("{}").is_ok());
+        assert!(read(r#"{"new_field":[1,{"a":2}]}"#).is_ok());
+        let error = read("[]").unwrap_err().to_string();
+        assert!(error.contains("an object"), "{error}");
     }
 
     #[test]

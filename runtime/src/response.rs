@@ -1,34 +1,100 @@
 //! Reading a Bot API answer: the `{ok, result | error_code, description, parameters}` envelope,
 //! and the classification of `ok: false` answers into [`Error`] variants.
 
+use std::fmt;
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+use crate::de;
 use crate::error::EXCERPT_LEN;
 use crate::{Error, Token};
 
-#[derive(Deserialize)]
 struct Envelope<'a> {
     ok: bool,
-    #[serde(borrow, default)]
     result: Option<&'a RawValue>,
-    #[serde(default)]
     error_code: Option<i64>,
-    #[serde(default)]
     description: Option<String>,
-    #[serde(default)]
     parameters: Option<Parameters>,
 }
 
 /// `ResponseParameters`: why a request failed and what to do about it.
-#[derive(Deserialize)]
 struct Parameters {
-    #[serde(default)]
     migrate_to_chat_id: Option<i64>,
-    #[serde(default)]
     retry_after: Option<f64>,
+}
+
+// Written out rather than derived so that the runtime does not need serde's derive macros
+// (a proc-macro build on every bot's critical path). Unknown keys are skipped.
+impl<'de: 'a, 'a> Deserialize<'de> for Envelope<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EnvelopeVisitor;
+
+        impl<'de> Visitor<'de> for EnvelopeVisitor {
+            type Value = Envelope<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a Bot API response object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<'de>, A::Error> {
+                let mut ok = None;
+                let mut envelope = Envelope {
+                    ok: false,
+                    result: None,
+                    error_code: None,
+                    description: None,
+                    parameters: None,
+                };
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "ok" => de::req(&mut map, &mut ok),
+                        "result" => de::opt(&mut map, &mut envelope.result),
+                        "error_code" => de::opt(&mut map, &mut envelope.error_code),
+                        "description" => de::opt(&mut map, &mut envelope.description),
+                        "parameters" => de::opt(&mut map, &mut envelope.parameters),
+                        _ => de::skip_value(&mut map),
+                    }?;
+                }
+                envelope.ok = de::required(ok, "ok")?;
+                Ok(envelope)
+            }
+        }
+
+        deserializer.deserialize_map(EnvelopeVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Parameters {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ParametersVisitor;
+
+        impl<'de> Visitor<'de> for ParametersVisitor {
+            type Value = Parameters;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a ResponseParameters object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parameters, A::Error> {
+                let mut parameters = Parameters {
+                    migrate_to_chat_id: None,
+                    retry_after: None,
+                };
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        "migrate_to_chat_id" => de::opt(&mut map, &mut parameters.migrate_to_chat_id),
+                        "retry_after" => de::opt(&mut map, &mut parameters.retry_after),
+                        _ => de::skip_value(&mut map),
+                    }?;
+                }
+                Ok(parameters)
+            }
+        }
+
+        deserializer.deserialize_map(ParametersVisitor)
+    }
 }
 
 /// Who asked, for telling an unknown method from a bad token on a 404.
@@ -207,6 +273,21 @@ mod tests {
         assert_eq!(err(400, migrated, FRESH).migrate_to_chat_id(), Some(-1001));
         let plain_429 = r#"{"ok":false,"error_code":429,"description":"slow"}"#;
         assert!(matches!(err(429, plain_429, FRESH), Error::Api { code: 429, .. }));
+    }
+
+    #[test]
+    fn envelopes_skip_unknown_keys_and_need_ok() {
+        let body = br#"{"ok":true,"new_key":{"x":[1]},"description":null,"result":[2]}"#;
+        let raw = parse(200, body, FRESH, &Token::new(TOKEN)).unwrap();
+        assert_eq!(raw.get(), "[2]");
+        let e = err(200, r#"{"result":true}"#, FRESH);
+        let Error::InvalidResponse {
+            source: Some(source), ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert!(source.to_string().contains("missing field `ok`"), "{source}");
     }
 
     #[test]

@@ -12,23 +12,28 @@ use botapi_runtime::{de, ser};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#shape)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum Shape {
     /// A circle.
     ///
     /// See [`ShapeCircle`].
-    #[serde(rename = "circle")]
     Circle(ShapeCircle),
     /// A square.
     ///
     /// See [`ShapeSquare`].
-    #[serde(rename = "square")]
     Square(ShapeSquare),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for Shape {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Circle(value) => value.serialize(serializer),
+            Self::Square(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl Shape {
@@ -74,7 +79,7 @@ impl From<ShapeSquare> for Shape {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#shapecircle)
 ///
-/// A variant of [`Shape`]: its `type` field is written by [`Shape`]'s serialization.
+/// A variant of [`Shape`]: it serializes with `"type": "circle"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShapeCircle {
@@ -85,6 +90,7 @@ pub struct ShapeCircle {
 impl Serialize for ShapeCircle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "circle");
         map.field("radius", &self.radius);
         map.end()
     }
@@ -129,7 +135,7 @@ impl ShapeCircle {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#shapesquare)
 ///
-/// A variant of [`Shape`]: its `type` field is written by [`Shape`]'s serialization.
+/// A variant of [`Shape`]: it serializes with `"type": "square"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ShapeSquare {
@@ -144,6 +150,7 @@ pub struct ShapeSquare {
 impl Serialize for ShapeSquare {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "square");
         map.field("side", &self.side);
         map.field("filled", &self.filled);
         map.end()

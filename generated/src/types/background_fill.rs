@@ -13,28 +13,33 @@ use botapi_runtime::{de, ser};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundfill)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum BackgroundFill {
     /// The background is filled using the selected color.
     ///
     /// See [`BackgroundFillSolid`].
-    #[serde(rename = "solid")]
     Solid(BackgroundFillSolid),
     /// The background is a gradient fill.
     ///
     /// See [`BackgroundFillGradient`].
-    #[serde(rename = "gradient")]
     Gradient(BackgroundFillGradient),
     /// The background is a freeform gradient that rotates after every message in the chat.
     ///
     /// See [`BackgroundFillFreeformGradient`].
-    #[serde(rename = "freeform_gradient")]
     FreeformGradient(BackgroundFillFreeformGradient),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for BackgroundFill {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Solid(value) => value.serialize(serializer),
+            Self::Gradient(value) => value.serialize(serializer),
+            Self::FreeformGradient(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl BackgroundFill {
@@ -88,7 +93,7 @@ impl From<BackgroundFillFreeformGradient> for BackgroundFill {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundfillsolid)
 ///
-/// A variant of [`BackgroundFill`]: its `type` field is written by [`BackgroundFill`]'s serialization.
+/// A variant of [`BackgroundFill`]: it serializes with `"type": "solid"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BackgroundFillSolid {
@@ -99,6 +104,7 @@ pub struct BackgroundFillSolid {
 impl Serialize for BackgroundFillSolid {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "solid");
         map.field("color", &self.color);
         map.end()
     }
@@ -143,7 +149,7 @@ impl BackgroundFillSolid {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundfillgradient)
 ///
-/// A variant of [`BackgroundFill`]: its `type` field is written by [`BackgroundFill`]'s serialization.
+/// A variant of [`BackgroundFill`]: it serializes with `"type": "gradient"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BackgroundFillGradient {
@@ -158,6 +164,7 @@ pub struct BackgroundFillGradient {
 impl Serialize for BackgroundFillGradient {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "gradient");
         map.field("top_color", &self.top_color);
         map.field("bottom_color", &self.bottom_color);
         map.field("rotation_angle", &self.rotation_angle);
@@ -218,7 +225,7 @@ impl BackgroundFillGradient {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundfillfreeformgradient)
 ///
-/// A variant of [`BackgroundFill`]: its `type` field is written by [`BackgroundFill`]'s serialization.
+/// A variant of [`BackgroundFill`]: it serializes with `"type": "freeform_gradient"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BackgroundFillFreeformGradient {
@@ -231,6 +238,7 @@ pub struct BackgroundFillFreeformGradient {
 impl Serialize for BackgroundFillFreeformGradient {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "freeform_gradient");
         map.field("colors", &self.colors);
         map.end()
     }

@@ -15,33 +15,38 @@ use crate::types::{BackgroundFill, Document};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtype)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum BackgroundType {
     /// The background is automatically filled based on the selected colors.
     ///
     /// See [`BackgroundTypeFill`].
-    #[serde(rename = "fill")]
     Fill(BackgroundTypeFill),
     /// The background is a wallpaper in the JPEG format.
     ///
     /// See [`BackgroundTypeWallpaper`].
-    #[serde(rename = "wallpaper")]
     Wallpaper(BackgroundTypeWallpaper),
     /// The background is a .PNG or .TGV (gzipped subset of SVG with MIME type “application/x-tgwallpattern”) pattern to be combined with the background fill chosen by the user.
     ///
     /// See [`BackgroundTypePattern`].
-    #[serde(rename = "pattern")]
     Pattern(BackgroundTypePattern),
     /// The background is taken directly from a built-in chat theme.
     ///
     /// See [`BackgroundTypeChatTheme`].
-    #[serde(rename = "chat_theme")]
     ChatTheme(BackgroundTypeChatTheme),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for BackgroundType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Fill(value) => value.serialize(serializer),
+            Self::Wallpaper(value) => value.serialize(serializer),
+            Self::Pattern(value) => value.serialize(serializer),
+            Self::ChatTheme(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl BackgroundType {
@@ -103,7 +108,7 @@ impl From<BackgroundTypeChatTheme> for BackgroundType {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtypefill)
 ///
-/// A variant of [`BackgroundType`]: its `type` field is written by [`BackgroundType`]'s serialization.
+/// A variant of [`BackgroundType`]: it serializes with `"type": "fill"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BackgroundTypeFill {
@@ -116,6 +121,7 @@ pub struct BackgroundTypeFill {
 impl Serialize for BackgroundTypeFill {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "fill");
         map.field("fill", &self.fill);
         map.field("dark_theme_dimming", &self.dark_theme_dimming);
         map.end()
@@ -175,7 +181,7 @@ impl BackgroundTypeFill {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtypewallpaper)
 ///
-/// A variant of [`BackgroundType`]: its `type` field is written by [`BackgroundType`]'s serialization.
+/// A variant of [`BackgroundType`]: it serializes with `"type": "wallpaper"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BackgroundTypeWallpaper {
@@ -192,6 +198,7 @@ pub struct BackgroundTypeWallpaper {
 impl Serialize for BackgroundTypeWallpaper {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "wallpaper");
         map.field("document", &self.document);
         map.field("dark_theme_dimming", &self.dark_theme_dimming);
         map.opt("is_blurred", &self.is_blurred);
@@ -273,7 +280,7 @@ impl BackgroundTypeWallpaper {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtypepattern)
 ///
-/// A variant of [`BackgroundType`]: its `type` field is written by [`BackgroundType`]'s serialization.
+/// A variant of [`BackgroundType`]: it serializes with `"type": "pattern"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BackgroundTypePattern {
@@ -292,6 +299,7 @@ pub struct BackgroundTypePattern {
 impl Serialize for BackgroundTypePattern {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "pattern");
         map.field("document", &self.document);
         map.field("fill", &self.fill);
         map.field("intensity", &self.intensity);
@@ -374,7 +382,7 @@ impl BackgroundTypePattern {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#backgroundtypechattheme)
 ///
-/// A variant of [`BackgroundType`]: its `type` field is written by [`BackgroundType`]'s serialization.
+/// A variant of [`BackgroundType`]: it serializes with `"type": "chat_theme"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BackgroundTypeChatTheme {
@@ -385,6 +393,7 @@ pub struct BackgroundTypeChatTheme {
 impl Serialize for BackgroundTypeChatTheme {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "chat_theme");
         map.field("theme_name", &self.theme_name);
         map.end()
     }

@@ -17,48 +17,53 @@ use botapi_runtime::{de, ser, ChatId};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscope)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum BotCommandScope {
     /// Represents the default [scope](crate::types::BotCommandScope) of bot commands.
     ///
     /// See [`BotCommandScopeDefault`].
-    #[serde(rename = "default")]
     Default(BotCommandScopeDefault),
     /// Represents the [scope](crate::types::BotCommandScope) of bot commands, covering all private chats.
     ///
     /// See [`BotCommandScopeAllPrivateChats`].
-    #[serde(rename = "all_private_chats")]
     AllPrivateChats(BotCommandScopeAllPrivateChats),
     /// Represents the [scope](crate::types::BotCommandScope) of bot commands, covering all group and supergroup chats.
     ///
     /// See [`BotCommandScopeAllGroupChats`].
-    #[serde(rename = "all_group_chats")]
     AllGroupChats(BotCommandScopeAllGroupChats),
     /// Represents the [scope](crate::types::BotCommandScope) of bot commands, covering all group and supergroup chat administrators.
     ///
     /// See [`BotCommandScopeAllChatAdministrators`].
-    #[serde(rename = "all_chat_administrators")]
     AllChatAdministrators(BotCommandScopeAllChatAdministrators),
     /// Represents the [scope](crate::types::BotCommandScope) of bot commands, covering a specific chat.
     ///
     /// See [`BotCommandScopeChat`].
-    #[serde(rename = "chat")]
     Chat(BotCommandScopeChat),
     /// Represents the [scope](crate::types::BotCommandScope) of bot commands, covering all administrators of a specific group or supergroup chat.
     ///
     /// See [`BotCommandScopeChatAdministrators`].
-    #[serde(rename = "chat_administrators")]
     ChatAdministrators(BotCommandScopeChatAdministrators),
     /// Represents the [scope](crate::types::BotCommandScope) of bot commands, covering a specific member of a group or supergroup chat.
     ///
     /// See [`BotCommandScopeChatMember`].
-    #[serde(rename = "chat_member")]
     ChatMember(BotCommandScopeChatMember),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for BotCommandScope {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Default(value) => value.serialize(serializer),
+            Self::AllPrivateChats(value) => value.serialize(serializer),
+            Self::AllGroupChats(value) => value.serialize(serializer),
+            Self::AllChatAdministrators(value) => value.serialize(serializer),
+            Self::Chat(value) => value.serialize(serializer),
+            Self::ChatAdministrators(value) => value.serialize(serializer),
+            Self::ChatMember(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl BotCommandScope {
@@ -148,10 +153,25 @@ impl From<BotCommandScopeChatMember> for BotCommandScope {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopedefault)
 ///
-/// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`BotCommandScope`]: it serializes with `"type": "default"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BotCommandScopeDefault {}
+impl Serialize for BotCommandScopeDefault {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "default");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for BotCommandScopeDefault {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a BotCommandScopeDefault object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for BotCommandScopeDefault {
     fn default() -> Self {
         Self::new()
@@ -169,10 +189,25 @@ impl BotCommandScopeDefault {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopeallprivatechats)
 ///
-/// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`BotCommandScope`]: it serializes with `"type": "all_private_chats"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BotCommandScopeAllPrivateChats {}
+impl Serialize for BotCommandScopeAllPrivateChats {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "all_private_chats");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for BotCommandScopeAllPrivateChats {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a BotCommandScopeAllPrivateChats object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for BotCommandScopeAllPrivateChats {
     fn default() -> Self {
         Self::new()
@@ -190,10 +225,25 @@ impl BotCommandScopeAllPrivateChats {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopeallgroupchats)
 ///
-/// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`BotCommandScope`]: it serializes with `"type": "all_group_chats"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BotCommandScopeAllGroupChats {}
+impl Serialize for BotCommandScopeAllGroupChats {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "all_group_chats");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for BotCommandScopeAllGroupChats {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a BotCommandScopeAllGroupChats object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for BotCommandScopeAllGroupChats {
     fn default() -> Self {
         Self::new()
@@ -211,10 +261,28 @@ impl BotCommandScopeAllGroupChats {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopeallchatadministrators)
 ///
-/// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`BotCommandScope`]: it serializes with `"type": "all_chat_administrators"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BotCommandScopeAllChatAdministrators {}
+impl Serialize for BotCommandScopeAllChatAdministrators {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "all_chat_administrators");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for BotCommandScopeAllChatAdministrators {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(
+            deserializer,
+            "a BotCommandScopeAllChatAdministrators object",
+        )?;
+        Ok(Self {})
+    }
+}
+
 impl Default for BotCommandScopeAllChatAdministrators {
     fn default() -> Self {
         Self::new()
@@ -232,7 +300,7 @@ impl BotCommandScopeAllChatAdministrators {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopechat)
 ///
-/// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
+/// A variant of [`BotCommandScope`]: it serializes with `"type": "chat"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BotCommandScopeChat {
@@ -243,6 +311,7 @@ pub struct BotCommandScopeChat {
 impl Serialize for BotCommandScopeChat {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "chat");
         map.field("chat_id", &self.chat_id);
         map.end()
     }
@@ -287,7 +356,7 @@ impl BotCommandScopeChat {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopechatadministrators)
 ///
-/// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
+/// A variant of [`BotCommandScope`]: it serializes with `"type": "chat_administrators"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BotCommandScopeChatAdministrators {
@@ -298,6 +367,7 @@ pub struct BotCommandScopeChatAdministrators {
 impl Serialize for BotCommandScopeChatAdministrators {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "chat_administrators");
         map.field("chat_id", &self.chat_id);
         map.end()
     }
@@ -342,7 +412,7 @@ impl BotCommandScopeChatAdministrators {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#botcommandscopechatmember)
 ///
-/// A variant of [`BotCommandScope`]: its `type` field is written by [`BotCommandScope`]'s serialization.
+/// A variant of [`BotCommandScope`]: it serializes with `"type": "chat_member"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BotCommandScopeChatMember {
@@ -355,6 +425,7 @@ pub struct BotCommandScopeChatMember {
 impl Serialize for BotCommandScopeChatMember {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "chat_member");
         map.field("chat_id", &self.chat_id);
         map.field("user_id", &self.user_id);
         map.end()

@@ -14,28 +14,33 @@ use crate::types::User;
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatboostsource)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "source")]
 #[non_exhaustive]
 pub enum ChatBoostSource {
     /// The boost was obtained by subscribing to Telegram Premium or by gifting a Telegram Premium subscription to another user.
     ///
     /// See [`ChatBoostSourcePremium`].
-    #[serde(rename = "premium")]
     Premium(ChatBoostSourcePremium),
     /// The boost was obtained by the creation of Telegram Premium gift codes to boost a chat.
     ///
     /// See [`ChatBoostSourceGiftCode`].
-    #[serde(rename = "gift_code")]
     GiftCode(ChatBoostSourceGiftCode),
     /// The boost was obtained by the creation of a Telegram Premium or a Telegram Star giveaway.
     ///
     /// See [`ChatBoostSourceGiveaway`].
-    #[serde(rename = "giveaway")]
     Giveaway(ChatBoostSourceGiveaway),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for ChatBoostSource {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Premium(value) => value.serialize(serializer),
+            Self::GiftCode(value) => value.serialize(serializer),
+            Self::Giveaway(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl ChatBoostSource {
@@ -91,7 +96,7 @@ impl From<ChatBoostSourceGiveaway> for ChatBoostSource {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatboostsourcepremium)
 ///
-/// A variant of [`ChatBoostSource`]: its `source` field is written by [`ChatBoostSource`]'s serialization.
+/// A variant of [`ChatBoostSource`]: it serializes with `"source": "premium"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatBoostSourcePremium {
@@ -102,6 +107,7 @@ pub struct ChatBoostSourcePremium {
 impl Serialize for ChatBoostSourcePremium {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "premium");
         map.field("user", &self.user);
         map.end()
     }
@@ -148,7 +154,7 @@ impl ChatBoostSourcePremium {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatboostsourcegiftcode)
 ///
-/// A variant of [`ChatBoostSource`]: its `source` field is written by [`ChatBoostSource`]'s serialization.
+/// A variant of [`ChatBoostSource`]: it serializes with `"source": "gift_code"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatBoostSourceGiftCode {
@@ -159,6 +165,7 @@ pub struct ChatBoostSourceGiftCode {
 impl Serialize for ChatBoostSourceGiftCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "gift_code");
         map.field("user", &self.user);
         map.end()
     }
@@ -205,7 +212,7 @@ impl ChatBoostSourceGiftCode {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatboostsourcegiveaway)
 ///
-/// A variant of [`ChatBoostSource`]: its `source` field is written by [`ChatBoostSource`]'s serialization.
+/// A variant of [`ChatBoostSource`]: it serializes with `"source": "giveaway"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatBoostSourceGiveaway {
@@ -222,6 +229,7 @@ pub struct ChatBoostSourceGiveaway {
 impl Serialize for ChatBoostSourceGiveaway {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "giveaway");
         map.field("giveaway_message_id", &self.giveaway_message_id);
         map.opt("user", &self.user);
         map.opt("prize_star_count", &self.prize_star_count);

@@ -17,43 +17,48 @@ use crate::types::User;
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmember)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "status")]
 #[non_exhaustive]
 pub enum ChatMember {
     /// Represents a [chat member](crate::types::ChatMember) that owns the chat and has all administrator privileges.
     ///
     /// See [`ChatMemberOwner`].
-    #[serde(rename = "creator")]
     Owner(ChatMemberOwner),
     /// Represents a [chat member](crate::types::ChatMember) that has some additional privileges.
     ///
     /// See [`ChatMemberAdministrator`].
-    #[serde(rename = "administrator")]
     Administrator(Box<ChatMemberAdministrator>),
     /// Represents a [chat member](crate::types::ChatMember) that has no additional privileges or restrictions.
     ///
     /// See [`ChatMemberMember`].
-    #[serde(rename = "member")]
     Member(Box<ChatMemberMember>),
     /// Represents a [chat member](crate::types::ChatMember) that is under certain restrictions in the chat.
     ///
     /// See [`ChatMemberRestricted`].
-    #[serde(rename = "restricted")]
     Restricted(Box<ChatMemberRestricted>),
     /// Represents a [chat member](crate::types::ChatMember) that isn't currently a member of the chat, but may join it themselves.
     ///
     /// See [`ChatMemberLeft`].
-    #[serde(rename = "left")]
     Left(ChatMemberLeft),
     /// Represents a [chat member](crate::types::ChatMember) that was banned in the chat and can't return to the chat or view chat messages.
     ///
     /// See [`ChatMemberBanned`].
-    #[serde(rename = "kicked")]
     Banned(ChatMemberBanned),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for ChatMember {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Owner(value) => value.serialize(serializer),
+            Self::Administrator(value) => value.serialize(serializer),
+            Self::Member(value) => value.serialize(serializer),
+            Self::Restricted(value) => value.serialize(serializer),
+            Self::Left(value) => value.serialize(serializer),
+            Self::Banned(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl ChatMember {
@@ -135,7 +140,7 @@ impl From<ChatMemberBanned> for ChatMember {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberowner)
 ///
-/// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
+/// A variant of [`ChatMember`]: it serializes with `"status": "creator"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatMemberOwner {
@@ -152,6 +157,7 @@ pub struct ChatMemberOwner {
 impl Serialize for ChatMemberOwner {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("status", "creator");
         map.field("user", &self.user);
         map.field("is_anonymous", &self.is_anonymous);
         map.opt("custom_title", &self.custom_title);
@@ -214,7 +220,7 @@ impl ChatMemberOwner {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberadministrator)
 ///
-/// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
+/// A variant of [`ChatMember`]: it serializes with `"status": "administrator"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatMemberAdministrator {
@@ -287,6 +293,7 @@ pub struct ChatMemberAdministrator {
 impl Serialize for ChatMemberAdministrator {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("status", "administrator");
         map.field("user", &self.user);
         map.field("can_be_edited", &self.can_be_edited);
         map.field("is_anonymous", &self.is_anonymous);
@@ -503,7 +510,7 @@ impl ChatMemberAdministrator {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmembermember)
 ///
-/// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
+/// A variant of [`ChatMember`]: it serializes with `"status": "member"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatMemberMember {
@@ -518,6 +525,7 @@ pub struct ChatMemberMember {
 impl Serialize for ChatMemberMember {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("status", "member");
         map.opt("tag", &self.tag);
         map.field("user", &self.user);
         map.opt("until_date", &self.until_date);
@@ -586,7 +594,7 @@ impl ChatMemberMember {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberrestricted)
 ///
-/// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
+/// A variant of [`ChatMember`]: it serializes with `"status": "restricted"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatMemberRestricted {
@@ -669,6 +677,7 @@ pub struct ChatMemberRestricted {
 impl Serialize for ChatMemberRestricted {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("status", "restricted");
         map.opt("tag", &self.tag);
         map.field("user", &self.user);
         map.field("is_member", &self.is_member);
@@ -855,7 +864,7 @@ impl ChatMemberRestricted {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberleft)
 ///
-/// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
+/// A variant of [`ChatMember`]: it serializes with `"status": "left"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatMemberLeft {
@@ -866,6 +875,7 @@ pub struct ChatMemberLeft {
 impl Serialize for ChatMemberLeft {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("status", "left");
         map.field("user", &self.user);
         map.end()
     }
@@ -912,7 +922,7 @@ impl ChatMemberLeft {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#chatmemberbanned)
 ///
-/// A variant of [`ChatMember`]: its `status` field is written by [`ChatMember`]'s serialization.
+/// A variant of [`ChatMember`]: it serializes with `"status": "kicked"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatMemberBanned {
@@ -925,6 +935,7 @@ pub struct ChatMemberBanned {
 impl Serialize for ChatMemberBanned {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("status", "kicked");
         map.field("user", &self.user);
         map.field("until_date", &self.until_date);
         map.end()

@@ -37,8 +37,6 @@ use crate::types::{
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inlinequeryresult)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(untagged)]
 #[non_exhaustive]
 pub enum InlineQueryResult {
     /// Represents a link to an MP3 audio file stored on the Telegram servers.
@@ -123,6 +121,34 @@ pub enum InlineQueryResult {
     Voice(Box<InlineQueryResultVoice>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
     Unknown(serde_json::Value),
+}
+
+impl Serialize for InlineQueryResult {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::CachedAudio(value) => value.serialize(serializer),
+            Self::CachedDocument(value) => value.serialize(serializer),
+            Self::CachedGif(value) => value.serialize(serializer),
+            Self::CachedMpeg4Gif(value) => value.serialize(serializer),
+            Self::CachedPhoto(value) => value.serialize(serializer),
+            Self::CachedSticker(value) => value.serialize(serializer),
+            Self::CachedVideo(value) => value.serialize(serializer),
+            Self::CachedVoice(value) => value.serialize(serializer),
+            Self::Article(value) => value.serialize(serializer),
+            Self::Audio(value) => value.serialize(serializer),
+            Self::Contact(value) => value.serialize(serializer),
+            Self::Game(value) => value.serialize(serializer),
+            Self::Document(value) => value.serialize(serializer),
+            Self::Gif(value) => value.serialize(serializer),
+            Self::Location(value) => value.serialize(serializer),
+            Self::Mpeg4Gif(value) => value.serialize(serializer),
+            Self::Photo(value) => value.serialize(serializer),
+            Self::Venue(value) => value.serialize(serializer),
+            Self::Video(value) => value.serialize(serializer),
+            Self::Voice(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for InlineQueryResult {

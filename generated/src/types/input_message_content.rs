@@ -18,8 +18,6 @@ use crate::types::{
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmessagecontent)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(untagged)]
 #[non_exhaustive]
 pub enum InputMessageContent {
     /// Represents the [content](crate::types::InputMessageContent) of a text message to be sent as the result of an inline query.
@@ -48,6 +46,20 @@ pub enum InputMessageContent {
     InputInvoiceMessageContent(Box<InputInvoiceMessageContent>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
     Unknown(serde_json::Value),
+}
+
+impl Serialize for InputMessageContent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::InputTextMessageContent(value) => value.serialize(serializer),
+            Self::InputRichMessageContent(value) => value.serialize(serializer),
+            Self::InputLocationMessageContent(value) => value.serialize(serializer),
+            Self::InputVenueMessageContent(value) => value.serialize(serializer),
+            Self::InputContactMessageContent(value) => value.serialize(serializer),
+            Self::InputInvoiceMessageContent(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for InputMessageContent {

@@ -13,28 +13,33 @@ use botapi_runtime::{de, ser, InputFile};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmedia)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum InputPaidMedia {
     /// The paid media to send is a live photo.
     ///
     /// See [`InputPaidMediaLivePhoto`].
-    #[serde(rename = "live_photo")]
     LivePhoto(Box<InputPaidMediaLivePhoto>),
     /// The paid media to send is a photo.
     ///
     /// See [`InputPaidMediaPhoto`].
-    #[serde(rename = "photo")]
     Photo(InputPaidMediaPhoto),
     /// The paid media to send is a video.
     ///
     /// See [`InputPaidMediaVideo`].
-    #[serde(rename = "video")]
     Video(Box<InputPaidMediaVideo>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for InputPaidMedia {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::LivePhoto(value) => value.serialize(serializer),
+            Self::Photo(value) => value.serialize(serializer),
+            Self::Video(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl InputPaidMedia {
@@ -88,7 +93,7 @@ impl From<InputPaidMediaVideo> for InputPaidMedia {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmedialivephoto)
 ///
-/// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
+/// A variant of [`InputPaidMedia`]: it serializes with `"type": "live_photo"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputPaidMediaLivePhoto {
@@ -101,6 +106,7 @@ pub struct InputPaidMediaLivePhoto {
 impl Serialize for InputPaidMediaLivePhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "live_photo");
         map.field("media", &self.media);
         map.field("photo", &self.photo);
         map.end()
@@ -152,7 +158,7 @@ impl InputPaidMediaLivePhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmediaphoto)
 ///
-/// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
+/// A variant of [`InputPaidMedia`]: it serializes with `"type": "photo"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputPaidMediaPhoto {
@@ -163,6 +169,7 @@ pub struct InputPaidMediaPhoto {
 impl Serialize for InputPaidMediaPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "photo");
         map.field("media", &self.media);
         map.end()
     }
@@ -207,7 +214,7 @@ impl InputPaidMediaPhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpaidmediavideo)
 ///
-/// A variant of [`InputPaidMedia`]: its `type` field is written by [`InputPaidMedia`]'s serialization.
+/// A variant of [`InputPaidMedia`]: it serializes with `"type": "video"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputPaidMediaVideo {
@@ -232,6 +239,7 @@ pub struct InputPaidMediaVideo {
 impl Serialize for InputPaidMediaVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "video");
         map.field("media", &self.media);
         map.opt("thumbnail", &self.thumbnail);
         map.opt("cover", &self.cover);

@@ -19,53 +19,58 @@ use crate::types::{MessageEntity, ParseMode};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpollmedia)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum InputPollMedia {
     /// Represents an animation file (GIF or H.264/MPEG-4 AVC video without sound) to be sent.
     ///
     /// See [`InputMediaAnimation`].
-    #[serde(rename = "animation")]
     InputMediaAnimation(Box<InputMediaAnimation>),
     /// Represents an audio file to be treated as music to be sent.
     ///
     /// See [`InputMediaAudio`].
-    #[serde(rename = "audio")]
     InputMediaAudio(Box<InputMediaAudio>),
     /// Represents a general file to be sent.
     ///
     /// See [`InputMediaDocument`].
-    #[serde(rename = "document")]
     InputMediaDocument(Box<InputMediaDocument>),
     /// Represents a live photo to be sent.
     ///
     /// See [`InputMediaLivePhoto`].
-    #[serde(rename = "live_photo")]
     InputMediaLivePhoto(Box<InputMediaLivePhoto>),
     /// Represents a location to be sent.
     ///
     /// See [`InputMediaLocation`].
-    #[serde(rename = "location")]
     InputMediaLocation(InputMediaLocation),
     /// Represents a photo to be sent.
     ///
     /// See [`InputMediaPhoto`].
-    #[serde(rename = "photo")]
     InputMediaPhoto(Box<InputMediaPhoto>),
     /// Represents a venue to be sent.
     ///
     /// See [`InputMediaVenue`].
-    #[serde(rename = "venue")]
     InputMediaVenue(Box<InputMediaVenue>),
     /// Represents a video to be sent.
     ///
     /// See [`InputMediaVideo`].
-    #[serde(rename = "video")]
     InputMediaVideo(Box<InputMediaVideo>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for InputPollMedia {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::InputMediaAnimation(value) => value.serialize(serializer),
+            Self::InputMediaAudio(value) => value.serialize(serializer),
+            Self::InputMediaDocument(value) => value.serialize(serializer),
+            Self::InputMediaLivePhoto(value) => value.serialize(serializer),
+            Self::InputMediaLocation(value) => value.serialize(serializer),
+            Self::InputMediaPhoto(value) => value.serialize(serializer),
+            Self::InputMediaVenue(value) => value.serialize(serializer),
+            Self::InputMediaVideo(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl InputPollMedia {
@@ -165,7 +170,7 @@ impl From<InputMediaVideo> for InputPollMedia {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaanimation)
 ///
-/// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
+/// A variant of [`InputPollMedia`]: it serializes with `"type": "animation"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaAnimation {
@@ -194,6 +199,7 @@ pub struct InputMediaAnimation {
 impl Serialize for InputMediaAnimation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "animation");
         map.field("media", &self.media);
         map.opt("thumbnail", &self.thumbnail);
         map.opt("caption", &self.caption);
@@ -341,7 +347,7 @@ impl InputMediaAnimation {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaaudio)
 ///
-/// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
+/// A variant of [`InputPollMedia`]: it serializes with `"type": "audio"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaAudio {
@@ -366,6 +372,7 @@ pub struct InputMediaAudio {
 impl Serialize for InputMediaAudio {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "audio");
         map.field("media", &self.media);
         map.opt("thumbnail", &self.thumbnail);
         map.opt("caption", &self.caption);
@@ -489,7 +496,7 @@ impl InputMediaAudio {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediadocument)
 ///
-/// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
+/// A variant of [`InputPollMedia`]: it serializes with `"type": "document"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaDocument {
@@ -510,6 +517,7 @@ pub struct InputMediaDocument {
 impl Serialize for InputMediaDocument {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "document");
         map.field("media", &self.media);
         map.opt("thumbnail", &self.thumbnail);
         map.opt("caption", &self.caption);
@@ -613,7 +621,7 @@ impl InputMediaDocument {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedialivephoto)
 ///
-/// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
+/// A variant of [`InputPollMedia`]: it serializes with `"type": "live_photo"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaLivePhoto {
@@ -636,6 +644,7 @@ pub struct InputMediaLivePhoto {
 impl Serialize for InputMediaLivePhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "live_photo");
         map.field("media", &self.media);
         map.field("photo", &self.photo);
         map.opt("caption", &self.caption);
@@ -744,7 +753,7 @@ impl InputMediaLivePhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedialocation)
 ///
-/// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
+/// A variant of [`InputPollMedia`]: it serializes with `"type": "location"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaLocation {
@@ -759,6 +768,7 @@ pub struct InputMediaLocation {
 impl Serialize for InputMediaLocation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "location");
         map.field("latitude", &self.latitude);
         map.field("longitude", &self.longitude);
         map.opt("horizontal_accuracy", &self.horizontal_accuracy);
@@ -823,7 +833,7 @@ impl InputMediaLocation {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediaphoto)
 ///
-/// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
+/// A variant of [`InputPollMedia`]: it serializes with `"type": "photo"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaPhoto {
@@ -844,6 +854,7 @@ pub struct InputMediaPhoto {
 impl Serialize for InputMediaPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "photo");
         map.field("media", &self.media);
         map.opt("caption", &self.caption);
         map.opt("parse_mode", &self.parse_mode);
@@ -947,7 +958,7 @@ impl InputMediaPhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediavenue)
 ///
-/// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
+/// A variant of [`InputPollMedia`]: it serializes with `"type": "venue"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaVenue {
@@ -972,6 +983,7 @@ pub struct InputMediaVenue {
 impl Serialize for InputMediaVenue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "venue");
         map.field("latitude", &self.latitude);
         map.field("longitude", &self.longitude);
         map.field("title", &self.title);
@@ -1084,7 +1096,7 @@ impl InputMediaVenue {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediavideo)
 ///
-/// A variant of [`InputPollMedia`]: its `type` field is written by [`InputPollMedia`]'s serialization.
+/// A variant of [`InputPollMedia`]: it serializes with `"type": "video"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaVideo {
@@ -1119,6 +1131,7 @@ pub struct InputMediaVideo {
 impl Serialize for InputMediaVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "video");
         map.field("media", &self.media);
         map.opt("thumbnail", &self.thumbnail);
         map.opt("cover", &self.cover);

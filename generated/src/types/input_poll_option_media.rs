@@ -22,53 +22,58 @@ use crate::types::{
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputpolloptionmedia)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum InputPollOptionMedia {
     /// Represents an animation file (GIF or H.264/MPEG-4 AVC video without sound) to be sent.
     ///
     /// See [`InputMediaAnimation`].
-    #[serde(rename = "animation")]
     InputMediaAnimation(Box<InputMediaAnimation>),
     /// Represents an HTTP link to be sent.
     ///
     /// See [`InputMediaLink`].
-    #[serde(rename = "link")]
     InputMediaLink(InputMediaLink),
     /// Represents a live photo to be sent.
     ///
     /// See [`InputMediaLivePhoto`].
-    #[serde(rename = "live_photo")]
     InputMediaLivePhoto(Box<InputMediaLivePhoto>),
     /// Represents a location to be sent.
     ///
     /// See [`InputMediaLocation`].
-    #[serde(rename = "location")]
     InputMediaLocation(InputMediaLocation),
     /// Represents a photo to be sent.
     ///
     /// See [`InputMediaPhoto`].
-    #[serde(rename = "photo")]
     InputMediaPhoto(Box<InputMediaPhoto>),
     /// Represents a sticker file to be sent.
     ///
     /// See [`InputMediaSticker`].
-    #[serde(rename = "sticker")]
     InputMediaSticker(Box<InputMediaSticker>),
     /// Represents a venue to be sent.
     ///
     /// See [`InputMediaVenue`].
-    #[serde(rename = "venue")]
     InputMediaVenue(Box<InputMediaVenue>),
     /// Represents a video to be sent.
     ///
     /// See [`InputMediaVideo`].
-    #[serde(rename = "video")]
     InputMediaVideo(Box<InputMediaVideo>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for InputPollOptionMedia {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::InputMediaAnimation(value) => value.serialize(serializer),
+            Self::InputMediaLink(value) => value.serialize(serializer),
+            Self::InputMediaLivePhoto(value) => value.serialize(serializer),
+            Self::InputMediaLocation(value) => value.serialize(serializer),
+            Self::InputMediaPhoto(value) => value.serialize(serializer),
+            Self::InputMediaSticker(value) => value.serialize(serializer),
+            Self::InputMediaVenue(value) => value.serialize(serializer),
+            Self::InputMediaVideo(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl InputPollOptionMedia {
@@ -166,7 +171,7 @@ impl From<InputMediaVideo> for InputPollOptionMedia {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmedialink)
 ///
-/// A variant of [`InputPollOptionMedia`]: its `type` field is written by [`InputPollOptionMedia`]'s serialization.
+/// A variant of [`InputPollOptionMedia`]: it serializes with `"type": "link"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct InputMediaLink {
@@ -177,6 +182,7 @@ pub struct InputMediaLink {
 impl Serialize for InputMediaLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "link");
         map.field("url", &self.url);
         map.end()
     }
@@ -221,7 +227,7 @@ impl InputMediaLink {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputmediasticker)
 ///
-/// A variant of [`InputPollOptionMedia`]: its `type` field is written by [`InputPollOptionMedia`]'s serialization.
+/// A variant of [`InputPollOptionMedia`]: it serializes with `"type": "sticker"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputMediaSticker {
@@ -234,6 +240,7 @@ pub struct InputMediaSticker {
 impl Serialize for InputMediaSticker {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "sticker");
         map.field("media", &self.media);
         map.opt("emoji", &self.emoji);
         map.end()

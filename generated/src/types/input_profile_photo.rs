@@ -12,23 +12,28 @@ use botapi_runtime::{de, ser, InputFile};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputprofilephoto)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum InputProfilePhoto {
     /// A static profile photo in the .JPG format.
     ///
     /// See [`InputProfilePhotoStatic`].
-    #[serde(rename = "static")]
     Static(InputProfilePhotoStatic),
     /// An animated profile photo in the MPEG4 format.
     ///
     /// See [`InputProfilePhotoAnimated`].
-    #[serde(rename = "animated")]
     Animated(InputProfilePhotoAnimated),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for InputProfilePhoto {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Static(value) => value.serialize(serializer),
+            Self::Animated(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl InputProfilePhoto {
@@ -74,7 +79,7 @@ impl From<InputProfilePhotoAnimated> for InputProfilePhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputprofilephotostatic)
 ///
-/// A variant of [`InputProfilePhoto`]: its `type` field is written by [`InputProfilePhoto`]'s serialization.
+/// A variant of [`InputProfilePhoto`]: it serializes with `"type": "static"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputProfilePhotoStatic {
@@ -85,6 +90,7 @@ pub struct InputProfilePhotoStatic {
 impl Serialize for InputProfilePhotoStatic {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "static");
         map.field("photo", &self.photo);
         map.end()
     }
@@ -129,7 +135,7 @@ impl InputProfilePhotoStatic {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputprofilephotoanimated)
 ///
-/// A variant of [`InputProfilePhoto`]: its `type` field is written by [`InputProfilePhoto`]'s serialization.
+/// A variant of [`InputProfilePhoto`]: it serializes with `"type": "animated"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputProfilePhotoAnimated {
@@ -142,6 +148,7 @@ pub struct InputProfilePhotoAnimated {
 impl Serialize for InputProfilePhotoAnimated {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "animated");
         map.field("animation", &self.animation);
         map.opt("main_frame_timestamp", &self.main_frame_timestamp);
         map.end()

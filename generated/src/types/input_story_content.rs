@@ -12,23 +12,28 @@ use botapi_runtime::{de, ser, InputFile};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputstorycontent)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum InputStoryContent {
     /// Describes a photo to post as a story.
     ///
     /// See [`InputStoryContentPhoto`].
-    #[serde(rename = "photo")]
     Photo(InputStoryContentPhoto),
     /// Describes a video to post as a story.
     ///
     /// See [`InputStoryContentVideo`].
-    #[serde(rename = "video")]
     Video(Box<InputStoryContentVideo>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for InputStoryContent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Photo(value) => value.serialize(serializer),
+            Self::Video(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl InputStoryContent {
@@ -74,7 +79,7 @@ impl From<InputStoryContentVideo> for InputStoryContent {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputstorycontentphoto)
 ///
-/// A variant of [`InputStoryContent`]: its `type` field is written by [`InputStoryContent`]'s serialization.
+/// A variant of [`InputStoryContent`]: it serializes with `"type": "photo"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputStoryContentPhoto {
@@ -85,6 +90,7 @@ pub struct InputStoryContentPhoto {
 impl Serialize for InputStoryContentPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "photo");
         map.field("photo", &self.photo);
         map.end()
     }
@@ -129,7 +135,7 @@ impl InputStoryContentPhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#inputstorycontentvideo)
 ///
-/// A variant of [`InputStoryContent`]: its `type` field is written by [`InputStoryContent`]'s serialization.
+/// A variant of [`InputStoryContent`]: it serializes with `"type": "video"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InputStoryContentVideo {
@@ -146,6 +152,7 @@ pub struct InputStoryContentVideo {
 impl Serialize for InputStoryContentVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "video");
         map.field("video", &self.video);
         map.opt("duration", &self.duration);
         map.opt("cover_frame_timestamp", &self.cover_frame_timestamp);

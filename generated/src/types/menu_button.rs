@@ -16,28 +16,33 @@ use crate::types::WebAppInfo;
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#menubutton)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum MenuButton {
     /// Represents a menu button, which opens the bot's list of commands.
     ///
     /// See [`MenuButtonCommands`].
-    #[serde(rename = "commands")]
     Commands(MenuButtonCommands),
     /// Represents a menu button, which launches a [Web App](https://core.telegram.org/bots/webapps).
     ///
     /// See [`MenuButtonWebApp`].
-    #[serde(rename = "web_app")]
     WebApp(Box<MenuButtonWebApp>),
     /// Describes that no specific value for the menu button was set.
     ///
     /// See [`MenuButtonDefault`].
-    #[serde(rename = "default")]
     Default(MenuButtonDefault),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for MenuButton {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Commands(value) => value.serialize(serializer),
+            Self::WebApp(value) => value.serialize(serializer),
+            Self::Default(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl MenuButton {
@@ -91,10 +96,25 @@ impl From<MenuButtonDefault> for MenuButton {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#menubuttoncommands)
 ///
-/// A variant of [`MenuButton`]: its `type` field is written by [`MenuButton`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`MenuButton`]: it serializes with `"type": "commands"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct MenuButtonCommands {}
+impl Serialize for MenuButtonCommands {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "commands");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MenuButtonCommands {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a MenuButtonCommands object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for MenuButtonCommands {
     fn default() -> Self {
         Self::new()
@@ -112,7 +132,7 @@ impl MenuButtonCommands {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#menubuttonwebapp)
 ///
-/// A variant of [`MenuButton`]: its `type` field is written by [`MenuButton`]'s serialization.
+/// A variant of [`MenuButton`]: it serializes with `"type": "web_app"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct MenuButtonWebApp {
@@ -125,6 +145,7 @@ pub struct MenuButtonWebApp {
 impl Serialize for MenuButtonWebApp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "web_app");
         map.field("text", &self.text);
         map.field("web_app", &self.web_app);
         map.end()
@@ -176,10 +197,25 @@ impl MenuButtonWebApp {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#menubuttondefault)
 ///
-/// A variant of [`MenuButton`]: its `type` field is written by [`MenuButton`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`MenuButton`]: it serializes with `"type": "default"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct MenuButtonDefault {}
+impl Serialize for MenuButtonDefault {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "default");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for MenuButtonDefault {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a MenuButtonDefault object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for MenuButtonDefault {
     fn default() -> Self {
         Self::new()

@@ -15,33 +15,38 @@ use crate::types::{Chat, User};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#messageorigin)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum MessageOrigin {
     /// The message was originally sent by a known user.
     ///
     /// See [`MessageOriginUser`].
-    #[serde(rename = "user")]
     User(MessageOriginUser),
     /// The message was originally sent by an unknown user.
     ///
     /// See [`MessageOriginHiddenUser`].
-    #[serde(rename = "hidden_user")]
     HiddenUser(MessageOriginHiddenUser),
     /// The message was originally sent on behalf of a chat to a group chat.
     ///
     /// See [`MessageOriginChat`].
-    #[serde(rename = "chat")]
     Chat(MessageOriginChat),
     /// The message was originally sent to a channel chat.
     ///
     /// See [`MessageOriginChannel`].
-    #[serde(rename = "channel")]
     Channel(Box<MessageOriginChannel>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for MessageOrigin {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::User(value) => value.serialize(serializer),
+            Self::HiddenUser(value) => value.serialize(serializer),
+            Self::Chat(value) => value.serialize(serializer),
+            Self::Channel(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl MessageOrigin {
@@ -103,7 +108,7 @@ impl From<MessageOriginChannel> for MessageOrigin {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#messageoriginuser)
 ///
-/// A variant of [`MessageOrigin`]: its `type` field is written by [`MessageOrigin`]'s serialization.
+/// A variant of [`MessageOrigin`]: it serializes with `"type": "user"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct MessageOriginUser {
@@ -116,6 +121,7 @@ pub struct MessageOriginUser {
 impl Serialize for MessageOriginUser {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "user");
         map.field("date", &self.date);
         map.field("sender_user", &self.sender_user);
         map.end()
@@ -167,7 +173,7 @@ impl MessageOriginUser {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#messageoriginhiddenuser)
 ///
-/// A variant of [`MessageOrigin`]: its `type` field is written by [`MessageOrigin`]'s serialization.
+/// A variant of [`MessageOrigin`]: it serializes with `"type": "hidden_user"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct MessageOriginHiddenUser {
@@ -180,6 +186,7 @@ pub struct MessageOriginHiddenUser {
 impl Serialize for MessageOriginHiddenUser {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "hidden_user");
         map.field("date", &self.date);
         map.field("sender_user_name", &self.sender_user_name);
         map.end()
@@ -234,7 +241,7 @@ impl MessageOriginHiddenUser {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#messageoriginchat)
 ///
-/// A variant of [`MessageOrigin`]: its `type` field is written by [`MessageOrigin`]'s serialization.
+/// A variant of [`MessageOrigin`]: it serializes with `"type": "chat"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct MessageOriginChat {
@@ -249,6 +256,7 @@ pub struct MessageOriginChat {
 impl Serialize for MessageOriginChat {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "chat");
         map.field("date", &self.date);
         map.field("sender_chat", &self.sender_chat);
         map.opt("author_signature", &self.author_signature);
@@ -311,7 +319,7 @@ impl MessageOriginChat {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#messageoriginchannel)
 ///
-/// A variant of [`MessageOrigin`]: its `type` field is written by [`MessageOrigin`]'s serialization.
+/// A variant of [`MessageOrigin`]: it serializes with `"type": "channel"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct MessageOriginChannel {
@@ -328,6 +336,7 @@ pub struct MessageOriginChannel {
 impl Serialize for MessageOriginChannel {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "channel");
         map.field("date", &self.date);
         map.field("chat", &self.chat);
         map.field("message_id", &self.message_id);

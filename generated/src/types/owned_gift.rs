@@ -13,23 +13,28 @@ use crate::types::{Gift, MessageEntity, UniqueGift, User};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#ownedgift)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum OwnedGift {
     /// Describes a regular gift owned by a user or a chat.
     ///
     /// See [`OwnedGiftRegular`].
-    #[serde(rename = "regular")]
     Regular(Box<OwnedGiftRegular>),
     /// Describes a unique gift received and owned by a user or a chat.
     ///
     /// See [`OwnedGiftUnique`].
-    #[serde(rename = "unique")]
     Unique(Box<OwnedGiftUnique>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for OwnedGift {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Regular(value) => value.serialize(serializer),
+            Self::Unique(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl OwnedGift {
@@ -75,7 +80,7 @@ impl From<OwnedGiftUnique> for OwnedGift {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#ownedgiftregular)
 ///
-/// A variant of [`OwnedGift`]: its `type` field is written by [`OwnedGift`]'s serialization.
+/// A variant of [`OwnedGift`]: it serializes with `"type": "regular"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OwnedGiftRegular {
@@ -112,6 +117,7 @@ pub struct OwnedGiftRegular {
 impl Serialize for OwnedGiftRegular {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "regular");
         map.field("gift", &self.gift);
         map.opt("owned_gift_id", &self.owned_gift_id);
         map.opt("sender_user", &self.sender_user);
@@ -303,7 +309,7 @@ impl OwnedGiftRegular {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#ownedgiftunique)
 ///
-/// A variant of [`OwnedGift`]: its `type` field is written by [`OwnedGift`]'s serialization.
+/// A variant of [`OwnedGift`]: it serializes with `"type": "unique"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OwnedGiftUnique {
@@ -328,6 +334,7 @@ pub struct OwnedGiftUnique {
 impl Serialize for OwnedGiftUnique {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "unique");
         map.field("gift", &self.gift);
         map.opt("owned_gift_id", &self.owned_gift_id);
         map.opt("sender_user", &self.sender_user);

@@ -15,33 +15,38 @@ use crate::types::{LivePhoto, PhotoSize, Video};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmedia)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum PaidMedia {
     /// The paid media is a [live photo](crate::types::LivePhoto).
     ///
     /// See [`PaidMediaLivePhoto`].
-    #[serde(rename = "live_photo")]
     LivePhoto(PaidMediaLivePhoto),
     /// The paid media is a photo.
     ///
     /// See [`PaidMediaPhoto`].
-    #[serde(rename = "photo")]
     Photo(PaidMediaPhoto),
     /// The paid media isn't available before the payment.
     ///
     /// See [`PaidMediaPreview`].
-    #[serde(rename = "preview")]
     Preview(Box<PaidMediaPreview>),
     /// The paid media is a video.
     ///
     /// See [`PaidMediaVideo`].
-    #[serde(rename = "video")]
     Video(PaidMediaVideo),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for PaidMedia {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::LivePhoto(value) => value.serialize(serializer),
+            Self::Photo(value) => value.serialize(serializer),
+            Self::Preview(value) => value.serialize(serializer),
+            Self::Video(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl PaidMedia {
@@ -103,7 +108,7 @@ impl From<PaidMediaVideo> for PaidMedia {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmedialivephoto)
 ///
-/// A variant of [`PaidMedia`]: its `type` field is written by [`PaidMedia`]'s serialization.
+/// A variant of [`PaidMedia`]: it serializes with `"type": "live_photo"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PaidMediaLivePhoto {
@@ -114,6 +119,7 @@ pub struct PaidMediaLivePhoto {
 impl Serialize for PaidMediaLivePhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "live_photo");
         map.field("live_photo", &self.live_photo);
         map.end()
     }
@@ -160,7 +166,7 @@ impl PaidMediaLivePhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmediaphoto)
 ///
-/// A variant of [`PaidMedia`]: its `type` field is written by [`PaidMedia`]'s serialization.
+/// A variant of [`PaidMedia`]: it serializes with `"type": "photo"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PaidMediaPhoto {
@@ -173,6 +179,7 @@ pub struct PaidMediaPhoto {
 impl Serialize for PaidMediaPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "photo");
         map.field("photo", &self.photo);
         map.end()
     }
@@ -217,7 +224,7 @@ impl PaidMediaPhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmediapreview)
 ///
-/// A variant of [`PaidMedia`]: its `type` field is written by [`PaidMedia`]'s serialization.
+/// A variant of [`PaidMedia`]: it serializes with `"type": "preview"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PaidMediaPreview {
@@ -232,6 +239,7 @@ pub struct PaidMediaPreview {
 impl Serialize for PaidMediaPreview {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "preview");
         map.opt("width", &self.width);
         map.opt("height", &self.height);
         map.opt("duration", &self.duration);
@@ -312,7 +320,7 @@ impl PaidMediaPreview {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#paidmediavideo)
 ///
-/// A variant of [`PaidMedia`]: its `type` field is written by [`PaidMedia`]'s serialization.
+/// A variant of [`PaidMedia`]: it serializes with `"type": "video"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PaidMediaVideo {
@@ -323,6 +331,7 @@ pub struct PaidMediaVideo {
 impl Serialize for PaidMediaVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "video");
         map.field("video", &self.video);
         map.end()
     }

@@ -24,58 +24,63 @@ use crate::types::{
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerror)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "source")]
 #[non_exhaustive]
 pub enum PassportElementError {
     /// Represents an issue in one of the data fields that was provided by the user.
     ///
     /// See [`PassportElementErrorDataField`].
-    #[serde(rename = "data")]
     DataField(Box<PassportElementErrorDataField>),
     /// Represents an issue with the front side of a document.
     ///
     /// See [`PassportElementErrorFrontSide`].
-    #[serde(rename = "front_side")]
     FrontSide(Box<PassportElementErrorFrontSide>),
     /// Represents an issue with the reverse side of a document.
     ///
     /// See [`PassportElementErrorReverseSide`].
-    #[serde(rename = "reverse_side")]
     ReverseSide(Box<PassportElementErrorReverseSide>),
     /// Represents an issue with the selfie with a document.
     ///
     /// See [`PassportElementErrorSelfie`].
-    #[serde(rename = "selfie")]
     Selfie(Box<PassportElementErrorSelfie>),
     /// Represents an issue with a document scan.
     ///
     /// See [`PassportElementErrorFile`].
-    #[serde(rename = "file")]
     File(Box<PassportElementErrorFile>),
     /// Represents an issue with a list of scans.
     ///
     /// See [`PassportElementErrorFiles`].
-    #[serde(rename = "files")]
     Files(Box<PassportElementErrorFiles>),
     /// Represents an issue with one of the files that constitute the translation of a document.
     ///
     /// See [`PassportElementErrorTranslationFile`].
-    #[serde(rename = "translation_file")]
     TranslationFile(Box<PassportElementErrorTranslationFile>),
     /// Represents an issue with the translated version of a document.
     ///
     /// See [`PassportElementErrorTranslationFiles`].
-    #[serde(rename = "translation_files")]
     TranslationFiles(Box<PassportElementErrorTranslationFiles>),
     /// Represents an issue in an unspecified place.
     ///
     /// See [`PassportElementErrorUnspecified`].
-    #[serde(rename = "unspecified")]
     Unspecified(Box<PassportElementErrorUnspecified>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for PassportElementError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::DataField(value) => value.serialize(serializer),
+            Self::FrontSide(value) => value.serialize(serializer),
+            Self::ReverseSide(value) => value.serialize(serializer),
+            Self::Selfie(value) => value.serialize(serializer),
+            Self::File(value) => value.serialize(serializer),
+            Self::Files(value) => value.serialize(serializer),
+            Self::TranslationFile(value) => value.serialize(serializer),
+            Self::TranslationFiles(value) => value.serialize(serializer),
+            Self::Unspecified(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl PassportElementError {
@@ -183,7 +188,7 @@ impl From<PassportElementErrorUnspecified> for PassportElementError {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrordatafield)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "data"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorDataField {
@@ -200,6 +205,7 @@ pub struct PassportElementErrorDataField {
 impl Serialize for PassportElementErrorDataField {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "data");
         map.field("type", &self.kind);
         map.field("field_name", &self.field_name);
         map.field("data_hash", &self.data_hash);
@@ -266,7 +272,7 @@ impl PassportElementErrorDataField {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorfrontside)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "front_side"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorFrontSide {
@@ -281,6 +287,7 @@ pub struct PassportElementErrorFrontSide {
 impl Serialize for PassportElementErrorFrontSide {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "front_side");
         map.field("type", &self.kind);
         map.field("file_hash", &self.file_hash);
         map.field("message", &self.message);
@@ -341,7 +348,7 @@ impl PassportElementErrorFrontSide {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorreverseside)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "reverse_side"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorReverseSide {
@@ -356,6 +363,7 @@ pub struct PassportElementErrorReverseSide {
 impl Serialize for PassportElementErrorReverseSide {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "reverse_side");
         map.field("type", &self.kind);
         map.field("file_hash", &self.file_hash);
         map.field("message", &self.message);
@@ -416,7 +424,7 @@ impl PassportElementErrorReverseSide {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorselfie)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "selfie"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorSelfie {
@@ -431,6 +439,7 @@ pub struct PassportElementErrorSelfie {
 impl Serialize for PassportElementErrorSelfie {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "selfie");
         map.field("type", &self.kind);
         map.field("file_hash", &self.file_hash);
         map.field("message", &self.message);
@@ -491,7 +500,7 @@ impl PassportElementErrorSelfie {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorfile)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "file"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorFile {
@@ -506,6 +515,7 @@ pub struct PassportElementErrorFile {
 impl Serialize for PassportElementErrorFile {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "file");
         map.field("type", &self.kind);
         map.field("file_hash", &self.file_hash);
         map.field("message", &self.message);
@@ -566,7 +576,7 @@ impl PassportElementErrorFile {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorfiles)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "files"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorFiles {
@@ -583,6 +593,7 @@ pub struct PassportElementErrorFiles {
 impl Serialize for PassportElementErrorFiles {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "files");
         map.field("type", &self.kind);
         map.field("file_hashes", &self.file_hashes);
         map.field("message", &self.message);
@@ -643,7 +654,7 @@ impl PassportElementErrorFiles {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrortranslationfile)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "translation_file"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorTranslationFile {
@@ -658,6 +669,7 @@ pub struct PassportElementErrorTranslationFile {
 impl Serialize for PassportElementErrorTranslationFile {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "translation_file");
         map.field("type", &self.kind);
         map.field("file_hash", &self.file_hash);
         map.field("message", &self.message);
@@ -718,7 +730,7 @@ impl PassportElementErrorTranslationFile {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrortranslationfiles)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "translation_files"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorTranslationFiles {
@@ -735,6 +747,7 @@ pub struct PassportElementErrorTranslationFiles {
 impl Serialize for PassportElementErrorTranslationFiles {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "translation_files");
         map.field("type", &self.kind);
         map.field("file_hashes", &self.file_hashes);
         map.field("message", &self.message);
@@ -795,7 +808,7 @@ impl PassportElementErrorTranslationFiles {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#passportelementerrorunspecified)
 ///
-/// A variant of [`PassportElementError`]: its `source` field is written by [`PassportElementError`]'s serialization.
+/// A variant of [`PassportElementError`]: it serializes with `"source": "unspecified"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PassportElementErrorUnspecified {
@@ -810,6 +823,7 @@ pub struct PassportElementErrorUnspecified {
 impl Serialize for PassportElementErrorUnspecified {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("source", "unspecified");
         map.field("type", &self.kind);
         map.field("element_hash", &self.element_hash);
         map.field("message", &self.message);

@@ -13,28 +13,33 @@ use botapi_runtime::{de, ser};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#reactiontype)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum ReactionType {
     /// The reaction is based on an emoji.
     ///
     /// See [`ReactionTypeEmoji`].
-    #[serde(rename = "emoji")]
     Emoji(ReactionTypeEmoji),
     /// The reaction is based on a custom emoji.
     ///
     /// See [`ReactionTypeCustomEmoji`].
-    #[serde(rename = "custom_emoji")]
     CustomEmoji(ReactionTypeCustomEmoji),
     /// The reaction is paid.
     ///
     /// See [`ReactionTypePaid`].
-    #[serde(rename = "paid")]
     Paid(ReactionTypePaid),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for ReactionType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Emoji(value) => value.serialize(serializer),
+            Self::CustomEmoji(value) => value.serialize(serializer),
+            Self::Paid(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl ReactionType {
@@ -88,7 +93,7 @@ impl From<ReactionTypePaid> for ReactionType {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#reactiontypeemoji)
 ///
-/// A variant of [`ReactionType`]: its `type` field is written by [`ReactionType`]'s serialization.
+/// A variant of [`ReactionType`]: it serializes with `"type": "emoji"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ReactionTypeEmoji {
@@ -99,6 +104,7 @@ pub struct ReactionTypeEmoji {
 impl Serialize for ReactionTypeEmoji {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "emoji");
         map.field("emoji", &self.emoji);
         map.end()
     }
@@ -143,7 +149,7 @@ impl ReactionTypeEmoji {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#reactiontypecustomemoji)
 ///
-/// A variant of [`ReactionType`]: its `type` field is written by [`ReactionType`]'s serialization.
+/// A variant of [`ReactionType`]: it serializes with `"type": "custom_emoji"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ReactionTypeCustomEmoji {
@@ -154,6 +160,7 @@ pub struct ReactionTypeCustomEmoji {
 impl Serialize for ReactionTypeCustomEmoji {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "custom_emoji");
         map.field("custom_emoji_id", &self.custom_emoji_id);
         map.end()
     }
@@ -200,10 +207,25 @@ impl ReactionTypeCustomEmoji {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#reactiontypepaid)
 ///
-/// A variant of [`ReactionType`]: its `type` field is written by [`ReactionType`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`ReactionType`]: it serializes with `"type": "paid"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ReactionTypePaid {}
+impl Serialize for ReactionTypePaid {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "paid");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ReactionTypePaid {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a ReactionTypePaid object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for ReactionTypePaid {
     fn default() -> Self {
         Self::new()

@@ -355,8 +355,6 @@ impl ForceReply {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#sendmessage)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(untagged)]
 #[non_exhaustive]
 pub enum ReplyMarkup {
     /// This object represents an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) that appears right next to the message it belongs to.
@@ -377,6 +375,18 @@ pub enum ReplyMarkup {
     ForceReply(ForceReply),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
     Unknown(serde_json::Value),
+}
+
+impl Serialize for ReplyMarkup {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::InlineKeyboardMarkup(value) => value.serialize(serializer),
+            Self::ReplyKeyboardMarkup(value) => value.serialize(serializer),
+            Self::ReplyKeyboardRemove(value) => value.serialize(serializer),
+            Self::ForceReply(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for ReplyMarkup {

@@ -13,28 +13,33 @@ use botapi_runtime::{de, ser};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#revenuewithdrawalstate)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum RevenueWithdrawalState {
     /// The withdrawal is in progress.
     ///
     /// See [`RevenueWithdrawalStatePending`].
-    #[serde(rename = "pending")]
     Pending(RevenueWithdrawalStatePending),
     /// The withdrawal succeeded.
     ///
     /// See [`RevenueWithdrawalStateSucceeded`].
-    #[serde(rename = "succeeded")]
     Succeeded(RevenueWithdrawalStateSucceeded),
     /// The withdrawal failed and the transaction was refunded.
     ///
     /// See [`RevenueWithdrawalStateFailed`].
-    #[serde(rename = "failed")]
     Failed(RevenueWithdrawalStateFailed),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for RevenueWithdrawalState {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Pending(value) => value.serialize(serializer),
+            Self::Succeeded(value) => value.serialize(serializer),
+            Self::Failed(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl RevenueWithdrawalState {
@@ -88,10 +93,25 @@ impl From<RevenueWithdrawalStateFailed> for RevenueWithdrawalState {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#revenuewithdrawalstatepending)
 ///
-/// A variant of [`RevenueWithdrawalState`]: its `type` field is written by [`RevenueWithdrawalState`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`RevenueWithdrawalState`]: it serializes with `"type": "pending"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RevenueWithdrawalStatePending {}
+impl Serialize for RevenueWithdrawalStatePending {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "pending");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for RevenueWithdrawalStatePending {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a RevenueWithdrawalStatePending object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for RevenueWithdrawalStatePending {
     fn default() -> Self {
         Self::new()
@@ -109,7 +129,7 @@ impl RevenueWithdrawalStatePending {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#revenuewithdrawalstatesucceeded)
 ///
-/// A variant of [`RevenueWithdrawalState`]: its `type` field is written by [`RevenueWithdrawalState`]'s serialization.
+/// A variant of [`RevenueWithdrawalState`]: it serializes with `"type": "succeeded"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RevenueWithdrawalStateSucceeded {
@@ -122,6 +142,7 @@ pub struct RevenueWithdrawalStateSucceeded {
 impl Serialize for RevenueWithdrawalStateSucceeded {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "succeeded");
         map.field("date", &self.date);
         map.field("url", &self.url);
         map.end()
@@ -173,10 +194,25 @@ impl RevenueWithdrawalStateSucceeded {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#revenuewithdrawalstatefailed)
 ///
-/// A variant of [`RevenueWithdrawalState`]: its `type` field is written by [`RevenueWithdrawalState`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`RevenueWithdrawalState`]: it serializes with `"type": "failed"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RevenueWithdrawalStateFailed {}
+impl Serialize for RevenueWithdrawalStateFailed {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "failed");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for RevenueWithdrawalStateFailed {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a RevenueWithdrawalStateFailed object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for RevenueWithdrawalStateFailed {
     fn default() -> Self {
         Self::new()

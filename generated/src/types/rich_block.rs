@@ -35,118 +35,123 @@ use crate::types::{
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblock)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum RichBlock {
     /// A text paragraph, corresponding to the HTML tag `<p>`.
     ///
     /// See [`RichBlockParagraph`].
-    #[serde(rename = "paragraph")]
     Paragraph(RichBlockParagraph),
     /// A section heading, corresponding to the HTML tags `<h1>`, `<h2>`, `<h3>`, `<h4>`, `<h5>`, or `<h6>`.
     ///
     /// See [`RichBlockSectionHeading`].
-    #[serde(rename = "heading")]
     SectionHeading(RichBlockSectionHeading),
     /// A preformatted text block, corresponding to the nested HTML tags `<pre>` and `<code>`.
     ///
     /// See [`RichBlockPreformatted`].
-    #[serde(rename = "pre")]
     Preformatted(RichBlockPreformatted),
     /// A footer, corresponding to the HTML tag `<footer>`.
     ///
     /// See [`RichBlockFooter`].
-    #[serde(rename = "footer")]
     Footer(RichBlockFooter),
     /// A divider, corresponding to the HTML tag `<hr/>`.
     ///
     /// See [`RichBlockDivider`].
-    #[serde(rename = "divider")]
     Divider(RichBlockDivider),
     /// A block with a mathematical expression in LaTeX format, corresponding to the custom HTML tag `<tg-math-block>`.
     ///
     /// See [`RichBlockMathematicalExpression`].
-    #[serde(rename = "mathematical_expression")]
     MathematicalExpression(RichBlockMathematicalExpression),
     /// A block with an anchor, corresponding to the HTML tag `<a>` with the attribute `name`.
     ///
     /// See [`RichBlockAnchor`].
-    #[serde(rename = "anchor")]
     Anchor(RichBlockAnchor),
     /// A list of blocks, corresponding to the HTML tag `<ul>` or `<ol>` with multiple nested tags `<li>`.
     ///
     /// See [`RichBlockList`].
-    #[serde(rename = "list")]
     List(RichBlockList),
     /// A block quotation, corresponding to the HTML tag `<blockquote>`.
     ///
     /// See [`RichBlockBlockQuotation`].
-    #[serde(rename = "blockquote")]
     BlockQuotation(RichBlockBlockQuotation),
     /// A quotation with centered text, loosely corresponding to the HTML tag `<aside>`.
     ///
     /// See [`RichBlockPullQuotation`].
-    #[serde(rename = "pullquote")]
     PullQuotation(RichBlockPullQuotation),
     /// A collage, corresponding to the custom HTML tag `<tg-collage>`.
     ///
     /// See [`RichBlockCollage`].
-    #[serde(rename = "collage")]
     Collage(RichBlockCollage),
     /// A slideshow, corresponding to the custom HTML tag `<tg-slideshow>`.
     ///
     /// See [`RichBlockSlideshow`].
-    #[serde(rename = "slideshow")]
     Slideshow(RichBlockSlideshow),
     /// A table, corresponding to the HTML tag `<table>`.
     ///
     /// See [`RichBlockTable`].
-    #[serde(rename = "table")]
     Table(RichBlockTable),
     /// An expandable block for details disclosure, corresponding to the HTML tag `<details>`.
     ///
     /// See [`RichBlockDetails`].
-    #[serde(rename = "details")]
     Details(RichBlockDetails),
     /// A block with a map, corresponding to the custom HTML tag `<tg-map>`.
     ///
     /// See [`RichBlockMap`].
-    #[serde(rename = "map")]
     Map(RichBlockMap),
     /// A block with an animation, corresponding to the HTML tag `<video>`.
     ///
     /// See [`RichBlockAnimation`].
-    #[serde(rename = "animation")]
     Animation(RichBlockAnimation),
     /// A block with a music file, corresponding to the HTML tag `<audio>`.
     ///
     /// See [`RichBlockAudio`].
-    #[serde(rename = "audio")]
     Audio(RichBlockAudio),
     /// A block with a photo, corresponding to the HTML tag `<photo>`.
     ///
     /// See [`RichBlockPhoto`].
-    #[serde(rename = "photo")]
     Photo(RichBlockPhoto),
     /// A block with a video, corresponding to the HTML tag `<video>`.
     ///
     /// See [`RichBlockVideo`].
-    #[serde(rename = "video")]
     Video(RichBlockVideo),
     /// A block with a voice note, corresponding to the HTML tag `<audio>`.
     ///
     /// See [`RichBlockVoiceNote`].
-    #[serde(rename = "voice_note")]
     VoiceNote(RichBlockVoiceNote),
     /// A block with a “Thinking…” placeholder, corresponding to the custom HTML tag `<tg-thinking>`.
     ///
     /// See [`RichBlockThinking`].
-    #[serde(rename = "thinking")]
     Thinking(RichBlockThinking),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for RichBlock {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Paragraph(value) => value.serialize(serializer),
+            Self::SectionHeading(value) => value.serialize(serializer),
+            Self::Preformatted(value) => value.serialize(serializer),
+            Self::Footer(value) => value.serialize(serializer),
+            Self::Divider(value) => value.serialize(serializer),
+            Self::MathematicalExpression(value) => value.serialize(serializer),
+            Self::Anchor(value) => value.serialize(serializer),
+            Self::List(value) => value.serialize(serializer),
+            Self::BlockQuotation(value) => value.serialize(serializer),
+            Self::PullQuotation(value) => value.serialize(serializer),
+            Self::Collage(value) => value.serialize(serializer),
+            Self::Slideshow(value) => value.serialize(serializer),
+            Self::Table(value) => value.serialize(serializer),
+            Self::Details(value) => value.serialize(serializer),
+            Self::Map(value) => value.serialize(serializer),
+            Self::Animation(value) => value.serialize(serializer),
+            Self::Audio(value) => value.serialize(serializer),
+            Self::Photo(value) => value.serialize(serializer),
+            Self::Video(value) => value.serialize(serializer),
+            Self::VoiceNote(value) => value.serialize(serializer),
+            Self::Thinking(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl RichBlock {
@@ -346,7 +351,7 @@ impl From<RichBlockThinking> for RichBlock {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockparagraph)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "paragraph"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockParagraph {
@@ -357,6 +362,7 @@ pub struct RichBlockParagraph {
 impl Serialize for RichBlockParagraph {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "paragraph");
         map.field("text", &self.text);
         map.end()
     }
@@ -401,7 +407,7 @@ impl RichBlockParagraph {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblocksectionheading)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "heading"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockSectionHeading {
@@ -414,6 +420,7 @@ pub struct RichBlockSectionHeading {
 impl Serialize for RichBlockSectionHeading {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "heading");
         map.field("text", &self.text);
         map.field("size", &self.size);
         map.end()
@@ -465,7 +472,7 @@ impl RichBlockSectionHeading {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockpreformatted)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "pre"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockPreformatted {
@@ -478,6 +485,7 @@ pub struct RichBlockPreformatted {
 impl Serialize for RichBlockPreformatted {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "pre");
         map.field("text", &self.text);
         map.opt("language", &self.language);
         map.end()
@@ -535,7 +543,7 @@ impl RichBlockPreformatted {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockfooter)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "footer"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockFooter {
@@ -546,6 +554,7 @@ pub struct RichBlockFooter {
 impl Serialize for RichBlockFooter {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "footer");
         map.field("text", &self.text);
         map.end()
     }
@@ -590,10 +599,25 @@ impl RichBlockFooter {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockdivider)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`RichBlock`]: it serializes with `"type": "divider"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockDivider {}
+impl Serialize for RichBlockDivider {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "divider");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for RichBlockDivider {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a RichBlockDivider object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for RichBlockDivider {
     fn default() -> Self {
         Self::new()
@@ -611,7 +635,7 @@ impl RichBlockDivider {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockmathematicalexpression)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "mathematical_expression"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockMathematicalExpression {
@@ -622,6 +646,7 @@ pub struct RichBlockMathematicalExpression {
 impl Serialize for RichBlockMathematicalExpression {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "mathematical_expression");
         map.field("expression", &self.expression);
         map.end()
     }
@@ -668,7 +693,7 @@ impl RichBlockMathematicalExpression {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockanchor)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "anchor"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockAnchor {
@@ -679,6 +704,7 @@ pub struct RichBlockAnchor {
 impl Serialize for RichBlockAnchor {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "anchor");
         map.field("name", &self.name);
         map.end()
     }
@@ -723,7 +749,7 @@ impl RichBlockAnchor {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblocklist)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "list"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RichBlockList {
@@ -736,6 +762,7 @@ pub struct RichBlockList {
 impl Serialize for RichBlockList {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "list");
         map.field("items", &self.items);
         map.end()
     }
@@ -780,7 +807,7 @@ impl RichBlockList {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockblockquotation)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "blockquote"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RichBlockBlockQuotation {
@@ -795,6 +822,7 @@ pub struct RichBlockBlockQuotation {
 impl Serialize for RichBlockBlockQuotation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "blockquote");
         map.field("blocks", &self.blocks);
         map.opt("credit", &self.credit);
         map.end()
@@ -852,7 +880,7 @@ impl RichBlockBlockQuotation {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockpullquotation)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "pullquote"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockPullQuotation {
@@ -865,6 +893,7 @@ pub struct RichBlockPullQuotation {
 impl Serialize for RichBlockPullQuotation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "pullquote");
         map.field("text", &self.text);
         map.opt("credit", &self.credit);
         map.end()
@@ -922,7 +951,7 @@ impl RichBlockPullQuotation {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockcollage)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "collage"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RichBlockCollage {
@@ -937,6 +966,7 @@ pub struct RichBlockCollage {
 impl Serialize for RichBlockCollage {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "collage");
         map.field("blocks", &self.blocks);
         map.opt("caption", &self.caption);
         map.end()
@@ -994,7 +1024,7 @@ impl RichBlockCollage {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockslideshow)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "slideshow"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RichBlockSlideshow {
@@ -1009,6 +1039,7 @@ pub struct RichBlockSlideshow {
 impl Serialize for RichBlockSlideshow {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "slideshow");
         map.field("blocks", &self.blocks);
         map.opt("caption", &self.caption);
         map.end()
@@ -1066,7 +1097,7 @@ impl RichBlockSlideshow {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblocktable)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "table"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockTable {
@@ -1085,6 +1116,7 @@ pub struct RichBlockTable {
 impl Serialize for RichBlockTable {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "table");
         map.field("cells", &self.cells);
         map.opt("is_bordered", &self.is_bordered);
         map.opt("is_striped", &self.is_striped);
@@ -1164,7 +1196,7 @@ impl RichBlockTable {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockdetails)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "details"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RichBlockDetails {
@@ -1181,6 +1213,7 @@ pub struct RichBlockDetails {
 impl Serialize for RichBlockDetails {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "details");
         map.field("summary", &self.summary);
         map.field("blocks", &self.blocks);
         map.opt("is_open", &self.is_open);
@@ -1243,7 +1276,7 @@ impl RichBlockDetails {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockmap)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "map"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RichBlockMap {
@@ -1262,6 +1295,7 @@ pub struct RichBlockMap {
 impl Serialize for RichBlockMap {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "map");
         map.field("location", &self.location);
         map.field("zoom", &self.zoom);
         map.field("width", &self.width);
@@ -1339,7 +1373,7 @@ impl RichBlockMap {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockanimation)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "animation"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockAnimation {
@@ -1354,6 +1388,7 @@ pub struct RichBlockAnimation {
 impl Serialize for RichBlockAnimation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "animation");
         map.field("animation", &self.animation);
         map.opt("has_spoiler", &self.has_spoiler);
         map.opt("caption", &self.caption);
@@ -1422,7 +1457,7 @@ impl RichBlockAnimation {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockaudio)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "audio"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockAudio {
@@ -1435,6 +1470,7 @@ pub struct RichBlockAudio {
 impl Serialize for RichBlockAudio {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "audio");
         map.field("audio", &self.audio);
         map.opt("caption", &self.caption);
         map.end()
@@ -1492,7 +1528,7 @@ impl RichBlockAudio {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockphoto)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "photo"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockPhoto {
@@ -1509,6 +1545,7 @@ pub struct RichBlockPhoto {
 impl Serialize for RichBlockPhoto {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "photo");
         map.field("photo", &self.photo);
         map.opt("has_spoiler", &self.has_spoiler);
         map.opt("caption", &self.caption);
@@ -1577,7 +1614,7 @@ impl RichBlockPhoto {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockvideo)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "video"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockVideo {
@@ -1592,6 +1629,7 @@ pub struct RichBlockVideo {
 impl Serialize for RichBlockVideo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "video");
         map.field("video", &self.video);
         map.opt("has_spoiler", &self.has_spoiler);
         map.opt("caption", &self.caption);
@@ -1660,7 +1698,7 @@ impl RichBlockVideo {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockvoicenote)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "voice_note"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockVoiceNote {
@@ -1673,6 +1711,7 @@ pub struct RichBlockVoiceNote {
 impl Serialize for RichBlockVoiceNote {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "voice_note");
         map.field("voice_note", &self.voice_note);
         map.opt("caption", &self.caption);
         map.end()
@@ -1730,7 +1769,7 @@ impl RichBlockVoiceNote {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richblockthinking)
 ///
-/// A variant of [`RichBlock`]: its `type` field is written by [`RichBlock`]'s serialization.
+/// A variant of [`RichBlock`]: it serializes with `"type": "thinking"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockThinking {
@@ -1741,6 +1780,7 @@ pub struct RichBlockThinking {
 impl Serialize for RichBlockThinking {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "thinking");
         map.field("text", &self.text);
         map.end()
     }

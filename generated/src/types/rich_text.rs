@@ -36,144 +36,149 @@ use crate::types::User;
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtext)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum RichText {
     /// A bold text.
     ///
     /// See [`RichTextBold`].
-    #[serde(rename = "bold")]
     Bold(RichTextBold),
     /// An italicized text.
     ///
     /// See [`RichTextItalic`].
-    #[serde(rename = "italic")]
     Italic(RichTextItalic),
     /// An underlined text.
     ///
     /// See [`RichTextUnderline`].
-    #[serde(rename = "underline")]
     Underline(RichTextUnderline),
     /// A strikethrough text.
     ///
     /// See [`RichTextStrikethrough`].
-    #[serde(rename = "strikethrough")]
     Strikethrough(RichTextStrikethrough),
     /// A text covered by a spoiler.
     ///
     /// See [`RichTextSpoiler`].
-    #[serde(rename = "spoiler")]
     Spoiler(RichTextSpoiler),
     /// Formatted date and time.
     ///
     /// See [`RichTextDateTime`].
-    #[serde(rename = "date_time")]
     DateTime(RichTextDateTime),
     /// A mention of a Telegram user by their identifier.
     ///
     /// See [`RichTextTextMention`].
-    #[serde(rename = "text_mention")]
     TextMention(RichTextTextMention),
     /// A subscript text.
     ///
     /// See [`RichTextSubscript`].
-    #[serde(rename = "subscript")]
     Subscript(RichTextSubscript),
     /// A superscript text.
     ///
     /// See [`RichTextSuperscript`].
-    #[serde(rename = "superscript")]
     Superscript(RichTextSuperscript),
     /// A marked text.
     ///
     /// See [`RichTextMarked`].
-    #[serde(rename = "marked")]
     Marked(RichTextMarked),
     /// A monowidth text.
     ///
     /// See [`RichTextCode`].
-    #[serde(rename = "code")]
     Code(RichTextCode),
     /// A custom emoji.
     ///
     /// See [`RichTextCustomEmoji`].
-    #[serde(rename = "custom_emoji")]
     CustomEmoji(Box<RichTextCustomEmoji>),
     /// A mathematical expression.
     ///
     /// See [`RichTextMathematicalExpression`].
-    #[serde(rename = "mathematical_expression")]
     MathematicalExpression(RichTextMathematicalExpression),
     /// A text with a link.
     ///
     /// See [`RichTextUrl`].
-    #[serde(rename = "url")]
     Url(RichTextUrl),
     /// A text with an email address.
     ///
     /// See [`RichTextEmailAddress`].
-    #[serde(rename = "email_address")]
     EmailAddress(RichTextEmailAddress),
     /// A text with a phone number.
     ///
     /// See [`RichTextPhoneNumber`].
-    #[serde(rename = "phone_number")]
     PhoneNumber(RichTextPhoneNumber),
     /// A text with a bank card number.
     ///
     /// See [`RichTextBankCardNumber`].
-    #[serde(rename = "bank_card_number")]
     BankCardNumber(RichTextBankCardNumber),
     /// A mention by a username.
     ///
     /// See [`RichTextMention`].
-    #[serde(rename = "mention")]
     Mention(RichTextMention),
     /// A hashtag.
     ///
     /// See [`RichTextHashtag`].
-    #[serde(rename = "hashtag")]
     Hashtag(RichTextHashtag),
     /// A cashtag.
     ///
     /// See [`RichTextCashtag`].
-    #[serde(rename = "cashtag")]
     Cashtag(RichTextCashtag),
     /// A bot command.
     ///
     /// See [`RichTextBotCommand`].
-    #[serde(rename = "bot_command")]
     BotCommand(RichTextBotCommand),
     /// An anchor.
     ///
     /// See [`RichTextAnchor`].
-    #[serde(rename = "anchor")]
     Anchor(RichTextAnchor),
     /// A link to an anchor.
     ///
     /// See [`RichTextAnchorLink`].
-    #[serde(rename = "anchor_link")]
     AnchorLink(RichTextAnchorLink),
     /// A reference.
     ///
     /// See [`RichTextReference`].
-    #[serde(rename = "reference")]
     Reference(RichTextReference),
     /// A link to a reference.
     ///
     /// See [`RichTextReferenceLink`].
-    #[serde(rename = "reference_link")]
     ReferenceLink(RichTextReferenceLink),
     /// Plain text.
-    #[serde(untagged)]
     Plain(String),
     /// A sequence of parts, concatenated.
-    #[serde(untagged)]
     Concat(Vec<RichText>),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for RichText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Bold(value) => value.serialize(serializer),
+            Self::Italic(value) => value.serialize(serializer),
+            Self::Underline(value) => value.serialize(serializer),
+            Self::Strikethrough(value) => value.serialize(serializer),
+            Self::Spoiler(value) => value.serialize(serializer),
+            Self::DateTime(value) => value.serialize(serializer),
+            Self::TextMention(value) => value.serialize(serializer),
+            Self::Subscript(value) => value.serialize(serializer),
+            Self::Superscript(value) => value.serialize(serializer),
+            Self::Marked(value) => value.serialize(serializer),
+            Self::Code(value) => value.serialize(serializer),
+            Self::CustomEmoji(value) => value.serialize(serializer),
+            Self::MathematicalExpression(value) => value.serialize(serializer),
+            Self::Url(value) => value.serialize(serializer),
+            Self::EmailAddress(value) => value.serialize(serializer),
+            Self::PhoneNumber(value) => value.serialize(serializer),
+            Self::BankCardNumber(value) => value.serialize(serializer),
+            Self::Mention(value) => value.serialize(serializer),
+            Self::Hashtag(value) => value.serialize(serializer),
+            Self::Cashtag(value) => value.serialize(serializer),
+            Self::BotCommand(value) => value.serialize(serializer),
+            Self::Anchor(value) => value.serialize(serializer),
+            Self::AnchorLink(value) => value.serialize(serializer),
+            Self::Reference(value) => value.serialize(serializer),
+            Self::ReferenceLink(value) => value.serialize(serializer),
+            Self::Plain(value) => value.serialize(serializer),
+            Self::Concat(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl RichText {
@@ -431,7 +436,7 @@ impl From<Vec<RichText>> for RichText {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextbold)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "bold"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextBold {
@@ -442,6 +447,7 @@ pub struct RichTextBold {
 impl Serialize for RichTextBold {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "bold");
         map.field("text", &self.text);
         map.end()
     }
@@ -488,7 +494,7 @@ impl RichTextBold {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextitalic)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "italic"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextItalic {
@@ -499,6 +505,7 @@ pub struct RichTextItalic {
 impl Serialize for RichTextItalic {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "italic");
         map.field("text", &self.text);
         map.end()
     }
@@ -545,7 +552,7 @@ impl RichTextItalic {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextunderline)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "underline"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextUnderline {
@@ -556,6 +563,7 @@ pub struct RichTextUnderline {
 impl Serialize for RichTextUnderline {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "underline");
         map.field("text", &self.text);
         map.end()
     }
@@ -602,7 +610,7 @@ impl RichTextUnderline {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextstrikethrough)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "strikethrough"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextStrikethrough {
@@ -613,6 +621,7 @@ pub struct RichTextStrikethrough {
 impl Serialize for RichTextStrikethrough {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "strikethrough");
         map.field("text", &self.text);
         map.end()
     }
@@ -659,7 +668,7 @@ impl RichTextStrikethrough {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextspoiler)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "spoiler"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextSpoiler {
@@ -670,6 +679,7 @@ pub struct RichTextSpoiler {
 impl Serialize for RichTextSpoiler {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "spoiler");
         map.field("text", &self.text);
         map.end()
     }
@@ -716,7 +726,7 @@ impl RichTextSpoiler {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextdatetime)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "date_time"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextDateTime {
@@ -731,6 +741,7 @@ pub struct RichTextDateTime {
 impl Serialize for RichTextDateTime {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "date_time");
         map.field("text", &self.text);
         map.field("unix_time", &self.unix_time);
         map.field("date_time_format", &self.date_time_format);
@@ -794,7 +805,7 @@ impl RichTextDateTime {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtexttextmention)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "text_mention"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextTextMention {
@@ -807,6 +818,7 @@ pub struct RichTextTextMention {
 impl Serialize for RichTextTextMention {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "text_mention");
         map.field("text", &self.text);
         map.field("user", &self.user);
         map.end()
@@ -858,7 +870,7 @@ impl RichTextTextMention {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextsubscript)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "subscript"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextSubscript {
@@ -869,6 +881,7 @@ pub struct RichTextSubscript {
 impl Serialize for RichTextSubscript {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "subscript");
         map.field("text", &self.text);
         map.end()
     }
@@ -915,7 +928,7 @@ impl RichTextSubscript {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextsuperscript)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "superscript"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextSuperscript {
@@ -926,6 +939,7 @@ pub struct RichTextSuperscript {
 impl Serialize for RichTextSuperscript {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "superscript");
         map.field("text", &self.text);
         map.end()
     }
@@ -972,7 +986,7 @@ impl RichTextSuperscript {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextmarked)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "marked"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextMarked {
@@ -983,6 +997,7 @@ pub struct RichTextMarked {
 impl Serialize for RichTextMarked {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "marked");
         map.field("text", &self.text);
         map.end()
     }
@@ -1029,7 +1044,7 @@ impl RichTextMarked {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextcode)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "code"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextCode {
@@ -1040,6 +1055,7 @@ pub struct RichTextCode {
 impl Serialize for RichTextCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "code");
         map.field("text", &self.text);
         map.end()
     }
@@ -1086,7 +1102,7 @@ impl RichTextCode {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextcustomemoji)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "custom_emoji"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextCustomEmoji {
@@ -1099,6 +1115,7 @@ pub struct RichTextCustomEmoji {
 impl Serialize for RichTextCustomEmoji {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "custom_emoji");
         map.field("custom_emoji_id", &self.custom_emoji_id);
         map.field("alternative_text", &self.alternative_text);
         map.end()
@@ -1156,7 +1173,7 @@ impl RichTextCustomEmoji {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextmathematicalexpression)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "mathematical_expression"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextMathematicalExpression {
@@ -1167,6 +1184,7 @@ pub struct RichTextMathematicalExpression {
 impl Serialize for RichTextMathematicalExpression {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "mathematical_expression");
         map.field("expression", &self.expression);
         map.end()
     }
@@ -1213,7 +1231,7 @@ impl RichTextMathematicalExpression {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtexturl)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "url"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextUrl {
@@ -1226,6 +1244,7 @@ pub struct RichTextUrl {
 impl Serialize for RichTextUrl {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "url");
         map.field("text", &self.text);
         map.field("url", &self.url);
         map.end()
@@ -1277,7 +1296,7 @@ impl RichTextUrl {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextemailaddress)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "email_address"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextEmailAddress {
@@ -1290,6 +1309,7 @@ pub struct RichTextEmailAddress {
 impl Serialize for RichTextEmailAddress {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "email_address");
         map.field("text", &self.text);
         map.field("email_address", &self.email_address);
         map.end()
@@ -1341,7 +1361,7 @@ impl RichTextEmailAddress {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextphonenumber)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "phone_number"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextPhoneNumber {
@@ -1354,6 +1374,7 @@ pub struct RichTextPhoneNumber {
 impl Serialize for RichTextPhoneNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "phone_number");
         map.field("text", &self.text);
         map.field("phone_number", &self.phone_number);
         map.end()
@@ -1405,7 +1426,7 @@ impl RichTextPhoneNumber {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextbankcardnumber)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "bank_card_number"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextBankCardNumber {
@@ -1418,6 +1439,7 @@ pub struct RichTextBankCardNumber {
 impl Serialize for RichTextBankCardNumber {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "bank_card_number");
         map.field("text", &self.text);
         map.field("bank_card_number", &self.bank_card_number);
         map.end()
@@ -1472,7 +1494,7 @@ impl RichTextBankCardNumber {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextmention)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "mention"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextMention {
@@ -1485,6 +1507,7 @@ pub struct RichTextMention {
 impl Serialize for RichTextMention {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "mention");
         map.field("text", &self.text);
         map.field("username", &self.username);
         map.end()
@@ -1536,7 +1559,7 @@ impl RichTextMention {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtexthashtag)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "hashtag"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextHashtag {
@@ -1549,6 +1572,7 @@ pub struct RichTextHashtag {
 impl Serialize for RichTextHashtag {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "hashtag");
         map.field("text", &self.text);
         map.field("hashtag", &self.hashtag);
         map.end()
@@ -1600,7 +1624,7 @@ impl RichTextHashtag {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextcashtag)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "cashtag"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextCashtag {
@@ -1613,6 +1637,7 @@ pub struct RichTextCashtag {
 impl Serialize for RichTextCashtag {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "cashtag");
         map.field("text", &self.text);
         map.field("cashtag", &self.cashtag);
         map.end()
@@ -1664,7 +1689,7 @@ impl RichTextCashtag {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextbotcommand)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "bot_command"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextBotCommand {
@@ -1677,6 +1702,7 @@ pub struct RichTextBotCommand {
 impl Serialize for RichTextBotCommand {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "bot_command");
         map.field("text", &self.text);
         map.field("bot_command", &self.bot_command);
         map.end()
@@ -1728,7 +1754,7 @@ impl RichTextBotCommand {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextanchor)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "anchor"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextAnchor {
@@ -1739,6 +1765,7 @@ pub struct RichTextAnchor {
 impl Serialize for RichTextAnchor {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "anchor");
         map.field("name", &self.name);
         map.end()
     }
@@ -1783,7 +1810,7 @@ impl RichTextAnchor {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextanchorlink)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "anchor_link"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextAnchorLink {
@@ -1796,6 +1823,7 @@ pub struct RichTextAnchorLink {
 impl Serialize for RichTextAnchorLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "anchor_link");
         map.field("text", &self.text);
         map.field("anchor_name", &self.anchor_name);
         map.end()
@@ -1847,7 +1875,7 @@ impl RichTextAnchorLink {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextreference)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "reference"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextReference {
@@ -1860,6 +1888,7 @@ pub struct RichTextReference {
 impl Serialize for RichTextReference {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "reference");
         map.field("text", &self.text);
         map.field("name", &self.name);
         map.end()
@@ -1911,7 +1940,7 @@ impl RichTextReference {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#richtextreferencelink)
 ///
-/// A variant of [`RichText`]: its `type` field is written by [`RichText`]'s serialization.
+/// A variant of [`RichText`]: it serializes with `"type": "reference_link"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichTextReferenceLink {
@@ -1924,6 +1953,7 @@ pub struct RichTextReferenceLink {
 impl Serialize for RichTextReferenceLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "reference_link");
         map.field("text", &self.text);
         map.field("reference_name", &self.reference_name);
         map.end()

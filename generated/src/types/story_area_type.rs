@@ -16,38 +16,43 @@ use crate::types::{LocationAddress, ReactionType};
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatype)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum StoryAreaType {
     /// Describes a story area pointing to a location.
     ///
     /// See [`StoryAreaTypeLocation`].
-    #[serde(rename = "location")]
     Location(StoryAreaTypeLocation),
     /// Describes a story area pointing to a suggested reaction.
     ///
     /// See [`StoryAreaTypeSuggestedReaction`].
-    #[serde(rename = "suggested_reaction")]
     SuggestedReaction(StoryAreaTypeSuggestedReaction),
     /// Describes a story area pointing to an HTTP or tg:// link.
     ///
     /// See [`StoryAreaTypeLink`].
-    #[serde(rename = "link")]
     Link(StoryAreaTypeLink),
     /// Describes a story area containing weather information.
     ///
     /// See [`StoryAreaTypeWeather`].
-    #[serde(rename = "weather")]
     Weather(StoryAreaTypeWeather),
     /// Describes a story area pointing to a unique gift.
     ///
     /// See [`StoryAreaTypeUniqueGift`].
-    #[serde(rename = "unique_gift")]
     UniqueGift(StoryAreaTypeUniqueGift),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for StoryAreaType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Location(value) => value.serialize(serializer),
+            Self::SuggestedReaction(value) => value.serialize(serializer),
+            Self::Link(value) => value.serialize(serializer),
+            Self::Weather(value) => value.serialize(serializer),
+            Self::UniqueGift(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl StoryAreaType {
@@ -119,7 +124,7 @@ impl From<StoryAreaTypeUniqueGift> for StoryAreaType {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypelocation)
 ///
-/// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
+/// A variant of [`StoryAreaType`]: it serializes with `"type": "location"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StoryAreaTypeLocation {
@@ -134,6 +139,7 @@ pub struct StoryAreaTypeLocation {
 impl Serialize for StoryAreaTypeLocation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "location");
         map.field("latitude", &self.latitude);
         map.field("longitude", &self.longitude);
         map.opt("address", &self.address);
@@ -196,7 +202,7 @@ impl StoryAreaTypeLocation {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypesuggestedreaction)
 ///
-/// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
+/// A variant of [`StoryAreaType`]: it serializes with `"type": "suggested_reaction"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct StoryAreaTypeSuggestedReaction {
@@ -211,6 +217,7 @@ pub struct StoryAreaTypeSuggestedReaction {
 impl Serialize for StoryAreaTypeSuggestedReaction {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "suggested_reaction");
         map.field("reaction_type", &self.reaction_type);
         map.opt("is_dark", &self.is_dark);
         map.opt("is_flipped", &self.is_flipped);
@@ -279,7 +286,7 @@ impl StoryAreaTypeSuggestedReaction {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypelink)
 ///
-/// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
+/// A variant of [`StoryAreaType`]: it serializes with `"type": "link"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct StoryAreaTypeLink {
@@ -290,6 +297,7 @@ pub struct StoryAreaTypeLink {
 impl Serialize for StoryAreaTypeLink {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "link");
         map.field("url", &self.url);
         map.end()
     }
@@ -334,7 +342,7 @@ impl StoryAreaTypeLink {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypeweather)
 ///
-/// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
+/// A variant of [`StoryAreaType`]: it serializes with `"type": "weather"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StoryAreaTypeWeather {
@@ -349,6 +357,7 @@ pub struct StoryAreaTypeWeather {
 impl Serialize for StoryAreaTypeWeather {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "weather");
         map.field("temperature", &self.temperature);
         map.field("emoji", &self.emoji);
         map.field("background_color", &self.background_color);
@@ -412,7 +421,7 @@ impl StoryAreaTypeWeather {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#storyareatypeuniquegift)
 ///
-/// A variant of [`StoryAreaType`]: its `type` field is written by [`StoryAreaType`]'s serialization.
+/// A variant of [`StoryAreaType`]: it serializes with `"type": "unique_gift"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct StoryAreaTypeUniqueGift {
@@ -423,6 +432,7 @@ pub struct StoryAreaTypeUniqueGift {
 impl Serialize for StoryAreaTypeUniqueGift {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "unique_gift");
         map.field("name", &self.name);
         map.end()
     }

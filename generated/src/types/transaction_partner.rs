@@ -21,48 +21,53 @@ use crate::types::{
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartner)
 #[derive(Debug, Clone, PartialEq)]
-#[derive(Serialize)]
-#[serde(tag = "type")]
 #[non_exhaustive]
 pub enum TransactionPartner {
     /// Describes a transaction with a user.
     ///
     /// See [`TransactionPartnerUser`].
-    #[serde(rename = "user")]
     User(Box<TransactionPartnerUser>),
     /// Describes a transaction with a chat.
     ///
     /// See [`TransactionPartnerChat`].
-    #[serde(rename = "chat")]
     Chat(TransactionPartnerChat),
     /// Describes the affiliate program that issued the affiliate commission received via this transaction.
     ///
     /// See [`TransactionPartnerAffiliateProgram`].
-    #[serde(rename = "affiliate_program")]
     AffiliateProgram(TransactionPartnerAffiliateProgram),
     /// Describes a withdrawal transaction with Fragment.
     ///
     /// See [`TransactionPartnerFragment`].
-    #[serde(rename = "fragment")]
     Fragment(TransactionPartnerFragment),
     /// Describes a withdrawal transaction to the Telegram Ads platform.
     ///
     /// See [`TransactionPartnerTelegramAds`].
-    #[serde(rename = "telegram_ads")]
     TelegramAds(TransactionPartnerTelegramAds),
     /// Describes a transaction with payment for [paid broadcasting](https://core.telegram.org/bots/api#paid-broadcasts).
     ///
     /// See [`TransactionPartnerTelegramApi`].
-    #[serde(rename = "telegram_api")]
     TelegramApi(TransactionPartnerTelegramApi),
     /// Describes a transaction with an unknown source or recipient.
     ///
     /// See [`TransactionPartnerOther`].
-    #[serde(rename = "other")]
     Other(TransactionPartnerOther),
     /// A variant this version of the crate does not know (from a newer Bot API), kept as raw JSON.
-    #[serde(untagged)]
     Unknown(serde_json::Value),
+}
+
+impl Serialize for TransactionPartner {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::User(value) => value.serialize(serializer),
+            Self::Chat(value) => value.serialize(serializer),
+            Self::AffiliateProgram(value) => value.serialize(serializer),
+            Self::Fragment(value) => value.serialize(serializer),
+            Self::TelegramAds(value) => value.serialize(serializer),
+            Self::TelegramApi(value) => value.serialize(serializer),
+            Self::Other(value) => value.serialize(serializer),
+            Self::Unknown(value) => value.serialize(serializer),
+        }
+    }
 }
 
 impl TransactionPartner {
@@ -148,7 +153,7 @@ impl From<TransactionPartnerOther> for TransactionPartner {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartneruser)
 ///
-/// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
+/// A variant of [`TransactionPartner`]: it serializes with `"type": "user"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TransactionPartnerUser {
@@ -175,6 +180,7 @@ pub struct TransactionPartnerUser {
 impl Serialize for TransactionPartnerUser {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "user");
         map.field("transaction_type", &self.transaction_type);
         map.field("user", &self.user);
         map.opt("affiliate", &self.affiliate);
@@ -317,7 +323,7 @@ impl TransactionPartnerUser {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartnerchat)
 ///
-/// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
+/// A variant of [`TransactionPartner`]: it serializes with `"type": "chat"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TransactionPartnerChat {
@@ -330,6 +336,7 @@ pub struct TransactionPartnerChat {
 impl Serialize for TransactionPartnerChat {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "chat");
         map.field("chat", &self.chat);
         map.opt("gift", &self.gift);
         map.end()
@@ -387,7 +394,7 @@ impl TransactionPartnerChat {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartneraffiliateprogram)
 ///
-/// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
+/// A variant of [`TransactionPartner`]: it serializes with `"type": "affiliate_program"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TransactionPartnerAffiliateProgram {
@@ -400,6 +407,7 @@ pub struct TransactionPartnerAffiliateProgram {
 impl Serialize for TransactionPartnerAffiliateProgram {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "affiliate_program");
         map.opt("sponsor_user", &self.sponsor_user);
         map.field("commission_per_mille", &self.commission_per_mille);
         map.end()
@@ -462,7 +470,7 @@ impl TransactionPartnerAffiliateProgram {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartnerfragment)
 ///
-/// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
+/// A variant of [`TransactionPartner`]: it serializes with `"type": "fragment"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TransactionPartnerFragment {
@@ -473,6 +481,7 @@ pub struct TransactionPartnerFragment {
 impl Serialize for TransactionPartnerFragment {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "fragment");
         map.opt("withdrawal_state", &self.withdrawal_state);
         map.end()
     }
@@ -529,10 +538,25 @@ impl TransactionPartnerFragment {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartnertelegramads)
 ///
-/// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`TransactionPartner`]: it serializes with `"type": "telegram_ads"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TransactionPartnerTelegramAds {}
+impl Serialize for TransactionPartnerTelegramAds {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "telegram_ads");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for TransactionPartnerTelegramAds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a TransactionPartnerTelegramAds object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for TransactionPartnerTelegramAds {
     fn default() -> Self {
         Self::new()
@@ -550,7 +574,7 @@ impl TransactionPartnerTelegramAds {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartnertelegramapi)
 ///
-/// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
+/// A variant of [`TransactionPartner`]: it serializes with `"type": "telegram_api"`, a field it does not store.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TransactionPartnerTelegramApi {
@@ -561,6 +585,7 @@ pub struct TransactionPartnerTelegramApi {
 impl Serialize for TransactionPartnerTelegramApi {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "telegram_api");
         map.field("request_count", &self.request_count);
         map.end()
     }
@@ -607,10 +632,25 @@ impl TransactionPartnerTelegramApi {
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transactionpartnerother)
 ///
-/// A variant of [`TransactionPartner`]: its `type` field is written by [`TransactionPartner`]'s serialization.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A variant of [`TransactionPartner`]: it serializes with `"type": "other"`, a field it does not store.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TransactionPartnerOther {}
+impl Serialize for TransactionPartnerOther {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser::Fields::new(serializer)?;
+        map.field("type", "other");
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for TransactionPartnerOther {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::ignore_object(deserializer, "a TransactionPartnerOther object")?;
+        Ok(Self {})
+    }
+}
+
 impl Default for TransactionPartnerOther {
     fn default() -> Self {
         Self::new()

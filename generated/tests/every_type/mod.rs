@@ -10,602 +10,520 @@ pub(crate) const TYPE_COUNT: usize = 358usize;
 
 /// Round-trips a sample of every object type, collecting failures.
 pub(crate) fn check_every_type(sampler: &Sampler<'_>, failures: &mut Vec<String>) {
-    check_object::<WebhookInfo>(sampler, "WebhookInfo", "", failures);
-    check_object::<User>(sampler, "User", "", failures);
-    check_object::<Chat>(sampler, "Chat", "", failures);
-    check_object::<ChatFullInfo>(sampler, "ChatFullInfo", "", failures);
-    check_object::<Message>(sampler, "Message", "", failures);
-    check_object::<MessageId>(sampler, "MessageId", "", failures);
-    check_object::<InaccessibleMessage>(sampler, "InaccessibleMessage", "", failures);
+    check_object::<WebhookInfo>(sampler, "WebhookInfo", failures);
+    check_object::<User>(sampler, "User", failures);
+    check_object::<Chat>(sampler, "Chat", failures);
+    check_object::<ChatFullInfo>(sampler, "ChatFullInfo", failures);
+    check_object::<Message>(sampler, "Message", failures);
+    check_object::<MessageId>(sampler, "MessageId", failures);
+    check_object::<InaccessibleMessage>(sampler, "InaccessibleMessage", failures);
     check_union::<
         MaybeInaccessibleMessage,
     >(sampler, "MaybeInaccessibleMessage", failures);
-    check_object::<MessageEntity>(sampler, "MessageEntity", "", failures);
-    check_object::<TextQuote>(sampler, "TextQuote", "", failures);
-    check_object::<ExternalReplyInfo>(sampler, "ExternalReplyInfo", "", failures);
-    check_object::<ReplyParameters>(sampler, "ReplyParameters", "", failures);
+    check_object::<MessageEntity>(sampler, "MessageEntity", failures);
+    check_object::<TextQuote>(sampler, "TextQuote", failures);
+    check_object::<ExternalReplyInfo>(sampler, "ExternalReplyInfo", failures);
+    check_object::<ReplyParameters>(sampler, "ReplyParameters", failures);
     check_union::<MessageOrigin>(sampler, "MessageOrigin", failures);
-    check_object::<MessageOriginUser>(sampler, "MessageOriginUser", "type", failures);
+    check_object::<MessageOriginUser>(sampler, "MessageOriginUser", failures);
     check_object::<
         MessageOriginHiddenUser,
-    >(sampler, "MessageOriginHiddenUser", "type", failures);
-    check_object::<MessageOriginChat>(sampler, "MessageOriginChat", "type", failures);
-    check_object::<
-        MessageOriginChannel,
-    >(sampler, "MessageOriginChannel", "type", failures);
-    check_object::<PhotoSize>(sampler, "PhotoSize", "", failures);
-    check_object::<Animation>(sampler, "Animation", "", failures);
-    check_object::<Audio>(sampler, "Audio", "", failures);
-    check_object::<Document>(sampler, "Document", "", failures);
-    check_object::<LivePhoto>(sampler, "LivePhoto", "", failures);
-    check_object::<Story>(sampler, "Story", "", failures);
-    check_object::<VideoQuality>(sampler, "VideoQuality", "", failures);
-    check_object::<Video>(sampler, "Video", "", failures);
-    check_object::<VideoNote>(sampler, "VideoNote", "", failures);
-    check_object::<Voice>(sampler, "Voice", "", failures);
-    check_object::<PaidMediaInfo>(sampler, "PaidMediaInfo", "", failures);
+    >(sampler, "MessageOriginHiddenUser", failures);
+    check_object::<MessageOriginChat>(sampler, "MessageOriginChat", failures);
+    check_object::<MessageOriginChannel>(sampler, "MessageOriginChannel", failures);
+    check_object::<PhotoSize>(sampler, "PhotoSize", failures);
+    check_object::<Animation>(sampler, "Animation", failures);
+    check_object::<Audio>(sampler, "Audio", failures);
+    check_object::<Document>(sampler, "Document", failures);
+    check_object::<LivePhoto>(sampler, "LivePhoto", failures);
+    check_object::<Story>(sampler, "Story", failures);
+    check_object::<VideoQuality>(sampler, "VideoQuality", failures);
+    check_object::<Video>(sampler, "Video", failures);
+    check_object::<VideoNote>(sampler, "VideoNote", failures);
+    check_object::<Voice>(sampler, "Voice", failures);
+    check_object::<PaidMediaInfo>(sampler, "PaidMediaInfo", failures);
     check_union::<PaidMedia>(sampler, "PaidMedia", failures);
-    check_object::<PaidMediaLivePhoto>(sampler, "PaidMediaLivePhoto", "type", failures);
-    check_object::<PaidMediaPhoto>(sampler, "PaidMediaPhoto", "type", failures);
-    check_object::<PaidMediaPreview>(sampler, "PaidMediaPreview", "type", failures);
-    check_object::<PaidMediaVideo>(sampler, "PaidMediaVideo", "type", failures);
-    check_object::<Contact>(sampler, "Contact", "", failures);
-    check_object::<Dice>(sampler, "Dice", "", failures);
-    check_object::<Link>(sampler, "Link", "", failures);
-    check_object::<PollMedia>(sampler, "PollMedia", "", failures);
+    check_object::<PaidMediaLivePhoto>(sampler, "PaidMediaLivePhoto", failures);
+    check_object::<PaidMediaPhoto>(sampler, "PaidMediaPhoto", failures);
+    check_object::<PaidMediaPreview>(sampler, "PaidMediaPreview", failures);
+    check_object::<PaidMediaVideo>(sampler, "PaidMediaVideo", failures);
+    check_object::<Contact>(sampler, "Contact", failures);
+    check_object::<Dice>(sampler, "Dice", failures);
+    check_object::<Link>(sampler, "Link", failures);
+    check_object::<PollMedia>(sampler, "PollMedia", failures);
     check_union::<InputPollMedia>(sampler, "InputPollMedia", failures);
     check_union::<InputPollOptionMedia>(sampler, "InputPollOptionMedia", failures);
-    check_object::<PollOption>(sampler, "PollOption", "", failures);
-    check_object::<InputPollOption>(sampler, "InputPollOption", "", failures);
-    check_object::<PollAnswer>(sampler, "PollAnswer", "", failures);
-    check_object::<Poll>(sampler, "Poll", "", failures);
-    check_object::<ChecklistTask>(sampler, "ChecklistTask", "", failures);
-    check_object::<Checklist>(sampler, "Checklist", "", failures);
-    check_object::<InputChecklistTask>(sampler, "InputChecklistTask", "", failures);
-    check_object::<InputChecklist>(sampler, "InputChecklist", "", failures);
-    check_object::<ChecklistTasksDone>(sampler, "ChecklistTasksDone", "", failures);
-    check_object::<ChecklistTasksAdded>(sampler, "ChecklistTasksAdded", "", failures);
-    check_object::<Location>(sampler, "Location", "", failures);
-    check_object::<Venue>(sampler, "Venue", "", failures);
-    check_object::<WebAppData>(sampler, "WebAppData", "", failures);
+    check_object::<PollOption>(sampler, "PollOption", failures);
+    check_object::<InputPollOption>(sampler, "InputPollOption", failures);
+    check_object::<PollAnswer>(sampler, "PollAnswer", failures);
+    check_object::<Poll>(sampler, "Poll", failures);
+    check_object::<ChecklistTask>(sampler, "ChecklistTask", failures);
+    check_object::<Checklist>(sampler, "Checklist", failures);
+    check_object::<InputChecklistTask>(sampler, "InputChecklistTask", failures);
+    check_object::<InputChecklist>(sampler, "InputChecklist", failures);
+    check_object::<ChecklistTasksDone>(sampler, "ChecklistTasksDone", failures);
+    check_object::<ChecklistTasksAdded>(sampler, "ChecklistTasksAdded", failures);
+    check_object::<Location>(sampler, "Location", failures);
+    check_object::<Venue>(sampler, "Venue", failures);
+    check_object::<WebAppData>(sampler, "WebAppData", failures);
     check_object::<
         ProximityAlertTriggered,
-    >(sampler, "ProximityAlertTriggered", "", failures);
+    >(sampler, "ProximityAlertTriggered", failures);
     check_object::<
         MessageAutoDeleteTimerChanged,
-    >(sampler, "MessageAutoDeleteTimerChanged", "", failures);
-    check_object::<ManagedBotCreated>(sampler, "ManagedBotCreated", "", failures);
-    check_object::<ManagedBotUpdated>(sampler, "ManagedBotUpdated", "", failures);
-    check_object::<PollOptionAdded>(sampler, "PollOptionAdded", "", failures);
-    check_object::<PollOptionDeleted>(sampler, "PollOptionDeleted", "", failures);
-    check_object::<ChatBoostAdded>(sampler, "ChatBoostAdded", "", failures);
+    >(sampler, "MessageAutoDeleteTimerChanged", failures);
+    check_object::<ManagedBotCreated>(sampler, "ManagedBotCreated", failures);
+    check_object::<ManagedBotUpdated>(sampler, "ManagedBotUpdated", failures);
+    check_object::<PollOptionAdded>(sampler, "PollOptionAdded", failures);
+    check_object::<PollOptionDeleted>(sampler, "PollOptionDeleted", failures);
+    check_object::<ChatBoostAdded>(sampler, "ChatBoostAdded", failures);
     check_union::<BackgroundFill>(sampler, "BackgroundFill", failures);
-    check_object::<
-        BackgroundFillSolid,
-    >(sampler, "BackgroundFillSolid", "type", failures);
-    check_object::<
-        BackgroundFillGradient,
-    >(sampler, "BackgroundFillGradient", "type", failures);
+    check_object::<BackgroundFillSolid>(sampler, "BackgroundFillSolid", failures);
+    check_object::<BackgroundFillGradient>(sampler, "BackgroundFillGradient", failures);
     check_object::<
         BackgroundFillFreeformGradient,
-    >(sampler, "BackgroundFillFreeformGradient", "type", failures);
+    >(sampler, "BackgroundFillFreeformGradient", failures);
     check_union::<BackgroundType>(sampler, "BackgroundType", failures);
-    check_object::<BackgroundTypeFill>(sampler, "BackgroundTypeFill", "type", failures);
+    check_object::<BackgroundTypeFill>(sampler, "BackgroundTypeFill", failures);
     check_object::<
         BackgroundTypeWallpaper,
-    >(sampler, "BackgroundTypeWallpaper", "type", failures);
-    check_object::<
-        BackgroundTypePattern,
-    >(sampler, "BackgroundTypePattern", "type", failures);
+    >(sampler, "BackgroundTypeWallpaper", failures);
+    check_object::<BackgroundTypePattern>(sampler, "BackgroundTypePattern", failures);
     check_object::<
         BackgroundTypeChatTheme,
-    >(sampler, "BackgroundTypeChatTheme", "type", failures);
-    check_object::<ChatBackground>(sampler, "ChatBackground", "", failures);
-    check_object::<ForumTopicCreated>(sampler, "ForumTopicCreated", "", failures);
-    check_object::<ForumTopicClosed>(sampler, "ForumTopicClosed", "", failures);
-    check_object::<ForumTopicEdited>(sampler, "ForumTopicEdited", "", failures);
-    check_object::<ForumTopicReopened>(sampler, "ForumTopicReopened", "", failures);
+    >(sampler, "BackgroundTypeChatTheme", failures);
+    check_object::<ChatBackground>(sampler, "ChatBackground", failures);
+    check_object::<ForumTopicCreated>(sampler, "ForumTopicCreated", failures);
+    check_object::<ForumTopicClosed>(sampler, "ForumTopicClosed", failures);
+    check_object::<ForumTopicEdited>(sampler, "ForumTopicEdited", failures);
+    check_object::<ForumTopicReopened>(sampler, "ForumTopicReopened", failures);
     check_object::<
         GeneralForumTopicHidden,
-    >(sampler, "GeneralForumTopicHidden", "", failures);
+    >(sampler, "GeneralForumTopicHidden", failures);
     check_object::<
         GeneralForumTopicUnhidden,
-    >(sampler, "GeneralForumTopicUnhidden", "", failures);
-    check_object::<SharedUser>(sampler, "SharedUser", "", failures);
-    check_object::<UsersShared>(sampler, "UsersShared", "", failures);
-    check_object::<ChatShared>(sampler, "ChatShared", "", failures);
-    check_object::<WriteAccessAllowed>(sampler, "WriteAccessAllowed", "", failures);
-    check_object::<VideoChatScheduled>(sampler, "VideoChatScheduled", "", failures);
-    check_object::<VideoChatStarted>(sampler, "VideoChatStarted", "", failures);
-    check_object::<VideoChatEnded>(sampler, "VideoChatEnded", "", failures);
+    >(sampler, "GeneralForumTopicUnhidden", failures);
+    check_object::<SharedUser>(sampler, "SharedUser", failures);
+    check_object::<UsersShared>(sampler, "UsersShared", failures);
+    check_object::<ChatShared>(sampler, "ChatShared", failures);
+    check_object::<WriteAccessAllowed>(sampler, "WriteAccessAllowed", failures);
+    check_object::<VideoChatScheduled>(sampler, "VideoChatScheduled", failures);
+    check_object::<VideoChatStarted>(sampler, "VideoChatStarted", failures);
+    check_object::<VideoChatEnded>(sampler, "VideoChatEnded", failures);
     check_object::<
         VideoChatParticipantsInvited,
-    >(sampler, "VideoChatParticipantsInvited", "", failures);
+    >(sampler, "VideoChatParticipantsInvited", failures);
     check_object::<
         PaidMessagePriceChanged,
-    >(sampler, "PaidMessagePriceChanged", "", failures);
+    >(sampler, "PaidMessagePriceChanged", failures);
     check_object::<
         DirectMessagePriceChanged,
-    >(sampler, "DirectMessagePriceChanged", "", failures);
-    check_object::<
-        SuggestedPostApproved,
-    >(sampler, "SuggestedPostApproved", "", failures);
+    >(sampler, "DirectMessagePriceChanged", failures);
+    check_object::<SuggestedPostApproved>(sampler, "SuggestedPostApproved", failures);
     check_object::<
         SuggestedPostApprovalFailed,
-    >(sampler, "SuggestedPostApprovalFailed", "", failures);
-    check_object::<
-        SuggestedPostDeclined,
-    >(sampler, "SuggestedPostDeclined", "", failures);
-    check_object::<SuggestedPostPaid>(sampler, "SuggestedPostPaid", "", failures);
-    check_object::<
-        SuggestedPostRefunded,
-    >(sampler, "SuggestedPostRefunded", "", failures);
-    check_object::<GiveawayCreated>(sampler, "GiveawayCreated", "", failures);
-    check_object::<Giveaway>(sampler, "Giveaway", "", failures);
-    check_object::<GiveawayWinners>(sampler, "GiveawayWinners", "", failures);
-    check_object::<GiveawayCompleted>(sampler, "GiveawayCompleted", "", failures);
-    check_object::<LinkPreviewOptions>(sampler, "LinkPreviewOptions", "", failures);
-    check_object::<SuggestedPostPrice>(sampler, "SuggestedPostPrice", "", failures);
-    check_object::<SuggestedPostInfo>(sampler, "SuggestedPostInfo", "", failures);
+    >(sampler, "SuggestedPostApprovalFailed", failures);
+    check_object::<SuggestedPostDeclined>(sampler, "SuggestedPostDeclined", failures);
+    check_object::<SuggestedPostPaid>(sampler, "SuggestedPostPaid", failures);
+    check_object::<SuggestedPostRefunded>(sampler, "SuggestedPostRefunded", failures);
+    check_object::<GiveawayCreated>(sampler, "GiveawayCreated", failures);
+    check_object::<Giveaway>(sampler, "Giveaway", failures);
+    check_object::<GiveawayWinners>(sampler, "GiveawayWinners", failures);
+    check_object::<GiveawayCompleted>(sampler, "GiveawayCompleted", failures);
+    check_object::<LinkPreviewOptions>(sampler, "LinkPreviewOptions", failures);
+    check_object::<SuggestedPostPrice>(sampler, "SuggestedPostPrice", failures);
+    check_object::<SuggestedPostInfo>(sampler, "SuggestedPostInfo", failures);
     check_object::<
         SuggestedPostParameters,
-    >(sampler, "SuggestedPostParameters", "", failures);
-    check_object::<DirectMessagesTopic>(sampler, "DirectMessagesTopic", "", failures);
-    check_object::<UserProfilePhotos>(sampler, "UserProfilePhotos", "", failures);
-    check_object::<UserProfileAudios>(sampler, "UserProfileAudios", "", failures);
-    check_object::<File>(sampler, "File", "", failures);
-    check_object::<WebAppInfo>(sampler, "WebAppInfo", "", failures);
-    check_object::<ReplyKeyboardMarkup>(sampler, "ReplyKeyboardMarkup", "", failures);
-    check_object::<KeyboardButton>(sampler, "KeyboardButton", "", failures);
+    >(sampler, "SuggestedPostParameters", failures);
+    check_object::<DirectMessagesTopic>(sampler, "DirectMessagesTopic", failures);
+    check_object::<UserProfilePhotos>(sampler, "UserProfilePhotos", failures);
+    check_object::<UserProfileAudios>(sampler, "UserProfileAudios", failures);
+    check_object::<File>(sampler, "File", failures);
+    check_object::<WebAppInfo>(sampler, "WebAppInfo", failures);
+    check_object::<ReplyKeyboardMarkup>(sampler, "ReplyKeyboardMarkup", failures);
+    check_object::<KeyboardButton>(sampler, "KeyboardButton", failures);
     check_object::<
         KeyboardButtonRequestUsers,
-    >(sampler, "KeyboardButtonRequestUsers", "", failures);
+    >(sampler, "KeyboardButtonRequestUsers", failures);
     check_object::<
         KeyboardButtonRequestChat,
-    >(sampler, "KeyboardButtonRequestChat", "", failures);
+    >(sampler, "KeyboardButtonRequestChat", failures);
     check_object::<
         KeyboardButtonRequestManagedBot,
-    >(sampler, "KeyboardButtonRequestManagedBot", "", failures);
-    check_object::<
-        KeyboardButtonPollType,
-    >(sampler, "KeyboardButtonPollType", "", failures);
-    check_object::<ReplyKeyboardRemove>(sampler, "ReplyKeyboardRemove", "", failures);
-    check_object::<InlineKeyboardMarkup>(sampler, "InlineKeyboardMarkup", "", failures);
-    check_object::<InlineKeyboardButton>(sampler, "InlineKeyboardButton", "", failures);
-    check_object::<LoginUrl>(sampler, "LoginUrl", "", failures);
+    >(sampler, "KeyboardButtonRequestManagedBot", failures);
+    check_object::<KeyboardButtonPollType>(sampler, "KeyboardButtonPollType", failures);
+    check_object::<ReplyKeyboardRemove>(sampler, "ReplyKeyboardRemove", failures);
+    check_object::<InlineKeyboardMarkup>(sampler, "InlineKeyboardMarkup", failures);
+    check_object::<InlineKeyboardButton>(sampler, "InlineKeyboardButton", failures);
+    check_object::<LoginUrl>(sampler, "LoginUrl", failures);
     check_object::<
         SwitchInlineQueryChosenChat,
-    >(sampler, "SwitchInlineQueryChosenChat", "", failures);
-    check_object::<CopyTextButton>(sampler, "CopyTextButton", "", failures);
-    check_object::<CallbackQuery>(sampler, "CallbackQuery", "", failures);
-    check_object::<ForceReply>(sampler, "ForceReply", "", failures);
-    check_object::<ChatPhoto>(sampler, "ChatPhoto", "", failures);
-    check_object::<ChatInviteLink>(sampler, "ChatInviteLink", "", failures);
+    >(sampler, "SwitchInlineQueryChosenChat", failures);
+    check_object::<CopyTextButton>(sampler, "CopyTextButton", failures);
+    check_object::<CallbackQuery>(sampler, "CallbackQuery", failures);
+    check_object::<ForceReply>(sampler, "ForceReply", failures);
+    check_object::<ChatPhoto>(sampler, "ChatPhoto", failures);
+    check_object::<ChatInviteLink>(sampler, "ChatInviteLink", failures);
     check_object::<
         ChatAdministratorRights,
-    >(sampler, "ChatAdministratorRights", "", failures);
-    check_object::<ChatMemberUpdated>(sampler, "ChatMemberUpdated", "", failures);
+    >(sampler, "ChatAdministratorRights", failures);
+    check_object::<ChatMemberUpdated>(sampler, "ChatMemberUpdated", failures);
     check_union::<ChatMember>(sampler, "ChatMember", failures);
-    check_object::<ChatMemberOwner>(sampler, "ChatMemberOwner", "status", failures);
+    check_object::<ChatMemberOwner>(sampler, "ChatMemberOwner", failures);
     check_object::<
         ChatMemberAdministrator,
-    >(sampler, "ChatMemberAdministrator", "status", failures);
-    check_object::<ChatMemberMember>(sampler, "ChatMemberMember", "status", failures);
-    check_object::<
-        ChatMemberRestricted,
-    >(sampler, "ChatMemberRestricted", "status", failures);
-    check_object::<ChatMemberLeft>(sampler, "ChatMemberLeft", "status", failures);
-    check_object::<ChatMemberBanned>(sampler, "ChatMemberBanned", "status", failures);
-    check_object::<ChatJoinRequest>(sampler, "ChatJoinRequest", "", failures);
-    check_object::<ChatPermissions>(sampler, "ChatPermissions", "", failures);
-    check_object::<Birthdate>(sampler, "Birthdate", "", failures);
-    check_object::<BusinessIntro>(sampler, "BusinessIntro", "", failures);
-    check_object::<BusinessLocation>(sampler, "BusinessLocation", "", failures);
+    >(sampler, "ChatMemberAdministrator", failures);
+    check_object::<ChatMemberMember>(sampler, "ChatMemberMember", failures);
+    check_object::<ChatMemberRestricted>(sampler, "ChatMemberRestricted", failures);
+    check_object::<ChatMemberLeft>(sampler, "ChatMemberLeft", failures);
+    check_object::<ChatMemberBanned>(sampler, "ChatMemberBanned", failures);
+    check_object::<ChatJoinRequest>(sampler, "ChatJoinRequest", failures);
+    check_object::<ChatPermissions>(sampler, "ChatPermissions", failures);
+    check_object::<Birthdate>(sampler, "Birthdate", failures);
+    check_object::<BusinessIntro>(sampler, "BusinessIntro", failures);
+    check_object::<BusinessLocation>(sampler, "BusinessLocation", failures);
     check_object::<
         BusinessOpeningHoursInterval,
-    >(sampler, "BusinessOpeningHoursInterval", "", failures);
-    check_object::<BusinessOpeningHours>(sampler, "BusinessOpeningHours", "", failures);
-    check_object::<UserRating>(sampler, "UserRating", "", failures);
-    check_object::<StoryAreaPosition>(sampler, "StoryAreaPosition", "", failures);
-    check_object::<LocationAddress>(sampler, "LocationAddress", "", failures);
+    >(sampler, "BusinessOpeningHoursInterval", failures);
+    check_object::<BusinessOpeningHours>(sampler, "BusinessOpeningHours", failures);
+    check_object::<UserRating>(sampler, "UserRating", failures);
+    check_object::<StoryAreaPosition>(sampler, "StoryAreaPosition", failures);
+    check_object::<LocationAddress>(sampler, "LocationAddress", failures);
     check_union::<StoryAreaType>(sampler, "StoryAreaType", failures);
-    check_object::<
-        StoryAreaTypeLocation,
-    >(sampler, "StoryAreaTypeLocation", "type", failures);
+    check_object::<StoryAreaTypeLocation>(sampler, "StoryAreaTypeLocation", failures);
     check_object::<
         StoryAreaTypeSuggestedReaction,
-    >(sampler, "StoryAreaTypeSuggestedReaction", "type", failures);
-    check_object::<StoryAreaTypeLink>(sampler, "StoryAreaTypeLink", "type", failures);
-    check_object::<
-        StoryAreaTypeWeather,
-    >(sampler, "StoryAreaTypeWeather", "type", failures);
+    >(sampler, "StoryAreaTypeSuggestedReaction", failures);
+    check_object::<StoryAreaTypeLink>(sampler, "StoryAreaTypeLink", failures);
+    check_object::<StoryAreaTypeWeather>(sampler, "StoryAreaTypeWeather", failures);
     check_object::<
         StoryAreaTypeUniqueGift,
-    >(sampler, "StoryAreaTypeUniqueGift", "type", failures);
-    check_object::<StoryArea>(sampler, "StoryArea", "", failures);
-    check_object::<ChatLocation>(sampler, "ChatLocation", "", failures);
+    >(sampler, "StoryAreaTypeUniqueGift", failures);
+    check_object::<StoryArea>(sampler, "StoryArea", failures);
+    check_object::<ChatLocation>(sampler, "ChatLocation", failures);
     check_union::<ReactionType>(sampler, "ReactionType", failures);
-    check_object::<ReactionTypeEmoji>(sampler, "ReactionTypeEmoji", "type", failures);
+    check_object::<ReactionTypeEmoji>(sampler, "ReactionTypeEmoji", failures);
     check_object::<
         ReactionTypeCustomEmoji,
-    >(sampler, "ReactionTypeCustomEmoji", "type", failures);
-    check_object::<ReactionTypePaid>(sampler, "ReactionTypePaid", "type", failures);
-    check_object::<ReactionCount>(sampler, "ReactionCount", "", failures);
-    check_object::<
-        MessageReactionUpdated,
-    >(sampler, "MessageReactionUpdated", "", failures);
+    >(sampler, "ReactionTypeCustomEmoji", failures);
+    check_object::<ReactionTypePaid>(sampler, "ReactionTypePaid", failures);
+    check_object::<ReactionCount>(sampler, "ReactionCount", failures);
+    check_object::<MessageReactionUpdated>(sampler, "MessageReactionUpdated", failures);
     check_object::<
         MessageReactionCountUpdated,
-    >(sampler, "MessageReactionCountUpdated", "", failures);
-    check_object::<ForumTopic>(sampler, "ForumTopic", "", failures);
-    check_object::<GiftBackground>(sampler, "GiftBackground", "", failures);
-    check_object::<Gift>(sampler, "Gift", "", failures);
-    check_object::<Gifts>(sampler, "Gifts", "", failures);
-    check_object::<UniqueGiftModel>(sampler, "UniqueGiftModel", "", failures);
-    check_object::<UniqueGiftSymbol>(sampler, "UniqueGiftSymbol", "", failures);
+    >(sampler, "MessageReactionCountUpdated", failures);
+    check_object::<ForumTopic>(sampler, "ForumTopic", failures);
+    check_object::<GiftBackground>(sampler, "GiftBackground", failures);
+    check_object::<Gift>(sampler, "Gift", failures);
+    check_object::<Gifts>(sampler, "Gifts", failures);
+    check_object::<UniqueGiftModel>(sampler, "UniqueGiftModel", failures);
+    check_object::<UniqueGiftSymbol>(sampler, "UniqueGiftSymbol", failures);
     check_object::<
         UniqueGiftBackdropColors,
-    >(sampler, "UniqueGiftBackdropColors", "", failures);
-    check_object::<UniqueGiftBackdrop>(sampler, "UniqueGiftBackdrop", "", failures);
-    check_object::<UniqueGiftColors>(sampler, "UniqueGiftColors", "", failures);
-    check_object::<UniqueGift>(sampler, "UniqueGift", "", failures);
-    check_object::<GiftInfo>(sampler, "GiftInfo", "", failures);
-    check_object::<UniqueGiftInfo>(sampler, "UniqueGiftInfo", "", failures);
+    >(sampler, "UniqueGiftBackdropColors", failures);
+    check_object::<UniqueGiftBackdrop>(sampler, "UniqueGiftBackdrop", failures);
+    check_object::<UniqueGiftColors>(sampler, "UniqueGiftColors", failures);
+    check_object::<UniqueGift>(sampler, "UniqueGift", failures);
+    check_object::<GiftInfo>(sampler, "GiftInfo", failures);
+    check_object::<UniqueGiftInfo>(sampler, "UniqueGiftInfo", failures);
     check_union::<OwnedGift>(sampler, "OwnedGift", failures);
-    check_object::<OwnedGiftRegular>(sampler, "OwnedGiftRegular", "type", failures);
-    check_object::<OwnedGiftUnique>(sampler, "OwnedGiftUnique", "type", failures);
-    check_object::<OwnedGifts>(sampler, "OwnedGifts", "", failures);
-    check_object::<BotAccessSettings>(sampler, "BotAccessSettings", "", failures);
-    check_object::<AcceptedGiftTypes>(sampler, "AcceptedGiftTypes", "", failures);
-    check_object::<StarAmount>(sampler, "StarAmount", "", failures);
-    check_object::<BotCommand>(sampler, "BotCommand", "", failures);
+    check_object::<OwnedGiftRegular>(sampler, "OwnedGiftRegular", failures);
+    check_object::<OwnedGiftUnique>(sampler, "OwnedGiftUnique", failures);
+    check_object::<OwnedGifts>(sampler, "OwnedGifts", failures);
+    check_object::<BotAccessSettings>(sampler, "BotAccessSettings", failures);
+    check_object::<AcceptedGiftTypes>(sampler, "AcceptedGiftTypes", failures);
+    check_object::<StarAmount>(sampler, "StarAmount", failures);
+    check_object::<BotCommand>(sampler, "BotCommand", failures);
     check_union::<BotCommandScope>(sampler, "BotCommandScope", failures);
-    check_object::<
-        BotCommandScopeDefault,
-    >(sampler, "BotCommandScopeDefault", "type", failures);
+    check_object::<BotCommandScopeDefault>(sampler, "BotCommandScopeDefault", failures);
     check_object::<
         BotCommandScopeAllPrivateChats,
-    >(sampler, "BotCommandScopeAllPrivateChats", "type", failures);
+    >(sampler, "BotCommandScopeAllPrivateChats", failures);
     check_object::<
         BotCommandScopeAllGroupChats,
-    >(sampler, "BotCommandScopeAllGroupChats", "type", failures);
+    >(sampler, "BotCommandScopeAllGroupChats", failures);
     check_object::<
         BotCommandScopeAllChatAdministrators,
-    >(sampler, "BotCommandScopeAllChatAdministrators", "type", failures);
-    check_object::<
-        BotCommandScopeChat,
-    >(sampler, "BotCommandScopeChat", "type", failures);
+    >(sampler, "BotCommandScopeAllChatAdministrators", failures);
+    check_object::<BotCommandScopeChat>(sampler, "BotCommandScopeChat", failures);
     check_object::<
         BotCommandScopeChatAdministrators,
-    >(sampler, "BotCommandScopeChatAdministrators", "type", failures);
+    >(sampler, "BotCommandScopeChatAdministrators", failures);
     check_object::<
         BotCommandScopeChatMember,
-    >(sampler, "BotCommandScopeChatMember", "type", failures);
-    check_object::<BotName>(sampler, "BotName", "", failures);
-    check_object::<BotDescription>(sampler, "BotDescription", "", failures);
-    check_object::<BotShortDescription>(sampler, "BotShortDescription", "", failures);
+    >(sampler, "BotCommandScopeChatMember", failures);
+    check_object::<BotName>(sampler, "BotName", failures);
+    check_object::<BotDescription>(sampler, "BotDescription", failures);
+    check_object::<BotShortDescription>(sampler, "BotShortDescription", failures);
     check_union::<MenuButton>(sampler, "MenuButton", failures);
-    check_object::<MenuButtonCommands>(sampler, "MenuButtonCommands", "type", failures);
-    check_object::<MenuButtonWebApp>(sampler, "MenuButtonWebApp", "type", failures);
-    check_object::<MenuButtonDefault>(sampler, "MenuButtonDefault", "type", failures);
+    check_object::<MenuButtonCommands>(sampler, "MenuButtonCommands", failures);
+    check_object::<MenuButtonWebApp>(sampler, "MenuButtonWebApp", failures);
+    check_object::<MenuButtonDefault>(sampler, "MenuButtonDefault", failures);
     check_union::<ChatBoostSource>(sampler, "ChatBoostSource", failures);
-    check_object::<
-        ChatBoostSourcePremium,
-    >(sampler, "ChatBoostSourcePremium", "source", failures);
+    check_object::<ChatBoostSourcePremium>(sampler, "ChatBoostSourcePremium", failures);
     check_object::<
         ChatBoostSourceGiftCode,
-    >(sampler, "ChatBoostSourceGiftCode", "source", failures);
+    >(sampler, "ChatBoostSourceGiftCode", failures);
     check_object::<
         ChatBoostSourceGiveaway,
-    >(sampler, "ChatBoostSourceGiveaway", "source", failures);
-    check_object::<ChatBoost>(sampler, "ChatBoost", "", failures);
-    check_object::<ChatBoostUpdated>(sampler, "ChatBoostUpdated", "", failures);
-    check_object::<ChatBoostRemoved>(sampler, "ChatBoostRemoved", "", failures);
-    check_object::<ChatOwnerLeft>(sampler, "ChatOwnerLeft", "", failures);
-    check_object::<ChatOwnerChanged>(sampler, "ChatOwnerChanged", "", failures);
-    check_object::<UserChatBoosts>(sampler, "UserChatBoosts", "", failures);
-    check_object::<BusinessBotRights>(sampler, "BusinessBotRights", "", failures);
-    check_object::<BusinessConnection>(sampler, "BusinessConnection", "", failures);
+    >(sampler, "ChatBoostSourceGiveaway", failures);
+    check_object::<ChatBoost>(sampler, "ChatBoost", failures);
+    check_object::<ChatBoostUpdated>(sampler, "ChatBoostUpdated", failures);
+    check_object::<ChatBoostRemoved>(sampler, "ChatBoostRemoved", failures);
+    check_object::<ChatOwnerLeft>(sampler, "ChatOwnerLeft", failures);
+    check_object::<ChatOwnerChanged>(sampler, "ChatOwnerChanged", failures);
+    check_object::<UserChatBoosts>(sampler, "UserChatBoosts", failures);
+    check_object::<BusinessBotRights>(sampler, "BusinessBotRights", failures);
+    check_object::<BusinessConnection>(sampler, "BusinessConnection", failures);
     check_object::<
         BusinessMessagesDeleted,
-    >(sampler, "BusinessMessagesDeleted", "", failures);
-    check_object::<SentWebAppMessage>(sampler, "SentWebAppMessage", "", failures);
-    check_object::<SentGuestMessage>(sampler, "SentGuestMessage", "", failures);
-    check_object::<
-        PreparedInlineMessage,
-    >(sampler, "PreparedInlineMessage", "", failures);
-    check_object::<
-        PreparedKeyboardButton,
-    >(sampler, "PreparedKeyboardButton", "", failures);
-    check_object::<ResponseParameters>(sampler, "ResponseParameters", "", failures);
+    >(sampler, "BusinessMessagesDeleted", failures);
+    check_object::<SentWebAppMessage>(sampler, "SentWebAppMessage", failures);
+    check_object::<SentGuestMessage>(sampler, "SentGuestMessage", failures);
+    check_object::<PreparedInlineMessage>(sampler, "PreparedInlineMessage", failures);
+    check_object::<PreparedKeyboardButton>(sampler, "PreparedKeyboardButton", failures);
+    check_object::<ResponseParameters>(sampler, "ResponseParameters", failures);
     check_union::<InputMedia>(sampler, "InputMedia", failures);
-    check_object::<
-        InputMediaAnimation,
-    >(sampler, "InputMediaAnimation", "type", failures);
-    check_object::<InputMediaAudio>(sampler, "InputMediaAudio", "type", failures);
-    check_object::<InputMediaDocument>(sampler, "InputMediaDocument", "type", failures);
-    check_object::<InputMediaLink>(sampler, "InputMediaLink", "type", failures);
-    check_object::<
-        InputMediaLivePhoto,
-    >(sampler, "InputMediaLivePhoto", "type", failures);
-    check_object::<InputMediaLocation>(sampler, "InputMediaLocation", "type", failures);
-    check_object::<InputMediaPhoto>(sampler, "InputMediaPhoto", "type", failures);
-    check_object::<InputMediaSticker>(sampler, "InputMediaSticker", "type", failures);
-    check_object::<InputMediaVenue>(sampler, "InputMediaVenue", "type", failures);
-    check_object::<InputMediaVideo>(sampler, "InputMediaVideo", "type", failures);
+    check_object::<InputMediaAnimation>(sampler, "InputMediaAnimation", failures);
+    check_object::<InputMediaAudio>(sampler, "InputMediaAudio", failures);
+    check_object::<InputMediaDocument>(sampler, "InputMediaDocument", failures);
+    check_object::<InputMediaLink>(sampler, "InputMediaLink", failures);
+    check_object::<InputMediaLivePhoto>(sampler, "InputMediaLivePhoto", failures);
+    check_object::<InputMediaLocation>(sampler, "InputMediaLocation", failures);
+    check_object::<InputMediaPhoto>(sampler, "InputMediaPhoto", failures);
+    check_object::<InputMediaSticker>(sampler, "InputMediaSticker", failures);
+    check_object::<InputMediaVenue>(sampler, "InputMediaVenue", failures);
+    check_object::<InputMediaVideo>(sampler, "InputMediaVideo", failures);
     check_union::<InputPaidMedia>(sampler, "InputPaidMedia", failures);
     check_object::<
         InputPaidMediaLivePhoto,
-    >(sampler, "InputPaidMediaLivePhoto", "type", failures);
-    check_object::<
-        InputPaidMediaPhoto,
-    >(sampler, "InputPaidMediaPhoto", "type", failures);
-    check_object::<
-        InputPaidMediaVideo,
-    >(sampler, "InputPaidMediaVideo", "type", failures);
+    >(sampler, "InputPaidMediaLivePhoto", failures);
+    check_object::<InputPaidMediaPhoto>(sampler, "InputPaidMediaPhoto", failures);
+    check_object::<InputPaidMediaVideo>(sampler, "InputPaidMediaVideo", failures);
     check_union::<InputProfilePhoto>(sampler, "InputProfilePhoto", failures);
     check_object::<
         InputProfilePhotoStatic,
-    >(sampler, "InputProfilePhotoStatic", "type", failures);
+    >(sampler, "InputProfilePhotoStatic", failures);
     check_object::<
         InputProfilePhotoAnimated,
-    >(sampler, "InputProfilePhotoAnimated", "type", failures);
+    >(sampler, "InputProfilePhotoAnimated", failures);
     check_union::<InputStoryContent>(sampler, "InputStoryContent", failures);
-    check_object::<
-        InputStoryContentPhoto,
-    >(sampler, "InputStoryContentPhoto", "type", failures);
-    check_object::<
-        InputStoryContentVideo,
-    >(sampler, "InputStoryContentVideo", "type", failures);
-    check_object::<Sticker>(sampler, "Sticker", "", failures);
-    check_object::<StickerSet>(sampler, "StickerSet", "", failures);
-    check_object::<MaskPosition>(sampler, "MaskPosition", "", failures);
-    check_object::<InputSticker>(sampler, "InputSticker", "", failures);
-    check_object::<RichMessage>(sampler, "RichMessage", "", failures);
-    check_object::<InputRichMessage>(sampler, "InputRichMessage", "", failures);
+    check_object::<InputStoryContentPhoto>(sampler, "InputStoryContentPhoto", failures);
+    check_object::<InputStoryContentVideo>(sampler, "InputStoryContentVideo", failures);
+    check_object::<Sticker>(sampler, "Sticker", failures);
+    check_object::<StickerSet>(sampler, "StickerSet", failures);
+    check_object::<MaskPosition>(sampler, "MaskPosition", failures);
+    check_object::<InputSticker>(sampler, "InputSticker", failures);
+    check_object::<RichMessage>(sampler, "RichMessage", failures);
+    check_object::<InputRichMessage>(sampler, "InputRichMessage", failures);
     check_union::<RichText>(sampler, "RichText", failures);
-    check_object::<RichTextBold>(sampler, "RichTextBold", "type", failures);
-    check_object::<RichTextItalic>(sampler, "RichTextItalic", "type", failures);
-    check_object::<RichTextUnderline>(sampler, "RichTextUnderline", "type", failures);
-    check_object::<
-        RichTextStrikethrough,
-    >(sampler, "RichTextStrikethrough", "type", failures);
-    check_object::<RichTextSpoiler>(sampler, "RichTextSpoiler", "type", failures);
-    check_object::<RichTextDateTime>(sampler, "RichTextDateTime", "type", failures);
-    check_object::<
-        RichTextTextMention,
-    >(sampler, "RichTextTextMention", "type", failures);
-    check_object::<RichTextSubscript>(sampler, "RichTextSubscript", "type", failures);
-    check_object::<
-        RichTextSuperscript,
-    >(sampler, "RichTextSuperscript", "type", failures);
-    check_object::<RichTextMarked>(sampler, "RichTextMarked", "type", failures);
-    check_object::<RichTextCode>(sampler, "RichTextCode", "type", failures);
-    check_object::<
-        RichTextCustomEmoji,
-    >(sampler, "RichTextCustomEmoji", "type", failures);
+    check_object::<RichTextBold>(sampler, "RichTextBold", failures);
+    check_object::<RichTextItalic>(sampler, "RichTextItalic", failures);
+    check_object::<RichTextUnderline>(sampler, "RichTextUnderline", failures);
+    check_object::<RichTextStrikethrough>(sampler, "RichTextStrikethrough", failures);
+    check_object::<RichTextSpoiler>(sampler, "RichTextSpoiler", failures);
+    check_object::<RichTextDateTime>(sampler, "RichTextDateTime", failures);
+    check_object::<RichTextTextMention>(sampler, "RichTextTextMention", failures);
+    check_object::<RichTextSubscript>(sampler, "RichTextSubscript", failures);
+    check_object::<RichTextSuperscript>(sampler, "RichTextSuperscript", failures);
+    check_object::<RichTextMarked>(sampler, "RichTextMarked", failures);
+    check_object::<RichTextCode>(sampler, "RichTextCode", failures);
+    check_object::<RichTextCustomEmoji>(sampler, "RichTextCustomEmoji", failures);
     check_object::<
         RichTextMathematicalExpression,
-    >(sampler, "RichTextMathematicalExpression", "type", failures);
-    check_object::<RichTextUrl>(sampler, "RichTextUrl", "type", failures);
-    check_object::<
-        RichTextEmailAddress,
-    >(sampler, "RichTextEmailAddress", "type", failures);
-    check_object::<
-        RichTextPhoneNumber,
-    >(sampler, "RichTextPhoneNumber", "type", failures);
-    check_object::<
-        RichTextBankCardNumber,
-    >(sampler, "RichTextBankCardNumber", "type", failures);
-    check_object::<RichTextMention>(sampler, "RichTextMention", "type", failures);
-    check_object::<RichTextHashtag>(sampler, "RichTextHashtag", "type", failures);
-    check_object::<RichTextCashtag>(sampler, "RichTextCashtag", "type", failures);
-    check_object::<RichTextBotCommand>(sampler, "RichTextBotCommand", "type", failures);
-    check_object::<RichTextAnchor>(sampler, "RichTextAnchor", "type", failures);
-    check_object::<RichTextAnchorLink>(sampler, "RichTextAnchorLink", "type", failures);
-    check_object::<RichTextReference>(sampler, "RichTextReference", "type", failures);
-    check_object::<
-        RichTextReferenceLink,
-    >(sampler, "RichTextReferenceLink", "type", failures);
-    check_object::<RichBlockCaption>(sampler, "RichBlockCaption", "", failures);
-    check_object::<RichBlockTableCell>(sampler, "RichBlockTableCell", "", failures);
-    check_object::<RichBlockListItem>(sampler, "RichBlockListItem", "", failures);
+    >(sampler, "RichTextMathematicalExpression", failures);
+    check_object::<RichTextUrl>(sampler, "RichTextUrl", failures);
+    check_object::<RichTextEmailAddress>(sampler, "RichTextEmailAddress", failures);
+    check_object::<RichTextPhoneNumber>(sampler, "RichTextPhoneNumber", failures);
+    check_object::<RichTextBankCardNumber>(sampler, "RichTextBankCardNumber", failures);
+    check_object::<RichTextMention>(sampler, "RichTextMention", failures);
+    check_object::<RichTextHashtag>(sampler, "RichTextHashtag", failures);
+    check_object::<RichTextCashtag>(sampler, "RichTextCashtag", failures);
+    check_object::<RichTextBotCommand>(sampler, "RichTextBotCommand", failures);
+    check_object::<RichTextAnchor>(sampler, "RichTextAnchor", failures);
+    check_object::<RichTextAnchorLink>(sampler, "RichTextAnchorLink", failures);
+    check_object::<RichTextReference>(sampler, "RichTextReference", failures);
+    check_object::<RichTextReferenceLink>(sampler, "RichTextReferenceLink", failures);
+    check_object::<RichBlockCaption>(sampler, "RichBlockCaption", failures);
+    check_object::<RichBlockTableCell>(sampler, "RichBlockTableCell", failures);
+    check_object::<RichBlockListItem>(sampler, "RichBlockListItem", failures);
     check_union::<RichBlock>(sampler, "RichBlock", failures);
-    check_object::<RichBlockParagraph>(sampler, "RichBlockParagraph", "type", failures);
+    check_object::<RichBlockParagraph>(sampler, "RichBlockParagraph", failures);
     check_object::<
         RichBlockSectionHeading,
-    >(sampler, "RichBlockSectionHeading", "type", failures);
-    check_object::<
-        RichBlockPreformatted,
-    >(sampler, "RichBlockPreformatted", "type", failures);
-    check_object::<RichBlockFooter>(sampler, "RichBlockFooter", "type", failures);
-    check_object::<RichBlockDivider>(sampler, "RichBlockDivider", "type", failures);
+    >(sampler, "RichBlockSectionHeading", failures);
+    check_object::<RichBlockPreformatted>(sampler, "RichBlockPreformatted", failures);
+    check_object::<RichBlockFooter>(sampler, "RichBlockFooter", failures);
+    check_object::<RichBlockDivider>(sampler, "RichBlockDivider", failures);
     check_object::<
         RichBlockMathematicalExpression,
-    >(sampler, "RichBlockMathematicalExpression", "type", failures);
-    check_object::<RichBlockAnchor>(sampler, "RichBlockAnchor", "type", failures);
-    check_object::<RichBlockList>(sampler, "RichBlockList", "type", failures);
+    >(sampler, "RichBlockMathematicalExpression", failures);
+    check_object::<RichBlockAnchor>(sampler, "RichBlockAnchor", failures);
+    check_object::<RichBlockList>(sampler, "RichBlockList", failures);
     check_object::<
         RichBlockBlockQuotation,
-    >(sampler, "RichBlockBlockQuotation", "type", failures);
-    check_object::<
-        RichBlockPullQuotation,
-    >(sampler, "RichBlockPullQuotation", "type", failures);
-    check_object::<RichBlockCollage>(sampler, "RichBlockCollage", "type", failures);
-    check_object::<RichBlockSlideshow>(sampler, "RichBlockSlideshow", "type", failures);
-    check_object::<RichBlockTable>(sampler, "RichBlockTable", "type", failures);
-    check_object::<RichBlockDetails>(sampler, "RichBlockDetails", "type", failures);
-    check_object::<RichBlockMap>(sampler, "RichBlockMap", "type", failures);
-    check_object::<RichBlockAnimation>(sampler, "RichBlockAnimation", "type", failures);
-    check_object::<RichBlockAudio>(sampler, "RichBlockAudio", "type", failures);
-    check_object::<RichBlockPhoto>(sampler, "RichBlockPhoto", "type", failures);
-    check_object::<RichBlockVideo>(sampler, "RichBlockVideo", "type", failures);
-    check_object::<RichBlockVoiceNote>(sampler, "RichBlockVoiceNote", "type", failures);
-    check_object::<RichBlockThinking>(sampler, "RichBlockThinking", "type", failures);
-    check_object::<InlineQuery>(sampler, "InlineQuery", "", failures);
+    >(sampler, "RichBlockBlockQuotation", failures);
+    check_object::<RichBlockPullQuotation>(sampler, "RichBlockPullQuotation", failures);
+    check_object::<RichBlockCollage>(sampler, "RichBlockCollage", failures);
+    check_object::<RichBlockSlideshow>(sampler, "RichBlockSlideshow", failures);
+    check_object::<RichBlockTable>(sampler, "RichBlockTable", failures);
+    check_object::<RichBlockDetails>(sampler, "RichBlockDetails", failures);
+    check_object::<RichBlockMap>(sampler, "RichBlockMap", failures);
+    check_object::<RichBlockAnimation>(sampler, "RichBlockAnimation", failures);
+    check_object::<RichBlockAudio>(sampler, "RichBlockAudio", failures);
+    check_object::<RichBlockPhoto>(sampler, "RichBlockPhoto", failures);
+    check_object::<RichBlockVideo>(sampler, "RichBlockVideo", failures);
+    check_object::<RichBlockVoiceNote>(sampler, "RichBlockVoiceNote", failures);
+    check_object::<RichBlockThinking>(sampler, "RichBlockThinking", failures);
+    check_object::<InlineQuery>(sampler, "InlineQuery", failures);
     check_object::<
         InlineQueryResultsButton,
-    >(sampler, "InlineQueryResultsButton", "", failures);
+    >(sampler, "InlineQueryResultsButton", failures);
     check_union::<InlineQueryResult>(sampler, "InlineQueryResult", failures);
     check_object::<
         InlineQueryResultArticle,
-    >(sampler, "InlineQueryResultArticle", "", failures);
-    check_object::<
-        InlineQueryResultPhoto,
-    >(sampler, "InlineQueryResultPhoto", "", failures);
-    check_object::<InlineQueryResultGif>(sampler, "InlineQueryResultGif", "", failures);
+    >(sampler, "InlineQueryResultArticle", failures);
+    check_object::<InlineQueryResultPhoto>(sampler, "InlineQueryResultPhoto", failures);
+    check_object::<InlineQueryResultGif>(sampler, "InlineQueryResultGif", failures);
     check_object::<
         InlineQueryResultMpeg4Gif,
-    >(sampler, "InlineQueryResultMpeg4Gif", "", failures);
-    check_object::<
-        InlineQueryResultVideo,
-    >(sampler, "InlineQueryResultVideo", "", failures);
-    check_object::<
-        InlineQueryResultAudio,
-    >(sampler, "InlineQueryResultAudio", "", failures);
-    check_object::<
-        InlineQueryResultVoice,
-    >(sampler, "InlineQueryResultVoice", "", failures);
+    >(sampler, "InlineQueryResultMpeg4Gif", failures);
+    check_object::<InlineQueryResultVideo>(sampler, "InlineQueryResultVideo", failures);
+    check_object::<InlineQueryResultAudio>(sampler, "InlineQueryResultAudio", failures);
+    check_object::<InlineQueryResultVoice>(sampler, "InlineQueryResultVoice", failures);
     check_object::<
         InlineQueryResultDocument,
-    >(sampler, "InlineQueryResultDocument", "", failures);
+    >(sampler, "InlineQueryResultDocument", failures);
     check_object::<
         InlineQueryResultLocation,
-    >(sampler, "InlineQueryResultLocation", "", failures);
-    check_object::<
-        InlineQueryResultVenue,
-    >(sampler, "InlineQueryResultVenue", "", failures);
+    >(sampler, "InlineQueryResultLocation", failures);
+    check_object::<InlineQueryResultVenue>(sampler, "InlineQueryResultVenue", failures);
     check_object::<
         InlineQueryResultContact,
-    >(sampler, "InlineQueryResultContact", "", failures);
-    check_object::<
-        InlineQueryResultGame,
-    >(sampler, "InlineQueryResultGame", "", failures);
+    >(sampler, "InlineQueryResultContact", failures);
+    check_object::<InlineQueryResultGame>(sampler, "InlineQueryResultGame", failures);
     check_object::<
         InlineQueryResultCachedPhoto,
-    >(sampler, "InlineQueryResultCachedPhoto", "", failures);
+    >(sampler, "InlineQueryResultCachedPhoto", failures);
     check_object::<
         InlineQueryResultCachedGif,
-    >(sampler, "InlineQueryResultCachedGif", "", failures);
+    >(sampler, "InlineQueryResultCachedGif", failures);
     check_object::<
         InlineQueryResultCachedMpeg4Gif,
-    >(sampler, "InlineQueryResultCachedMpeg4Gif", "", failures);
+    >(sampler, "InlineQueryResultCachedMpeg4Gif", failures);
     check_object::<
         InlineQueryResultCachedSticker,
-    >(sampler, "InlineQueryResultCachedSticker", "", failures);
+    >(sampler, "InlineQueryResultCachedSticker", failures);
     check_object::<
         InlineQueryResultCachedDocument,
-    >(sampler, "InlineQueryResultCachedDocument", "", failures);
+    >(sampler, "InlineQueryResultCachedDocument", failures);
     check_object::<
         InlineQueryResultCachedVideo,
-    >(sampler, "InlineQueryResultCachedVideo", "", failures);
+    >(sampler, "InlineQueryResultCachedVideo", failures);
     check_object::<
         InlineQueryResultCachedVoice,
-    >(sampler, "InlineQueryResultCachedVoice", "", failures);
+    >(sampler, "InlineQueryResultCachedVoice", failures);
     check_object::<
         InlineQueryResultCachedAudio,
-    >(sampler, "InlineQueryResultCachedAudio", "", failures);
+    >(sampler, "InlineQueryResultCachedAudio", failures);
     check_union::<InputMessageContent>(sampler, "InputMessageContent", failures);
     check_object::<
         InputTextMessageContent,
-    >(sampler, "InputTextMessageContent", "", failures);
+    >(sampler, "InputTextMessageContent", failures);
     check_object::<
         InputRichMessageContent,
-    >(sampler, "InputRichMessageContent", "", failures);
+    >(sampler, "InputRichMessageContent", failures);
     check_object::<
         InputLocationMessageContent,
-    >(sampler, "InputLocationMessageContent", "", failures);
+    >(sampler, "InputLocationMessageContent", failures);
     check_object::<
         InputVenueMessageContent,
-    >(sampler, "InputVenueMessageContent", "", failures);
+    >(sampler, "InputVenueMessageContent", failures);
     check_object::<
         InputContactMessageContent,
-    >(sampler, "InputContactMessageContent", "", failures);
+    >(sampler, "InputContactMessageContent", failures);
     check_object::<
         InputInvoiceMessageContent,
-    >(sampler, "InputInvoiceMessageContent", "", failures);
-    check_object::<ChosenInlineResult>(sampler, "ChosenInlineResult", "", failures);
-    check_object::<LabeledPrice>(sampler, "LabeledPrice", "", failures);
-    check_object::<Invoice>(sampler, "Invoice", "", failures);
-    check_object::<ShippingAddress>(sampler, "ShippingAddress", "", failures);
-    check_object::<OrderInfo>(sampler, "OrderInfo", "", failures);
-    check_object::<ShippingOption>(sampler, "ShippingOption", "", failures);
-    check_object::<SuccessfulPayment>(sampler, "SuccessfulPayment", "", failures);
-    check_object::<RefundedPayment>(sampler, "RefundedPayment", "", failures);
-    check_object::<ShippingQuery>(sampler, "ShippingQuery", "", failures);
-    check_object::<PreCheckoutQuery>(sampler, "PreCheckoutQuery", "", failures);
-    check_object::<PaidMediaPurchased>(sampler, "PaidMediaPurchased", "", failures);
+    >(sampler, "InputInvoiceMessageContent", failures);
+    check_object::<ChosenInlineResult>(sampler, "ChosenInlineResult", failures);
+    check_object::<LabeledPrice>(sampler, "LabeledPrice", failures);
+    check_object::<Invoice>(sampler, "Invoice", failures);
+    check_object::<ShippingAddress>(sampler, "ShippingAddress", failures);
+    check_object::<OrderInfo>(sampler, "OrderInfo", failures);
+    check_object::<ShippingOption>(sampler, "ShippingOption", failures);
+    check_object::<SuccessfulPayment>(sampler, "SuccessfulPayment", failures);
+    check_object::<RefundedPayment>(sampler, "RefundedPayment", failures);
+    check_object::<ShippingQuery>(sampler, "ShippingQuery", failures);
+    check_object::<PreCheckoutQuery>(sampler, "PreCheckoutQuery", failures);
+    check_object::<PaidMediaPurchased>(sampler, "PaidMediaPurchased", failures);
     check_union::<RevenueWithdrawalState>(sampler, "RevenueWithdrawalState", failures);
     check_object::<
         RevenueWithdrawalStatePending,
-    >(sampler, "RevenueWithdrawalStatePending", "type", failures);
+    >(sampler, "RevenueWithdrawalStatePending", failures);
     check_object::<
         RevenueWithdrawalStateSucceeded,
-    >(sampler, "RevenueWithdrawalStateSucceeded", "type", failures);
+    >(sampler, "RevenueWithdrawalStateSucceeded", failures);
     check_object::<
         RevenueWithdrawalStateFailed,
-    >(sampler, "RevenueWithdrawalStateFailed", "type", failures);
-    check_object::<AffiliateInfo>(sampler, "AffiliateInfo", "", failures);
+    >(sampler, "RevenueWithdrawalStateFailed", failures);
+    check_object::<AffiliateInfo>(sampler, "AffiliateInfo", failures);
     check_union::<TransactionPartner>(sampler, "TransactionPartner", failures);
-    check_object::<
-        TransactionPartnerUser,
-    >(sampler, "TransactionPartnerUser", "type", failures);
-    check_object::<
-        TransactionPartnerChat,
-    >(sampler, "TransactionPartnerChat", "type", failures);
+    check_object::<TransactionPartnerUser>(sampler, "TransactionPartnerUser", failures);
+    check_object::<TransactionPartnerChat>(sampler, "TransactionPartnerChat", failures);
     check_object::<
         TransactionPartnerAffiliateProgram,
-    >(sampler, "TransactionPartnerAffiliateProgram", "type", failures);
+    >(sampler, "TransactionPartnerAffiliateProgram", failures);
     check_object::<
         TransactionPartnerFragment,
-    >(sampler, "TransactionPartnerFragment", "type", failures);
+    >(sampler, "TransactionPartnerFragment", failures);
     check_object::<
         TransactionPartnerTelegramAds,
-    >(sampler, "TransactionPartnerTelegramAds", "type", failures);
+    >(sampler, "TransactionPartnerTelegramAds", failures);
     check_object::<
         TransactionPartnerTelegramApi,
-    >(sampler, "TransactionPartnerTelegramApi", "type", failures);
+    >(sampler, "TransactionPartnerTelegramApi", failures);
     check_object::<
         TransactionPartnerOther,
-    >(sampler, "TransactionPartnerOther", "type", failures);
-    check_object::<StarTransaction>(sampler, "StarTransaction", "", failures);
-    check_object::<StarTransactions>(sampler, "StarTransactions", "", failures);
-    check_object::<PassportData>(sampler, "PassportData", "", failures);
-    check_object::<PassportFile>(sampler, "PassportFile", "", failures);
+    >(sampler, "TransactionPartnerOther", failures);
+    check_object::<StarTransaction>(sampler, "StarTransaction", failures);
+    check_object::<StarTransactions>(sampler, "StarTransactions", failures);
+    check_object::<PassportData>(sampler, "PassportData", failures);
+    check_object::<PassportFile>(sampler, "PassportFile", failures);
     check_object::<
         EncryptedPassportElement,
-    >(sampler, "EncryptedPassportElement", "", failures);
-    check_object::<EncryptedCredentials>(sampler, "EncryptedCredentials", "", failures);
+    >(sampler, "EncryptedPassportElement", failures);
+    check_object::<EncryptedCredentials>(sampler, "EncryptedCredentials", failures);
     check_union::<PassportElementError>(sampler, "PassportElementError", failures);
     check_object::<
         PassportElementErrorDataField,
-    >(sampler, "PassportElementErrorDataField", "source", failures);
+    >(sampler, "PassportElementErrorDataField", failures);
     check_object::<
         PassportElementErrorFrontSide,
-    >(sampler, "PassportElementErrorFrontSide", "source", failures);
+    >(sampler, "PassportElementErrorFrontSide", failures);
     check_object::<
         PassportElementErrorReverseSide,
-    >(sampler, "PassportElementErrorReverseSide", "source", failures);
+    >(sampler, "PassportElementErrorReverseSide", failures);
     check_object::<
         PassportElementErrorSelfie,
-    >(sampler, "PassportElementErrorSelfie", "source", failures);
+    >(sampler, "PassportElementErrorSelfie", failures);
     check_object::<
         PassportElementErrorFile,
-    >(sampler, "PassportElementErrorFile", "source", failures);
+    >(sampler, "PassportElementErrorFile", failures);
     check_object::<
         PassportElementErrorFiles,
-    >(sampler, "PassportElementErrorFiles", "source", failures);
+    >(sampler, "PassportElementErrorFiles", failures);
     check_object::<
         PassportElementErrorTranslationFile,
-    >(sampler, "PassportElementErrorTranslationFile", "source", failures);
+    >(sampler, "PassportElementErrorTranslationFile", failures);
     check_object::<
         PassportElementErrorTranslationFiles,
-    >(sampler, "PassportElementErrorTranslationFiles", "source", failures);
+    >(sampler, "PassportElementErrorTranslationFiles", failures);
     check_object::<
         PassportElementErrorUnspecified,
-    >(sampler, "PassportElementErrorUnspecified", "source", failures);
-    check_object::<Game>(sampler, "Game", "", failures);
-    check_object::<CallbackGame>(sampler, "CallbackGame", "", failures);
-    check_object::<GameHighScore>(sampler, "GameHighScore", "", failures);
+    >(sampler, "PassportElementErrorUnspecified", failures);
+    check_object::<Game>(sampler, "Game", failures);
+    check_object::<CallbackGame>(sampler, "CallbackGame", failures);
+    check_object::<GameHighScore>(sampler, "GameHighScore", failures);
     check_union::<ReplyMarkup>(sampler, "ReplyMarkup", failures);
 }
