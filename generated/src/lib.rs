@@ -26,6 +26,8 @@
 //!   captures sometimes send `false` where the docs say `True`, and a `bool` reads both.
 //! - Unions are enums. Those with a discriminator (`ChatMember.status`, `MessageOrigin.type`,
 //!   ...) dispatch on it; a variant this version does not know is kept in `Unknown` as raw JSON.
+//!   A variant struct (`MessageOriginUser`) does not store the tag but writes it when
+//!   serialized, so it is the same JSON alone or inside its enum.
 //!   Documented string value lists are enums too (`ChatType`, `MessageEntityType`, ...), with an
 //!   `Other(String)` catch-all. `MaybeInaccessibleMessage` is told apart by `date == 0`.
 //! - [`types::Update`] is an id plus a [`types::UpdateKind`]. An update kind from a newer Bot
