@@ -4,8 +4,8 @@
 //!
 //! Three figures per bot, each the median of `runs`: the clean build (every dependency, after
 //! `cargo clean`), the API crate alone (`cargo clean -p CRATE` then build: the crate and the bot),
-//! and an incremental rebuild after touching `main.rs`. The clean build also runs with
-//! `--timings`, whose report gives the API crate's own unit time.
+//! and an incremental rebuild after touching `main.rs`. The clean builds run with `--timings`,
+//! whose reports give the API crate's own unit time.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -117,7 +117,7 @@ pub struct Figures {
     pub krate: Duration,
     /// Rebuild after touching `main.rs`.
     pub incremental: Duration,
-    /// The API crate's unit time in the clean build's `--timings` report, in seconds.
+    /// The API crate's unit time in the clean builds' `--timings` reports (median), in seconds.
     pub unit: Option<f64>,
 }
 
@@ -175,46 +175,66 @@ fn setup(dir: &Path, bot: &Bot) -> Result<()> {
     cargo(dir, &["fetch"])
 }
 
-fn measure(dir: &Path, bot: &Bot, runs: usize) -> Result<Figures> {
-    let (mut clean, mut krate, mut incremental) = (Vec::new(), Vec::new(), Vec::new());
-    let mut unit = None;
-    for run in 0..runs {
-        cargo(dir, &["clean"])?;
-        let args: &[&str] = if run == 0 {
-            &["build", "--offline", "--timings"]
-        } else {
-            &["build", "--offline"]
-        };
-        clean.push(timed(dir, args)?);
-        if run == 0 {
-            unit = unit_time(dir, bot.krate);
-        }
-        cargo(dir, &["clean", "-p", bot.krate])?;
-        krate.push(timed(dir, &["build", "--offline"])?);
-        let main = dir.join("src/main.rs");
-        std::fs::write(&main, format!("{}// run {run}\n", bot.main))?;
-        incremental.push(timed(dir, &["build", "--offline"])?);
-    }
-    Ok(Figures {
-        name: bot.name,
-        clean: median(clean),
-        krate: median(krate),
-        incremental: median(incremental),
-        unit,
-    })
+/// The times of one bot over the runs so far.
+#[derive(Default)]
+struct Samples {
+    clean: Vec<Duration>,
+    krate: Vec<Duration>,
+    incremental: Vec<Duration>,
+    units: Vec<Duration>,
 }
 
-/// Builds both bots `runs` times each and returns their figures, ours first.
+impl Samples {
+    fn figures(self, name: &'static str) -> Figures {
+        Figures {
+            name,
+            clean: median(self.clean),
+            krate: median(self.krate),
+            incremental: median(self.incremental),
+            unit: (!self.units.is_empty()).then(|| median(self.units).as_secs_f64()),
+        }
+    }
+}
+
+/// One run of the three builds of a bot.
+fn measure(dir: &Path, bot: &Bot, run: usize, samples: &mut Samples) -> Result<()> {
+    cargo(dir, &["clean"])?;
+    samples
+        .clean
+        .push(timed(dir, &["build", "--offline", "--timings"])?);
+    // The unit time of one clean build swings with what else the machine does; like the other
+    // figures it is the median over the runs.
+    if let Some(unit) = unit_time(dir, bot.krate) {
+        samples.units.push(Duration::from_secs_f64(unit));
+    }
+    cargo(dir, &["clean", "-p", bot.krate])?;
+    samples.krate.push(timed(dir, &["build", "--offline"])?);
+    let main = dir.join("src/main.rs");
+    std::fs::write(&main, format!("{}// run {run}\n", bot.main))?;
+    samples.incremental.push(timed(dir, &["build", "--offline"])?);
+    Ok(())
+}
+
+/// Builds both bots `runs` times each and returns their figures, ours first. The bots take
+/// turns run by run, so that a slow spell of the machine weighs on both alike.
 pub fn bench_compile(workspace: &Path, out: Option<PathBuf>, runs: usize) -> Result<Vec<Figures>> {
     let out = out.unwrap_or_else(|| workspace.join("target/bench-compile"));
-    let mut figures = Vec::new();
-    for bot in bots(workspace) {
-        let dir = out.join(bot.name);
-        setup(&dir, &bot)?;
-        eprintln!("measuring {} ({runs} run(s))...", bot.name);
-        figures.push(measure(&dir, &bot, runs)?);
+    let bots = bots(workspace);
+    for bot in &bots {
+        setup(&out.join(bot.name), bot)?;
     }
-    Ok(figures)
+    let mut samples: Vec<Samples> = bots.iter().map(|_| Samples::default()).collect();
+    for run in 0..runs {
+        for (bot, samples) in bots.iter().zip(&mut samples) {
+            eprintln!("run {}/{runs}: {}", run + 1, bot.name);
+            measure(&out.join(bot.name), bot, run, samples)?;
+        }
+    }
+    Ok(bots
+        .iter()
+        .zip(samples)
+        .map(|(bot, s)| s.figures(bot.name))
+        .collect())
 }
 
 /// The figures as a Markdown table with ratios against the last row.
