@@ -231,28 +231,22 @@ fn deserialize_impl(
     quote! {
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct FieldsVisitor;
+                de::object(deserializer)
+            }
+        }
 
-                impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-                    type Value = #name;
+        impl<'de> de::FromMap<'de> for #name {
+            const EXPECTING: &'static str = #expecting;
 
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
-                        #(#decls)*
-                        while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                            match key.as_str() {
-                                #(#arms)*
-                                _ => de::skip_value(&mut map),
-                            }?;
-                        }
-                        Ok(#name { #(#finals),* })
-                    }
+            fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+                #(#decls)*
+                while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                    match key.as_str() {
+                        #(#arms)*
+                        _ => de::skip_value(&mut map),
+                    }?;
                 }
-
-                deserializer.deserialize_map(FieldsVisitor)
+                Ok(#name { #(#finals),* })
             }
         }
     }

@@ -130,6 +130,36 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// An object read key by key from a map: what every generated struct implements, so that one
+/// generic visitor ([`object`]) serves them all.
+#[doc(hidden)]
+pub trait FromMap<'de>: Sized {
+    /// What a map of this object is, for error messages (`"a Message object"`).
+    const EXPECTING: &'static str;
+
+    /// Reads the object's fields from the map.
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// Deserializes an object through its [`FromMap`] implementation.
+pub fn object<'de, D: Deserializer<'de>, T: FromMap<'de>>(deserializer: D) -> Result<T, D::Error> {
+    struct ObjectVisitor<T>(PhantomData<T>);
+
+    impl<'de, T: FromMap<'de>> Visitor<'de> for ObjectVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(map)
+        }
+    }
+
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
 /// The value of a required field, or serde's "missing field" error.
 pub fn required<T, E: de::Error>(value: Option<T>, field: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(field))

@@ -30,35 +30,29 @@ impl Serialize for Chat {
 
 impl<'de> Deserialize<'de> for Chat {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Chat;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Chat object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Chat, A::Error> {
-                let mut f_id: Option<i64> = None;
-                let mut f_kind: Option<ChatType> = None;
-                let mut f_title: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Chat {
-                    id: de::required(f_id, "id")?,
-                    kind: de::required(f_kind, "type")?,
-                    title: f_title,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Chat {
+    const EXPECTING: &'static str = "a Chat object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<i64> = None;
+        let mut f_kind: Option<ChatType> = None;
+        let mut f_title: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "type" => de::req(&mut map, &mut f_kind),
+                "title" => de::opt(&mut map, &mut f_title),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Chat {
+            id: de::required(f_id, "id")?,
+            kind: de::required(f_kind, "type")?,
+            title: f_title,
+        })
     }
 }
 

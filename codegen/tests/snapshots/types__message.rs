@@ -36,41 +36,35 @@ impl Serialize for Message {
 
 impl<'de> Deserialize<'de> for Message {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Message;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Message object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Message, A::Error> {
-                let mut f_message_id: Option<i64> = None;
-                let mut f_date: Option<i64> = None;
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_reply_to_message: Option<Box<Message>> = None;
-                let mut f_shapes: Option<Vec<Shape>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "message_id" => de::req(&mut map, &mut f_message_id),
-                        "date" => de::req(&mut map, &mut f_date),
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "reply_to_message" => de::opt(&mut map, &mut f_reply_to_message),
-                        "shapes" => de::opt(&mut map, &mut f_shapes),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Message {
-                    message_id: de::required(f_message_id, "message_id")?,
-                    date: de::required(f_date, "date")?,
-                    chat: de::required(f_chat, "chat")?,
-                    reply_to_message: f_reply_to_message,
-                    shapes: f_shapes,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Message {
+    const EXPECTING: &'static str = "a Message object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_message_id: Option<i64> = None;
+        let mut f_date: Option<i64> = None;
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_reply_to_message: Option<Box<Message>> = None;
+        let mut f_shapes: Option<Vec<Shape>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "message_id" => de::req(&mut map, &mut f_message_id),
+                "date" => de::req(&mut map, &mut f_date),
+                "chat" => de::req(&mut map, &mut f_chat),
+                "reply_to_message" => de::opt(&mut map, &mut f_reply_to_message),
+                "shapes" => de::opt(&mut map, &mut f_shapes),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Message {
+            message_id: de::required(f_message_id, "message_id")?,
+            date: de::required(f_date, "date")?,
+            chat: de::required(f_chat, "chat")?,
+            reply_to_message: f_reply_to_message,
+            shapes: f_shapes,
+        })
     }
 }
 

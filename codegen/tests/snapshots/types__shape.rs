@@ -98,29 +98,23 @@ impl Serialize for ShapeCircle {
 
 impl<'de> Deserialize<'de> for ShapeCircle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ShapeCircle;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ShapeCircle object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ShapeCircle, A::Error> {
-                let mut f_radius: Option<f64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "radius" => de::req(&mut map, &mut f_radius),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ShapeCircle {
-                    radius: de::required(f_radius, "radius")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ShapeCircle {
+    const EXPECTING: &'static str = "a ShapeCircle object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_radius: Option<f64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "radius" => de::req(&mut map, &mut f_radius),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ShapeCircle {
+            radius: de::required(f_radius, "radius")?,
+        })
     }
 }
 
@@ -159,32 +153,26 @@ impl Serialize for ShapeSquare {
 
 impl<'de> Deserialize<'de> for ShapeSquare {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ShapeSquare;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ShapeSquare object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ShapeSquare, A::Error> {
-                let mut f_side: Option<i64> = None;
-                let mut f_filled: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "side" => de::req(&mut map, &mut f_side),
-                        "filled" => de::req(&mut map, &mut f_filled),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ShapeSquare {
-                    side: de::required(f_side, "side")?,
-                    filled: f_filled.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ShapeSquare {
+    const EXPECTING: &'static str = "a ShapeSquare object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_side: Option<i64> = None;
+        let mut f_filled: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "side" => de::req(&mut map, &mut f_side),
+                "filled" => de::req(&mut map, &mut f_filled),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ShapeSquare {
+            side: de::required(f_side, "side")?,
+            filled: f_filled.unwrap_or_default(),
+        })
     }
 }
 

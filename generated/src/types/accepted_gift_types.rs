@@ -45,45 +45,35 @@ impl Serialize for AcceptedGiftTypes {
 
 impl<'de> Deserialize<'de> for AcceptedGiftTypes {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = AcceptedGiftTypes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a AcceptedGiftTypes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AcceptedGiftTypes, A::Error> {
-                let mut f_unlimited_gifts: Option<bool> = None;
-                let mut f_limited_gifts: Option<bool> = None;
-                let mut f_unique_gifts: Option<bool> = None;
-                let mut f_premium_subscription: Option<bool> = None;
-                let mut f_gifts_from_channels: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "unlimited_gifts" => de::req(&mut map, &mut f_unlimited_gifts),
-                        "limited_gifts" => de::req(&mut map, &mut f_limited_gifts),
-                        "unique_gifts" => de::req(&mut map, &mut f_unique_gifts),
-                        "premium_subscription" => {
-                            de::req(&mut map, &mut f_premium_subscription)
-                        }
-                        "gifts_from_channels" => {
-                            de::req(&mut map, &mut f_gifts_from_channels)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(AcceptedGiftTypes {
-                    unlimited_gifts: f_unlimited_gifts.unwrap_or_default(),
-                    limited_gifts: f_limited_gifts.unwrap_or_default(),
-                    unique_gifts: f_unique_gifts.unwrap_or_default(),
-                    premium_subscription: f_premium_subscription.unwrap_or_default(),
-                    gifts_from_channels: f_gifts_from_channels.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for AcceptedGiftTypes {
+    const EXPECTING: &'static str = "a AcceptedGiftTypes object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_unlimited_gifts: Option<bool> = None;
+        let mut f_limited_gifts: Option<bool> = None;
+        let mut f_unique_gifts: Option<bool> = None;
+        let mut f_premium_subscription: Option<bool> = None;
+        let mut f_gifts_from_channels: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "unlimited_gifts" => de::req(&mut map, &mut f_unlimited_gifts),
+                "limited_gifts" => de::req(&mut map, &mut f_limited_gifts),
+                "unique_gifts" => de::req(&mut map, &mut f_unique_gifts),
+                "premium_subscription" => de::req(&mut map, &mut f_premium_subscription),
+                "gifts_from_channels" => de::req(&mut map, &mut f_gifts_from_channels),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(AcceptedGiftTypes {
+            unlimited_gifts: f_unlimited_gifts.unwrap_or_default(),
+            limited_gifts: f_limited_gifts.unwrap_or_default(),
+            unique_gifts: f_unique_gifts.unwrap_or_default(),
+            premium_subscription: f_premium_subscription.unwrap_or_default(),
+            gifts_from_channels: f_gifts_from_channels.unwrap_or_default(),
+        })
     }
 }
 

@@ -36,46 +36,38 @@ impl Serialize for AffiliateInfo {
 
 impl<'de> Deserialize<'de> for AffiliateInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = AffiliateInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a AffiliateInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AffiliateInfo, A::Error> {
-                let mut f_affiliate_user: Option<Box<User>> = None;
-                let mut f_affiliate_chat: Option<Box<Chat>> = None;
-                let mut f_commission_per_mille: Option<i64> = None;
-                let mut f_amount: Option<i64> = None;
-                let mut f_nanostar_amount: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "affiliate_user" => de::opt(&mut map, &mut f_affiliate_user),
-                        "affiliate_chat" => de::opt(&mut map, &mut f_affiliate_chat),
-                        "commission_per_mille" => {
-                            de::req(&mut map, &mut f_commission_per_mille)
-                        }
-                        "amount" => de::req(&mut map, &mut f_amount),
-                        "nanostar_amount" => de::opt(&mut map, &mut f_nanostar_amount),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(AffiliateInfo {
-                    affiliate_user: f_affiliate_user,
-                    affiliate_chat: f_affiliate_chat,
-                    commission_per_mille: de::required(
-                        f_commission_per_mille,
-                        "commission_per_mille",
-                    )?,
-                    amount: de::required(f_amount, "amount")?,
-                    nanostar_amount: f_nanostar_amount,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for AffiliateInfo {
+    const EXPECTING: &'static str = "a AffiliateInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_affiliate_user: Option<Box<User>> = None;
+        let mut f_affiliate_chat: Option<Box<Chat>> = None;
+        let mut f_commission_per_mille: Option<i64> = None;
+        let mut f_amount: Option<i64> = None;
+        let mut f_nanostar_amount: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "affiliate_user" => de::opt(&mut map, &mut f_affiliate_user),
+                "affiliate_chat" => de::opt(&mut map, &mut f_affiliate_chat),
+                "commission_per_mille" => de::req(&mut map, &mut f_commission_per_mille),
+                "amount" => de::req(&mut map, &mut f_amount),
+                "nanostar_amount" => de::opt(&mut map, &mut f_nanostar_amount),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(AffiliateInfo {
+            affiliate_user: f_affiliate_user,
+            affiliate_chat: f_affiliate_chat,
+            commission_per_mille: de::required(
+                f_commission_per_mille,
+                "commission_per_mille",
+            )?,
+            amount: de::required(f_amount, "amount")?,
+            nanostar_amount: f_nanostar_amount,
+        })
     }
 }
 

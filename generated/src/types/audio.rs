@@ -48,53 +48,47 @@ impl Serialize for Audio {
 
 impl<'de> Deserialize<'de> for Audio {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Audio;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Audio object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Audio, A::Error> {
-                let mut f_file_id: Option<String> = None;
-                let mut f_file_unique_id: Option<String> = None;
-                let mut f_duration: Option<i64> = None;
-                let mut f_performer: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_file_name: Option<String> = None;
-                let mut f_mime_type: Option<String> = None;
-                let mut f_file_size: Option<i64> = None;
-                let mut f_thumbnail: Option<Box<PhotoSize>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "file_id" => de::req(&mut map, &mut f_file_id),
-                        "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
-                        "duration" => de::req(&mut map, &mut f_duration),
-                        "performer" => de::opt(&mut map, &mut f_performer),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "file_name" => de::opt(&mut map, &mut f_file_name),
-                        "mime_type" => de::opt(&mut map, &mut f_mime_type),
-                        "file_size" => de::opt(&mut map, &mut f_file_size),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Audio {
-                    file_id: de::required(f_file_id, "file_id")?,
-                    file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
-                    duration: de::required(f_duration, "duration")?,
-                    performer: f_performer,
-                    title: f_title,
-                    file_name: f_file_name,
-                    mime_type: f_mime_type,
-                    file_size: f_file_size,
-                    thumbnail: f_thumbnail,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Audio {
+    const EXPECTING: &'static str = "a Audio object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_file_id: Option<String> = None;
+        let mut f_file_unique_id: Option<String> = None;
+        let mut f_duration: Option<i64> = None;
+        let mut f_performer: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_file_name: Option<String> = None;
+        let mut f_mime_type: Option<String> = None;
+        let mut f_file_size: Option<i64> = None;
+        let mut f_thumbnail: Option<Box<PhotoSize>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "file_id" => de::req(&mut map, &mut f_file_id),
+                "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
+                "duration" => de::req(&mut map, &mut f_duration),
+                "performer" => de::opt(&mut map, &mut f_performer),
+                "title" => de::opt(&mut map, &mut f_title),
+                "file_name" => de::opt(&mut map, &mut f_file_name),
+                "mime_type" => de::opt(&mut map, &mut f_mime_type),
+                "file_size" => de::opt(&mut map, &mut f_file_size),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Audio {
+            file_id: de::required(f_file_id, "file_id")?,
+            file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
+            duration: de::required(f_duration, "duration")?,
+            performer: f_performer,
+            title: f_title,
+            file_name: f_file_name,
+            mime_type: f_mime_type,
+            file_size: f_file_size,
+            thumbnail: f_thumbnail,
+        })
     }
 }
 

@@ -112,29 +112,23 @@ impl Serialize for BackgroundFillSolid {
 
 impl<'de> Deserialize<'de> for BackgroundFillSolid {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BackgroundFillSolid;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BackgroundFillSolid object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BackgroundFillSolid, A::Error> {
-                let mut f_color: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "color" => de::req(&mut map, &mut f_color),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BackgroundFillSolid {
-                    color: de::required(f_color, "color")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BackgroundFillSolid {
+    const EXPECTING: &'static str = "a BackgroundFillSolid object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_color: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "color" => de::req(&mut map, &mut f_color),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BackgroundFillSolid {
+            color: de::required(f_color, "color")?,
+        })
     }
 }
 
@@ -174,35 +168,29 @@ impl Serialize for BackgroundFillGradient {
 
 impl<'de> Deserialize<'de> for BackgroundFillGradient {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BackgroundFillGradient;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BackgroundFillGradient object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BackgroundFillGradient, A::Error> {
-                let mut f_top_color: Option<i64> = None;
-                let mut f_bottom_color: Option<i64> = None;
-                let mut f_rotation_angle: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "top_color" => de::req(&mut map, &mut f_top_color),
-                        "bottom_color" => de::req(&mut map, &mut f_bottom_color),
-                        "rotation_angle" => de::req(&mut map, &mut f_rotation_angle),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BackgroundFillGradient {
-                    top_color: de::required(f_top_color, "top_color")?,
-                    bottom_color: de::required(f_bottom_color, "bottom_color")?,
-                    rotation_angle: de::required(f_rotation_angle, "rotation_angle")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BackgroundFillGradient {
+    const EXPECTING: &'static str = "a BackgroundFillGradient object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_top_color: Option<i64> = None;
+        let mut f_bottom_color: Option<i64> = None;
+        let mut f_rotation_angle: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "top_color" => de::req(&mut map, &mut f_top_color),
+                "bottom_color" => de::req(&mut map, &mut f_bottom_color),
+                "rotation_angle" => de::req(&mut map, &mut f_rotation_angle),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BackgroundFillGradient {
+            top_color: de::required(f_top_color, "top_color")?,
+            bottom_color: de::required(f_bottom_color, "bottom_color")?,
+            rotation_angle: de::required(f_rotation_angle, "rotation_angle")?,
+        })
     }
 }
 
@@ -246,29 +234,23 @@ impl Serialize for BackgroundFillFreeformGradient {
 
 impl<'de> Deserialize<'de> for BackgroundFillFreeformGradient {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BackgroundFillFreeformGradient;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BackgroundFillFreeformGradient object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BackgroundFillFreeformGradient, A::Error> {
-                let mut f_colors: Option<Vec<i64>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "colors" => de::req(&mut map, &mut f_colors),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BackgroundFillFreeformGradient {
-                    colors: f_colors.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BackgroundFillFreeformGradient {
+    const EXPECTING: &'static str = "a BackgroundFillFreeformGradient object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_colors: Option<Vec<i64>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "colors" => de::req(&mut map, &mut f_colors),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BackgroundFillFreeformGradient {
+            colors: f_colors.unwrap_or_default(),
+        })
     }
 }
 

@@ -130,37 +130,26 @@ impl Serialize for BackgroundTypeFill {
 
 impl<'de> Deserialize<'de> for BackgroundTypeFill {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BackgroundTypeFill;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BackgroundTypeFill object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BackgroundTypeFill, A::Error> {
-                let mut f_fill: Option<BackgroundFill> = None;
-                let mut f_dark_theme_dimming: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "fill" => de::req(&mut map, &mut f_fill),
-                        "dark_theme_dimming" => {
-                            de::req(&mut map, &mut f_dark_theme_dimming)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BackgroundTypeFill {
-                    fill: de::required(f_fill, "fill")?,
-                    dark_theme_dimming: de::required(
-                        f_dark_theme_dimming,
-                        "dark_theme_dimming",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BackgroundTypeFill {
+    const EXPECTING: &'static str = "a BackgroundTypeFill object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_fill: Option<BackgroundFill> = None;
+        let mut f_dark_theme_dimming: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "fill" => de::req(&mut map, &mut f_fill),
+                "dark_theme_dimming" => de::req(&mut map, &mut f_dark_theme_dimming),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BackgroundTypeFill {
+            fill: de::required(f_fill, "fill")?,
+            dark_theme_dimming: de::required(f_dark_theme_dimming, "dark_theme_dimming")?,
+        })
     }
 }
 
@@ -209,43 +198,35 @@ impl Serialize for BackgroundTypeWallpaper {
 
 impl<'de> Deserialize<'de> for BackgroundTypeWallpaper {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BackgroundTypeWallpaper;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BackgroundTypeWallpaper object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BackgroundTypeWallpaper, A::Error> {
-                let mut f_document: Option<Box<Document>> = None;
-                let mut f_dark_theme_dimming: Option<i64> = None;
-                let mut f_is_blurred: Option<bool> = None;
-                let mut f_is_moving: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "document" => de::req(&mut map, &mut f_document),
-                        "dark_theme_dimming" => {
-                            de::req(&mut map, &mut f_dark_theme_dimming)
-                        }
-                        "is_blurred" => de::opt(&mut map, &mut f_is_blurred),
-                        "is_moving" => de::opt(&mut map, &mut f_is_moving),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BackgroundTypeWallpaper {
-                    document: de::required(f_document, "document")?,
-                    dark_theme_dimming: de::required(
-                        f_dark_theme_dimming,
-                        "dark_theme_dimming",
-                    )?,
-                    is_blurred: f_is_blurred,
-                    is_moving: f_is_moving,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BackgroundTypeWallpaper {
+    const EXPECTING: &'static str = "a BackgroundTypeWallpaper object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_document: Option<Box<Document>> = None;
+        let mut f_dark_theme_dimming: Option<i64> = None;
+        let mut f_is_blurred: Option<bool> = None;
+        let mut f_is_moving: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "document" => de::req(&mut map, &mut f_document),
+                "dark_theme_dimming" => de::req(&mut map, &mut f_dark_theme_dimming),
+                "is_blurred" => de::opt(&mut map, &mut f_is_blurred),
+                "is_moving" => de::opt(&mut map, &mut f_is_moving),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BackgroundTypeWallpaper {
+            document: de::required(f_document, "document")?,
+            dark_theme_dimming: de::required(
+                f_dark_theme_dimming,
+                "dark_theme_dimming",
+            )?,
+            is_blurred: f_is_blurred,
+            is_moving: f_is_moving,
+        })
     }
 }
 
@@ -311,41 +292,35 @@ impl Serialize for BackgroundTypePattern {
 
 impl<'de> Deserialize<'de> for BackgroundTypePattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BackgroundTypePattern;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BackgroundTypePattern object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BackgroundTypePattern, A::Error> {
-                let mut f_document: Option<Box<Document>> = None;
-                let mut f_fill: Option<BackgroundFill> = None;
-                let mut f_intensity: Option<i64> = None;
-                let mut f_is_inverted: Option<bool> = None;
-                let mut f_is_moving: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "document" => de::req(&mut map, &mut f_document),
-                        "fill" => de::req(&mut map, &mut f_fill),
-                        "intensity" => de::req(&mut map, &mut f_intensity),
-                        "is_inverted" => de::opt(&mut map, &mut f_is_inverted),
-                        "is_moving" => de::opt(&mut map, &mut f_is_moving),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BackgroundTypePattern {
-                    document: de::required(f_document, "document")?,
-                    fill: de::required(f_fill, "fill")?,
-                    intensity: de::required(f_intensity, "intensity")?,
-                    is_inverted: f_is_inverted,
-                    is_moving: f_is_moving,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BackgroundTypePattern {
+    const EXPECTING: &'static str = "a BackgroundTypePattern object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_document: Option<Box<Document>> = None;
+        let mut f_fill: Option<BackgroundFill> = None;
+        let mut f_intensity: Option<i64> = None;
+        let mut f_is_inverted: Option<bool> = None;
+        let mut f_is_moving: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "document" => de::req(&mut map, &mut f_document),
+                "fill" => de::req(&mut map, &mut f_fill),
+                "intensity" => de::req(&mut map, &mut f_intensity),
+                "is_inverted" => de::opt(&mut map, &mut f_is_inverted),
+                "is_moving" => de::opt(&mut map, &mut f_is_moving),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BackgroundTypePattern {
+            document: de::required(f_document, "document")?,
+            fill: de::required(f_fill, "fill")?,
+            intensity: de::required(f_intensity, "intensity")?,
+            is_inverted: f_is_inverted,
+            is_moving: f_is_moving,
+        })
     }
 }
 
@@ -401,29 +376,23 @@ impl Serialize for BackgroundTypeChatTheme {
 
 impl<'de> Deserialize<'de> for BackgroundTypeChatTheme {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BackgroundTypeChatTheme;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BackgroundTypeChatTheme object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BackgroundTypeChatTheme, A::Error> {
-                let mut f_theme_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "theme_name" => de::req(&mut map, &mut f_theme_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BackgroundTypeChatTheme {
-                    theme_name: de::required(f_theme_name, "theme_name")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BackgroundTypeChatTheme {
+    const EXPECTING: &'static str = "a BackgroundTypeChatTheme object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_theme_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "theme_name" => de::req(&mut map, &mut f_theme_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BackgroundTypeChatTheme {
+            theme_name: de::required(f_theme_name, "theme_name")?,
+        })
     }
 }
 

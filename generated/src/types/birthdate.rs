@@ -29,35 +29,29 @@ impl Serialize for Birthdate {
 
 impl<'de> Deserialize<'de> for Birthdate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Birthdate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Birthdate object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Birthdate, A::Error> {
-                let mut f_day: Option<i64> = None;
-                let mut f_month: Option<i64> = None;
-                let mut f_year: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "day" => de::req(&mut map, &mut f_day),
-                        "month" => de::req(&mut map, &mut f_month),
-                        "year" => de::opt(&mut map, &mut f_year),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Birthdate {
-                    day: de::required(f_day, "day")?,
-                    month: de::required(f_month, "month")?,
-                    year: f_year,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Birthdate {
+    const EXPECTING: &'static str = "a Birthdate object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_day: Option<i64> = None;
+        let mut f_month: Option<i64> = None;
+        let mut f_year: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "day" => de::req(&mut map, &mut f_day),
+                "month" => de::req(&mut map, &mut f_month),
+                "year" => de::opt(&mut map, &mut f_year),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Birthdate {
+            day: de::required(f_day, "day")?,
+            month: de::required(f_month, "month")?,
+            year: f_year,
+        })
     }
 }
 

@@ -29,34 +29,26 @@ impl Serialize for BotAccessSettings {
 
 impl<'de> Deserialize<'de> for BotAccessSettings {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BotAccessSettings;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BotAccessSettings object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BotAccessSettings, A::Error> {
-                let mut f_is_access_restricted: Option<bool> = None;
-                let mut f_added_users: Option<Vec<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "is_access_restricted" => {
-                            de::req(&mut map, &mut f_is_access_restricted)
-                        }
-                        "added_users" => de::opt(&mut map, &mut f_added_users),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BotAccessSettings {
-                    is_access_restricted: f_is_access_restricted.unwrap_or_default(),
-                    added_users: f_added_users,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotAccessSettings {
+    const EXPECTING: &'static str = "a BotAccessSettings object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_is_access_restricted: Option<bool> = None;
+        let mut f_added_users: Option<Vec<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "is_access_restricted" => de::req(&mut map, &mut f_is_access_restricted),
+                "added_users" => de::opt(&mut map, &mut f_added_users),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BotAccessSettings {
+            is_access_restricted: f_is_access_restricted.unwrap_or_default(),
+            added_users: f_added_users,
+        })
     }
 }
 

@@ -26,32 +26,26 @@ impl Serialize for BotCommand {
 
 impl<'de> Deserialize<'de> for BotCommand {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BotCommand;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BotCommand object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BotCommand, A::Error> {
-                let mut f_command: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "command" => de::req(&mut map, &mut f_command),
-                        "description" => de::req(&mut map, &mut f_description),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BotCommand {
-                    command: de::required(f_command, "command")?,
-                    description: de::required(f_description, "description")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotCommand {
+    const EXPECTING: &'static str = "a BotCommand object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_command: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "command" => de::req(&mut map, &mut f_command),
+                "description" => de::req(&mut map, &mut f_description),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BotCommand {
+            command: de::required(f_command, "command")?,
+            description: de::required(f_description, "description")?,
+        })
     }
 }
 

@@ -319,29 +319,23 @@ impl Serialize for BotCommandScopeChat {
 
 impl<'de> Deserialize<'de> for BotCommandScopeChat {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BotCommandScopeChat;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BotCommandScopeChat object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BotCommandScopeChat, A::Error> {
-                let mut f_chat_id: Option<ChatId> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat_id" => de::req(&mut map, &mut f_chat_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BotCommandScopeChat {
-                    chat_id: de::required(f_chat_id, "chat_id")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotCommandScopeChat {
+    const EXPECTING: &'static str = "a BotCommandScopeChat object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat_id: Option<ChatId> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat_id" => de::req(&mut map, &mut f_chat_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BotCommandScopeChat {
+            chat_id: de::required(f_chat_id, "chat_id")?,
+        })
     }
 }
 
@@ -375,29 +369,23 @@ impl Serialize for BotCommandScopeChatAdministrators {
 
 impl<'de> Deserialize<'de> for BotCommandScopeChatAdministrators {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BotCommandScopeChatAdministrators;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BotCommandScopeChatAdministrators object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BotCommandScopeChatAdministrators, A::Error> {
-                let mut f_chat_id: Option<ChatId> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat_id" => de::req(&mut map, &mut f_chat_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BotCommandScopeChatAdministrators {
-                    chat_id: de::required(f_chat_id, "chat_id")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotCommandScopeChatAdministrators {
+    const EXPECTING: &'static str = "a BotCommandScopeChatAdministrators object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat_id: Option<ChatId> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat_id" => de::req(&mut map, &mut f_chat_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BotCommandScopeChatAdministrators {
+            chat_id: de::required(f_chat_id, "chat_id")?,
+        })
     }
 }
 
@@ -434,32 +422,26 @@ impl Serialize for BotCommandScopeChatMember {
 
 impl<'de> Deserialize<'de> for BotCommandScopeChatMember {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BotCommandScopeChatMember;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BotCommandScopeChatMember object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BotCommandScopeChatMember, A::Error> {
-                let mut f_chat_id: Option<ChatId> = None;
-                let mut f_user_id: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat_id" => de::req(&mut map, &mut f_chat_id),
-                        "user_id" => de::req(&mut map, &mut f_user_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BotCommandScopeChatMember {
-                    chat_id: de::required(f_chat_id, "chat_id")?,
-                    user_id: de::required(f_user_id, "user_id")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotCommandScopeChatMember {
+    const EXPECTING: &'static str = "a BotCommandScopeChatMember object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat_id: Option<ChatId> = None;
+        let mut f_user_id: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat_id" => de::req(&mut map, &mut f_chat_id),
+                "user_id" => de::req(&mut map, &mut f_user_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BotCommandScopeChatMember {
+            chat_id: de::required(f_chat_id, "chat_id")?,
+            user_id: de::required(f_user_id, "user_id")?,
+        })
     }
 }
 

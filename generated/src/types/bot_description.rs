@@ -23,29 +23,23 @@ impl Serialize for BotDescription {
 
 impl<'de> Deserialize<'de> for BotDescription {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BotDescription;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BotDescription object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BotDescription, A::Error> {
-                let mut f_description: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "description" => de::req(&mut map, &mut f_description),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BotDescription {
-                    description: de::required(f_description, "description")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotDescription {
+    const EXPECTING: &'static str = "a BotDescription object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_description: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "description" => de::req(&mut map, &mut f_description),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BotDescription {
+            description: de::required(f_description, "description")?,
+        })
     }
 }
 

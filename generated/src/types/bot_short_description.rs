@@ -23,34 +23,23 @@ impl Serialize for BotShortDescription {
 
 impl<'de> Deserialize<'de> for BotShortDescription {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BotShortDescription;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BotShortDescription object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BotShortDescription, A::Error> {
-                let mut f_short_description: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "short_description" => {
-                            de::req(&mut map, &mut f_short_description)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BotShortDescription {
-                    short_description: de::required(
-                        f_short_description,
-                        "short_description",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotShortDescription {
+    const EXPECTING: &'static str = "a BotShortDescription object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_short_description: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "short_description" => de::req(&mut map, &mut f_short_description),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BotShortDescription {
+            short_description: de::required(f_short_description, "short_description")?,
+        })
     }
 }
 

@@ -62,90 +62,76 @@ impl Serialize for BusinessBotRights {
 
 impl<'de> Deserialize<'de> for BusinessBotRights {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BusinessBotRights;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BusinessBotRights object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BusinessBotRights, A::Error> {
-                let mut f_can_reply: Option<bool> = None;
-                let mut f_can_read_messages: Option<bool> = None;
-                let mut f_can_delete_sent_messages: Option<bool> = None;
-                let mut f_can_delete_all_messages: Option<bool> = None;
-                let mut f_can_edit_name: Option<bool> = None;
-                let mut f_can_edit_bio: Option<bool> = None;
-                let mut f_can_edit_profile_photo: Option<bool> = None;
-                let mut f_can_edit_username: Option<bool> = None;
-                let mut f_can_change_gift_settings: Option<bool> = None;
-                let mut f_can_view_gifts_and_stars: Option<bool> = None;
-                let mut f_can_convert_gifts_to_stars: Option<bool> = None;
-                let mut f_can_transfer_and_upgrade_gifts: Option<bool> = None;
-                let mut f_can_transfer_stars: Option<bool> = None;
-                let mut f_can_manage_stories: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "can_reply" => de::opt(&mut map, &mut f_can_reply),
-                        "can_read_messages" => {
-                            de::opt(&mut map, &mut f_can_read_messages)
-                        }
-                        "can_delete_sent_messages" => {
-                            de::opt(&mut map, &mut f_can_delete_sent_messages)
-                        }
-                        "can_delete_all_messages" => {
-                            de::opt(&mut map, &mut f_can_delete_all_messages)
-                        }
-                        "can_edit_name" => de::opt(&mut map, &mut f_can_edit_name),
-                        "can_edit_bio" => de::opt(&mut map, &mut f_can_edit_bio),
-                        "can_edit_profile_photo" => {
-                            de::opt(&mut map, &mut f_can_edit_profile_photo)
-                        }
-                        "can_edit_username" => {
-                            de::opt(&mut map, &mut f_can_edit_username)
-                        }
-                        "can_change_gift_settings" => {
-                            de::opt(&mut map, &mut f_can_change_gift_settings)
-                        }
-                        "can_view_gifts_and_stars" => {
-                            de::opt(&mut map, &mut f_can_view_gifts_and_stars)
-                        }
-                        "can_convert_gifts_to_stars" => {
-                            de::opt(&mut map, &mut f_can_convert_gifts_to_stars)
-                        }
-                        "can_transfer_and_upgrade_gifts" => {
-                            de::opt(&mut map, &mut f_can_transfer_and_upgrade_gifts)
-                        }
-                        "can_transfer_stars" => {
-                            de::opt(&mut map, &mut f_can_transfer_stars)
-                        }
-                        "can_manage_stories" => {
-                            de::opt(&mut map, &mut f_can_manage_stories)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BusinessBotRights {
+    const EXPECTING: &'static str = "a BusinessBotRights object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_can_reply: Option<bool> = None;
+        let mut f_can_read_messages: Option<bool> = None;
+        let mut f_can_delete_sent_messages: Option<bool> = None;
+        let mut f_can_delete_all_messages: Option<bool> = None;
+        let mut f_can_edit_name: Option<bool> = None;
+        let mut f_can_edit_bio: Option<bool> = None;
+        let mut f_can_edit_profile_photo: Option<bool> = None;
+        let mut f_can_edit_username: Option<bool> = None;
+        let mut f_can_change_gift_settings: Option<bool> = None;
+        let mut f_can_view_gifts_and_stars: Option<bool> = None;
+        let mut f_can_convert_gifts_to_stars: Option<bool> = None;
+        let mut f_can_transfer_and_upgrade_gifts: Option<bool> = None;
+        let mut f_can_transfer_stars: Option<bool> = None;
+        let mut f_can_manage_stories: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "can_reply" => de::opt(&mut map, &mut f_can_reply),
+                "can_read_messages" => de::opt(&mut map, &mut f_can_read_messages),
+                "can_delete_sent_messages" => {
+                    de::opt(&mut map, &mut f_can_delete_sent_messages)
                 }
-                Ok(BusinessBotRights {
-                    can_reply: f_can_reply,
-                    can_read_messages: f_can_read_messages,
-                    can_delete_sent_messages: f_can_delete_sent_messages,
-                    can_delete_all_messages: f_can_delete_all_messages,
-                    can_edit_name: f_can_edit_name,
-                    can_edit_bio: f_can_edit_bio,
-                    can_edit_profile_photo: f_can_edit_profile_photo,
-                    can_edit_username: f_can_edit_username,
-                    can_change_gift_settings: f_can_change_gift_settings,
-                    can_view_gifts_and_stars: f_can_view_gifts_and_stars,
-                    can_convert_gifts_to_stars: f_can_convert_gifts_to_stars,
-                    can_transfer_and_upgrade_gifts: f_can_transfer_and_upgrade_gifts,
-                    can_transfer_stars: f_can_transfer_stars,
-                    can_manage_stories: f_can_manage_stories,
-                })
-            }
+                "can_delete_all_messages" => {
+                    de::opt(&mut map, &mut f_can_delete_all_messages)
+                }
+                "can_edit_name" => de::opt(&mut map, &mut f_can_edit_name),
+                "can_edit_bio" => de::opt(&mut map, &mut f_can_edit_bio),
+                "can_edit_profile_photo" => {
+                    de::opt(&mut map, &mut f_can_edit_profile_photo)
+                }
+                "can_edit_username" => de::opt(&mut map, &mut f_can_edit_username),
+                "can_change_gift_settings" => {
+                    de::opt(&mut map, &mut f_can_change_gift_settings)
+                }
+                "can_view_gifts_and_stars" => {
+                    de::opt(&mut map, &mut f_can_view_gifts_and_stars)
+                }
+                "can_convert_gifts_to_stars" => {
+                    de::opt(&mut map, &mut f_can_convert_gifts_to_stars)
+                }
+                "can_transfer_and_upgrade_gifts" => {
+                    de::opt(&mut map, &mut f_can_transfer_and_upgrade_gifts)
+                }
+                "can_transfer_stars" => de::opt(&mut map, &mut f_can_transfer_stars),
+                "can_manage_stories" => de::opt(&mut map, &mut f_can_manage_stories),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BusinessBotRights {
+            can_reply: f_can_reply,
+            can_read_messages: f_can_read_messages,
+            can_delete_sent_messages: f_can_delete_sent_messages,
+            can_delete_all_messages: f_can_delete_all_messages,
+            can_edit_name: f_can_edit_name,
+            can_edit_bio: f_can_edit_bio,
+            can_edit_profile_photo: f_can_edit_profile_photo,
+            can_edit_username: f_can_edit_username,
+            can_change_gift_settings: f_can_change_gift_settings,
+            can_view_gifts_and_stars: f_can_view_gifts_and_stars,
+            can_convert_gifts_to_stars: f_can_convert_gifts_to_stars,
+            can_transfer_and_upgrade_gifts: f_can_transfer_and_upgrade_gifts,
+            can_transfer_stars: f_can_transfer_stars,
+            can_manage_stories: f_can_manage_stories,
+        })
     }
 }
 

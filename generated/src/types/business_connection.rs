@@ -41,44 +41,38 @@ impl Serialize for BusinessConnection {
 
 impl<'de> Deserialize<'de> for BusinessConnection {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BusinessConnection;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BusinessConnection object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BusinessConnection, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_user_chat_id: Option<i64> = None;
-                let mut f_date: Option<i64> = None;
-                let mut f_rights: Option<Box<BusinessBotRights>> = None;
-                let mut f_is_enabled: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "user" => de::req(&mut map, &mut f_user),
-                        "user_chat_id" => de::req(&mut map, &mut f_user_chat_id),
-                        "date" => de::req(&mut map, &mut f_date),
-                        "rights" => de::opt(&mut map, &mut f_rights),
-                        "is_enabled" => de::req(&mut map, &mut f_is_enabled),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BusinessConnection {
-                    id: de::required(f_id, "id")?,
-                    user: de::required(f_user, "user")?,
-                    user_chat_id: de::required(f_user_chat_id, "user_chat_id")?,
-                    date: de::required(f_date, "date")?,
-                    rights: f_rights,
-                    is_enabled: f_is_enabled.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BusinessConnection {
+    const EXPECTING: &'static str = "a BusinessConnection object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_user_chat_id: Option<i64> = None;
+        let mut f_date: Option<i64> = None;
+        let mut f_rights: Option<Box<BusinessBotRights>> = None;
+        let mut f_is_enabled: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "user" => de::req(&mut map, &mut f_user),
+                "user_chat_id" => de::req(&mut map, &mut f_user_chat_id),
+                "date" => de::req(&mut map, &mut f_date),
+                "rights" => de::opt(&mut map, &mut f_rights),
+                "is_enabled" => de::req(&mut map, &mut f_is_enabled),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BusinessConnection {
+            id: de::required(f_id, "id")?,
+            user: de::required(f_user, "user")?,
+            user_chat_id: de::required(f_user_chat_id, "user_chat_id")?,
+            date: de::required(f_date, "date")?,
+            rights: f_rights,
+            is_enabled: f_is_enabled.unwrap_or_default(),
+        })
     }
 }
 

@@ -30,35 +30,29 @@ impl Serialize for BusinessIntro {
 
 impl<'de> Deserialize<'de> for BusinessIntro {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BusinessIntro;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BusinessIntro object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BusinessIntro, A::Error> {
-                let mut f_title: Option<String> = None;
-                let mut f_message: Option<String> = None;
-                let mut f_sticker: Option<Box<Sticker>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "message" => de::opt(&mut map, &mut f_message),
-                        "sticker" => de::opt(&mut map, &mut f_sticker),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BusinessIntro {
-                    title: f_title,
-                    message: f_message,
-                    sticker: f_sticker,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BusinessIntro {
+    const EXPECTING: &'static str = "a BusinessIntro object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_title: Option<String> = None;
+        let mut f_message: Option<String> = None;
+        let mut f_sticker: Option<Box<Sticker>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "title" => de::opt(&mut map, &mut f_title),
+                "message" => de::opt(&mut map, &mut f_message),
+                "sticker" => de::opt(&mut map, &mut f_sticker),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BusinessIntro {
+            title: f_title,
+            message: f_message,
+            sticker: f_sticker,
+        })
     }
 }
 

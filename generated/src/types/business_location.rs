@@ -27,32 +27,26 @@ impl Serialize for BusinessLocation {
 
 impl<'de> Deserialize<'de> for BusinessLocation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BusinessLocation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BusinessLocation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BusinessLocation, A::Error> {
-                let mut f_address: Option<String> = None;
-                let mut f_location: Option<Box<Location>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "address" => de::req(&mut map, &mut f_address),
-                        "location" => de::opt(&mut map, &mut f_location),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BusinessLocation {
-                    address: de::required(f_address, "address")?,
-                    location: f_location,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BusinessLocation {
+    const EXPECTING: &'static str = "a BusinessLocation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_address: Option<String> = None;
+        let mut f_location: Option<Box<Location>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "address" => de::req(&mut map, &mut f_address),
+                "location" => de::opt(&mut map, &mut f_location),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BusinessLocation {
+            address: de::required(f_address, "address")?,
+            location: f_location,
+        })
     }
 }
 

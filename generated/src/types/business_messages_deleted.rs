@@ -32,40 +32,34 @@ impl Serialize for BusinessMessagesDeleted {
 
 impl<'de> Deserialize<'de> for BusinessMessagesDeleted {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BusinessMessagesDeleted;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BusinessMessagesDeleted object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BusinessMessagesDeleted, A::Error> {
-                let mut f_business_connection_id: Option<String> = None;
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_message_ids: Option<Vec<i64>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "business_connection_id" => {
-                            de::req(&mut map, &mut f_business_connection_id)
-                        }
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "message_ids" => de::req(&mut map, &mut f_message_ids),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BusinessMessagesDeleted {
+    const EXPECTING: &'static str = "a BusinessMessagesDeleted object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_business_connection_id: Option<String> = None;
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_message_ids: Option<Vec<i64>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "business_connection_id" => {
+                    de::req(&mut map, &mut f_business_connection_id)
                 }
-                Ok(BusinessMessagesDeleted {
-                    business_connection_id: de::required(
-                        f_business_connection_id,
-                        "business_connection_id",
-                    )?,
-                    chat: de::required(f_chat, "chat")?,
-                    message_ids: f_message_ids.unwrap_or_default(),
-                })
-            }
+                "chat" => de::req(&mut map, &mut f_chat),
+                "message_ids" => de::req(&mut map, &mut f_message_ids),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BusinessMessagesDeleted {
+            business_connection_id: de::required(
+                f_business_connection_id,
+                "business_connection_id",
+            )?,
+            chat: de::required(f_chat, "chat")?,
+            message_ids: f_message_ids.unwrap_or_default(),
+        })
     }
 }
 

@@ -29,32 +29,26 @@ impl Serialize for BusinessOpeningHours {
 
 impl<'de> Deserialize<'de> for BusinessOpeningHours {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BusinessOpeningHours;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BusinessOpeningHours object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BusinessOpeningHours, A::Error> {
-                let mut f_time_zone_name: Option<String> = None;
-                let mut f_opening_hours: Option<Vec<BusinessOpeningHoursInterval>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "time_zone_name" => de::req(&mut map, &mut f_time_zone_name),
-                        "opening_hours" => de::req(&mut map, &mut f_opening_hours),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BusinessOpeningHours {
-                    time_zone_name: de::required(f_time_zone_name, "time_zone_name")?,
-                    opening_hours: f_opening_hours.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BusinessOpeningHours {
+    const EXPECTING: &'static str = "a BusinessOpeningHours object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_time_zone_name: Option<String> = None;
+        let mut f_opening_hours: Option<Vec<BusinessOpeningHoursInterval>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "time_zone_name" => de::req(&mut map, &mut f_time_zone_name),
+                "opening_hours" => de::req(&mut map, &mut f_opening_hours),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BusinessOpeningHours {
+            time_zone_name: de::required(f_time_zone_name, "time_zone_name")?,
+            opening_hours: f_opening_hours.unwrap_or_default(),
+        })
     }
 }
 

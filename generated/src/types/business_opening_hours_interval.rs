@@ -26,32 +26,26 @@ impl Serialize for BusinessOpeningHoursInterval {
 
 impl<'de> Deserialize<'de> for BusinessOpeningHoursInterval {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = BusinessOpeningHoursInterval;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a BusinessOpeningHoursInterval object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<BusinessOpeningHoursInterval, A::Error> {
-                let mut f_opening_minute: Option<i64> = None;
-                let mut f_closing_minute: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "opening_minute" => de::req(&mut map, &mut f_opening_minute),
-                        "closing_minute" => de::req(&mut map, &mut f_closing_minute),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(BusinessOpeningHoursInterval {
-                    opening_minute: de::required(f_opening_minute, "opening_minute")?,
-                    closing_minute: de::required(f_closing_minute, "closing_minute")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BusinessOpeningHoursInterval {
+    const EXPECTING: &'static str = "a BusinessOpeningHoursInterval object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_opening_minute: Option<i64> = None;
+        let mut f_closing_minute: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "opening_minute" => de::req(&mut map, &mut f_opening_minute),
+                "closing_minute" => de::req(&mut map, &mut f_closing_minute),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(BusinessOpeningHoursInterval {
+            opening_minute: de::required(f_opening_minute, "opening_minute")?,
+            closing_minute: de::required(f_closing_minute, "closing_minute")?,
+        })
     }
 }
 

@@ -42,49 +42,41 @@ impl Serialize for CallbackQuery {
 
 impl<'de> Deserialize<'de> for CallbackQuery {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = CallbackQuery;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CallbackQuery object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CallbackQuery, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_message: Option<Box<MaybeInaccessibleMessage>> = None;
-                let mut f_inline_message_id: Option<String> = None;
-                let mut f_chat_instance: Option<String> = None;
-                let mut f_data: Option<String> = None;
-                let mut f_game_short_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "from" => de::req(&mut map, &mut f_from),
-                        "message" => de::opt(&mut map, &mut f_message),
-                        "inline_message_id" => {
-                            de::opt(&mut map, &mut f_inline_message_id)
-                        }
-                        "chat_instance" => de::req(&mut map, &mut f_chat_instance),
-                        "data" => de::opt(&mut map, &mut f_data),
-                        "game_short_name" => de::opt(&mut map, &mut f_game_short_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(CallbackQuery {
-                    id: de::required(f_id, "id")?,
-                    from: de::required(f_from, "from")?,
-                    message: f_message,
-                    inline_message_id: f_inline_message_id,
-                    chat_instance: de::required(f_chat_instance, "chat_instance")?,
-                    data: f_data,
-                    game_short_name: f_game_short_name,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for CallbackQuery {
+    const EXPECTING: &'static str = "a CallbackQuery object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_message: Option<Box<MaybeInaccessibleMessage>> = None;
+        let mut f_inline_message_id: Option<String> = None;
+        let mut f_chat_instance: Option<String> = None;
+        let mut f_data: Option<String> = None;
+        let mut f_game_short_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "from" => de::req(&mut map, &mut f_from),
+                "message" => de::opt(&mut map, &mut f_message),
+                "inline_message_id" => de::opt(&mut map, &mut f_inline_message_id),
+                "chat_instance" => de::req(&mut map, &mut f_chat_instance),
+                "data" => de::opt(&mut map, &mut f_data),
+                "game_short_name" => de::opt(&mut map, &mut f_game_short_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(CallbackQuery {
+            id: de::required(f_id, "id")?,
+            from: de::required(f_from, "from")?,
+            message: f_message,
+            inline_message_id: f_inline_message_id,
+            chat_instance: de::required(f_chat_instance, "chat_instance")?,
+            data: f_data,
+            game_short_name: f_game_short_name,
+        })
     }
 }
 

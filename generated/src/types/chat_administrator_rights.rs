@@ -93,95 +93,75 @@ impl Serialize for ChatAdministratorRights {
 
 impl<'de> Deserialize<'de> for ChatAdministratorRights {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatAdministratorRights;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatAdministratorRights object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatAdministratorRights, A::Error> {
-                let mut f_is_anonymous: Option<bool> = None;
-                let mut f_can_manage_chat: Option<bool> = None;
-                let mut f_can_delete_messages: Option<bool> = None;
-                let mut f_can_manage_video_chats: Option<bool> = None;
-                let mut f_can_restrict_members: Option<bool> = None;
-                let mut f_can_promote_members: Option<bool> = None;
-                let mut f_can_change_info: Option<bool> = None;
-                let mut f_can_invite_users: Option<bool> = None;
-                let mut f_can_post_stories: Option<bool> = None;
-                let mut f_can_edit_stories: Option<bool> = None;
-                let mut f_can_delete_stories: Option<bool> = None;
-                let mut f_can_post_messages: Option<bool> = None;
-                let mut f_can_edit_messages: Option<bool> = None;
-                let mut f_can_pin_messages: Option<bool> = None;
-                let mut f_can_manage_topics: Option<bool> = None;
-                let mut f_can_manage_direct_messages: Option<bool> = None;
-                let mut f_can_manage_tags: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
-                        "can_manage_chat" => de::req(&mut map, &mut f_can_manage_chat),
-                        "can_delete_messages" => {
-                            de::req(&mut map, &mut f_can_delete_messages)
-                        }
-                        "can_manage_video_chats" => {
-                            de::req(&mut map, &mut f_can_manage_video_chats)
-                        }
-                        "can_restrict_members" => {
-                            de::req(&mut map, &mut f_can_restrict_members)
-                        }
-                        "can_promote_members" => {
-                            de::req(&mut map, &mut f_can_promote_members)
-                        }
-                        "can_change_info" => de::req(&mut map, &mut f_can_change_info),
-                        "can_invite_users" => de::req(&mut map, &mut f_can_invite_users),
-                        "can_post_stories" => de::req(&mut map, &mut f_can_post_stories),
-                        "can_edit_stories" => de::req(&mut map, &mut f_can_edit_stories),
-                        "can_delete_stories" => {
-                            de::req(&mut map, &mut f_can_delete_stories)
-                        }
-                        "can_post_messages" => {
-                            de::opt(&mut map, &mut f_can_post_messages)
-                        }
-                        "can_edit_messages" => {
-                            de::opt(&mut map, &mut f_can_edit_messages)
-                        }
-                        "can_pin_messages" => de::opt(&mut map, &mut f_can_pin_messages),
-                        "can_manage_topics" => {
-                            de::opt(&mut map, &mut f_can_manage_topics)
-                        }
-                        "can_manage_direct_messages" => {
-                            de::opt(&mut map, &mut f_can_manage_direct_messages)
-                        }
-                        "can_manage_tags" => de::opt(&mut map, &mut f_can_manage_tags),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatAdministratorRights {
+    const EXPECTING: &'static str = "a ChatAdministratorRights object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_is_anonymous: Option<bool> = None;
+        let mut f_can_manage_chat: Option<bool> = None;
+        let mut f_can_delete_messages: Option<bool> = None;
+        let mut f_can_manage_video_chats: Option<bool> = None;
+        let mut f_can_restrict_members: Option<bool> = None;
+        let mut f_can_promote_members: Option<bool> = None;
+        let mut f_can_change_info: Option<bool> = None;
+        let mut f_can_invite_users: Option<bool> = None;
+        let mut f_can_post_stories: Option<bool> = None;
+        let mut f_can_edit_stories: Option<bool> = None;
+        let mut f_can_delete_stories: Option<bool> = None;
+        let mut f_can_post_messages: Option<bool> = None;
+        let mut f_can_edit_messages: Option<bool> = None;
+        let mut f_can_pin_messages: Option<bool> = None;
+        let mut f_can_manage_topics: Option<bool> = None;
+        let mut f_can_manage_direct_messages: Option<bool> = None;
+        let mut f_can_manage_tags: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
+                "can_manage_chat" => de::req(&mut map, &mut f_can_manage_chat),
+                "can_delete_messages" => de::req(&mut map, &mut f_can_delete_messages),
+                "can_manage_video_chats" => {
+                    de::req(&mut map, &mut f_can_manage_video_chats)
                 }
-                Ok(ChatAdministratorRights {
-                    is_anonymous: f_is_anonymous.unwrap_or_default(),
-                    can_manage_chat: f_can_manage_chat.unwrap_or_default(),
-                    can_delete_messages: f_can_delete_messages.unwrap_or_default(),
-                    can_manage_video_chats: f_can_manage_video_chats.unwrap_or_default(),
-                    can_restrict_members: f_can_restrict_members.unwrap_or_default(),
-                    can_promote_members: f_can_promote_members.unwrap_or_default(),
-                    can_change_info: f_can_change_info.unwrap_or_default(),
-                    can_invite_users: f_can_invite_users.unwrap_or_default(),
-                    can_post_stories: f_can_post_stories.unwrap_or_default(),
-                    can_edit_stories: f_can_edit_stories.unwrap_or_default(),
-                    can_delete_stories: f_can_delete_stories.unwrap_or_default(),
-                    can_post_messages: f_can_post_messages,
-                    can_edit_messages: f_can_edit_messages,
-                    can_pin_messages: f_can_pin_messages,
-                    can_manage_topics: f_can_manage_topics,
-                    can_manage_direct_messages: f_can_manage_direct_messages,
-                    can_manage_tags: f_can_manage_tags,
-                })
-            }
+                "can_restrict_members" => de::req(&mut map, &mut f_can_restrict_members),
+                "can_promote_members" => de::req(&mut map, &mut f_can_promote_members),
+                "can_change_info" => de::req(&mut map, &mut f_can_change_info),
+                "can_invite_users" => de::req(&mut map, &mut f_can_invite_users),
+                "can_post_stories" => de::req(&mut map, &mut f_can_post_stories),
+                "can_edit_stories" => de::req(&mut map, &mut f_can_edit_stories),
+                "can_delete_stories" => de::req(&mut map, &mut f_can_delete_stories),
+                "can_post_messages" => de::opt(&mut map, &mut f_can_post_messages),
+                "can_edit_messages" => de::opt(&mut map, &mut f_can_edit_messages),
+                "can_pin_messages" => de::opt(&mut map, &mut f_can_pin_messages),
+                "can_manage_topics" => de::opt(&mut map, &mut f_can_manage_topics),
+                "can_manage_direct_messages" => {
+                    de::opt(&mut map, &mut f_can_manage_direct_messages)
+                }
+                "can_manage_tags" => de::opt(&mut map, &mut f_can_manage_tags),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatAdministratorRights {
+            is_anonymous: f_is_anonymous.unwrap_or_default(),
+            can_manage_chat: f_can_manage_chat.unwrap_or_default(),
+            can_delete_messages: f_can_delete_messages.unwrap_or_default(),
+            can_manage_video_chats: f_can_manage_video_chats.unwrap_or_default(),
+            can_restrict_members: f_can_restrict_members.unwrap_or_default(),
+            can_promote_members: f_can_promote_members.unwrap_or_default(),
+            can_change_info: f_can_change_info.unwrap_or_default(),
+            can_invite_users: f_can_invite_users.unwrap_or_default(),
+            can_post_stories: f_can_post_stories.unwrap_or_default(),
+            can_edit_stories: f_can_edit_stories.unwrap_or_default(),
+            can_delete_stories: f_can_delete_stories.unwrap_or_default(),
+            can_post_messages: f_can_post_messages,
+            can_edit_messages: f_can_edit_messages,
+            can_pin_messages: f_can_pin_messages,
+            can_manage_topics: f_can_manage_topics,
+            can_manage_direct_messages: f_can_manage_direct_messages,
+            can_manage_tags: f_can_manage_tags,
+        })
     }
 }
 

@@ -24,29 +24,23 @@ impl Serialize for ChatBackground {
 
 impl<'de> Deserialize<'de> for ChatBackground {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatBackground;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatBackground object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatBackground, A::Error> {
-                let mut f_kind: Option<BackgroundType> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatBackground {
-                    kind: de::required(f_kind, "type")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatBackground {
+    const EXPECTING: &'static str = "a ChatBackground object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<BackgroundType> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatBackground {
+            kind: de::required(f_kind, "type")?,
+        })
     }
 }
 

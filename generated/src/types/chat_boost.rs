@@ -33,38 +33,32 @@ impl Serialize for ChatBoost {
 
 impl<'de> Deserialize<'de> for ChatBoost {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatBoost;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatBoost object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatBoost, A::Error> {
-                let mut f_boost_id: Option<String> = None;
-                let mut f_add_date: Option<i64> = None;
-                let mut f_expiration_date: Option<i64> = None;
-                let mut f_source: Option<ChatBoostSource> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "boost_id" => de::req(&mut map, &mut f_boost_id),
-                        "add_date" => de::req(&mut map, &mut f_add_date),
-                        "expiration_date" => de::req(&mut map, &mut f_expiration_date),
-                        "source" => de::req(&mut map, &mut f_source),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatBoost {
-                    boost_id: de::required(f_boost_id, "boost_id")?,
-                    add_date: de::required(f_add_date, "add_date")?,
-                    expiration_date: de::required(f_expiration_date, "expiration_date")?,
-                    source: de::required(f_source, "source")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatBoost {
+    const EXPECTING: &'static str = "a ChatBoost object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_boost_id: Option<String> = None;
+        let mut f_add_date: Option<i64> = None;
+        let mut f_expiration_date: Option<i64> = None;
+        let mut f_source: Option<ChatBoostSource> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "boost_id" => de::req(&mut map, &mut f_boost_id),
+                "add_date" => de::req(&mut map, &mut f_add_date),
+                "expiration_date" => de::req(&mut map, &mut f_expiration_date),
+                "source" => de::req(&mut map, &mut f_source),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatBoost {
+            boost_id: de::required(f_boost_id, "boost_id")?,
+            add_date: de::required(f_add_date, "add_date")?,
+            expiration_date: de::required(f_expiration_date, "expiration_date")?,
+            source: de::required(f_source, "source")?,
+        })
     }
 }
 

@@ -23,29 +23,23 @@ impl Serialize for ChatBoostAdded {
 
 impl<'de> Deserialize<'de> for ChatBoostAdded {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatBoostAdded;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatBoostAdded object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatBoostAdded, A::Error> {
-                let mut f_boost_count: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "boost_count" => de::req(&mut map, &mut f_boost_count),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatBoostAdded {
-                    boost_count: de::required(f_boost_count, "boost_count")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatBoostAdded {
+    const EXPECTING: &'static str = "a ChatBoostAdded object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_boost_count: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "boost_count" => de::req(&mut map, &mut f_boost_count),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatBoostAdded {
+            boost_count: de::required(f_boost_count, "boost_count")?,
+        })
     }
 }
 

@@ -33,38 +33,32 @@ impl Serialize for ChatBoostRemoved {
 
 impl<'de> Deserialize<'de> for ChatBoostRemoved {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatBoostRemoved;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatBoostRemoved object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatBoostRemoved, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_boost_id: Option<String> = None;
-                let mut f_remove_date: Option<i64> = None;
-                let mut f_source: Option<ChatBoostSource> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "boost_id" => de::req(&mut map, &mut f_boost_id),
-                        "remove_date" => de::req(&mut map, &mut f_remove_date),
-                        "source" => de::req(&mut map, &mut f_source),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatBoostRemoved {
-                    chat: de::required(f_chat, "chat")?,
-                    boost_id: de::required(f_boost_id, "boost_id")?,
-                    remove_date: de::required(f_remove_date, "remove_date")?,
-                    source: de::required(f_source, "source")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatBoostRemoved {
+    const EXPECTING: &'static str = "a ChatBoostRemoved object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_boost_id: Option<String> = None;
+        let mut f_remove_date: Option<i64> = None;
+        let mut f_source: Option<ChatBoostSource> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "boost_id" => de::req(&mut map, &mut f_boost_id),
+                "remove_date" => de::req(&mut map, &mut f_remove_date),
+                "source" => de::req(&mut map, &mut f_source),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatBoostRemoved {
+            chat: de::required(f_chat, "chat")?,
+            boost_id: de::required(f_boost_id, "boost_id")?,
+            remove_date: de::required(f_remove_date, "remove_date")?,
+            source: de::required(f_source, "source")?,
+        })
     }
 }
 

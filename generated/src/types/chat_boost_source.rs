@@ -115,29 +115,23 @@ impl Serialize for ChatBoostSourcePremium {
 
 impl<'de> Deserialize<'de> for ChatBoostSourcePremium {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatBoostSourcePremium;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatBoostSourcePremium object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatBoostSourcePremium, A::Error> {
-                let mut f_user: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "user" => de::req(&mut map, &mut f_user),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatBoostSourcePremium {
-                    user: de::required(f_user, "user")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatBoostSourcePremium {
+    const EXPECTING: &'static str = "a ChatBoostSourcePremium object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_user: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "user" => de::req(&mut map, &mut f_user),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatBoostSourcePremium {
+            user: de::required(f_user, "user")?,
+        })
     }
 }
 
@@ -173,29 +167,23 @@ impl Serialize for ChatBoostSourceGiftCode {
 
 impl<'de> Deserialize<'de> for ChatBoostSourceGiftCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatBoostSourceGiftCode;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatBoostSourceGiftCode object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatBoostSourceGiftCode, A::Error> {
-                let mut f_user: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "user" => de::req(&mut map, &mut f_user),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatBoostSourceGiftCode {
-                    user: de::required(f_user, "user")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatBoostSourceGiftCode {
+    const EXPECTING: &'static str = "a ChatBoostSourceGiftCode object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_user: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "user" => de::req(&mut map, &mut f_user),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatBoostSourceGiftCode {
+            user: de::required(f_user, "user")?,
+        })
     }
 }
 
@@ -240,43 +228,35 @@ impl Serialize for ChatBoostSourceGiveaway {
 
 impl<'de> Deserialize<'de> for ChatBoostSourceGiveaway {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatBoostSourceGiveaway;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatBoostSourceGiveaway object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatBoostSourceGiveaway, A::Error> {
-                let mut f_giveaway_message_id: Option<i64> = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_prize_star_count: Option<i64> = None;
-                let mut f_is_unclaimed: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "giveaway_message_id" => {
-                            de::req(&mut map, &mut f_giveaway_message_id)
-                        }
-                        "user" => de::opt(&mut map, &mut f_user),
-                        "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
-                        "is_unclaimed" => de::opt(&mut map, &mut f_is_unclaimed),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatBoostSourceGiveaway {
-                    giveaway_message_id: de::required(
-                        f_giveaway_message_id,
-                        "giveaway_message_id",
-                    )?,
-                    user: f_user,
-                    prize_star_count: f_prize_star_count,
-                    is_unclaimed: f_is_unclaimed,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatBoostSourceGiveaway {
+    const EXPECTING: &'static str = "a ChatBoostSourceGiveaway object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_giveaway_message_id: Option<i64> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_prize_star_count: Option<i64> = None;
+        let mut f_is_unclaimed: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "giveaway_message_id" => de::req(&mut map, &mut f_giveaway_message_id),
+                "user" => de::opt(&mut map, &mut f_user),
+                "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
+                "is_unclaimed" => de::opt(&mut map, &mut f_is_unclaimed),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatBoostSourceGiveaway {
+            giveaway_message_id: de::required(
+                f_giveaway_message_id,
+                "giveaway_message_id",
+            )?,
+            user: f_user,
+            prize_star_count: f_prize_star_count,
+            is_unclaimed: f_is_unclaimed,
+        })
     }
 }
 

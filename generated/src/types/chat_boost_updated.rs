@@ -27,32 +27,26 @@ impl Serialize for ChatBoostUpdated {
 
 impl<'de> Deserialize<'de> for ChatBoostUpdated {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatBoostUpdated;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatBoostUpdated object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatBoostUpdated, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_boost: Option<ChatBoost> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "boost" => de::req(&mut map, &mut f_boost),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatBoostUpdated {
-                    chat: de::required(f_chat, "chat")?,
-                    boost: de::required(f_boost, "boost")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatBoostUpdated {
+    const EXPECTING: &'static str = "a ChatBoostUpdated object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_boost: Option<ChatBoost> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "boost" => de::req(&mut map, &mut f_boost),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatBoostUpdated {
+            chat: de::required(f_chat, "chat")?,
+            boost: de::required(f_boost, "boost")?,
+        })
     }
 }
 

@@ -190,243 +190,210 @@ impl Serialize for ChatFullInfo {
 
 impl<'de> Deserialize<'de> for ChatFullInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatFullInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatFullInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatFullInfo, A::Error> {
-                let mut f_id: Option<i64> = None;
-                let mut f_kind: Option<ChatType> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_username: Option<String> = None;
-                let mut f_first_name: Option<String> = None;
-                let mut f_last_name: Option<String> = None;
-                let mut f_is_forum: Option<bool> = None;
-                let mut f_is_direct_messages: Option<bool> = None;
-                let mut f_accent_color_id: Option<i64> = None;
-                let mut f_max_reaction_count: Option<i64> = None;
-                let mut f_photo: Option<Box<ChatPhoto>> = None;
-                let mut f_active_usernames: Option<Vec<String>> = None;
-                let mut f_birthdate: Option<Box<Birthdate>> = None;
-                let mut f_business_intro: Option<Box<BusinessIntro>> = None;
-                let mut f_business_location: Option<Box<BusinessLocation>> = None;
-                let mut f_business_opening_hours: Option<Box<BusinessOpeningHours>> = None;
-                let mut f_personal_chat: Option<Box<Chat>> = None;
-                let mut f_parent_chat: Option<Box<Chat>> = None;
-                let mut f_available_reactions: Option<Vec<ReactionType>> = None;
-                let mut f_background_custom_emoji_id: Option<String> = None;
-                let mut f_profile_accent_color_id: Option<i64> = None;
-                let mut f_profile_background_custom_emoji_id: Option<String> = None;
-                let mut f_emoji_status_custom_emoji_id: Option<String> = None;
-                let mut f_emoji_status_expiration_date: Option<i64> = None;
-                let mut f_bio: Option<String> = None;
-                let mut f_has_private_forwards: Option<bool> = None;
-                let mut f_has_restricted_voice_and_video_messages: Option<bool> = None;
-                let mut f_join_to_send_messages: Option<bool> = None;
-                let mut f_join_by_request: Option<bool> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_invite_link: Option<String> = None;
-                let mut f_pinned_message: Option<Box<Message>> = None;
-                let mut f_permissions: Option<Box<ChatPermissions>> = None;
-                let mut f_accepted_gift_types: Option<AcceptedGiftTypes> = None;
-                let mut f_can_send_paid_media: Option<bool> = None;
-                let mut f_slow_mode_delay: Option<i64> = None;
-                let mut f_unrestrict_boost_count: Option<i64> = None;
-                let mut f_message_auto_delete_time: Option<i64> = None;
-                let mut f_has_aggressive_anti_spam_enabled: Option<bool> = None;
-                let mut f_has_hidden_members: Option<bool> = None;
-                let mut f_has_protected_content: Option<bool> = None;
-                let mut f_has_visible_history: Option<bool> = None;
-                let mut f_sticker_set_name: Option<String> = None;
-                let mut f_can_set_sticker_set: Option<bool> = None;
-                let mut f_custom_emoji_sticker_set_name: Option<String> = None;
-                let mut f_linked_chat_id: Option<i64> = None;
-                let mut f_location: Option<Box<ChatLocation>> = None;
-                let mut f_rating: Option<Box<UserRating>> = None;
-                let mut f_first_profile_audio: Option<Box<Audio>> = None;
-                let mut f_unique_gift_colors: Option<Box<UniqueGiftColors>> = None;
-                let mut f_paid_message_star_count: Option<i64> = None;
-                let mut f_guard_bot: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "username" => de::opt(&mut map, &mut f_username),
-                        "first_name" => de::opt(&mut map, &mut f_first_name),
-                        "last_name" => de::opt(&mut map, &mut f_last_name),
-                        "is_forum" => de::opt(&mut map, &mut f_is_forum),
-                        "is_direct_messages" => {
-                            de::opt(&mut map, &mut f_is_direct_messages)
-                        }
-                        "accent_color_id" => de::req(&mut map, &mut f_accent_color_id),
-                        "max_reaction_count" => {
-                            de::req(&mut map, &mut f_max_reaction_count)
-                        }
-                        "photo" => de::opt(&mut map, &mut f_photo),
-                        "active_usernames" => de::opt(&mut map, &mut f_active_usernames),
-                        "birthdate" => de::opt(&mut map, &mut f_birthdate),
-                        "business_intro" => de::opt(&mut map, &mut f_business_intro),
-                        "business_location" => {
-                            de::opt(&mut map, &mut f_business_location)
-                        }
-                        "business_opening_hours" => {
-                            de::opt(&mut map, &mut f_business_opening_hours)
-                        }
-                        "personal_chat" => de::opt(&mut map, &mut f_personal_chat),
-                        "parent_chat" => de::opt(&mut map, &mut f_parent_chat),
-                        "available_reactions" => {
-                            de::opt(&mut map, &mut f_available_reactions)
-                        }
-                        "background_custom_emoji_id" => {
-                            de::opt(&mut map, &mut f_background_custom_emoji_id)
-                        }
-                        "profile_accent_color_id" => {
-                            de::opt(&mut map, &mut f_profile_accent_color_id)
-                        }
-                        "profile_background_custom_emoji_id" => {
-                            de::opt(&mut map, &mut f_profile_background_custom_emoji_id)
-                        }
-                        "emoji_status_custom_emoji_id" => {
-                            de::opt(&mut map, &mut f_emoji_status_custom_emoji_id)
-                        }
-                        "emoji_status_expiration_date" => {
-                            de::opt(&mut map, &mut f_emoji_status_expiration_date)
-                        }
-                        "bio" => de::opt(&mut map, &mut f_bio),
-                        "has_private_forwards" => {
-                            de::opt(&mut map, &mut f_has_private_forwards)
-                        }
-                        "has_restricted_voice_and_video_messages" => {
-                            de::opt(
-                                &mut map,
-                                &mut f_has_restricted_voice_and_video_messages,
-                            )
-                        }
-                        "join_to_send_messages" => {
-                            de::opt(&mut map, &mut f_join_to_send_messages)
-                        }
-                        "join_by_request" => de::opt(&mut map, &mut f_join_by_request),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "invite_link" => de::opt(&mut map, &mut f_invite_link),
-                        "pinned_message" => de::opt(&mut map, &mut f_pinned_message),
-                        "permissions" => de::opt(&mut map, &mut f_permissions),
-                        "accepted_gift_types" => {
-                            de::req(&mut map, &mut f_accepted_gift_types)
-                        }
-                        "can_send_paid_media" => {
-                            de::opt(&mut map, &mut f_can_send_paid_media)
-                        }
-                        "slow_mode_delay" => de::opt(&mut map, &mut f_slow_mode_delay),
-                        "unrestrict_boost_count" => {
-                            de::opt(&mut map, &mut f_unrestrict_boost_count)
-                        }
-                        "message_auto_delete_time" => {
-                            de::opt(&mut map, &mut f_message_auto_delete_time)
-                        }
-                        "has_aggressive_anti_spam_enabled" => {
-                            de::opt(&mut map, &mut f_has_aggressive_anti_spam_enabled)
-                        }
-                        "has_hidden_members" => {
-                            de::opt(&mut map, &mut f_has_hidden_members)
-                        }
-                        "has_protected_content" => {
-                            de::opt(&mut map, &mut f_has_protected_content)
-                        }
-                        "has_visible_history" => {
-                            de::opt(&mut map, &mut f_has_visible_history)
-                        }
-                        "sticker_set_name" => de::opt(&mut map, &mut f_sticker_set_name),
-                        "can_set_sticker_set" => {
-                            de::opt(&mut map, &mut f_can_set_sticker_set)
-                        }
-                        "custom_emoji_sticker_set_name" => {
-                            de::opt(&mut map, &mut f_custom_emoji_sticker_set_name)
-                        }
-                        "linked_chat_id" => de::opt(&mut map, &mut f_linked_chat_id),
-                        "location" => de::opt(&mut map, &mut f_location),
-                        "rating" => de::opt(&mut map, &mut f_rating),
-                        "first_profile_audio" => {
-                            de::opt(&mut map, &mut f_first_profile_audio)
-                        }
-                        "unique_gift_colors" => {
-                            de::opt(&mut map, &mut f_unique_gift_colors)
-                        }
-                        "paid_message_star_count" => {
-                            de::opt(&mut map, &mut f_paid_message_star_count)
-                        }
-                        "guard_bot" => de::opt(&mut map, &mut f_guard_bot),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatFullInfo {
+    const EXPECTING: &'static str = "a ChatFullInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<i64> = None;
+        let mut f_kind: Option<ChatType> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_username: Option<String> = None;
+        let mut f_first_name: Option<String> = None;
+        let mut f_last_name: Option<String> = None;
+        let mut f_is_forum: Option<bool> = None;
+        let mut f_is_direct_messages: Option<bool> = None;
+        let mut f_accent_color_id: Option<i64> = None;
+        let mut f_max_reaction_count: Option<i64> = None;
+        let mut f_photo: Option<Box<ChatPhoto>> = None;
+        let mut f_active_usernames: Option<Vec<String>> = None;
+        let mut f_birthdate: Option<Box<Birthdate>> = None;
+        let mut f_business_intro: Option<Box<BusinessIntro>> = None;
+        let mut f_business_location: Option<Box<BusinessLocation>> = None;
+        let mut f_business_opening_hours: Option<Box<BusinessOpeningHours>> = None;
+        let mut f_personal_chat: Option<Box<Chat>> = None;
+        let mut f_parent_chat: Option<Box<Chat>> = None;
+        let mut f_available_reactions: Option<Vec<ReactionType>> = None;
+        let mut f_background_custom_emoji_id: Option<String> = None;
+        let mut f_profile_accent_color_id: Option<i64> = None;
+        let mut f_profile_background_custom_emoji_id: Option<String> = None;
+        let mut f_emoji_status_custom_emoji_id: Option<String> = None;
+        let mut f_emoji_status_expiration_date: Option<i64> = None;
+        let mut f_bio: Option<String> = None;
+        let mut f_has_private_forwards: Option<bool> = None;
+        let mut f_has_restricted_voice_and_video_messages: Option<bool> = None;
+        let mut f_join_to_send_messages: Option<bool> = None;
+        let mut f_join_by_request: Option<bool> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_invite_link: Option<String> = None;
+        let mut f_pinned_message: Option<Box<Message>> = None;
+        let mut f_permissions: Option<Box<ChatPermissions>> = None;
+        let mut f_accepted_gift_types: Option<AcceptedGiftTypes> = None;
+        let mut f_can_send_paid_media: Option<bool> = None;
+        let mut f_slow_mode_delay: Option<i64> = None;
+        let mut f_unrestrict_boost_count: Option<i64> = None;
+        let mut f_message_auto_delete_time: Option<i64> = None;
+        let mut f_has_aggressive_anti_spam_enabled: Option<bool> = None;
+        let mut f_has_hidden_members: Option<bool> = None;
+        let mut f_has_protected_content: Option<bool> = None;
+        let mut f_has_visible_history: Option<bool> = None;
+        let mut f_sticker_set_name: Option<String> = None;
+        let mut f_can_set_sticker_set: Option<bool> = None;
+        let mut f_custom_emoji_sticker_set_name: Option<String> = None;
+        let mut f_linked_chat_id: Option<i64> = None;
+        let mut f_location: Option<Box<ChatLocation>> = None;
+        let mut f_rating: Option<Box<UserRating>> = None;
+        let mut f_first_profile_audio: Option<Box<Audio>> = None;
+        let mut f_unique_gift_colors: Option<Box<UniqueGiftColors>> = None;
+        let mut f_paid_message_star_count: Option<i64> = None;
+        let mut f_guard_bot: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "type" => de::req(&mut map, &mut f_kind),
+                "title" => de::opt(&mut map, &mut f_title),
+                "username" => de::opt(&mut map, &mut f_username),
+                "first_name" => de::opt(&mut map, &mut f_first_name),
+                "last_name" => de::opt(&mut map, &mut f_last_name),
+                "is_forum" => de::opt(&mut map, &mut f_is_forum),
+                "is_direct_messages" => de::opt(&mut map, &mut f_is_direct_messages),
+                "accent_color_id" => de::req(&mut map, &mut f_accent_color_id),
+                "max_reaction_count" => de::req(&mut map, &mut f_max_reaction_count),
+                "photo" => de::opt(&mut map, &mut f_photo),
+                "active_usernames" => de::opt(&mut map, &mut f_active_usernames),
+                "birthdate" => de::opt(&mut map, &mut f_birthdate),
+                "business_intro" => de::opt(&mut map, &mut f_business_intro),
+                "business_location" => de::opt(&mut map, &mut f_business_location),
+                "business_opening_hours" => {
+                    de::opt(&mut map, &mut f_business_opening_hours)
                 }
-                Ok(ChatFullInfo {
-                    id: de::required(f_id, "id")?,
-                    kind: de::required(f_kind, "type")?,
-                    title: f_title,
-                    username: f_username,
-                    first_name: f_first_name,
-                    last_name: f_last_name,
-                    is_forum: f_is_forum,
-                    is_direct_messages: f_is_direct_messages,
-                    accent_color_id: de::required(f_accent_color_id, "accent_color_id")?,
-                    max_reaction_count: de::required(
-                        f_max_reaction_count,
-                        "max_reaction_count",
-                    )?,
-                    photo: f_photo,
-                    active_usernames: f_active_usernames,
-                    birthdate: f_birthdate,
-                    business_intro: f_business_intro,
-                    business_location: f_business_location,
-                    business_opening_hours: f_business_opening_hours,
-                    personal_chat: f_personal_chat,
-                    parent_chat: f_parent_chat,
-                    available_reactions: f_available_reactions,
-                    background_custom_emoji_id: f_background_custom_emoji_id,
-                    profile_accent_color_id: f_profile_accent_color_id,
-                    profile_background_custom_emoji_id: f_profile_background_custom_emoji_id,
-                    emoji_status_custom_emoji_id: f_emoji_status_custom_emoji_id,
-                    emoji_status_expiration_date: f_emoji_status_expiration_date,
-                    bio: f_bio,
-                    has_private_forwards: f_has_private_forwards,
-                    has_restricted_voice_and_video_messages: f_has_restricted_voice_and_video_messages,
-                    join_to_send_messages: f_join_to_send_messages,
-                    join_by_request: f_join_by_request,
-                    description: f_description,
-                    invite_link: f_invite_link,
-                    pinned_message: f_pinned_message,
-                    permissions: f_permissions,
-                    accepted_gift_types: de::required(
-                        f_accepted_gift_types,
-                        "accepted_gift_types",
-                    )?,
-                    can_send_paid_media: f_can_send_paid_media,
-                    slow_mode_delay: f_slow_mode_delay,
-                    unrestrict_boost_count: f_unrestrict_boost_count,
-                    message_auto_delete_time: f_message_auto_delete_time,
-                    has_aggressive_anti_spam_enabled: f_has_aggressive_anti_spam_enabled,
-                    has_hidden_members: f_has_hidden_members,
-                    has_protected_content: f_has_protected_content,
-                    has_visible_history: f_has_visible_history,
-                    sticker_set_name: f_sticker_set_name,
-                    can_set_sticker_set: f_can_set_sticker_set,
-                    custom_emoji_sticker_set_name: f_custom_emoji_sticker_set_name,
-                    linked_chat_id: f_linked_chat_id,
-                    location: f_location,
-                    rating: f_rating,
-                    first_profile_audio: f_first_profile_audio,
-                    unique_gift_colors: f_unique_gift_colors,
-                    paid_message_star_count: f_paid_message_star_count,
-                    guard_bot: f_guard_bot,
-                })
-            }
+                "personal_chat" => de::opt(&mut map, &mut f_personal_chat),
+                "parent_chat" => de::opt(&mut map, &mut f_parent_chat),
+                "available_reactions" => de::opt(&mut map, &mut f_available_reactions),
+                "background_custom_emoji_id" => {
+                    de::opt(&mut map, &mut f_background_custom_emoji_id)
+                }
+                "profile_accent_color_id" => {
+                    de::opt(&mut map, &mut f_profile_accent_color_id)
+                }
+                "profile_background_custom_emoji_id" => {
+                    de::opt(&mut map, &mut f_profile_background_custom_emoji_id)
+                }
+                "emoji_status_custom_emoji_id" => {
+                    de::opt(&mut map, &mut f_emoji_status_custom_emoji_id)
+                }
+                "emoji_status_expiration_date" => {
+                    de::opt(&mut map, &mut f_emoji_status_expiration_date)
+                }
+                "bio" => de::opt(&mut map, &mut f_bio),
+                "has_private_forwards" => de::opt(&mut map, &mut f_has_private_forwards),
+                "has_restricted_voice_and_video_messages" => {
+                    de::opt(&mut map, &mut f_has_restricted_voice_and_video_messages)
+                }
+                "join_to_send_messages" => {
+                    de::opt(&mut map, &mut f_join_to_send_messages)
+                }
+                "join_by_request" => de::opt(&mut map, &mut f_join_by_request),
+                "description" => de::opt(&mut map, &mut f_description),
+                "invite_link" => de::opt(&mut map, &mut f_invite_link),
+                "pinned_message" => de::opt(&mut map, &mut f_pinned_message),
+                "permissions" => de::opt(&mut map, &mut f_permissions),
+                "accepted_gift_types" => de::req(&mut map, &mut f_accepted_gift_types),
+                "can_send_paid_media" => de::opt(&mut map, &mut f_can_send_paid_media),
+                "slow_mode_delay" => de::opt(&mut map, &mut f_slow_mode_delay),
+                "unrestrict_boost_count" => {
+                    de::opt(&mut map, &mut f_unrestrict_boost_count)
+                }
+                "message_auto_delete_time" => {
+                    de::opt(&mut map, &mut f_message_auto_delete_time)
+                }
+                "has_aggressive_anti_spam_enabled" => {
+                    de::opt(&mut map, &mut f_has_aggressive_anti_spam_enabled)
+                }
+                "has_hidden_members" => de::opt(&mut map, &mut f_has_hidden_members),
+                "has_protected_content" => {
+                    de::opt(&mut map, &mut f_has_protected_content)
+                }
+                "has_visible_history" => de::opt(&mut map, &mut f_has_visible_history),
+                "sticker_set_name" => de::opt(&mut map, &mut f_sticker_set_name),
+                "can_set_sticker_set" => de::opt(&mut map, &mut f_can_set_sticker_set),
+                "custom_emoji_sticker_set_name" => {
+                    de::opt(&mut map, &mut f_custom_emoji_sticker_set_name)
+                }
+                "linked_chat_id" => de::opt(&mut map, &mut f_linked_chat_id),
+                "location" => de::opt(&mut map, &mut f_location),
+                "rating" => de::opt(&mut map, &mut f_rating),
+                "first_profile_audio" => de::opt(&mut map, &mut f_first_profile_audio),
+                "unique_gift_colors" => de::opt(&mut map, &mut f_unique_gift_colors),
+                "paid_message_star_count" => {
+                    de::opt(&mut map, &mut f_paid_message_star_count)
+                }
+                "guard_bot" => de::opt(&mut map, &mut f_guard_bot),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatFullInfo {
+            id: de::required(f_id, "id")?,
+            kind: de::required(f_kind, "type")?,
+            title: f_title,
+            username: f_username,
+            first_name: f_first_name,
+            last_name: f_last_name,
+            is_forum: f_is_forum,
+            is_direct_messages: f_is_direct_messages,
+            accent_color_id: de::required(f_accent_color_id, "accent_color_id")?,
+            max_reaction_count: de::required(
+                f_max_reaction_count,
+                "max_reaction_count",
+            )?,
+            photo: f_photo,
+            active_usernames: f_active_usernames,
+            birthdate: f_birthdate,
+            business_intro: f_business_intro,
+            business_location: f_business_location,
+            business_opening_hours: f_business_opening_hours,
+            personal_chat: f_personal_chat,
+            parent_chat: f_parent_chat,
+            available_reactions: f_available_reactions,
+            background_custom_emoji_id: f_background_custom_emoji_id,
+            profile_accent_color_id: f_profile_accent_color_id,
+            profile_background_custom_emoji_id: f_profile_background_custom_emoji_id,
+            emoji_status_custom_emoji_id: f_emoji_status_custom_emoji_id,
+            emoji_status_expiration_date: f_emoji_status_expiration_date,
+            bio: f_bio,
+            has_private_forwards: f_has_private_forwards,
+            has_restricted_voice_and_video_messages: f_has_restricted_voice_and_video_messages,
+            join_to_send_messages: f_join_to_send_messages,
+            join_by_request: f_join_by_request,
+            description: f_description,
+            invite_link: f_invite_link,
+            pinned_message: f_pinned_message,
+            permissions: f_permissions,
+            accepted_gift_types: de::required(
+                f_accepted_gift_types,
+                "accepted_gift_types",
+            )?,
+            can_send_paid_media: f_can_send_paid_media,
+            slow_mode_delay: f_slow_mode_delay,
+            unrestrict_boost_count: f_unrestrict_boost_count,
+            message_auto_delete_time: f_message_auto_delete_time,
+            has_aggressive_anti_spam_enabled: f_has_aggressive_anti_spam_enabled,
+            has_hidden_members: f_has_hidden_members,
+            has_protected_content: f_has_protected_content,
+            has_visible_history: f_has_visible_history,
+            sticker_set_name: f_sticker_set_name,
+            can_set_sticker_set: f_can_set_sticker_set,
+            custom_emoji_sticker_set_name: f_custom_emoji_sticker_set_name,
+            linked_chat_id: f_linked_chat_id,
+            location: f_location,
+            rating: f_rating,
+            first_profile_audio: f_first_profile_audio,
+            unique_gift_colors: f_unique_gift_colors,
+            paid_message_star_count: f_paid_message_star_count,
+            guard_bot: f_guard_bot,
+        })
     }
 }
 

@@ -60,67 +60,55 @@ impl Serialize for ChatInviteLink {
 
 impl<'de> Deserialize<'de> for ChatInviteLink {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatInviteLink;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatInviteLink object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatInviteLink, A::Error> {
-                let mut f_invite_link: Option<String> = None;
-                let mut f_creator: Option<Box<User>> = None;
-                let mut f_creates_join_request: Option<bool> = None;
-                let mut f_is_primary: Option<bool> = None;
-                let mut f_is_revoked: Option<bool> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_expire_date: Option<i64> = None;
-                let mut f_member_limit: Option<i64> = None;
-                let mut f_pending_join_request_count: Option<i64> = None;
-                let mut f_subscription_period: Option<i64> = None;
-                let mut f_subscription_price: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "invite_link" => de::req(&mut map, &mut f_invite_link),
-                        "creator" => de::req(&mut map, &mut f_creator),
-                        "creates_join_request" => {
-                            de::req(&mut map, &mut f_creates_join_request)
-                        }
-                        "is_primary" => de::req(&mut map, &mut f_is_primary),
-                        "is_revoked" => de::req(&mut map, &mut f_is_revoked),
-                        "name" => de::opt(&mut map, &mut f_name),
-                        "expire_date" => de::opt(&mut map, &mut f_expire_date),
-                        "member_limit" => de::opt(&mut map, &mut f_member_limit),
-                        "pending_join_request_count" => {
-                            de::opt(&mut map, &mut f_pending_join_request_count)
-                        }
-                        "subscription_period" => {
-                            de::opt(&mut map, &mut f_subscription_period)
-                        }
-                        "subscription_price" => {
-                            de::opt(&mut map, &mut f_subscription_price)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatInviteLink {
+    const EXPECTING: &'static str = "a ChatInviteLink object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_invite_link: Option<String> = None;
+        let mut f_creator: Option<Box<User>> = None;
+        let mut f_creates_join_request: Option<bool> = None;
+        let mut f_is_primary: Option<bool> = None;
+        let mut f_is_revoked: Option<bool> = None;
+        let mut f_name: Option<String> = None;
+        let mut f_expire_date: Option<i64> = None;
+        let mut f_member_limit: Option<i64> = None;
+        let mut f_pending_join_request_count: Option<i64> = None;
+        let mut f_subscription_period: Option<i64> = None;
+        let mut f_subscription_price: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "invite_link" => de::req(&mut map, &mut f_invite_link),
+                "creator" => de::req(&mut map, &mut f_creator),
+                "creates_join_request" => de::req(&mut map, &mut f_creates_join_request),
+                "is_primary" => de::req(&mut map, &mut f_is_primary),
+                "is_revoked" => de::req(&mut map, &mut f_is_revoked),
+                "name" => de::opt(&mut map, &mut f_name),
+                "expire_date" => de::opt(&mut map, &mut f_expire_date),
+                "member_limit" => de::opt(&mut map, &mut f_member_limit),
+                "pending_join_request_count" => {
+                    de::opt(&mut map, &mut f_pending_join_request_count)
                 }
-                Ok(ChatInviteLink {
-                    invite_link: de::required(f_invite_link, "invite_link")?,
-                    creator: de::required(f_creator, "creator")?,
-                    creates_join_request: f_creates_join_request.unwrap_or_default(),
-                    is_primary: f_is_primary.unwrap_or_default(),
-                    is_revoked: f_is_revoked.unwrap_or_default(),
-                    name: f_name,
-                    expire_date: f_expire_date,
-                    member_limit: f_member_limit,
-                    pending_join_request_count: f_pending_join_request_count,
-                    subscription_period: f_subscription_period,
-                    subscription_price: f_subscription_price,
-                })
-            }
+                "subscription_period" => de::opt(&mut map, &mut f_subscription_period),
+                "subscription_price" => de::opt(&mut map, &mut f_subscription_price),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatInviteLink {
+            invite_link: de::required(f_invite_link, "invite_link")?,
+            creator: de::required(f_creator, "creator")?,
+            creates_join_request: f_creates_join_request.unwrap_or_default(),
+            is_primary: f_is_primary.unwrap_or_default(),
+            is_revoked: f_is_revoked.unwrap_or_default(),
+            name: f_name,
+            expire_date: f_expire_date,
+            member_limit: f_member_limit,
+            pending_join_request_count: f_pending_join_request_count,
+            subscription_period: f_subscription_period,
+            subscription_price: f_subscription_price,
+        })
     }
 }
 

@@ -42,47 +42,41 @@ impl Serialize for ChatJoinRequest {
 
 impl<'de> Deserialize<'de> for ChatJoinRequest {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatJoinRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatJoinRequest object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatJoinRequest, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_user_chat_id: Option<i64> = None;
-                let mut f_date: Option<i64> = None;
-                let mut f_bio: Option<String> = None;
-                let mut f_invite_link: Option<Box<ChatInviteLink>> = None;
-                let mut f_query_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "from" => de::req(&mut map, &mut f_from),
-                        "user_chat_id" => de::req(&mut map, &mut f_user_chat_id),
-                        "date" => de::req(&mut map, &mut f_date),
-                        "bio" => de::opt(&mut map, &mut f_bio),
-                        "invite_link" => de::opt(&mut map, &mut f_invite_link),
-                        "query_id" => de::opt(&mut map, &mut f_query_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatJoinRequest {
-                    chat: de::required(f_chat, "chat")?,
-                    from: de::required(f_from, "from")?,
-                    user_chat_id: de::required(f_user_chat_id, "user_chat_id")?,
-                    date: de::required(f_date, "date")?,
-                    bio: f_bio,
-                    invite_link: f_invite_link,
-                    query_id: f_query_id,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatJoinRequest {
+    const EXPECTING: &'static str = "a ChatJoinRequest object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_user_chat_id: Option<i64> = None;
+        let mut f_date: Option<i64> = None;
+        let mut f_bio: Option<String> = None;
+        let mut f_invite_link: Option<Box<ChatInviteLink>> = None;
+        let mut f_query_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "from" => de::req(&mut map, &mut f_from),
+                "user_chat_id" => de::req(&mut map, &mut f_user_chat_id),
+                "date" => de::req(&mut map, &mut f_date),
+                "bio" => de::opt(&mut map, &mut f_bio),
+                "invite_link" => de::opt(&mut map, &mut f_invite_link),
+                "query_id" => de::opt(&mut map, &mut f_query_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatJoinRequest {
+            chat: de::required(f_chat, "chat")?,
+            from: de::required(f_from, "from")?,
+            user_chat_id: de::required(f_user_chat_id, "user_chat_id")?,
+            date: de::required(f_date, "date")?,
+            bio: f_bio,
+            invite_link: f_invite_link,
+            query_id: f_query_id,
+        })
     }
 }
 

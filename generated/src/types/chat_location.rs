@@ -27,32 +27,26 @@ impl Serialize for ChatLocation {
 
 impl<'de> Deserialize<'de> for ChatLocation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatLocation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatLocation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatLocation, A::Error> {
-                let mut f_location: Option<Box<Location>> = None;
-                let mut f_address: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "location" => de::req(&mut map, &mut f_location),
-                        "address" => de::req(&mut map, &mut f_address),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatLocation {
-                    location: de::required(f_location, "location")?,
-                    address: de::required(f_address, "address")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatLocation {
+    const EXPECTING: &'static str = "a ChatLocation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_location: Option<Box<Location>> = None;
+        let mut f_address: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "location" => de::req(&mut map, &mut f_location),
+                "address" => de::req(&mut map, &mut f_address),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatLocation {
+            location: de::required(f_location, "location")?,
+            address: de::required(f_address, "address")?,
+        })
     }
 }
 

@@ -167,35 +167,29 @@ impl Serialize for ChatMemberOwner {
 
 impl<'de> Deserialize<'de> for ChatMemberOwner {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatMemberOwner;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatMemberOwner object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatMemberOwner, A::Error> {
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_is_anonymous: Option<bool> = None;
-                let mut f_custom_title: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "user" => de::req(&mut map, &mut f_user),
-                        "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
-                        "custom_title" => de::opt(&mut map, &mut f_custom_title),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatMemberOwner {
-                    user: de::required(f_user, "user")?,
-                    is_anonymous: f_is_anonymous.unwrap_or_default(),
-                    custom_title: f_custom_title,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatMemberOwner {
+    const EXPECTING: &'static str = "a ChatMemberOwner object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_is_anonymous: Option<bool> = None;
+        let mut f_custom_title: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "user" => de::req(&mut map, &mut f_user),
+                "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
+                "custom_title" => de::opt(&mut map, &mut f_custom_title),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatMemberOwner {
+            user: de::required(f_user, "user")?,
+            is_anonymous: f_is_anonymous.unwrap_or_default(),
+            custom_title: f_custom_title,
+        })
     }
 }
 
@@ -320,104 +314,84 @@ impl Serialize for ChatMemberAdministrator {
 
 impl<'de> Deserialize<'de> for ChatMemberAdministrator {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatMemberAdministrator;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatMemberAdministrator object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatMemberAdministrator, A::Error> {
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_can_be_edited: Option<bool> = None;
-                let mut f_is_anonymous: Option<bool> = None;
-                let mut f_can_manage_chat: Option<bool> = None;
-                let mut f_can_delete_messages: Option<bool> = None;
-                let mut f_can_manage_video_chats: Option<bool> = None;
-                let mut f_can_restrict_members: Option<bool> = None;
-                let mut f_can_promote_members: Option<bool> = None;
-                let mut f_can_change_info: Option<bool> = None;
-                let mut f_can_invite_users: Option<bool> = None;
-                let mut f_can_post_stories: Option<bool> = None;
-                let mut f_can_edit_stories: Option<bool> = None;
-                let mut f_can_delete_stories: Option<bool> = None;
-                let mut f_can_post_messages: Option<bool> = None;
-                let mut f_can_edit_messages: Option<bool> = None;
-                let mut f_can_pin_messages: Option<bool> = None;
-                let mut f_can_manage_topics: Option<bool> = None;
-                let mut f_can_manage_direct_messages: Option<bool> = None;
-                let mut f_can_manage_tags: Option<bool> = None;
-                let mut f_custom_title: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "user" => de::req(&mut map, &mut f_user),
-                        "can_be_edited" => de::req(&mut map, &mut f_can_be_edited),
-                        "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
-                        "can_manage_chat" => de::req(&mut map, &mut f_can_manage_chat),
-                        "can_delete_messages" => {
-                            de::req(&mut map, &mut f_can_delete_messages)
-                        }
-                        "can_manage_video_chats" => {
-                            de::req(&mut map, &mut f_can_manage_video_chats)
-                        }
-                        "can_restrict_members" => {
-                            de::req(&mut map, &mut f_can_restrict_members)
-                        }
-                        "can_promote_members" => {
-                            de::req(&mut map, &mut f_can_promote_members)
-                        }
-                        "can_change_info" => de::req(&mut map, &mut f_can_change_info),
-                        "can_invite_users" => de::req(&mut map, &mut f_can_invite_users),
-                        "can_post_stories" => de::req(&mut map, &mut f_can_post_stories),
-                        "can_edit_stories" => de::req(&mut map, &mut f_can_edit_stories),
-                        "can_delete_stories" => {
-                            de::req(&mut map, &mut f_can_delete_stories)
-                        }
-                        "can_post_messages" => {
-                            de::opt(&mut map, &mut f_can_post_messages)
-                        }
-                        "can_edit_messages" => {
-                            de::opt(&mut map, &mut f_can_edit_messages)
-                        }
-                        "can_pin_messages" => de::opt(&mut map, &mut f_can_pin_messages),
-                        "can_manage_topics" => {
-                            de::opt(&mut map, &mut f_can_manage_topics)
-                        }
-                        "can_manage_direct_messages" => {
-                            de::opt(&mut map, &mut f_can_manage_direct_messages)
-                        }
-                        "can_manage_tags" => de::opt(&mut map, &mut f_can_manage_tags),
-                        "custom_title" => de::opt(&mut map, &mut f_custom_title),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatMemberAdministrator {
+    const EXPECTING: &'static str = "a ChatMemberAdministrator object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_can_be_edited: Option<bool> = None;
+        let mut f_is_anonymous: Option<bool> = None;
+        let mut f_can_manage_chat: Option<bool> = None;
+        let mut f_can_delete_messages: Option<bool> = None;
+        let mut f_can_manage_video_chats: Option<bool> = None;
+        let mut f_can_restrict_members: Option<bool> = None;
+        let mut f_can_promote_members: Option<bool> = None;
+        let mut f_can_change_info: Option<bool> = None;
+        let mut f_can_invite_users: Option<bool> = None;
+        let mut f_can_post_stories: Option<bool> = None;
+        let mut f_can_edit_stories: Option<bool> = None;
+        let mut f_can_delete_stories: Option<bool> = None;
+        let mut f_can_post_messages: Option<bool> = None;
+        let mut f_can_edit_messages: Option<bool> = None;
+        let mut f_can_pin_messages: Option<bool> = None;
+        let mut f_can_manage_topics: Option<bool> = None;
+        let mut f_can_manage_direct_messages: Option<bool> = None;
+        let mut f_can_manage_tags: Option<bool> = None;
+        let mut f_custom_title: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "user" => de::req(&mut map, &mut f_user),
+                "can_be_edited" => de::req(&mut map, &mut f_can_be_edited),
+                "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
+                "can_manage_chat" => de::req(&mut map, &mut f_can_manage_chat),
+                "can_delete_messages" => de::req(&mut map, &mut f_can_delete_messages),
+                "can_manage_video_chats" => {
+                    de::req(&mut map, &mut f_can_manage_video_chats)
                 }
-                Ok(ChatMemberAdministrator {
-                    user: de::required(f_user, "user")?,
-                    can_be_edited: f_can_be_edited.unwrap_or_default(),
-                    is_anonymous: f_is_anonymous.unwrap_or_default(),
-                    can_manage_chat: f_can_manage_chat.unwrap_or_default(),
-                    can_delete_messages: f_can_delete_messages.unwrap_or_default(),
-                    can_manage_video_chats: f_can_manage_video_chats.unwrap_or_default(),
-                    can_restrict_members: f_can_restrict_members.unwrap_or_default(),
-                    can_promote_members: f_can_promote_members.unwrap_or_default(),
-                    can_change_info: f_can_change_info.unwrap_or_default(),
-                    can_invite_users: f_can_invite_users.unwrap_or_default(),
-                    can_post_stories: f_can_post_stories.unwrap_or_default(),
-                    can_edit_stories: f_can_edit_stories.unwrap_or_default(),
-                    can_delete_stories: f_can_delete_stories.unwrap_or_default(),
-                    can_post_messages: f_can_post_messages,
-                    can_edit_messages: f_can_edit_messages,
-                    can_pin_messages: f_can_pin_messages,
-                    can_manage_topics: f_can_manage_topics,
-                    can_manage_direct_messages: f_can_manage_direct_messages,
-                    can_manage_tags: f_can_manage_tags,
-                    custom_title: f_custom_title,
-                })
-            }
+                "can_restrict_members" => de::req(&mut map, &mut f_can_restrict_members),
+                "can_promote_members" => de::req(&mut map, &mut f_can_promote_members),
+                "can_change_info" => de::req(&mut map, &mut f_can_change_info),
+                "can_invite_users" => de::req(&mut map, &mut f_can_invite_users),
+                "can_post_stories" => de::req(&mut map, &mut f_can_post_stories),
+                "can_edit_stories" => de::req(&mut map, &mut f_can_edit_stories),
+                "can_delete_stories" => de::req(&mut map, &mut f_can_delete_stories),
+                "can_post_messages" => de::opt(&mut map, &mut f_can_post_messages),
+                "can_edit_messages" => de::opt(&mut map, &mut f_can_edit_messages),
+                "can_pin_messages" => de::opt(&mut map, &mut f_can_pin_messages),
+                "can_manage_topics" => de::opt(&mut map, &mut f_can_manage_topics),
+                "can_manage_direct_messages" => {
+                    de::opt(&mut map, &mut f_can_manage_direct_messages)
+                }
+                "can_manage_tags" => de::opt(&mut map, &mut f_can_manage_tags),
+                "custom_title" => de::opt(&mut map, &mut f_custom_title),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatMemberAdministrator {
+            user: de::required(f_user, "user")?,
+            can_be_edited: f_can_be_edited.unwrap_or_default(),
+            is_anonymous: f_is_anonymous.unwrap_or_default(),
+            can_manage_chat: f_can_manage_chat.unwrap_or_default(),
+            can_delete_messages: f_can_delete_messages.unwrap_or_default(),
+            can_manage_video_chats: f_can_manage_video_chats.unwrap_or_default(),
+            can_restrict_members: f_can_restrict_members.unwrap_or_default(),
+            can_promote_members: f_can_promote_members.unwrap_or_default(),
+            can_change_info: f_can_change_info.unwrap_or_default(),
+            can_invite_users: f_can_invite_users.unwrap_or_default(),
+            can_post_stories: f_can_post_stories.unwrap_or_default(),
+            can_edit_stories: f_can_edit_stories.unwrap_or_default(),
+            can_delete_stories: f_can_delete_stories.unwrap_or_default(),
+            can_post_messages: f_can_post_messages,
+            can_edit_messages: f_can_edit_messages,
+            can_pin_messages: f_can_pin_messages,
+            can_manage_topics: f_can_manage_topics,
+            can_manage_direct_messages: f_can_manage_direct_messages,
+            can_manage_tags: f_can_manage_tags,
+            custom_title: f_custom_title,
+        })
     }
 }
 
@@ -535,35 +509,29 @@ impl Serialize for ChatMemberMember {
 
 impl<'de> Deserialize<'de> for ChatMemberMember {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatMemberMember;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatMemberMember object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatMemberMember, A::Error> {
-                let mut f_tag: Option<String> = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_until_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "tag" => de::opt(&mut map, &mut f_tag),
-                        "user" => de::req(&mut map, &mut f_user),
-                        "until_date" => de::opt(&mut map, &mut f_until_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatMemberMember {
-                    tag: f_tag,
-                    user: de::required(f_user, "user")?,
-                    until_date: f_until_date,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatMemberMember {
+    const EXPECTING: &'static str = "a ChatMemberMember object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_tag: Option<String> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_until_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "tag" => de::opt(&mut map, &mut f_tag),
+                "user" => de::req(&mut map, &mut f_user),
+                "until_date" => de::opt(&mut map, &mut f_until_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatMemberMember {
+            tag: f_tag,
+            user: de::required(f_user, "user")?,
+            until_date: f_until_date,
+        })
     }
 }
 
@@ -704,104 +672,86 @@ impl Serialize for ChatMemberRestricted {
 
 impl<'de> Deserialize<'de> for ChatMemberRestricted {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatMemberRestricted;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatMemberRestricted object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatMemberRestricted, A::Error> {
-                let mut f_tag: Option<String> = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_is_member: Option<bool> = None;
-                let mut f_can_send_messages: Option<bool> = None;
-                let mut f_can_send_audios: Option<bool> = None;
-                let mut f_can_send_documents: Option<bool> = None;
-                let mut f_can_send_photos: Option<bool> = None;
-                let mut f_can_send_videos: Option<bool> = None;
-                let mut f_can_send_video_notes: Option<bool> = None;
-                let mut f_can_send_voice_notes: Option<bool> = None;
-                let mut f_can_send_polls: Option<bool> = None;
-                let mut f_can_send_other_messages: Option<bool> = None;
-                let mut f_can_add_web_page_previews: Option<bool> = None;
-                let mut f_can_react_to_messages: Option<bool> = None;
-                let mut f_can_edit_tag: Option<bool> = None;
-                let mut f_can_change_info: Option<bool> = None;
-                let mut f_can_invite_users: Option<bool> = None;
-                let mut f_can_pin_messages: Option<bool> = None;
-                let mut f_can_manage_topics: Option<bool> = None;
-                let mut f_until_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "tag" => de::opt(&mut map, &mut f_tag),
-                        "user" => de::req(&mut map, &mut f_user),
-                        "is_member" => de::req(&mut map, &mut f_is_member),
-                        "can_send_messages" => {
-                            de::req(&mut map, &mut f_can_send_messages)
-                        }
-                        "can_send_audios" => de::req(&mut map, &mut f_can_send_audios),
-                        "can_send_documents" => {
-                            de::req(&mut map, &mut f_can_send_documents)
-                        }
-                        "can_send_photos" => de::req(&mut map, &mut f_can_send_photos),
-                        "can_send_videos" => de::req(&mut map, &mut f_can_send_videos),
-                        "can_send_video_notes" => {
-                            de::req(&mut map, &mut f_can_send_video_notes)
-                        }
-                        "can_send_voice_notes" => {
-                            de::req(&mut map, &mut f_can_send_voice_notes)
-                        }
-                        "can_send_polls" => de::req(&mut map, &mut f_can_send_polls),
-                        "can_send_other_messages" => {
-                            de::req(&mut map, &mut f_can_send_other_messages)
-                        }
-                        "can_add_web_page_previews" => {
-                            de::req(&mut map, &mut f_can_add_web_page_previews)
-                        }
-                        "can_react_to_messages" => {
-                            de::req(&mut map, &mut f_can_react_to_messages)
-                        }
-                        "can_edit_tag" => de::req(&mut map, &mut f_can_edit_tag),
-                        "can_change_info" => de::req(&mut map, &mut f_can_change_info),
-                        "can_invite_users" => de::req(&mut map, &mut f_can_invite_users),
-                        "can_pin_messages" => de::req(&mut map, &mut f_can_pin_messages),
-                        "can_manage_topics" => {
-                            de::req(&mut map, &mut f_can_manage_topics)
-                        }
-                        "until_date" => de::req(&mut map, &mut f_until_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatMemberRestricted {
+    const EXPECTING: &'static str = "a ChatMemberRestricted object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_tag: Option<String> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_is_member: Option<bool> = None;
+        let mut f_can_send_messages: Option<bool> = None;
+        let mut f_can_send_audios: Option<bool> = None;
+        let mut f_can_send_documents: Option<bool> = None;
+        let mut f_can_send_photos: Option<bool> = None;
+        let mut f_can_send_videos: Option<bool> = None;
+        let mut f_can_send_video_notes: Option<bool> = None;
+        let mut f_can_send_voice_notes: Option<bool> = None;
+        let mut f_can_send_polls: Option<bool> = None;
+        let mut f_can_send_other_messages: Option<bool> = None;
+        let mut f_can_add_web_page_previews: Option<bool> = None;
+        let mut f_can_react_to_messages: Option<bool> = None;
+        let mut f_can_edit_tag: Option<bool> = None;
+        let mut f_can_change_info: Option<bool> = None;
+        let mut f_can_invite_users: Option<bool> = None;
+        let mut f_can_pin_messages: Option<bool> = None;
+        let mut f_can_manage_topics: Option<bool> = None;
+        let mut f_until_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "tag" => de::opt(&mut map, &mut f_tag),
+                "user" => de::req(&mut map, &mut f_user),
+                "is_member" => de::req(&mut map, &mut f_is_member),
+                "can_send_messages" => de::req(&mut map, &mut f_can_send_messages),
+                "can_send_audios" => de::req(&mut map, &mut f_can_send_audios),
+                "can_send_documents" => de::req(&mut map, &mut f_can_send_documents),
+                "can_send_photos" => de::req(&mut map, &mut f_can_send_photos),
+                "can_send_videos" => de::req(&mut map, &mut f_can_send_videos),
+                "can_send_video_notes" => de::req(&mut map, &mut f_can_send_video_notes),
+                "can_send_voice_notes" => de::req(&mut map, &mut f_can_send_voice_notes),
+                "can_send_polls" => de::req(&mut map, &mut f_can_send_polls),
+                "can_send_other_messages" => {
+                    de::req(&mut map, &mut f_can_send_other_messages)
                 }
-                Ok(ChatMemberRestricted {
-                    tag: f_tag,
-                    user: de::required(f_user, "user")?,
-                    is_member: f_is_member.unwrap_or_default(),
-                    can_send_messages: f_can_send_messages.unwrap_or_default(),
-                    can_send_audios: f_can_send_audios.unwrap_or_default(),
-                    can_send_documents: f_can_send_documents.unwrap_or_default(),
-                    can_send_photos: f_can_send_photos.unwrap_or_default(),
-                    can_send_videos: f_can_send_videos.unwrap_or_default(),
-                    can_send_video_notes: f_can_send_video_notes.unwrap_or_default(),
-                    can_send_voice_notes: f_can_send_voice_notes.unwrap_or_default(),
-                    can_send_polls: f_can_send_polls.unwrap_or_default(),
-                    can_send_other_messages: f_can_send_other_messages
-                        .unwrap_or_default(),
-                    can_add_web_page_previews: f_can_add_web_page_previews
-                        .unwrap_or_default(),
-                    can_react_to_messages: f_can_react_to_messages.unwrap_or_default(),
-                    can_edit_tag: f_can_edit_tag.unwrap_or_default(),
-                    can_change_info: f_can_change_info.unwrap_or_default(),
-                    can_invite_users: f_can_invite_users.unwrap_or_default(),
-                    can_pin_messages: f_can_pin_messages.unwrap_or_default(),
-                    can_manage_topics: f_can_manage_topics.unwrap_or_default(),
-                    until_date: de::required(f_until_date, "until_date")?,
-                })
-            }
+                "can_add_web_page_previews" => {
+                    de::req(&mut map, &mut f_can_add_web_page_previews)
+                }
+                "can_react_to_messages" => {
+                    de::req(&mut map, &mut f_can_react_to_messages)
+                }
+                "can_edit_tag" => de::req(&mut map, &mut f_can_edit_tag),
+                "can_change_info" => de::req(&mut map, &mut f_can_change_info),
+                "can_invite_users" => de::req(&mut map, &mut f_can_invite_users),
+                "can_pin_messages" => de::req(&mut map, &mut f_can_pin_messages),
+                "can_manage_topics" => de::req(&mut map, &mut f_can_manage_topics),
+                "until_date" => de::req(&mut map, &mut f_until_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatMemberRestricted {
+            tag: f_tag,
+            user: de::required(f_user, "user")?,
+            is_member: f_is_member.unwrap_or_default(),
+            can_send_messages: f_can_send_messages.unwrap_or_default(),
+            can_send_audios: f_can_send_audios.unwrap_or_default(),
+            can_send_documents: f_can_send_documents.unwrap_or_default(),
+            can_send_photos: f_can_send_photos.unwrap_or_default(),
+            can_send_videos: f_can_send_videos.unwrap_or_default(),
+            can_send_video_notes: f_can_send_video_notes.unwrap_or_default(),
+            can_send_voice_notes: f_can_send_voice_notes.unwrap_or_default(),
+            can_send_polls: f_can_send_polls.unwrap_or_default(),
+            can_send_other_messages: f_can_send_other_messages.unwrap_or_default(),
+            can_add_web_page_previews: f_can_add_web_page_previews.unwrap_or_default(),
+            can_react_to_messages: f_can_react_to_messages.unwrap_or_default(),
+            can_edit_tag: f_can_edit_tag.unwrap_or_default(),
+            can_change_info: f_can_change_info.unwrap_or_default(),
+            can_invite_users: f_can_invite_users.unwrap_or_default(),
+            can_pin_messages: f_can_pin_messages.unwrap_or_default(),
+            can_manage_topics: f_can_manage_topics.unwrap_or_default(),
+            until_date: de::required(f_until_date, "until_date")?,
+        })
     }
 }
 
@@ -883,29 +833,23 @@ impl Serialize for ChatMemberLeft {
 
 impl<'de> Deserialize<'de> for ChatMemberLeft {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatMemberLeft;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatMemberLeft object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatMemberLeft, A::Error> {
-                let mut f_user: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "user" => de::req(&mut map, &mut f_user),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatMemberLeft {
-                    user: de::required(f_user, "user")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatMemberLeft {
+    const EXPECTING: &'static str = "a ChatMemberLeft object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_user: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "user" => de::req(&mut map, &mut f_user),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatMemberLeft {
+            user: de::required(f_user, "user")?,
+        })
     }
 }
 
@@ -944,32 +888,26 @@ impl Serialize for ChatMemberBanned {
 
 impl<'de> Deserialize<'de> for ChatMemberBanned {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatMemberBanned;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatMemberBanned object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatMemberBanned, A::Error> {
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_until_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "user" => de::req(&mut map, &mut f_user),
-                        "until_date" => de::req(&mut map, &mut f_until_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatMemberBanned {
-                    user: de::required(f_user, "user")?,
-                    until_date: de::required(f_until_date, "until_date")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatMemberBanned {
+    const EXPECTING: &'static str = "a ChatMemberBanned object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_until_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "user" => de::req(&mut map, &mut f_user),
+                "until_date" => de::req(&mut map, &mut f_until_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatMemberBanned {
+            user: de::required(f_user, "user")?,
+            until_date: de::required(f_until_date, "until_date")?,
+        })
     }
 }
 

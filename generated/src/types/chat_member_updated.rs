@@ -45,52 +45,46 @@ impl Serialize for ChatMemberUpdated {
 
 impl<'de> Deserialize<'de> for ChatMemberUpdated {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatMemberUpdated;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatMemberUpdated object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatMemberUpdated, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_date: Option<i64> = None;
-                let mut f_old_chat_member: Option<ChatMember> = None;
-                let mut f_new_chat_member: Option<ChatMember> = None;
-                let mut f_invite_link: Option<Box<ChatInviteLink>> = None;
-                let mut f_via_join_request: Option<bool> = None;
-                let mut f_via_chat_folder_invite_link: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "from" => de::req(&mut map, &mut f_from),
-                        "date" => de::req(&mut map, &mut f_date),
-                        "old_chat_member" => de::req(&mut map, &mut f_old_chat_member),
-                        "new_chat_member" => de::req(&mut map, &mut f_new_chat_member),
-                        "invite_link" => de::opt(&mut map, &mut f_invite_link),
-                        "via_join_request" => de::opt(&mut map, &mut f_via_join_request),
-                        "via_chat_folder_invite_link" => {
-                            de::opt(&mut map, &mut f_via_chat_folder_invite_link)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatMemberUpdated {
+    const EXPECTING: &'static str = "a ChatMemberUpdated object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_date: Option<i64> = None;
+        let mut f_old_chat_member: Option<ChatMember> = None;
+        let mut f_new_chat_member: Option<ChatMember> = None;
+        let mut f_invite_link: Option<Box<ChatInviteLink>> = None;
+        let mut f_via_join_request: Option<bool> = None;
+        let mut f_via_chat_folder_invite_link: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "from" => de::req(&mut map, &mut f_from),
+                "date" => de::req(&mut map, &mut f_date),
+                "old_chat_member" => de::req(&mut map, &mut f_old_chat_member),
+                "new_chat_member" => de::req(&mut map, &mut f_new_chat_member),
+                "invite_link" => de::opt(&mut map, &mut f_invite_link),
+                "via_join_request" => de::opt(&mut map, &mut f_via_join_request),
+                "via_chat_folder_invite_link" => {
+                    de::opt(&mut map, &mut f_via_chat_folder_invite_link)
                 }
-                Ok(ChatMemberUpdated {
-                    chat: de::required(f_chat, "chat")?,
-                    from: de::required(f_from, "from")?,
-                    date: de::required(f_date, "date")?,
-                    old_chat_member: de::required(f_old_chat_member, "old_chat_member")?,
-                    new_chat_member: de::required(f_new_chat_member, "new_chat_member")?,
-                    invite_link: f_invite_link,
-                    via_join_request: f_via_join_request,
-                    via_chat_folder_invite_link: f_via_chat_folder_invite_link,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatMemberUpdated {
+            chat: de::required(f_chat, "chat")?,
+            from: de::required(f_from, "from")?,
+            date: de::required(f_date, "date")?,
+            old_chat_member: de::required(f_old_chat_member, "old_chat_member")?,
+            new_chat_member: de::required(f_new_chat_member, "new_chat_member")?,
+            invite_link: f_invite_link,
+            via_join_request: f_via_join_request,
+            via_chat_folder_invite_link: f_via_chat_folder_invite_link,
+        })
     }
 }
 

@@ -24,29 +24,23 @@ impl Serialize for ChatOwnerChanged {
 
 impl<'de> Deserialize<'de> for ChatOwnerChanged {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatOwnerChanged;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatOwnerChanged object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatOwnerChanged, A::Error> {
-                let mut f_new_owner: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "new_owner" => de::req(&mut map, &mut f_new_owner),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatOwnerChanged {
-                    new_owner: de::required(f_new_owner, "new_owner")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatOwnerChanged {
+    const EXPECTING: &'static str = "a ChatOwnerChanged object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_new_owner: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "new_owner" => de::req(&mut map, &mut f_new_owner),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatOwnerChanged {
+            new_owner: de::required(f_new_owner, "new_owner")?,
+        })
     }
 }
 

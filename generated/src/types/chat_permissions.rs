@@ -68,90 +68,74 @@ impl Serialize for ChatPermissions {
 
 impl<'de> Deserialize<'de> for ChatPermissions {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatPermissions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatPermissions object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatPermissions, A::Error> {
-                let mut f_can_send_messages: Option<bool> = None;
-                let mut f_can_send_audios: Option<bool> = None;
-                let mut f_can_send_documents: Option<bool> = None;
-                let mut f_can_send_photos: Option<bool> = None;
-                let mut f_can_send_videos: Option<bool> = None;
-                let mut f_can_send_video_notes: Option<bool> = None;
-                let mut f_can_send_voice_notes: Option<bool> = None;
-                let mut f_can_send_polls: Option<bool> = None;
-                let mut f_can_send_other_messages: Option<bool> = None;
-                let mut f_can_add_web_page_previews: Option<bool> = None;
-                let mut f_can_react_to_messages: Option<bool> = None;
-                let mut f_can_edit_tag: Option<bool> = None;
-                let mut f_can_change_info: Option<bool> = None;
-                let mut f_can_invite_users: Option<bool> = None;
-                let mut f_can_pin_messages: Option<bool> = None;
-                let mut f_can_manage_topics: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "can_send_messages" => {
-                            de::opt(&mut map, &mut f_can_send_messages)
-                        }
-                        "can_send_audios" => de::opt(&mut map, &mut f_can_send_audios),
-                        "can_send_documents" => {
-                            de::opt(&mut map, &mut f_can_send_documents)
-                        }
-                        "can_send_photos" => de::opt(&mut map, &mut f_can_send_photos),
-                        "can_send_videos" => de::opt(&mut map, &mut f_can_send_videos),
-                        "can_send_video_notes" => {
-                            de::opt(&mut map, &mut f_can_send_video_notes)
-                        }
-                        "can_send_voice_notes" => {
-                            de::opt(&mut map, &mut f_can_send_voice_notes)
-                        }
-                        "can_send_polls" => de::opt(&mut map, &mut f_can_send_polls),
-                        "can_send_other_messages" => {
-                            de::opt(&mut map, &mut f_can_send_other_messages)
-                        }
-                        "can_add_web_page_previews" => {
-                            de::opt(&mut map, &mut f_can_add_web_page_previews)
-                        }
-                        "can_react_to_messages" => {
-                            de::opt(&mut map, &mut f_can_react_to_messages)
-                        }
-                        "can_edit_tag" => de::opt(&mut map, &mut f_can_edit_tag),
-                        "can_change_info" => de::opt(&mut map, &mut f_can_change_info),
-                        "can_invite_users" => de::opt(&mut map, &mut f_can_invite_users),
-                        "can_pin_messages" => de::opt(&mut map, &mut f_can_pin_messages),
-                        "can_manage_topics" => {
-                            de::opt(&mut map, &mut f_can_manage_topics)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatPermissions {
+    const EXPECTING: &'static str = "a ChatPermissions object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_can_send_messages: Option<bool> = None;
+        let mut f_can_send_audios: Option<bool> = None;
+        let mut f_can_send_documents: Option<bool> = None;
+        let mut f_can_send_photos: Option<bool> = None;
+        let mut f_can_send_videos: Option<bool> = None;
+        let mut f_can_send_video_notes: Option<bool> = None;
+        let mut f_can_send_voice_notes: Option<bool> = None;
+        let mut f_can_send_polls: Option<bool> = None;
+        let mut f_can_send_other_messages: Option<bool> = None;
+        let mut f_can_add_web_page_previews: Option<bool> = None;
+        let mut f_can_react_to_messages: Option<bool> = None;
+        let mut f_can_edit_tag: Option<bool> = None;
+        let mut f_can_change_info: Option<bool> = None;
+        let mut f_can_invite_users: Option<bool> = None;
+        let mut f_can_pin_messages: Option<bool> = None;
+        let mut f_can_manage_topics: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "can_send_messages" => de::opt(&mut map, &mut f_can_send_messages),
+                "can_send_audios" => de::opt(&mut map, &mut f_can_send_audios),
+                "can_send_documents" => de::opt(&mut map, &mut f_can_send_documents),
+                "can_send_photos" => de::opt(&mut map, &mut f_can_send_photos),
+                "can_send_videos" => de::opt(&mut map, &mut f_can_send_videos),
+                "can_send_video_notes" => de::opt(&mut map, &mut f_can_send_video_notes),
+                "can_send_voice_notes" => de::opt(&mut map, &mut f_can_send_voice_notes),
+                "can_send_polls" => de::opt(&mut map, &mut f_can_send_polls),
+                "can_send_other_messages" => {
+                    de::opt(&mut map, &mut f_can_send_other_messages)
                 }
-                Ok(ChatPermissions {
-                    can_send_messages: f_can_send_messages,
-                    can_send_audios: f_can_send_audios,
-                    can_send_documents: f_can_send_documents,
-                    can_send_photos: f_can_send_photos,
-                    can_send_videos: f_can_send_videos,
-                    can_send_video_notes: f_can_send_video_notes,
-                    can_send_voice_notes: f_can_send_voice_notes,
-                    can_send_polls: f_can_send_polls,
-                    can_send_other_messages: f_can_send_other_messages,
-                    can_add_web_page_previews: f_can_add_web_page_previews,
-                    can_react_to_messages: f_can_react_to_messages,
-                    can_edit_tag: f_can_edit_tag,
-                    can_change_info: f_can_change_info,
-                    can_invite_users: f_can_invite_users,
-                    can_pin_messages: f_can_pin_messages,
-                    can_manage_topics: f_can_manage_topics,
-                })
-            }
+                "can_add_web_page_previews" => {
+                    de::opt(&mut map, &mut f_can_add_web_page_previews)
+                }
+                "can_react_to_messages" => {
+                    de::opt(&mut map, &mut f_can_react_to_messages)
+                }
+                "can_edit_tag" => de::opt(&mut map, &mut f_can_edit_tag),
+                "can_change_info" => de::opt(&mut map, &mut f_can_change_info),
+                "can_invite_users" => de::opt(&mut map, &mut f_can_invite_users),
+                "can_pin_messages" => de::opt(&mut map, &mut f_can_pin_messages),
+                "can_manage_topics" => de::opt(&mut map, &mut f_can_manage_topics),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatPermissions {
+            can_send_messages: f_can_send_messages,
+            can_send_audios: f_can_send_audios,
+            can_send_documents: f_can_send_documents,
+            can_send_photos: f_can_send_photos,
+            can_send_videos: f_can_send_videos,
+            can_send_video_notes: f_can_send_video_notes,
+            can_send_voice_notes: f_can_send_voice_notes,
+            can_send_polls: f_can_send_polls,
+            can_send_other_messages: f_can_send_other_messages,
+            can_add_web_page_previews: f_can_add_web_page_previews,
+            can_react_to_messages: f_can_react_to_messages,
+            can_edit_tag: f_can_edit_tag,
+            can_change_info: f_can_change_info,
+            can_invite_users: f_can_invite_users,
+            can_pin_messages: f_can_pin_messages,
+            can_manage_topics: f_can_manage_topics,
+        })
     }
 }
 

@@ -32,48 +32,35 @@ impl Serialize for ChatPhoto {
 
 impl<'de> Deserialize<'de> for ChatPhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatPhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatPhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatPhoto, A::Error> {
-                let mut f_small_file_id: Option<String> = None;
-                let mut f_small_file_unique_id: Option<String> = None;
-                let mut f_big_file_id: Option<String> = None;
-                let mut f_big_file_unique_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "small_file_id" => de::req(&mut map, &mut f_small_file_id),
-                        "small_file_unique_id" => {
-                            de::req(&mut map, &mut f_small_file_unique_id)
-                        }
-                        "big_file_id" => de::req(&mut map, &mut f_big_file_id),
-                        "big_file_unique_id" => {
-                            de::req(&mut map, &mut f_big_file_unique_id)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatPhoto {
-                    small_file_id: de::required(f_small_file_id, "small_file_id")?,
-                    small_file_unique_id: de::required(
-                        f_small_file_unique_id,
-                        "small_file_unique_id",
-                    )?,
-                    big_file_id: de::required(f_big_file_id, "big_file_id")?,
-                    big_file_unique_id: de::required(
-                        f_big_file_unique_id,
-                        "big_file_unique_id",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatPhoto {
+    const EXPECTING: &'static str = "a ChatPhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_small_file_id: Option<String> = None;
+        let mut f_small_file_unique_id: Option<String> = None;
+        let mut f_big_file_id: Option<String> = None;
+        let mut f_big_file_unique_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "small_file_id" => de::req(&mut map, &mut f_small_file_id),
+                "small_file_unique_id" => de::req(&mut map, &mut f_small_file_unique_id),
+                "big_file_id" => de::req(&mut map, &mut f_big_file_id),
+                "big_file_unique_id" => de::req(&mut map, &mut f_big_file_unique_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatPhoto {
+            small_file_id: de::required(f_small_file_id, "small_file_id")?,
+            small_file_unique_id: de::required(
+                f_small_file_unique_id,
+                "small_file_unique_id",
+            )?,
+            big_file_id: de::required(f_big_file_id, "big_file_id")?,
+            big_file_unique_id: de::required(f_big_file_unique_id, "big_file_unique_id")?,
+        })
     }
 }
 

@@ -36,41 +36,35 @@ impl Serialize for ChatShared {
 
 impl<'de> Deserialize<'de> for ChatShared {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChatShared;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatShared object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatShared, A::Error> {
-                let mut f_request_id: Option<i64> = None;
-                let mut f_chat_id: Option<i64> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_username: Option<String> = None;
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "request_id" => de::req(&mut map, &mut f_request_id),
-                        "chat_id" => de::req(&mut map, &mut f_chat_id),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "username" => de::opt(&mut map, &mut f_username),
-                        "photo" => de::opt(&mut map, &mut f_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChatShared {
-                    request_id: de::required(f_request_id, "request_id")?,
-                    chat_id: de::required(f_chat_id, "chat_id")?,
-                    title: f_title,
-                    username: f_username,
-                    photo: f_photo,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChatShared {
+    const EXPECTING: &'static str = "a ChatShared object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_request_id: Option<i64> = None;
+        let mut f_chat_id: Option<i64> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_username: Option<String> = None;
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "request_id" => de::req(&mut map, &mut f_request_id),
+                "chat_id" => de::req(&mut map, &mut f_chat_id),
+                "title" => de::opt(&mut map, &mut f_title),
+                "username" => de::opt(&mut map, &mut f_username),
+                "photo" => de::opt(&mut map, &mut f_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChatShared {
+            request_id: de::required(f_request_id, "request_id")?,
+            chat_id: de::required(f_chat_id, "chat_id")?,
+            title: f_title,
+            username: f_username,
+            photo: f_photo,
+        })
     }
 }
 

@@ -38,45 +38,37 @@ impl Serialize for Checklist {
 
 impl<'de> Deserialize<'de> for Checklist {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Checklist;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Checklist object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Checklist, A::Error> {
-                let mut f_title: Option<String> = None;
-                let mut f_title_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_tasks: Option<Vec<ChecklistTask>> = None;
-                let mut f_others_can_add_tasks: Option<bool> = None;
-                let mut f_others_can_mark_tasks_as_done: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "title" => de::req(&mut map, &mut f_title),
-                        "title_entities" => de::opt(&mut map, &mut f_title_entities),
-                        "tasks" => de::req(&mut map, &mut f_tasks),
-                        "others_can_add_tasks" => {
-                            de::opt(&mut map, &mut f_others_can_add_tasks)
-                        }
-                        "others_can_mark_tasks_as_done" => {
-                            de::opt(&mut map, &mut f_others_can_mark_tasks_as_done)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Checklist {
+    const EXPECTING: &'static str = "a Checklist object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_title: Option<String> = None;
+        let mut f_title_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_tasks: Option<Vec<ChecklistTask>> = None;
+        let mut f_others_can_add_tasks: Option<bool> = None;
+        let mut f_others_can_mark_tasks_as_done: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "title" => de::req(&mut map, &mut f_title),
+                "title_entities" => de::opt(&mut map, &mut f_title_entities),
+                "tasks" => de::req(&mut map, &mut f_tasks),
+                "others_can_add_tasks" => de::opt(&mut map, &mut f_others_can_add_tasks),
+                "others_can_mark_tasks_as_done" => {
+                    de::opt(&mut map, &mut f_others_can_mark_tasks_as_done)
                 }
-                Ok(Checklist {
-                    title: de::required(f_title, "title")?,
-                    title_entities: f_title_entities,
-                    tasks: f_tasks.unwrap_or_default(),
-                    others_can_add_tasks: f_others_can_add_tasks,
-                    others_can_mark_tasks_as_done: f_others_can_mark_tasks_as_done,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Checklist {
+            title: de::required(f_title, "title")?,
+            title_entities: f_title_entities,
+            tasks: f_tasks.unwrap_or_default(),
+            others_can_add_tasks: f_others_can_add_tasks,
+            others_can_mark_tasks_as_done: f_others_can_mark_tasks_as_done,
+        })
     }
 }
 

@@ -39,48 +39,38 @@ impl Serialize for ChecklistTask {
 
 impl<'de> Deserialize<'de> for ChecklistTask {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChecklistTask;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChecklistTask object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChecklistTask, A::Error> {
-                let mut f_id: Option<i64> = None;
-                let mut f_text: Option<String> = None;
-                let mut f_text_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_completed_by_user: Option<Box<User>> = None;
-                let mut f_completed_by_chat: Option<Box<Chat>> = None;
-                let mut f_completion_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "text" => de::req(&mut map, &mut f_text),
-                        "text_entities" => de::opt(&mut map, &mut f_text_entities),
-                        "completed_by_user" => {
-                            de::opt(&mut map, &mut f_completed_by_user)
-                        }
-                        "completed_by_chat" => {
-                            de::opt(&mut map, &mut f_completed_by_chat)
-                        }
-                        "completion_date" => de::opt(&mut map, &mut f_completion_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChecklistTask {
-                    id: de::required(f_id, "id")?,
-                    text: de::required(f_text, "text")?,
-                    text_entities: f_text_entities,
-                    completed_by_user: f_completed_by_user,
-                    completed_by_chat: f_completed_by_chat,
-                    completion_date: f_completion_date,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChecklistTask {
+    const EXPECTING: &'static str = "a ChecklistTask object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<i64> = None;
+        let mut f_text: Option<String> = None;
+        let mut f_text_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_completed_by_user: Option<Box<User>> = None;
+        let mut f_completed_by_chat: Option<Box<Chat>> = None;
+        let mut f_completion_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "text" => de::req(&mut map, &mut f_text),
+                "text_entities" => de::opt(&mut map, &mut f_text_entities),
+                "completed_by_user" => de::opt(&mut map, &mut f_completed_by_user),
+                "completed_by_chat" => de::opt(&mut map, &mut f_completed_by_chat),
+                "completion_date" => de::opt(&mut map, &mut f_completion_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChecklistTask {
+            id: de::required(f_id, "id")?,
+            text: de::required(f_text, "text")?,
+            text_entities: f_text_entities,
+            completed_by_user: f_completed_by_user,
+            completed_by_chat: f_completed_by_chat,
+            completion_date: f_completion_date,
+        })
     }
 }
 

@@ -29,34 +29,26 @@ impl Serialize for ChecklistTasksAdded {
 
 impl<'de> Deserialize<'de> for ChecklistTasksAdded {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChecklistTasksAdded;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChecklistTasksAdded object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChecklistTasksAdded, A::Error> {
-                let mut f_checklist_message: Option<Box<Message>> = None;
-                let mut f_tasks: Option<Vec<ChecklistTask>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "checklist_message" => {
-                            de::opt(&mut map, &mut f_checklist_message)
-                        }
-                        "tasks" => de::req(&mut map, &mut f_tasks),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChecklistTasksAdded {
-                    checklist_message: f_checklist_message,
-                    tasks: f_tasks.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChecklistTasksAdded {
+    const EXPECTING: &'static str = "a ChecklistTasksAdded object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_checklist_message: Option<Box<Message>> = None;
+        let mut f_tasks: Option<Vec<ChecklistTask>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "checklist_message" => de::opt(&mut map, &mut f_checklist_message),
+                "tasks" => de::req(&mut map, &mut f_tasks),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChecklistTasksAdded {
+            checklist_message: f_checklist_message,
+            tasks: f_tasks.unwrap_or_default(),
+        })
     }
 }
 

@@ -30,41 +30,33 @@ impl Serialize for ChecklistTasksDone {
 
 impl<'de> Deserialize<'de> for ChecklistTasksDone {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChecklistTasksDone;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChecklistTasksDone object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChecklistTasksDone, A::Error> {
-                let mut f_checklist_message: Option<Box<Message>> = None;
-                let mut f_marked_as_done_task_ids: Option<Vec<i64>> = None;
-                let mut f_marked_as_not_done_task_ids: Option<Vec<i64>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "checklist_message" => {
-                            de::opt(&mut map, &mut f_checklist_message)
-                        }
-                        "marked_as_done_task_ids" => {
-                            de::opt(&mut map, &mut f_marked_as_done_task_ids)
-                        }
-                        "marked_as_not_done_task_ids" => {
-                            de::opt(&mut map, &mut f_marked_as_not_done_task_ids)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChecklistTasksDone {
+    const EXPECTING: &'static str = "a ChecklistTasksDone object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_checklist_message: Option<Box<Message>> = None;
+        let mut f_marked_as_done_task_ids: Option<Vec<i64>> = None;
+        let mut f_marked_as_not_done_task_ids: Option<Vec<i64>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "checklist_message" => de::opt(&mut map, &mut f_checklist_message),
+                "marked_as_done_task_ids" => {
+                    de::opt(&mut map, &mut f_marked_as_done_task_ids)
                 }
-                Ok(ChecklistTasksDone {
-                    checklist_message: f_checklist_message,
-                    marked_as_done_task_ids: f_marked_as_done_task_ids,
-                    marked_as_not_done_task_ids: f_marked_as_not_done_task_ids,
-                })
-            }
+                "marked_as_not_done_task_ids" => {
+                    de::opt(&mut map, &mut f_marked_as_not_done_task_ids)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChecklistTasksDone {
+            checklist_message: f_checklist_message,
+            marked_as_done_task_ids: f_marked_as_done_task_ids,
+            marked_as_not_done_task_ids: f_marked_as_not_done_task_ids,
+        })
     }
 }
 

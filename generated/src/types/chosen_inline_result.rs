@@ -36,43 +36,35 @@ impl Serialize for ChosenInlineResult {
 
 impl<'de> Deserialize<'de> for ChosenInlineResult {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ChosenInlineResult;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChosenInlineResult object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChosenInlineResult, A::Error> {
-                let mut f_result_id: Option<String> = None;
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_location: Option<Box<Location>> = None;
-                let mut f_inline_message_id: Option<String> = None;
-                let mut f_query: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "result_id" => de::req(&mut map, &mut f_result_id),
-                        "from" => de::req(&mut map, &mut f_from),
-                        "location" => de::opt(&mut map, &mut f_location),
-                        "inline_message_id" => {
-                            de::opt(&mut map, &mut f_inline_message_id)
-                        }
-                        "query" => de::req(&mut map, &mut f_query),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ChosenInlineResult {
-                    result_id: de::required(f_result_id, "result_id")?,
-                    from: de::required(f_from, "from")?,
-                    location: f_location,
-                    inline_message_id: f_inline_message_id,
-                    query: de::required(f_query, "query")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ChosenInlineResult {
+    const EXPECTING: &'static str = "a ChosenInlineResult object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_result_id: Option<String> = None;
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_location: Option<Box<Location>> = None;
+        let mut f_inline_message_id: Option<String> = None;
+        let mut f_query: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "result_id" => de::req(&mut map, &mut f_result_id),
+                "from" => de::req(&mut map, &mut f_from),
+                "location" => de::opt(&mut map, &mut f_location),
+                "inline_message_id" => de::opt(&mut map, &mut f_inline_message_id),
+                "query" => de::req(&mut map, &mut f_query),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ChosenInlineResult {
+            result_id: de::required(f_result_id, "result_id")?,
+            from: de::required(f_from, "from")?,
+            location: f_location,
+            inline_message_id: f_inline_message_id,
+            query: de::required(f_query, "query")?,
+        })
     }
 }
 

@@ -35,41 +35,35 @@ impl Serialize for Contact {
 
 impl<'de> Deserialize<'de> for Contact {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Contact;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Contact object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Contact, A::Error> {
-                let mut f_phone_number: Option<String> = None;
-                let mut f_first_name: Option<String> = None;
-                let mut f_last_name: Option<String> = None;
-                let mut f_user_id: Option<i64> = None;
-                let mut f_vcard: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "phone_number" => de::req(&mut map, &mut f_phone_number),
-                        "first_name" => de::req(&mut map, &mut f_first_name),
-                        "last_name" => de::opt(&mut map, &mut f_last_name),
-                        "user_id" => de::opt(&mut map, &mut f_user_id),
-                        "vcard" => de::opt(&mut map, &mut f_vcard),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Contact {
-                    phone_number: de::required(f_phone_number, "phone_number")?,
-                    first_name: de::required(f_first_name, "first_name")?,
-                    last_name: f_last_name,
-                    user_id: f_user_id,
-                    vcard: f_vcard,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Contact {
+    const EXPECTING: &'static str = "a Contact object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_phone_number: Option<String> = None;
+        let mut f_first_name: Option<String> = None;
+        let mut f_last_name: Option<String> = None;
+        let mut f_user_id: Option<i64> = None;
+        let mut f_vcard: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "phone_number" => de::req(&mut map, &mut f_phone_number),
+                "first_name" => de::req(&mut map, &mut f_first_name),
+                "last_name" => de::opt(&mut map, &mut f_last_name),
+                "user_id" => de::opt(&mut map, &mut f_user_id),
+                "vcard" => de::opt(&mut map, &mut f_vcard),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Contact {
+            phone_number: de::required(f_phone_number, "phone_number")?,
+            first_name: de::required(f_first_name, "first_name")?,
+            last_name: f_last_name,
+            user_id: f_user_id,
+            vcard: f_vcard,
+        })
     }
 }
 

@@ -23,29 +23,23 @@ impl Serialize for CopyTextButton {
 
 impl<'de> Deserialize<'de> for CopyTextButton {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = CopyTextButton;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CopyTextButton object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CopyTextButton, A::Error> {
-                let mut f_text: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(CopyTextButton {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for CopyTextButton {
+    const EXPECTING: &'static str = "a CopyTextButton object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(CopyTextButton {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 

@@ -26,32 +26,26 @@ impl Serialize for Dice {
 
 impl<'de> Deserialize<'de> for Dice {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Dice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Dice object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Dice, A::Error> {
-                let mut f_emoji: Option<String> = None;
-                let mut f_value: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "emoji" => de::req(&mut map, &mut f_emoji),
-                        "value" => de::req(&mut map, &mut f_value),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Dice {
-                    emoji: de::required(f_emoji, "emoji")?,
-                    value: de::required(f_value, "value")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Dice {
+    const EXPECTING: &'static str = "a Dice object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_emoji: Option<String> = None;
+        let mut f_value: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "emoji" => de::req(&mut map, &mut f_emoji),
+                "value" => de::req(&mut map, &mut f_value),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Dice {
+            emoji: de::required(f_emoji, "emoji")?,
+            value: de::required(f_value, "value")?,
+        })
     }
 }
 

@@ -28,37 +28,31 @@ impl Serialize for DirectMessagePriceChanged {
 
 impl<'de> Deserialize<'de> for DirectMessagePriceChanged {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = DirectMessagePriceChanged;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a DirectMessagePriceChanged object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<DirectMessagePriceChanged, A::Error> {
-                let mut f_are_direct_messages_enabled: Option<bool> = None;
-                let mut f_direct_message_star_count: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "are_direct_messages_enabled" => {
-                            de::req(&mut map, &mut f_are_direct_messages_enabled)
-                        }
-                        "direct_message_star_count" => {
-                            de::opt(&mut map, &mut f_direct_message_star_count)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for DirectMessagePriceChanged {
+    const EXPECTING: &'static str = "a DirectMessagePriceChanged object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_are_direct_messages_enabled: Option<bool> = None;
+        let mut f_direct_message_star_count: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "are_direct_messages_enabled" => {
+                    de::req(&mut map, &mut f_are_direct_messages_enabled)
                 }
-                Ok(DirectMessagePriceChanged {
-                    are_direct_messages_enabled: f_are_direct_messages_enabled
-                        .unwrap_or_default(),
-                    direct_message_star_count: f_direct_message_star_count,
-                })
-            }
+                "direct_message_star_count" => {
+                    de::opt(&mut map, &mut f_direct_message_star_count)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(DirectMessagePriceChanged {
+            are_direct_messages_enabled: f_are_direct_messages_enabled
+                .unwrap_or_default(),
+            direct_message_star_count: f_direct_message_star_count,
+        })
     }
 }
 

@@ -27,32 +27,26 @@ impl Serialize for DirectMessagesTopic {
 
 impl<'de> Deserialize<'de> for DirectMessagesTopic {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = DirectMessagesTopic;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a DirectMessagesTopic object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<DirectMessagesTopic, A::Error> {
-                let mut f_topic_id: Option<i64> = None;
-                let mut f_user: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "topic_id" => de::req(&mut map, &mut f_topic_id),
-                        "user" => de::opt(&mut map, &mut f_user),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(DirectMessagesTopic {
-                    topic_id: de::required(f_topic_id, "topic_id")?,
-                    user: f_user,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for DirectMessagesTopic {
+    const EXPECTING: &'static str = "a DirectMessagesTopic object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_topic_id: Option<i64> = None;
+        let mut f_user: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "topic_id" => de::req(&mut map, &mut f_topic_id),
+                "user" => de::opt(&mut map, &mut f_user),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(DirectMessagesTopic {
+            topic_id: de::required(f_topic_id, "topic_id")?,
+            user: f_user,
+        })
     }
 }
 

@@ -29,35 +29,29 @@ impl Serialize for EncryptedCredentials {
 
 impl<'de> Deserialize<'de> for EncryptedCredentials {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = EncryptedCredentials;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a EncryptedCredentials object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<EncryptedCredentials, A::Error> {
-                let mut f_data: Option<String> = None;
-                let mut f_hash: Option<String> = None;
-                let mut f_secret: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "data" => de::req(&mut map, &mut f_data),
-                        "hash" => de::req(&mut map, &mut f_hash),
-                        "secret" => de::req(&mut map, &mut f_secret),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(EncryptedCredentials {
-                    data: de::required(f_data, "data")?,
-                    hash: de::required(f_hash, "hash")?,
-                    secret: de::required(f_secret, "secret")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for EncryptedCredentials {
+    const EXPECTING: &'static str = "a EncryptedCredentials object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_data: Option<String> = None;
+        let mut f_hash: Option<String> = None;
+        let mut f_secret: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "data" => de::req(&mut map, &mut f_data),
+                "hash" => de::req(&mut map, &mut f_hash),
+                "secret" => de::req(&mut map, &mut f_secret),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(EncryptedCredentials {
+            data: de::required(f_data, "data")?,
+            hash: de::required(f_hash, "hash")?,
+            secret: de::required(f_secret, "secret")?,
+        })
     }
 }
 

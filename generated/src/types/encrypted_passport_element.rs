@@ -51,56 +51,50 @@ impl Serialize for EncryptedPassportElement {
 
 impl<'de> Deserialize<'de> for EncryptedPassportElement {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = EncryptedPassportElement;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a EncryptedPassportElement object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<EncryptedPassportElement, A::Error> {
-                let mut f_kind: Option<EncryptedPassportElementType> = None;
-                let mut f_data: Option<String> = None;
-                let mut f_phone_number: Option<String> = None;
-                let mut f_email: Option<String> = None;
-                let mut f_files: Option<Vec<PassportFile>> = None;
-                let mut f_front_side: Option<Box<PassportFile>> = None;
-                let mut f_reverse_side: Option<Box<PassportFile>> = None;
-                let mut f_selfie: Option<Box<PassportFile>> = None;
-                let mut f_translation: Option<Vec<PassportFile>> = None;
-                let mut f_hash: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "data" => de::opt(&mut map, &mut f_data),
-                        "phone_number" => de::opt(&mut map, &mut f_phone_number),
-                        "email" => de::opt(&mut map, &mut f_email),
-                        "files" => de::opt(&mut map, &mut f_files),
-                        "front_side" => de::opt(&mut map, &mut f_front_side),
-                        "reverse_side" => de::opt(&mut map, &mut f_reverse_side),
-                        "selfie" => de::opt(&mut map, &mut f_selfie),
-                        "translation" => de::opt(&mut map, &mut f_translation),
-                        "hash" => de::req(&mut map, &mut f_hash),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(EncryptedPassportElement {
-                    kind: de::required(f_kind, "type")?,
-                    data: f_data,
-                    phone_number: f_phone_number,
-                    email: f_email,
-                    files: f_files,
-                    front_side: f_front_side,
-                    reverse_side: f_reverse_side,
-                    selfie: f_selfie,
-                    translation: f_translation,
-                    hash: de::required(f_hash, "hash")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for EncryptedPassportElement {
+    const EXPECTING: &'static str = "a EncryptedPassportElement object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<EncryptedPassportElementType> = None;
+        let mut f_data: Option<String> = None;
+        let mut f_phone_number: Option<String> = None;
+        let mut f_email: Option<String> = None;
+        let mut f_files: Option<Vec<PassportFile>> = None;
+        let mut f_front_side: Option<Box<PassportFile>> = None;
+        let mut f_reverse_side: Option<Box<PassportFile>> = None;
+        let mut f_selfie: Option<Box<PassportFile>> = None;
+        let mut f_translation: Option<Vec<PassportFile>> = None;
+        let mut f_hash: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "data" => de::opt(&mut map, &mut f_data),
+                "phone_number" => de::opt(&mut map, &mut f_phone_number),
+                "email" => de::opt(&mut map, &mut f_email),
+                "files" => de::opt(&mut map, &mut f_files),
+                "front_side" => de::opt(&mut map, &mut f_front_side),
+                "reverse_side" => de::opt(&mut map, &mut f_reverse_side),
+                "selfie" => de::opt(&mut map, &mut f_selfie),
+                "translation" => de::opt(&mut map, &mut f_translation),
+                "hash" => de::req(&mut map, &mut f_hash),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(EncryptedPassportElement {
+            kind: de::required(f_kind, "type")?,
+            data: f_data,
+            phone_number: f_phone_number,
+            email: f_email,
+            files: f_files,
+            front_side: f_front_side,
+            reverse_side: f_reverse_side,
+            selfie: f_selfie,
+            translation: f_translation,
+            hash: de::required(f_hash, "hash")?,
+        })
     }
 }
 

@@ -103,108 +103,98 @@ impl Serialize for ExternalReplyInfo {
 
 impl<'de> Deserialize<'de> for ExternalReplyInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ExternalReplyInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ExternalReplyInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ExternalReplyInfo, A::Error> {
-                let mut f_origin: Option<MessageOrigin> = None;
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_message_id: Option<i64> = None;
-                let mut f_link_preview_options: Option<Box<LinkPreviewOptions>> = None;
-                let mut f_animation: Option<Box<Animation>> = None;
-                let mut f_audio: Option<Box<Audio>> = None;
-                let mut f_document: Option<Box<Document>> = None;
-                let mut f_live_photo: Option<Box<LivePhoto>> = None;
-                let mut f_paid_media: Option<Box<PaidMediaInfo>> = None;
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                let mut f_sticker: Option<Box<Sticker>> = None;
-                let mut f_story: Option<Box<Story>> = None;
-                let mut f_video: Option<Box<Video>> = None;
-                let mut f_video_note: Option<Box<VideoNote>> = None;
-                let mut f_voice: Option<Box<Voice>> = None;
-                let mut f_has_media_spoiler: Option<bool> = None;
-                let mut f_checklist: Option<Box<Checklist>> = None;
-                let mut f_contact: Option<Box<Contact>> = None;
-                let mut f_dice: Option<Box<Dice>> = None;
-                let mut f_game: Option<Box<Game>> = None;
-                let mut f_giveaway: Option<Box<Giveaway>> = None;
-                let mut f_giveaway_winners: Option<Box<GiveawayWinners>> = None;
-                let mut f_invoice: Option<Box<Invoice>> = None;
-                let mut f_location: Option<Box<Location>> = None;
-                let mut f_poll: Option<Box<Poll>> = None;
-                let mut f_venue: Option<Box<Venue>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "origin" => de::req(&mut map, &mut f_origin),
-                        "chat" => de::opt(&mut map, &mut f_chat),
-                        "message_id" => de::opt(&mut map, &mut f_message_id),
-                        "link_preview_options" => {
-                            de::opt(&mut map, &mut f_link_preview_options)
-                        }
-                        "animation" => de::opt(&mut map, &mut f_animation),
-                        "audio" => de::opt(&mut map, &mut f_audio),
-                        "document" => de::opt(&mut map, &mut f_document),
-                        "live_photo" => de::opt(&mut map, &mut f_live_photo),
-                        "paid_media" => de::opt(&mut map, &mut f_paid_media),
-                        "photo" => de::opt(&mut map, &mut f_photo),
-                        "sticker" => de::opt(&mut map, &mut f_sticker),
-                        "story" => de::opt(&mut map, &mut f_story),
-                        "video" => de::opt(&mut map, &mut f_video),
-                        "video_note" => de::opt(&mut map, &mut f_video_note),
-                        "voice" => de::opt(&mut map, &mut f_voice),
-                        "has_media_spoiler" => {
-                            de::opt(&mut map, &mut f_has_media_spoiler)
-                        }
-                        "checklist" => de::opt(&mut map, &mut f_checklist),
-                        "contact" => de::opt(&mut map, &mut f_contact),
-                        "dice" => de::opt(&mut map, &mut f_dice),
-                        "game" => de::opt(&mut map, &mut f_game),
-                        "giveaway" => de::opt(&mut map, &mut f_giveaway),
-                        "giveaway_winners" => de::opt(&mut map, &mut f_giveaway_winners),
-                        "invoice" => de::opt(&mut map, &mut f_invoice),
-                        "location" => de::opt(&mut map, &mut f_location),
-                        "poll" => de::opt(&mut map, &mut f_poll),
-                        "venue" => de::opt(&mut map, &mut f_venue),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ExternalReplyInfo {
-                    origin: de::required(f_origin, "origin")?,
-                    chat: f_chat,
-                    message_id: f_message_id,
-                    link_preview_options: f_link_preview_options,
-                    animation: f_animation,
-                    audio: f_audio,
-                    document: f_document,
-                    live_photo: f_live_photo,
-                    paid_media: f_paid_media,
-                    photo: f_photo,
-                    sticker: f_sticker,
-                    story: f_story,
-                    video: f_video,
-                    video_note: f_video_note,
-                    voice: f_voice,
-                    has_media_spoiler: f_has_media_spoiler,
-                    checklist: f_checklist,
-                    contact: f_contact,
-                    dice: f_dice,
-                    game: f_game,
-                    giveaway: f_giveaway,
-                    giveaway_winners: f_giveaway_winners,
-                    invoice: f_invoice,
-                    location: f_location,
-                    poll: f_poll,
-                    venue: f_venue,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ExternalReplyInfo {
+    const EXPECTING: &'static str = "a ExternalReplyInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_origin: Option<MessageOrigin> = None;
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_message_id: Option<i64> = None;
+        let mut f_link_preview_options: Option<Box<LinkPreviewOptions>> = None;
+        let mut f_animation: Option<Box<Animation>> = None;
+        let mut f_audio: Option<Box<Audio>> = None;
+        let mut f_document: Option<Box<Document>> = None;
+        let mut f_live_photo: Option<Box<LivePhoto>> = None;
+        let mut f_paid_media: Option<Box<PaidMediaInfo>> = None;
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        let mut f_sticker: Option<Box<Sticker>> = None;
+        let mut f_story: Option<Box<Story>> = None;
+        let mut f_video: Option<Box<Video>> = None;
+        let mut f_video_note: Option<Box<VideoNote>> = None;
+        let mut f_voice: Option<Box<Voice>> = None;
+        let mut f_has_media_spoiler: Option<bool> = None;
+        let mut f_checklist: Option<Box<Checklist>> = None;
+        let mut f_contact: Option<Box<Contact>> = None;
+        let mut f_dice: Option<Box<Dice>> = None;
+        let mut f_game: Option<Box<Game>> = None;
+        let mut f_giveaway: Option<Box<Giveaway>> = None;
+        let mut f_giveaway_winners: Option<Box<GiveawayWinners>> = None;
+        let mut f_invoice: Option<Box<Invoice>> = None;
+        let mut f_location: Option<Box<Location>> = None;
+        let mut f_poll: Option<Box<Poll>> = None;
+        let mut f_venue: Option<Box<Venue>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "origin" => de::req(&mut map, &mut f_origin),
+                "chat" => de::opt(&mut map, &mut f_chat),
+                "message_id" => de::opt(&mut map, &mut f_message_id),
+                "link_preview_options" => de::opt(&mut map, &mut f_link_preview_options),
+                "animation" => de::opt(&mut map, &mut f_animation),
+                "audio" => de::opt(&mut map, &mut f_audio),
+                "document" => de::opt(&mut map, &mut f_document),
+                "live_photo" => de::opt(&mut map, &mut f_live_photo),
+                "paid_media" => de::opt(&mut map, &mut f_paid_media),
+                "photo" => de::opt(&mut map, &mut f_photo),
+                "sticker" => de::opt(&mut map, &mut f_sticker),
+                "story" => de::opt(&mut map, &mut f_story),
+                "video" => de::opt(&mut map, &mut f_video),
+                "video_note" => de::opt(&mut map, &mut f_video_note),
+                "voice" => de::opt(&mut map, &mut f_voice),
+                "has_media_spoiler" => de::opt(&mut map, &mut f_has_media_spoiler),
+                "checklist" => de::opt(&mut map, &mut f_checklist),
+                "contact" => de::opt(&mut map, &mut f_contact),
+                "dice" => de::opt(&mut map, &mut f_dice),
+                "game" => de::opt(&mut map, &mut f_game),
+                "giveaway" => de::opt(&mut map, &mut f_giveaway),
+                "giveaway_winners" => de::opt(&mut map, &mut f_giveaway_winners),
+                "invoice" => de::opt(&mut map, &mut f_invoice),
+                "location" => de::opt(&mut map, &mut f_location),
+                "poll" => de::opt(&mut map, &mut f_poll),
+                "venue" => de::opt(&mut map, &mut f_venue),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ExternalReplyInfo {
+            origin: de::required(f_origin, "origin")?,
+            chat: f_chat,
+            message_id: f_message_id,
+            link_preview_options: f_link_preview_options,
+            animation: f_animation,
+            audio: f_audio,
+            document: f_document,
+            live_photo: f_live_photo,
+            paid_media: f_paid_media,
+            photo: f_photo,
+            sticker: f_sticker,
+            story: f_story,
+            video: f_video,
+            video_note: f_video_note,
+            voice: f_voice,
+            has_media_spoiler: f_has_media_spoiler,
+            checklist: f_checklist,
+            contact: f_contact,
+            dice: f_dice,
+            game: f_game,
+            giveaway: f_giveaway,
+            giveaway_winners: f_giveaway_winners,
+            invoice: f_invoice,
+            location: f_location,
+            poll: f_poll,
+            venue: f_venue,
+        })
     }
 }
 

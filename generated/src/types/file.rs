@@ -35,38 +35,32 @@ impl Serialize for File {
 
 impl<'de> Deserialize<'de> for File {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = File;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a File object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<File, A::Error> {
-                let mut f_file_id: Option<String> = None;
-                let mut f_file_unique_id: Option<String> = None;
-                let mut f_file_size: Option<i64> = None;
-                let mut f_file_path: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "file_id" => de::req(&mut map, &mut f_file_id),
-                        "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
-                        "file_size" => de::opt(&mut map, &mut f_file_size),
-                        "file_path" => de::opt(&mut map, &mut f_file_path),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(File {
-                    file_id: de::required(f_file_id, "file_id")?,
-                    file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
-                    file_size: f_file_size,
-                    file_path: f_file_path,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for File {
+    const EXPECTING: &'static str = "a File object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_file_id: Option<String> = None;
+        let mut f_file_unique_id: Option<String> = None;
+        let mut f_file_size: Option<i64> = None;
+        let mut f_file_path: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "file_id" => de::req(&mut map, &mut f_file_id),
+                "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
+                "file_size" => de::opt(&mut map, &mut f_file_size),
+                "file_path" => de::opt(&mut map, &mut f_file_path),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(File {
+            file_id: de::required(f_file_id, "file_id")?,
+            file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
+            file_size: f_file_size,
+            file_path: f_file_path,
+        })
     }
 }
 

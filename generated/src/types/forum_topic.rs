@@ -35,48 +35,35 @@ impl Serialize for ForumTopic {
 
 impl<'de> Deserialize<'de> for ForumTopic {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ForumTopic;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ForumTopic object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ForumTopic, A::Error> {
-                let mut f_message_thread_id: Option<i64> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_icon_color: Option<i64> = None;
-                let mut f_icon_custom_emoji_id: Option<String> = None;
-                let mut f_is_name_implicit: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "message_thread_id" => {
-                            de::req(&mut map, &mut f_message_thread_id)
-                        }
-                        "name" => de::req(&mut map, &mut f_name),
-                        "icon_color" => de::req(&mut map, &mut f_icon_color),
-                        "icon_custom_emoji_id" => {
-                            de::opt(&mut map, &mut f_icon_custom_emoji_id)
-                        }
-                        "is_name_implicit" => de::opt(&mut map, &mut f_is_name_implicit),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ForumTopic {
-                    message_thread_id: de::required(
-                        f_message_thread_id,
-                        "message_thread_id",
-                    )?,
-                    name: de::required(f_name, "name")?,
-                    icon_color: de::required(f_icon_color, "icon_color")?,
-                    icon_custom_emoji_id: f_icon_custom_emoji_id,
-                    is_name_implicit: f_is_name_implicit,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ForumTopic {
+    const EXPECTING: &'static str = "a ForumTopic object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_message_thread_id: Option<i64> = None;
+        let mut f_name: Option<String> = None;
+        let mut f_icon_color: Option<i64> = None;
+        let mut f_icon_custom_emoji_id: Option<String> = None;
+        let mut f_is_name_implicit: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "message_thread_id" => de::req(&mut map, &mut f_message_thread_id),
+                "name" => de::req(&mut map, &mut f_name),
+                "icon_color" => de::req(&mut map, &mut f_icon_color),
+                "icon_custom_emoji_id" => de::opt(&mut map, &mut f_icon_custom_emoji_id),
+                "is_name_implicit" => de::opt(&mut map, &mut f_is_name_implicit),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ForumTopic {
+            message_thread_id: de::required(f_message_thread_id, "message_thread_id")?,
+            name: de::required(f_name, "name")?,
+            icon_color: de::required(f_icon_color, "icon_color")?,
+            icon_custom_emoji_id: f_icon_custom_emoji_id,
+            is_name_implicit: f_is_name_implicit,
+        })
     }
 }
 

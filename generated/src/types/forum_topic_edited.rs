@@ -26,34 +26,26 @@ impl Serialize for ForumTopicEdited {
 
 impl<'de> Deserialize<'de> for ForumTopicEdited {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ForumTopicEdited;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ForumTopicEdited object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ForumTopicEdited, A::Error> {
-                let mut f_name: Option<String> = None;
-                let mut f_icon_custom_emoji_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::opt(&mut map, &mut f_name),
-                        "icon_custom_emoji_id" => {
-                            de::opt(&mut map, &mut f_icon_custom_emoji_id)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ForumTopicEdited {
-                    name: f_name,
-                    icon_custom_emoji_id: f_icon_custom_emoji_id,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ForumTopicEdited {
+    const EXPECTING: &'static str = "a ForumTopicEdited object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        let mut f_icon_custom_emoji_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::opt(&mut map, &mut f_name),
+                "icon_custom_emoji_id" => de::opt(&mut map, &mut f_icon_custom_emoji_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ForumTopicEdited {
+            name: f_name,
+            icon_custom_emoji_id: f_icon_custom_emoji_id,
+        })
     }
 }
 

@@ -41,44 +41,38 @@ impl Serialize for Game {
 
 impl<'de> Deserialize<'de> for Game {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Game;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Game object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Game, A::Error> {
-                let mut f_title: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                let mut f_text: Option<String> = None;
-                let mut f_text_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_animation: Option<Box<Animation>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "title" => de::req(&mut map, &mut f_title),
-                        "description" => de::req(&mut map, &mut f_description),
-                        "photo" => de::req(&mut map, &mut f_photo),
-                        "text" => de::opt(&mut map, &mut f_text),
-                        "text_entities" => de::opt(&mut map, &mut f_text_entities),
-                        "animation" => de::opt(&mut map, &mut f_animation),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Game {
-                    title: de::required(f_title, "title")?,
-                    description: de::required(f_description, "description")?,
-                    photo: f_photo.unwrap_or_default(),
-                    text: f_text,
-                    text_entities: f_text_entities,
-                    animation: f_animation,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Game {
+    const EXPECTING: &'static str = "a Game object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_title: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        let mut f_text: Option<String> = None;
+        let mut f_text_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_animation: Option<Box<Animation>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "title" => de::req(&mut map, &mut f_title),
+                "description" => de::req(&mut map, &mut f_description),
+                "photo" => de::req(&mut map, &mut f_photo),
+                "text" => de::opt(&mut map, &mut f_text),
+                "text_entities" => de::opt(&mut map, &mut f_text_entities),
+                "animation" => de::opt(&mut map, &mut f_animation),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Game {
+            title: de::required(f_title, "title")?,
+            description: de::required(f_description, "description")?,
+            photo: f_photo.unwrap_or_default(),
+            text: f_text,
+            text_entities: f_text_entities,
+            animation: f_animation,
+        })
     }
 }
 

@@ -30,35 +30,29 @@ impl Serialize for GameHighScore {
 
 impl<'de> Deserialize<'de> for GameHighScore {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = GameHighScore;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a GameHighScore object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<GameHighScore, A::Error> {
-                let mut f_position: Option<i64> = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_score: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "position" => de::req(&mut map, &mut f_position),
-                        "user" => de::req(&mut map, &mut f_user),
-                        "score" => de::req(&mut map, &mut f_score),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(GameHighScore {
-                    position: de::required(f_position, "position")?,
-                    user: de::required(f_user, "user")?,
-                    score: de::required(f_score, "score")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for GameHighScore {
+    const EXPECTING: &'static str = "a GameHighScore object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_position: Option<i64> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_score: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "position" => de::req(&mut map, &mut f_position),
+                "user" => de::req(&mut map, &mut f_user),
+                "score" => de::req(&mut map, &mut f_score),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(GameHighScore {
+            position: de::required(f_position, "position")?,
+            user: de::required(f_user, "user")?,
+            score: de::required(f_score, "score")?,
+        })
     }
 }
 

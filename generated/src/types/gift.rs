@@ -60,73 +60,63 @@ impl Serialize for Gift {
 
 impl<'de> Deserialize<'de> for Gift {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Gift;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Gift object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Gift, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_sticker: Option<Box<Sticker>> = None;
-                let mut f_star_count: Option<i64> = None;
-                let mut f_upgrade_star_count: Option<i64> = None;
-                let mut f_is_premium: Option<bool> = None;
-                let mut f_has_colors: Option<bool> = None;
-                let mut f_total_count: Option<i64> = None;
-                let mut f_remaining_count: Option<i64> = None;
-                let mut f_personal_total_count: Option<i64> = None;
-                let mut f_personal_remaining_count: Option<i64> = None;
-                let mut f_background: Option<Box<GiftBackground>> = None;
-                let mut f_unique_gift_variant_count: Option<i64> = None;
-                let mut f_publisher_chat: Option<Box<Chat>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "sticker" => de::req(&mut map, &mut f_sticker),
-                        "star_count" => de::req(&mut map, &mut f_star_count),
-                        "upgrade_star_count" => {
-                            de::opt(&mut map, &mut f_upgrade_star_count)
-                        }
-                        "is_premium" => de::opt(&mut map, &mut f_is_premium),
-                        "has_colors" => de::opt(&mut map, &mut f_has_colors),
-                        "total_count" => de::opt(&mut map, &mut f_total_count),
-                        "remaining_count" => de::opt(&mut map, &mut f_remaining_count),
-                        "personal_total_count" => {
-                            de::opt(&mut map, &mut f_personal_total_count)
-                        }
-                        "personal_remaining_count" => {
-                            de::opt(&mut map, &mut f_personal_remaining_count)
-                        }
-                        "background" => de::opt(&mut map, &mut f_background),
-                        "unique_gift_variant_count" => {
-                            de::opt(&mut map, &mut f_unique_gift_variant_count)
-                        }
-                        "publisher_chat" => de::opt(&mut map, &mut f_publisher_chat),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Gift {
+    const EXPECTING: &'static str = "a Gift object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_sticker: Option<Box<Sticker>> = None;
+        let mut f_star_count: Option<i64> = None;
+        let mut f_upgrade_star_count: Option<i64> = None;
+        let mut f_is_premium: Option<bool> = None;
+        let mut f_has_colors: Option<bool> = None;
+        let mut f_total_count: Option<i64> = None;
+        let mut f_remaining_count: Option<i64> = None;
+        let mut f_personal_total_count: Option<i64> = None;
+        let mut f_personal_remaining_count: Option<i64> = None;
+        let mut f_background: Option<Box<GiftBackground>> = None;
+        let mut f_unique_gift_variant_count: Option<i64> = None;
+        let mut f_publisher_chat: Option<Box<Chat>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "sticker" => de::req(&mut map, &mut f_sticker),
+                "star_count" => de::req(&mut map, &mut f_star_count),
+                "upgrade_star_count" => de::opt(&mut map, &mut f_upgrade_star_count),
+                "is_premium" => de::opt(&mut map, &mut f_is_premium),
+                "has_colors" => de::opt(&mut map, &mut f_has_colors),
+                "total_count" => de::opt(&mut map, &mut f_total_count),
+                "remaining_count" => de::opt(&mut map, &mut f_remaining_count),
+                "personal_total_count" => de::opt(&mut map, &mut f_personal_total_count),
+                "personal_remaining_count" => {
+                    de::opt(&mut map, &mut f_personal_remaining_count)
                 }
-                Ok(Gift {
-                    id: de::required(f_id, "id")?,
-                    sticker: de::required(f_sticker, "sticker")?,
-                    star_count: de::required(f_star_count, "star_count")?,
-                    upgrade_star_count: f_upgrade_star_count,
-                    is_premium: f_is_premium,
-                    has_colors: f_has_colors,
-                    total_count: f_total_count,
-                    remaining_count: f_remaining_count,
-                    personal_total_count: f_personal_total_count,
-                    personal_remaining_count: f_personal_remaining_count,
-                    background: f_background,
-                    unique_gift_variant_count: f_unique_gift_variant_count,
-                    publisher_chat: f_publisher_chat,
-                })
-            }
+                "background" => de::opt(&mut map, &mut f_background),
+                "unique_gift_variant_count" => {
+                    de::opt(&mut map, &mut f_unique_gift_variant_count)
+                }
+                "publisher_chat" => de::opt(&mut map, &mut f_publisher_chat),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Gift {
+            id: de::required(f_id, "id")?,
+            sticker: de::required(f_sticker, "sticker")?,
+            star_count: de::required(f_star_count, "star_count")?,
+            upgrade_star_count: f_upgrade_star_count,
+            is_premium: f_is_premium,
+            has_colors: f_has_colors,
+            total_count: f_total_count,
+            remaining_count: f_remaining_count,
+            personal_total_count: f_personal_total_count,
+            personal_remaining_count: f_personal_remaining_count,
+            background: f_background,
+            unique_gift_variant_count: f_unique_gift_variant_count,
+            publisher_chat: f_publisher_chat,
+        })
     }
 }
 

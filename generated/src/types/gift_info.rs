@@ -51,64 +51,52 @@ impl Serialize for GiftInfo {
 
 impl<'de> Deserialize<'de> for GiftInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = GiftInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a GiftInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<GiftInfo, A::Error> {
-                let mut f_gift: Option<Box<Gift>> = None;
-                let mut f_owned_gift_id: Option<String> = None;
-                let mut f_convert_star_count: Option<i64> = None;
-                let mut f_prepaid_upgrade_star_count: Option<i64> = None;
-                let mut f_is_upgrade_separate: Option<bool> = None;
-                let mut f_can_be_upgraded: Option<bool> = None;
-                let mut f_text: Option<String> = None;
-                let mut f_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_is_private: Option<bool> = None;
-                let mut f_unique_gift_number: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "gift" => de::req(&mut map, &mut f_gift),
-                        "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
-                        "convert_star_count" => {
-                            de::opt(&mut map, &mut f_convert_star_count)
-                        }
-                        "prepaid_upgrade_star_count" => {
-                            de::opt(&mut map, &mut f_prepaid_upgrade_star_count)
-                        }
-                        "is_upgrade_separate" => {
-                            de::opt(&mut map, &mut f_is_upgrade_separate)
-                        }
-                        "can_be_upgraded" => de::opt(&mut map, &mut f_can_be_upgraded),
-                        "text" => de::opt(&mut map, &mut f_text),
-                        "entities" => de::opt(&mut map, &mut f_entities),
-                        "is_private" => de::opt(&mut map, &mut f_is_private),
-                        "unique_gift_number" => {
-                            de::opt(&mut map, &mut f_unique_gift_number)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for GiftInfo {
+    const EXPECTING: &'static str = "a GiftInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_gift: Option<Box<Gift>> = None;
+        let mut f_owned_gift_id: Option<String> = None;
+        let mut f_convert_star_count: Option<i64> = None;
+        let mut f_prepaid_upgrade_star_count: Option<i64> = None;
+        let mut f_is_upgrade_separate: Option<bool> = None;
+        let mut f_can_be_upgraded: Option<bool> = None;
+        let mut f_text: Option<String> = None;
+        let mut f_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_is_private: Option<bool> = None;
+        let mut f_unique_gift_number: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "gift" => de::req(&mut map, &mut f_gift),
+                "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
+                "convert_star_count" => de::opt(&mut map, &mut f_convert_star_count),
+                "prepaid_upgrade_star_count" => {
+                    de::opt(&mut map, &mut f_prepaid_upgrade_star_count)
                 }
-                Ok(GiftInfo {
-                    gift: de::required(f_gift, "gift")?,
-                    owned_gift_id: f_owned_gift_id,
-                    convert_star_count: f_convert_star_count,
-                    prepaid_upgrade_star_count: f_prepaid_upgrade_star_count,
-                    is_upgrade_separate: f_is_upgrade_separate,
-                    can_be_upgraded: f_can_be_upgraded,
-                    text: f_text,
-                    entities: f_entities,
-                    is_private: f_is_private,
-                    unique_gift_number: f_unique_gift_number,
-                })
-            }
+                "is_upgrade_separate" => de::opt(&mut map, &mut f_is_upgrade_separate),
+                "can_be_upgraded" => de::opt(&mut map, &mut f_can_be_upgraded),
+                "text" => de::opt(&mut map, &mut f_text),
+                "entities" => de::opt(&mut map, &mut f_entities),
+                "is_private" => de::opt(&mut map, &mut f_is_private),
+                "unique_gift_number" => de::opt(&mut map, &mut f_unique_gift_number),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(GiftInfo {
+            gift: de::required(f_gift, "gift")?,
+            owned_gift_id: f_owned_gift_id,
+            convert_star_count: f_convert_star_count,
+            prepaid_upgrade_star_count: f_prepaid_upgrade_star_count,
+            is_upgrade_separate: f_is_upgrade_separate,
+            can_be_upgraded: f_can_be_upgraded,
+            text: f_text,
+            entities: f_entities,
+            is_private: f_is_private,
+            unique_gift_number: f_unique_gift_number,
+        })
     }
 }
 

@@ -26,29 +26,23 @@ impl Serialize for Gifts {
 
 impl<'de> Deserialize<'de> for Gifts {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Gifts;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Gifts object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Gifts, A::Error> {
-                let mut f_gifts: Option<Vec<Gift>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "gifts" => de::req(&mut map, &mut f_gifts),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Gifts {
-                    gifts: f_gifts.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Gifts {
+    const EXPECTING: &'static str = "a Gifts object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_gifts: Option<Vec<Gift>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "gifts" => de::req(&mut map, &mut f_gifts),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Gifts {
+            gifts: f_gifts.unwrap_or_default(),
+        })
     }
 }
 

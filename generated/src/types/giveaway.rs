@@ -53,64 +53,54 @@ impl Serialize for Giveaway {
 
 impl<'de> Deserialize<'de> for Giveaway {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Giveaway;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Giveaway object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Giveaway, A::Error> {
-                let mut f_chats: Option<Vec<Chat>> = None;
-                let mut f_winners_selection_date: Option<i64> = None;
-                let mut f_winner_count: Option<i64> = None;
-                let mut f_only_new_members: Option<bool> = None;
-                let mut f_has_public_winners: Option<bool> = None;
-                let mut f_prize_description: Option<String> = None;
-                let mut f_country_codes: Option<Vec<String>> = None;
-                let mut f_prize_star_count: Option<i64> = None;
-                let mut f_premium_subscription_month_count: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chats" => de::req(&mut map, &mut f_chats),
-                        "winners_selection_date" => {
-                            de::req(&mut map, &mut f_winners_selection_date)
-                        }
-                        "winner_count" => de::req(&mut map, &mut f_winner_count),
-                        "only_new_members" => de::opt(&mut map, &mut f_only_new_members),
-                        "has_public_winners" => {
-                            de::opt(&mut map, &mut f_has_public_winners)
-                        }
-                        "prize_description" => {
-                            de::opt(&mut map, &mut f_prize_description)
-                        }
-                        "country_codes" => de::opt(&mut map, &mut f_country_codes),
-                        "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
-                        "premium_subscription_month_count" => {
-                            de::opt(&mut map, &mut f_premium_subscription_month_count)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Giveaway {
+    const EXPECTING: &'static str = "a Giveaway object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chats: Option<Vec<Chat>> = None;
+        let mut f_winners_selection_date: Option<i64> = None;
+        let mut f_winner_count: Option<i64> = None;
+        let mut f_only_new_members: Option<bool> = None;
+        let mut f_has_public_winners: Option<bool> = None;
+        let mut f_prize_description: Option<String> = None;
+        let mut f_country_codes: Option<Vec<String>> = None;
+        let mut f_prize_star_count: Option<i64> = None;
+        let mut f_premium_subscription_month_count: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chats" => de::req(&mut map, &mut f_chats),
+                "winners_selection_date" => {
+                    de::req(&mut map, &mut f_winners_selection_date)
                 }
-                Ok(Giveaway {
-                    chats: f_chats.unwrap_or_default(),
-                    winners_selection_date: de::required(
-                        f_winners_selection_date,
-                        "winners_selection_date",
-                    )?,
-                    winner_count: de::required(f_winner_count, "winner_count")?,
-                    only_new_members: f_only_new_members,
-                    has_public_winners: f_has_public_winners,
-                    prize_description: f_prize_description,
-                    country_codes: f_country_codes,
-                    prize_star_count: f_prize_star_count,
-                    premium_subscription_month_count: f_premium_subscription_month_count,
-                })
-            }
+                "winner_count" => de::req(&mut map, &mut f_winner_count),
+                "only_new_members" => de::opt(&mut map, &mut f_only_new_members),
+                "has_public_winners" => de::opt(&mut map, &mut f_has_public_winners),
+                "prize_description" => de::opt(&mut map, &mut f_prize_description),
+                "country_codes" => de::opt(&mut map, &mut f_country_codes),
+                "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
+                "premium_subscription_month_count" => {
+                    de::opt(&mut map, &mut f_premium_subscription_month_count)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Giveaway {
+            chats: f_chats.unwrap_or_default(),
+            winners_selection_date: de::required(
+                f_winners_selection_date,
+                "winners_selection_date",
+            )?,
+            winner_count: de::required(f_winner_count, "winner_count")?,
+            only_new_members: f_only_new_members,
+            has_public_winners: f_has_public_winners,
+            prize_description: f_prize_description,
+            country_codes: f_country_codes,
+            prize_star_count: f_prize_star_count,
+            premium_subscription_month_count: f_premium_subscription_month_count,
+        })
     }
 }
 

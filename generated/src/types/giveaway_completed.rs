@@ -33,40 +33,34 @@ impl Serialize for GiveawayCompleted {
 
 impl<'de> Deserialize<'de> for GiveawayCompleted {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = GiveawayCompleted;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a GiveawayCompleted object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<GiveawayCompleted, A::Error> {
-                let mut f_winner_count: Option<i64> = None;
-                let mut f_unclaimed_prize_count: Option<i64> = None;
-                let mut f_giveaway_message: Option<Box<Message>> = None;
-                let mut f_is_star_giveaway: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "winner_count" => de::req(&mut map, &mut f_winner_count),
-                        "unclaimed_prize_count" => {
-                            de::opt(&mut map, &mut f_unclaimed_prize_count)
-                        }
-                        "giveaway_message" => de::opt(&mut map, &mut f_giveaway_message),
-                        "is_star_giveaway" => de::opt(&mut map, &mut f_is_star_giveaway),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for GiveawayCompleted {
+    const EXPECTING: &'static str = "a GiveawayCompleted object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_winner_count: Option<i64> = None;
+        let mut f_unclaimed_prize_count: Option<i64> = None;
+        let mut f_giveaway_message: Option<Box<Message>> = None;
+        let mut f_is_star_giveaway: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "winner_count" => de::req(&mut map, &mut f_winner_count),
+                "unclaimed_prize_count" => {
+                    de::opt(&mut map, &mut f_unclaimed_prize_count)
                 }
-                Ok(GiveawayCompleted {
-                    winner_count: de::required(f_winner_count, "winner_count")?,
-                    unclaimed_prize_count: f_unclaimed_prize_count,
-                    giveaway_message: f_giveaway_message,
-                    is_star_giveaway: f_is_star_giveaway,
-                })
-            }
+                "giveaway_message" => de::opt(&mut map, &mut f_giveaway_message),
+                "is_star_giveaway" => de::opt(&mut map, &mut f_is_star_giveaway),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(GiveawayCompleted {
+            winner_count: de::required(f_winner_count, "winner_count")?,
+            unclaimed_prize_count: f_unclaimed_prize_count,
+            giveaway_message: f_giveaway_message,
+            is_star_giveaway: f_is_star_giveaway,
+        })
     }
 }
 

@@ -23,29 +23,23 @@ impl Serialize for GiveawayCreated {
 
 impl<'de> Deserialize<'de> for GiveawayCreated {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = GiveawayCreated;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a GiveawayCreated object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<GiveawayCreated, A::Error> {
-                let mut f_prize_star_count: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(GiveawayCreated {
-                    prize_star_count: f_prize_star_count,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for GiveawayCreated {
+    const EXPECTING: &'static str = "a GiveawayCreated object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_prize_star_count: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(GiveawayCreated {
+            prize_star_count: f_prize_star_count,
+        })
     }
 }
 

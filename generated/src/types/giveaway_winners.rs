@@ -62,80 +62,70 @@ impl Serialize for GiveawayWinners {
 
 impl<'de> Deserialize<'de> for GiveawayWinners {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = GiveawayWinners;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a GiveawayWinners object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<GiveawayWinners, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_giveaway_message_id: Option<i64> = None;
-                let mut f_winners_selection_date: Option<i64> = None;
-                let mut f_winner_count: Option<i64> = None;
-                let mut f_winners: Option<Vec<User>> = None;
-                let mut f_additional_chat_count: Option<i64> = None;
-                let mut f_prize_star_count: Option<i64> = None;
-                let mut f_premium_subscription_month_count: Option<i64> = None;
-                let mut f_unclaimed_prize_count: Option<i64> = None;
-                let mut f_only_new_members: Option<bool> = None;
-                let mut f_was_refunded: Option<bool> = None;
-                let mut f_prize_description: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "giveaway_message_id" => {
-                            de::req(&mut map, &mut f_giveaway_message_id)
-                        }
-                        "winners_selection_date" => {
-                            de::req(&mut map, &mut f_winners_selection_date)
-                        }
-                        "winner_count" => de::req(&mut map, &mut f_winner_count),
-                        "winners" => de::req(&mut map, &mut f_winners),
-                        "additional_chat_count" => {
-                            de::opt(&mut map, &mut f_additional_chat_count)
-                        }
-                        "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
-                        "premium_subscription_month_count" => {
-                            de::opt(&mut map, &mut f_premium_subscription_month_count)
-                        }
-                        "unclaimed_prize_count" => {
-                            de::opt(&mut map, &mut f_unclaimed_prize_count)
-                        }
-                        "only_new_members" => de::opt(&mut map, &mut f_only_new_members),
-                        "was_refunded" => de::opt(&mut map, &mut f_was_refunded),
-                        "prize_description" => {
-                            de::opt(&mut map, &mut f_prize_description)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for GiveawayWinners {
+    const EXPECTING: &'static str = "a GiveawayWinners object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_giveaway_message_id: Option<i64> = None;
+        let mut f_winners_selection_date: Option<i64> = None;
+        let mut f_winner_count: Option<i64> = None;
+        let mut f_winners: Option<Vec<User>> = None;
+        let mut f_additional_chat_count: Option<i64> = None;
+        let mut f_prize_star_count: Option<i64> = None;
+        let mut f_premium_subscription_month_count: Option<i64> = None;
+        let mut f_unclaimed_prize_count: Option<i64> = None;
+        let mut f_only_new_members: Option<bool> = None;
+        let mut f_was_refunded: Option<bool> = None;
+        let mut f_prize_description: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "giveaway_message_id" => de::req(&mut map, &mut f_giveaway_message_id),
+                "winners_selection_date" => {
+                    de::req(&mut map, &mut f_winners_selection_date)
                 }
-                Ok(GiveawayWinners {
-                    chat: de::required(f_chat, "chat")?,
-                    giveaway_message_id: de::required(
-                        f_giveaway_message_id,
-                        "giveaway_message_id",
-                    )?,
-                    winners_selection_date: de::required(
-                        f_winners_selection_date,
-                        "winners_selection_date",
-                    )?,
-                    winner_count: de::required(f_winner_count, "winner_count")?,
-                    winners: f_winners.unwrap_or_default(),
-                    additional_chat_count: f_additional_chat_count,
-                    prize_star_count: f_prize_star_count,
-                    premium_subscription_month_count: f_premium_subscription_month_count,
-                    unclaimed_prize_count: f_unclaimed_prize_count,
-                    only_new_members: f_only_new_members,
-                    was_refunded: f_was_refunded,
-                    prize_description: f_prize_description,
-                })
-            }
+                "winner_count" => de::req(&mut map, &mut f_winner_count),
+                "winners" => de::req(&mut map, &mut f_winners),
+                "additional_chat_count" => {
+                    de::opt(&mut map, &mut f_additional_chat_count)
+                }
+                "prize_star_count" => de::opt(&mut map, &mut f_prize_star_count),
+                "premium_subscription_month_count" => {
+                    de::opt(&mut map, &mut f_premium_subscription_month_count)
+                }
+                "unclaimed_prize_count" => {
+                    de::opt(&mut map, &mut f_unclaimed_prize_count)
+                }
+                "only_new_members" => de::opt(&mut map, &mut f_only_new_members),
+                "was_refunded" => de::opt(&mut map, &mut f_was_refunded),
+                "prize_description" => de::opt(&mut map, &mut f_prize_description),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(GiveawayWinners {
+            chat: de::required(f_chat, "chat")?,
+            giveaway_message_id: de::required(
+                f_giveaway_message_id,
+                "giveaway_message_id",
+            )?,
+            winners_selection_date: de::required(
+                f_winners_selection_date,
+                "winners_selection_date",
+            )?,
+            winner_count: de::required(f_winner_count, "winner_count")?,
+            winners: f_winners.unwrap_or_default(),
+            additional_chat_count: f_additional_chat_count,
+            prize_star_count: f_prize_star_count,
+            premium_subscription_month_count: f_premium_subscription_month_count,
+            unclaimed_prize_count: f_unclaimed_prize_count,
+            only_new_members: f_only_new_members,
+            was_refunded: f_was_refunded,
+            prize_description: f_prize_description,
+        })
     }
 }
 

@@ -30,35 +30,29 @@ impl Serialize for InaccessibleMessage {
 
 impl<'de> Deserialize<'de> for InaccessibleMessage {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InaccessibleMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InaccessibleMessage object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InaccessibleMessage, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_message_id: Option<i64> = None;
-                let mut f_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "message_id" => de::req(&mut map, &mut f_message_id),
-                        "date" => de::req(&mut map, &mut f_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InaccessibleMessage {
-                    chat: de::required(f_chat, "chat")?,
-                    message_id: de::required(f_message_id, "message_id")?,
-                    date: de::required(f_date, "date")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InaccessibleMessage {
+    const EXPECTING: &'static str = "a InaccessibleMessage object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_message_id: Option<i64> = None;
+        let mut f_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "message_id" => de::req(&mut map, &mut f_message_id),
+                "date" => de::req(&mut map, &mut f_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InaccessibleMessage {
+            chat: de::required(f_chat, "chat")?,
+            message_id: de::required(f_message_id, "message_id")?,
+            date: de::required(f_date, "date")?,
+        })
     }
 }
 

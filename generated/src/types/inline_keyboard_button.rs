@@ -75,75 +75,65 @@ impl Serialize for InlineKeyboardButton {
 
 impl<'de> Deserialize<'de> for InlineKeyboardButton {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineKeyboardButton;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineKeyboardButton object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineKeyboardButton, A::Error> {
-                let mut f_text: Option<String> = None;
-                let mut f_icon_custom_emoji_id: Option<String> = None;
-                let mut f_style: Option<ButtonStyle> = None;
-                let mut f_url: Option<String> = None;
-                let mut f_callback_data: Option<String> = None;
-                let mut f_web_app: Option<Box<WebAppInfo>> = None;
-                let mut f_login_url: Option<Box<LoginUrl>> = None;
-                let mut f_switch_inline_query: Option<String> = None;
-                let mut f_switch_inline_query_current_chat: Option<String> = None;
-                let mut f_switch_inline_query_chosen_chat: Option<
-                    Box<SwitchInlineQueryChosenChat>,
-                > = None;
-                let mut f_copy_text: Option<Box<CopyTextButton>> = None;
-                let mut f_callback_game: Option<CallbackGame> = None;
-                let mut f_pay: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "icon_custom_emoji_id" => {
-                            de::opt(&mut map, &mut f_icon_custom_emoji_id)
-                        }
-                        "style" => de::opt(&mut map, &mut f_style),
-                        "url" => de::opt(&mut map, &mut f_url),
-                        "callback_data" => de::opt(&mut map, &mut f_callback_data),
-                        "web_app" => de::opt(&mut map, &mut f_web_app),
-                        "login_url" => de::opt(&mut map, &mut f_login_url),
-                        "switch_inline_query" => {
-                            de::opt(&mut map, &mut f_switch_inline_query)
-                        }
-                        "switch_inline_query_current_chat" => {
-                            de::opt(&mut map, &mut f_switch_inline_query_current_chat)
-                        }
-                        "switch_inline_query_chosen_chat" => {
-                            de::opt(&mut map, &mut f_switch_inline_query_chosen_chat)
-                        }
-                        "copy_text" => de::opt(&mut map, &mut f_copy_text),
-                        "callback_game" => de::opt(&mut map, &mut f_callback_game),
-                        "pay" => de::opt(&mut map, &mut f_pay),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineKeyboardButton {
+    const EXPECTING: &'static str = "a InlineKeyboardButton object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<String> = None;
+        let mut f_icon_custom_emoji_id: Option<String> = None;
+        let mut f_style: Option<ButtonStyle> = None;
+        let mut f_url: Option<String> = None;
+        let mut f_callback_data: Option<String> = None;
+        let mut f_web_app: Option<Box<WebAppInfo>> = None;
+        let mut f_login_url: Option<Box<LoginUrl>> = None;
+        let mut f_switch_inline_query: Option<String> = None;
+        let mut f_switch_inline_query_current_chat: Option<String> = None;
+        let mut f_switch_inline_query_chosen_chat: Option<
+            Box<SwitchInlineQueryChosenChat>,
+        > = None;
+        let mut f_copy_text: Option<Box<CopyTextButton>> = None;
+        let mut f_callback_game: Option<CallbackGame> = None;
+        let mut f_pay: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "icon_custom_emoji_id" => de::opt(&mut map, &mut f_icon_custom_emoji_id),
+                "style" => de::opt(&mut map, &mut f_style),
+                "url" => de::opt(&mut map, &mut f_url),
+                "callback_data" => de::opt(&mut map, &mut f_callback_data),
+                "web_app" => de::opt(&mut map, &mut f_web_app),
+                "login_url" => de::opt(&mut map, &mut f_login_url),
+                "switch_inline_query" => de::opt(&mut map, &mut f_switch_inline_query),
+                "switch_inline_query_current_chat" => {
+                    de::opt(&mut map, &mut f_switch_inline_query_current_chat)
                 }
-                Ok(InlineKeyboardButton {
-                    text: de::required(f_text, "text")?,
-                    icon_custom_emoji_id: f_icon_custom_emoji_id,
-                    style: f_style,
-                    url: f_url,
-                    callback_data: f_callback_data,
-                    web_app: f_web_app,
-                    login_url: f_login_url,
-                    switch_inline_query: f_switch_inline_query,
-                    switch_inline_query_current_chat: f_switch_inline_query_current_chat,
-                    switch_inline_query_chosen_chat: f_switch_inline_query_chosen_chat,
-                    copy_text: f_copy_text,
-                    callback_game: f_callback_game,
-                    pay: f_pay,
-                })
-            }
+                "switch_inline_query_chosen_chat" => {
+                    de::opt(&mut map, &mut f_switch_inline_query_chosen_chat)
+                }
+                "copy_text" => de::opt(&mut map, &mut f_copy_text),
+                "callback_game" => de::opt(&mut map, &mut f_callback_game),
+                "pay" => de::opt(&mut map, &mut f_pay),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineKeyboardButton {
+            text: de::required(f_text, "text")?,
+            icon_custom_emoji_id: f_icon_custom_emoji_id,
+            style: f_style,
+            url: f_url,
+            callback_data: f_callback_data,
+            web_app: f_web_app,
+            login_url: f_login_url,
+            switch_inline_query: f_switch_inline_query,
+            switch_inline_query_current_chat: f_switch_inline_query_current_chat,
+            switch_inline_query_chosen_chat: f_switch_inline_query_chosen_chat,
+            copy_text: f_copy_text,
+            callback_game: f_callback_game,
+            pay: f_pay,
+        })
     }
 }
 

@@ -39,44 +39,38 @@ impl Serialize for InlineQuery {
 
 impl<'de> Deserialize<'de> for InlineQuery {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQuery;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQuery object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQuery, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_query: Option<String> = None;
-                let mut f_offset: Option<String> = None;
-                let mut f_chat_type: Option<InlineQueryChatType> = None;
-                let mut f_location: Option<Box<Location>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "from" => de::req(&mut map, &mut f_from),
-                        "query" => de::req(&mut map, &mut f_query),
-                        "offset" => de::req(&mut map, &mut f_offset),
-                        "chat_type" => de::opt(&mut map, &mut f_chat_type),
-                        "location" => de::opt(&mut map, &mut f_location),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InlineQuery {
-                    id: de::required(f_id, "id")?,
-                    from: de::required(f_from, "from")?,
-                    query: de::required(f_query, "query")?,
-                    offset: de::required(f_offset, "offset")?,
-                    chat_type: f_chat_type,
-                    location: f_location,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQuery {
+    const EXPECTING: &'static str = "a InlineQuery object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_query: Option<String> = None;
+        let mut f_offset: Option<String> = None;
+        let mut f_chat_type: Option<InlineQueryChatType> = None;
+        let mut f_location: Option<Box<Location>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "from" => de::req(&mut map, &mut f_from),
+                "query" => de::req(&mut map, &mut f_query),
+                "offset" => de::req(&mut map, &mut f_offset),
+                "chat_type" => de::opt(&mut map, &mut f_chat_type),
+                "location" => de::opt(&mut map, &mut f_location),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQuery {
+            id: de::required(f_id, "id")?,
+            from: de::required(f_from, "from")?,
+            query: de::required(f_query, "query")?,
+            offset: de::required(f_offset, "offset")?,
+            chat_type: f_chat_type,
+            location: f_location,
+        })
     }
 }
 

@@ -441,61 +441,55 @@ impl Serialize for InlineQueryResultArticle {
 
 impl<'de> Deserialize<'de> for InlineQueryResultArticle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultArticle;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultArticle object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultArticle, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_input_message_content: Option<InputMessageContent> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_url: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_thumbnail_width: Option<i64> = None;
-                let mut f_thumbnail_height: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "input_message_content" => {
-                            de::req(&mut map, &mut f_input_message_content)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "url" => de::opt(&mut map, &mut f_url),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
-                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
-                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultArticle {
+    const EXPECTING: &'static str = "a InlineQueryResultArticle object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_input_message_content: Option<InputMessageContent> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_url: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_thumbnail_width: Option<i64> = None;
+        let mut f_thumbnail_height: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "title" => de::req(&mut map, &mut f_title),
+                "input_message_content" => {
+                    de::req(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultArticle {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    title: de::required(f_title, "title")?,
-                    input_message_content: de::required(
-                        f_input_message_content,
-                        "input_message_content",
-                    )?,
-                    reply_markup: f_reply_markup,
-                    url: f_url,
-                    description: f_description,
-                    thumbnail_url: f_thumbnail_url,
-                    thumbnail_width: f_thumbnail_width,
-                    thumbnail_height: f_thumbnail_height,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "url" => de::opt(&mut map, &mut f_url),
+                "description" => de::opt(&mut map, &mut f_description),
+                "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultArticle {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            title: de::required(f_title, "title")?,
+            input_message_content: de::required(
+                f_input_message_content,
+                "input_message_content",
+            )?,
+            reply_markup: f_reply_markup,
+            url: f_url,
+            description: f_description,
+            thumbnail_url: f_thumbnail_url,
+            thumbnail_width: f_thumbnail_width,
+            thumbnail_height: f_thumbnail_height,
+        })
     }
 }
 
@@ -616,72 +610,66 @@ impl Serialize for InlineQueryResultPhoto {
 
 impl<'de> Deserialize<'de> for InlineQueryResultPhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultPhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultPhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultPhoto, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_photo_url: Option<String> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_photo_width: Option<i64> = None;
-                let mut f_photo_height: Option<i64> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "photo_url" => de::req(&mut map, &mut f_photo_url),
-                        "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
-                        "photo_width" => de::opt(&mut map, &mut f_photo_width),
-                        "photo_height" => de::opt(&mut map, &mut f_photo_height),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultPhoto {
+    const EXPECTING: &'static str = "a InlineQueryResultPhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_photo_url: Option<String> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_photo_width: Option<i64> = None;
+        let mut f_photo_height: Option<i64> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "photo_url" => de::req(&mut map, &mut f_photo_url),
+                "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
+                "photo_width" => de::opt(&mut map, &mut f_photo_width),
+                "photo_height" => de::opt(&mut map, &mut f_photo_height),
+                "title" => de::opt(&mut map, &mut f_title),
+                "description" => de::opt(&mut map, &mut f_description),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InlineQueryResultPhoto {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    photo_url: de::required(f_photo_url, "photo_url")?,
-                    thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
-                    photo_width: f_photo_width,
-                    photo_height: f_photo_height,
-                    title: f_title,
-                    description: f_description,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultPhoto {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            photo_url: de::required(f_photo_url, "photo_url")?,
+            thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
+            photo_width: f_photo_width,
+            photo_height: f_photo_height,
+            title: f_title,
+            description: f_description,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -836,77 +824,69 @@ impl Serialize for InlineQueryResultGif {
 
 impl<'de> Deserialize<'de> for InlineQueryResultGif {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultGif;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultGif object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultGif, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_gif_url: Option<String> = None;
-                let mut f_gif_width: Option<i64> = None;
-                let mut f_gif_height: Option<i64> = None;
-                let mut f_gif_duration: Option<i64> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_thumbnail_mime_type: Option<ThumbnailMimeType> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "gif_url" => de::req(&mut map, &mut f_gif_url),
-                        "gif_width" => de::opt(&mut map, &mut f_gif_width),
-                        "gif_height" => de::opt(&mut map, &mut f_gif_height),
-                        "gif_duration" => de::opt(&mut map, &mut f_gif_duration),
-                        "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
-                        "thumbnail_mime_type" => {
-                            de::opt(&mut map, &mut f_thumbnail_mime_type)
-                        }
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultGif {
+    const EXPECTING: &'static str = "a InlineQueryResultGif object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_gif_url: Option<String> = None;
+        let mut f_gif_width: Option<i64> = None;
+        let mut f_gif_height: Option<i64> = None;
+        let mut f_gif_duration: Option<i64> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_thumbnail_mime_type: Option<ThumbnailMimeType> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "gif_url" => de::req(&mut map, &mut f_gif_url),
+                "gif_width" => de::opt(&mut map, &mut f_gif_width),
+                "gif_height" => de::opt(&mut map, &mut f_gif_height),
+                "gif_duration" => de::opt(&mut map, &mut f_gif_duration),
+                "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
+                "thumbnail_mime_type" => de::opt(&mut map, &mut f_thumbnail_mime_type),
+                "title" => de::opt(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InlineQueryResultGif {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    gif_url: de::required(f_gif_url, "gif_url")?,
-                    gif_width: f_gif_width,
-                    gif_height: f_gif_height,
-                    gif_duration: f_gif_duration,
-                    thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
-                    thumbnail_mime_type: f_thumbnail_mime_type,
-                    title: f_title,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultGif {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            gif_url: de::required(f_gif_url, "gif_url")?,
+            gif_width: f_gif_width,
+            gif_height: f_gif_height,
+            gif_duration: f_gif_duration,
+            thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
+            thumbnail_mime_type: f_thumbnail_mime_type,
+            title: f_title,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -1068,77 +1048,69 @@ impl Serialize for InlineQueryResultMpeg4Gif {
 
 impl<'de> Deserialize<'de> for InlineQueryResultMpeg4Gif {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultMpeg4Gif;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultMpeg4Gif object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultMpeg4Gif, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_mpeg4_url: Option<String> = None;
-                let mut f_mpeg4_width: Option<i64> = None;
-                let mut f_mpeg4_height: Option<i64> = None;
-                let mut f_mpeg4_duration: Option<i64> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_thumbnail_mime_type: Option<ThumbnailMimeType> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "mpeg4_url" => de::req(&mut map, &mut f_mpeg4_url),
-                        "mpeg4_width" => de::opt(&mut map, &mut f_mpeg4_width),
-                        "mpeg4_height" => de::opt(&mut map, &mut f_mpeg4_height),
-                        "mpeg4_duration" => de::opt(&mut map, &mut f_mpeg4_duration),
-                        "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
-                        "thumbnail_mime_type" => {
-                            de::opt(&mut map, &mut f_thumbnail_mime_type)
-                        }
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultMpeg4Gif {
+    const EXPECTING: &'static str = "a InlineQueryResultMpeg4Gif object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_mpeg4_url: Option<String> = None;
+        let mut f_mpeg4_width: Option<i64> = None;
+        let mut f_mpeg4_height: Option<i64> = None;
+        let mut f_mpeg4_duration: Option<i64> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_thumbnail_mime_type: Option<ThumbnailMimeType> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "mpeg4_url" => de::req(&mut map, &mut f_mpeg4_url),
+                "mpeg4_width" => de::opt(&mut map, &mut f_mpeg4_width),
+                "mpeg4_height" => de::opt(&mut map, &mut f_mpeg4_height),
+                "mpeg4_duration" => de::opt(&mut map, &mut f_mpeg4_duration),
+                "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
+                "thumbnail_mime_type" => de::opt(&mut map, &mut f_thumbnail_mime_type),
+                "title" => de::opt(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InlineQueryResultMpeg4Gif {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    mpeg4_url: de::required(f_mpeg4_url, "mpeg4_url")?,
-                    mpeg4_width: f_mpeg4_width,
-                    mpeg4_height: f_mpeg4_height,
-                    mpeg4_duration: f_mpeg4_duration,
-                    thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
-                    thumbnail_mime_type: f_thumbnail_mime_type,
-                    title: f_title,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultMpeg4Gif {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            mpeg4_url: de::required(f_mpeg4_url, "mpeg4_url")?,
+            mpeg4_width: f_mpeg4_width,
+            mpeg4_height: f_mpeg4_height,
+            mpeg4_duration: f_mpeg4_duration,
+            thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
+            thumbnail_mime_type: f_thumbnail_mime_type,
+            title: f_title,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -1305,78 +1277,72 @@ impl Serialize for InlineQueryResultVideo {
 
 impl<'de> Deserialize<'de> for InlineQueryResultVideo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultVideo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultVideo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultVideo, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_video_url: Option<String> = None;
-                let mut f_mime_type: Option<InlineQueryResultVideoMimeType> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_video_width: Option<i64> = None;
-                let mut f_video_height: Option<i64> = None;
-                let mut f_video_duration: Option<i64> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "video_url" => de::req(&mut map, &mut f_video_url),
-                        "mime_type" => de::req(&mut map, &mut f_mime_type),
-                        "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "video_width" => de::opt(&mut map, &mut f_video_width),
-                        "video_height" => de::opt(&mut map, &mut f_video_height),
-                        "video_duration" => de::opt(&mut map, &mut f_video_duration),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultVideo {
+    const EXPECTING: &'static str = "a InlineQueryResultVideo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_video_url: Option<String> = None;
+        let mut f_mime_type: Option<InlineQueryResultVideoMimeType> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_video_width: Option<i64> = None;
+        let mut f_video_height: Option<i64> = None;
+        let mut f_video_duration: Option<i64> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "video_url" => de::req(&mut map, &mut f_video_url),
+                "mime_type" => de::req(&mut map, &mut f_mime_type),
+                "thumbnail_url" => de::req(&mut map, &mut f_thumbnail_url),
+                "title" => de::req(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InlineQueryResultVideo {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    video_url: de::required(f_video_url, "video_url")?,
-                    mime_type: de::required(f_mime_type, "mime_type")?,
-                    thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
-                    title: de::required(f_title, "title")?,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    video_width: f_video_width,
-                    video_height: f_video_height,
-                    video_duration: f_video_duration,
-                    description: f_description,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                "video_width" => de::opt(&mut map, &mut f_video_width),
+                "video_height" => de::opt(&mut map, &mut f_video_height),
+                "video_duration" => de::opt(&mut map, &mut f_video_duration),
+                "description" => de::opt(&mut map, &mut f_description),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultVideo {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            video_url: de::required(f_video_url, "video_url")?,
+            mime_type: de::required(f_mime_type, "mime_type")?,
+            thumbnail_url: de::required(f_thumbnail_url, "thumbnail_url")?,
+            title: de::required(f_title, "title")?,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            video_width: f_video_width,
+            video_height: f_video_height,
+            video_duration: f_video_duration,
+            description: f_description,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -1523,61 +1489,55 @@ impl Serialize for InlineQueryResultAudio {
 
 impl<'de> Deserialize<'de> for InlineQueryResultAudio {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultAudio;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultAudio object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultAudio, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_audio_url: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_performer: Option<String> = None;
-                let mut f_audio_duration: Option<i64> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "audio_url" => de::req(&mut map, &mut f_audio_url),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "performer" => de::opt(&mut map, &mut f_performer),
-                        "audio_duration" => de::opt(&mut map, &mut f_audio_duration),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultAudio {
+    const EXPECTING: &'static str = "a InlineQueryResultAudio object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_audio_url: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_performer: Option<String> = None;
+        let mut f_audio_duration: Option<i64> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "audio_url" => de::req(&mut map, &mut f_audio_url),
+                "title" => de::req(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "performer" => de::opt(&mut map, &mut f_performer),
+                "audio_duration" => de::opt(&mut map, &mut f_audio_duration),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultAudio {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    audio_url: de::required(f_audio_url, "audio_url")?,
-                    title: de::required(f_title, "title")?,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    performer: f_performer,
-                    audio_duration: f_audio_duration,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultAudio {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            audio_url: de::required(f_audio_url, "audio_url")?,
+            title: de::required(f_title, "title")?,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            performer: f_performer,
+            audio_duration: f_audio_duration,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -1696,58 +1656,52 @@ impl Serialize for InlineQueryResultVoice {
 
 impl<'de> Deserialize<'de> for InlineQueryResultVoice {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultVoice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultVoice object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultVoice, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_voice_url: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_voice_duration: Option<i64> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "voice_url" => de::req(&mut map, &mut f_voice_url),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "voice_duration" => de::opt(&mut map, &mut f_voice_duration),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultVoice {
+    const EXPECTING: &'static str = "a InlineQueryResultVoice object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_voice_url: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_voice_duration: Option<i64> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "voice_url" => de::req(&mut map, &mut f_voice_url),
+                "title" => de::req(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "voice_duration" => de::opt(&mut map, &mut f_voice_duration),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultVoice {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    voice_url: de::required(f_voice_url, "voice_url")?,
-                    title: de::required(f_title, "title")?,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    voice_duration: f_voice_duration,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultVoice {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            voice_url: de::required(f_voice_url, "voice_url")?,
+            title: de::required(f_title, "title")?,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            voice_duration: f_voice_duration,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -1871,70 +1825,64 @@ impl Serialize for InlineQueryResultDocument {
 
 impl<'de> Deserialize<'de> for InlineQueryResultDocument {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultDocument;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultDocument object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultDocument, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_document_url: Option<String> = None;
-                let mut f_mime_type: Option<InlineQueryResultDocumentMimeType> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_thumbnail_width: Option<i64> = None;
-                let mut f_thumbnail_height: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "document_url" => de::req(&mut map, &mut f_document_url),
-                        "mime_type" => de::req(&mut map, &mut f_mime_type),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
-                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
-                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultDocument {
+    const EXPECTING: &'static str = "a InlineQueryResultDocument object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_document_url: Option<String> = None;
+        let mut f_mime_type: Option<InlineQueryResultDocumentMimeType> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_thumbnail_width: Option<i64> = None;
+        let mut f_thumbnail_height: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "title" => de::req(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "document_url" => de::req(&mut map, &mut f_document_url),
+                "mime_type" => de::req(&mut map, &mut f_mime_type),
+                "description" => de::opt(&mut map, &mut f_description),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultDocument {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    title: de::required(f_title, "title")?,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    document_url: de::required(f_document_url, "document_url")?,
-                    mime_type: de::required(f_mime_type, "mime_type")?,
-                    description: f_description,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                    thumbnail_url: f_thumbnail_url,
-                    thumbnail_width: f_thumbnail_width,
-                    thumbnail_height: f_thumbnail_height,
-                })
-            }
+                "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultDocument {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            title: de::required(f_title, "title")?,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            document_url: de::required(f_document_url, "document_url")?,
+            mime_type: de::required(f_mime_type, "mime_type")?,
+            description: f_description,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+            thumbnail_url: f_thumbnail_url,
+            thumbnail_width: f_thumbnail_width,
+            thumbnail_height: f_thumbnail_height,
+        })
     }
 }
 
@@ -2081,74 +2029,66 @@ impl Serialize for InlineQueryResultLocation {
 
 impl<'de> Deserialize<'de> for InlineQueryResultLocation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultLocation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultLocation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultLocation, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_latitude: Option<f64> = None;
-                let mut f_longitude: Option<f64> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_horizontal_accuracy: Option<f64> = None;
-                let mut f_live_period: Option<i64> = None;
-                let mut f_heading: Option<i64> = None;
-                let mut f_proximity_alert_radius: Option<i64> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_thumbnail_width: Option<i64> = None;
-                let mut f_thumbnail_height: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "latitude" => de::req(&mut map, &mut f_latitude),
-                        "longitude" => de::req(&mut map, &mut f_longitude),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "horizontal_accuracy" => {
-                            de::opt(&mut map, &mut f_horizontal_accuracy)
-                        }
-                        "live_period" => de::opt(&mut map, &mut f_live_period),
-                        "heading" => de::opt(&mut map, &mut f_heading),
-                        "proximity_alert_radius" => {
-                            de::opt(&mut map, &mut f_proximity_alert_radius)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
-                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
-                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultLocation {
+    const EXPECTING: &'static str = "a InlineQueryResultLocation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_latitude: Option<f64> = None;
+        let mut f_longitude: Option<f64> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_horizontal_accuracy: Option<f64> = None;
+        let mut f_live_period: Option<i64> = None;
+        let mut f_heading: Option<i64> = None;
+        let mut f_proximity_alert_radius: Option<i64> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_thumbnail_width: Option<i64> = None;
+        let mut f_thumbnail_height: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "latitude" => de::req(&mut map, &mut f_latitude),
+                "longitude" => de::req(&mut map, &mut f_longitude),
+                "title" => de::req(&mut map, &mut f_title),
+                "horizontal_accuracy" => de::opt(&mut map, &mut f_horizontal_accuracy),
+                "live_period" => de::opt(&mut map, &mut f_live_period),
+                "heading" => de::opt(&mut map, &mut f_heading),
+                "proximity_alert_radius" => {
+                    de::opt(&mut map, &mut f_proximity_alert_radius)
                 }
-                Ok(InlineQueryResultLocation {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    latitude: de::required(f_latitude, "latitude")?,
-                    longitude: de::required(f_longitude, "longitude")?,
-                    title: de::required(f_title, "title")?,
-                    horizontal_accuracy: f_horizontal_accuracy,
-                    live_period: f_live_period,
-                    heading: f_heading,
-                    proximity_alert_radius: f_proximity_alert_radius,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                    thumbnail_url: f_thumbnail_url,
-                    thumbnail_width: f_thumbnail_width,
-                    thumbnail_height: f_thumbnail_height,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultLocation {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            latitude: de::required(f_latitude, "latitude")?,
+            longitude: de::required(f_longitude, "longitude")?,
+            title: de::required(f_title, "title")?,
+            horizontal_accuracy: f_horizontal_accuracy,
+            live_period: f_live_period,
+            heading: f_heading,
+            proximity_alert_radius: f_proximity_alert_radius,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+            thumbnail_url: f_thumbnail_url,
+            thumbnail_width: f_thumbnail_width,
+            thumbnail_height: f_thumbnail_height,
+        })
     }
 }
 
@@ -2298,75 +2238,67 @@ impl Serialize for InlineQueryResultVenue {
 
 impl<'de> Deserialize<'de> for InlineQueryResultVenue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultVenue;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultVenue object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultVenue, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_latitude: Option<f64> = None;
-                let mut f_longitude: Option<f64> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_address: Option<String> = None;
-                let mut f_foursquare_id: Option<String> = None;
-                let mut f_foursquare_type: Option<String> = None;
-                let mut f_google_place_id: Option<String> = None;
-                let mut f_google_place_type: Option<String> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_thumbnail_width: Option<i64> = None;
-                let mut f_thumbnail_height: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "latitude" => de::req(&mut map, &mut f_latitude),
-                        "longitude" => de::req(&mut map, &mut f_longitude),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "address" => de::req(&mut map, &mut f_address),
-                        "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
-                        "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
-                        "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
-                        "google_place_type" => {
-                            de::opt(&mut map, &mut f_google_place_type)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
-                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
-                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultVenue {
+    const EXPECTING: &'static str = "a InlineQueryResultVenue object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_latitude: Option<f64> = None;
+        let mut f_longitude: Option<f64> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_address: Option<String> = None;
+        let mut f_foursquare_id: Option<String> = None;
+        let mut f_foursquare_type: Option<String> = None;
+        let mut f_google_place_id: Option<String> = None;
+        let mut f_google_place_type: Option<String> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_thumbnail_width: Option<i64> = None;
+        let mut f_thumbnail_height: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "latitude" => de::req(&mut map, &mut f_latitude),
+                "longitude" => de::req(&mut map, &mut f_longitude),
+                "title" => de::req(&mut map, &mut f_title),
+                "address" => de::req(&mut map, &mut f_address),
+                "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
+                "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
+                "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
+                "google_place_type" => de::opt(&mut map, &mut f_google_place_type),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultVenue {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    latitude: de::required(f_latitude, "latitude")?,
-                    longitude: de::required(f_longitude, "longitude")?,
-                    title: de::required(f_title, "title")?,
-                    address: de::required(f_address, "address")?,
-                    foursquare_id: f_foursquare_id,
-                    foursquare_type: f_foursquare_type,
-                    google_place_id: f_google_place_id,
-                    google_place_type: f_google_place_type,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                    thumbnail_url: f_thumbnail_url,
-                    thumbnail_width: f_thumbnail_width,
-                    thumbnail_height: f_thumbnail_height,
-                })
-            }
+                "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultVenue {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            latitude: de::required(f_latitude, "latitude")?,
+            longitude: de::required(f_longitude, "longitude")?,
+            title: de::required(f_title, "title")?,
+            address: de::required(f_address, "address")?,
+            foursquare_id: f_foursquare_id,
+            foursquare_type: f_foursquare_type,
+            google_place_id: f_google_place_id,
+            google_place_type: f_google_place_type,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+            thumbnail_url: f_thumbnail_url,
+            thumbnail_width: f_thumbnail_width,
+            thumbnail_height: f_thumbnail_height,
+        })
     }
 }
 
@@ -2506,61 +2438,55 @@ impl Serialize for InlineQueryResultContact {
 
 impl<'de> Deserialize<'de> for InlineQueryResultContact {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultContact;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultContact object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultContact, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_phone_number: Option<String> = None;
-                let mut f_first_name: Option<String> = None;
-                let mut f_last_name: Option<String> = None;
-                let mut f_vcard: Option<String> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                let mut f_thumbnail_url: Option<String> = None;
-                let mut f_thumbnail_width: Option<i64> = None;
-                let mut f_thumbnail_height: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "phone_number" => de::req(&mut map, &mut f_phone_number),
-                        "first_name" => de::req(&mut map, &mut f_first_name),
-                        "last_name" => de::opt(&mut map, &mut f_last_name),
-                        "vcard" => de::opt(&mut map, &mut f_vcard),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
-                        "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
-                        "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultContact {
+    const EXPECTING: &'static str = "a InlineQueryResultContact object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_phone_number: Option<String> = None;
+        let mut f_first_name: Option<String> = None;
+        let mut f_last_name: Option<String> = None;
+        let mut f_vcard: Option<String> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        let mut f_thumbnail_url: Option<String> = None;
+        let mut f_thumbnail_width: Option<i64> = None;
+        let mut f_thumbnail_height: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "phone_number" => de::req(&mut map, &mut f_phone_number),
+                "first_name" => de::req(&mut map, &mut f_first_name),
+                "last_name" => de::opt(&mut map, &mut f_last_name),
+                "vcard" => de::opt(&mut map, &mut f_vcard),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultContact {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    phone_number: de::required(f_phone_number, "phone_number")?,
-                    first_name: de::required(f_first_name, "first_name")?,
-                    last_name: f_last_name,
-                    vcard: f_vcard,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                    thumbnail_url: f_thumbnail_url,
-                    thumbnail_width: f_thumbnail_width,
-                    thumbnail_height: f_thumbnail_height,
-                })
-            }
+                "thumbnail_url" => de::opt(&mut map, &mut f_thumbnail_url),
+                "thumbnail_width" => de::opt(&mut map, &mut f_thumbnail_width),
+                "thumbnail_height" => de::opt(&mut map, &mut f_thumbnail_height),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultContact {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            phone_number: de::required(f_phone_number, "phone_number")?,
+            first_name: de::required(f_first_name, "first_name")?,
+            last_name: f_last_name,
+            vcard: f_vcard,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+            thumbnail_url: f_thumbnail_url,
+            thumbnail_width: f_thumbnail_width,
+            thumbnail_height: f_thumbnail_height,
+        })
     }
 }
 
@@ -2661,38 +2587,32 @@ impl Serialize for InlineQueryResultGame {
 
 impl<'de> Deserialize<'de> for InlineQueryResultGame {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultGame;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultGame object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultGame, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_game_short_name: Option<String> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "game_short_name" => de::req(&mut map, &mut f_game_short_name),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InlineQueryResultGame {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    game_short_name: de::required(f_game_short_name, "game_short_name")?,
-                    reply_markup: f_reply_markup,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultGame {
+    const EXPECTING: &'static str = "a InlineQueryResultGame object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_game_short_name: Option<String> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "game_short_name" => de::req(&mut map, &mut f_game_short_name),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultGame {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            game_short_name: de::required(f_game_short_name, "game_short_name")?,
+            reply_markup: f_reply_markup,
+        })
     }
 }
 
@@ -2764,63 +2684,57 @@ impl Serialize for InlineQueryResultCachedPhoto {
 
 impl<'de> Deserialize<'de> for InlineQueryResultCachedPhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultCachedPhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultCachedPhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultCachedPhoto, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_photo_file_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "photo_file_id" => de::req(&mut map, &mut f_photo_file_id),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultCachedPhoto {
+    const EXPECTING: &'static str = "a InlineQueryResultCachedPhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_photo_file_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "photo_file_id" => de::req(&mut map, &mut f_photo_file_id),
+                "title" => de::opt(&mut map, &mut f_title),
+                "description" => de::opt(&mut map, &mut f_description),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InlineQueryResultCachedPhoto {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    photo_file_id: de::required(f_photo_file_id, "photo_file_id")?,
-                    title: f_title,
-                    description: f_description,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultCachedPhoto {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            photo_file_id: de::required(f_photo_file_id, "photo_file_id")?,
+            title: f_title,
+            description: f_description,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -2941,60 +2855,54 @@ impl Serialize for InlineQueryResultCachedGif {
 
 impl<'de> Deserialize<'de> for InlineQueryResultCachedGif {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultCachedGif;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultCachedGif object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultCachedGif, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_gif_file_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "gif_file_id" => de::req(&mut map, &mut f_gif_file_id),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultCachedGif {
+    const EXPECTING: &'static str = "a InlineQueryResultCachedGif object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_gif_file_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "gif_file_id" => de::req(&mut map, &mut f_gif_file_id),
+                "title" => de::opt(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InlineQueryResultCachedGif {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    gif_file_id: de::required(f_gif_file_id, "gif_file_id")?,
-                    title: f_title,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultCachedGif {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            gif_file_id: de::required(f_gif_file_id, "gif_file_id")?,
+            title: f_title,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -3108,60 +3016,54 @@ impl Serialize for InlineQueryResultCachedMpeg4Gif {
 
 impl<'de> Deserialize<'de> for InlineQueryResultCachedMpeg4Gif {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultCachedMpeg4Gif;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultCachedMpeg4Gif object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultCachedMpeg4Gif, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_mpeg4_file_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "mpeg4_file_id" => de::req(&mut map, &mut f_mpeg4_file_id),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultCachedMpeg4Gif {
+    const EXPECTING: &'static str = "a InlineQueryResultCachedMpeg4Gif object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_mpeg4_file_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "mpeg4_file_id" => de::req(&mut map, &mut f_mpeg4_file_id),
+                "title" => de::opt(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InlineQueryResultCachedMpeg4Gif {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    mpeg4_file_id: de::required(f_mpeg4_file_id, "mpeg4_file_id")?,
-                    title: f_title,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultCachedMpeg4Gif {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            mpeg4_file_id: de::required(f_mpeg4_file_id, "mpeg4_file_id")?,
+            title: f_title,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -3260,43 +3162,37 @@ impl Serialize for InlineQueryResultCachedSticker {
 
 impl<'de> Deserialize<'de> for InlineQueryResultCachedSticker {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultCachedSticker;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultCachedSticker object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultCachedSticker, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_sticker_file_id: Option<String> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "sticker_file_id" => de::req(&mut map, &mut f_sticker_file_id),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultCachedSticker {
+    const EXPECTING: &'static str = "a InlineQueryResultCachedSticker object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_sticker_file_id: Option<String> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "sticker_file_id" => de::req(&mut map, &mut f_sticker_file_id),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultCachedSticker {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    sticker_file_id: de::required(f_sticker_file_id, "sticker_file_id")?,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultCachedSticker {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            sticker_file_id: de::required(f_sticker_file_id, "sticker_file_id")?,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -3375,61 +3271,52 @@ impl Serialize for InlineQueryResultCachedDocument {
 
 impl<'de> Deserialize<'de> for InlineQueryResultCachedDocument {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultCachedDocument;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultCachedDocument object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultCachedDocument, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_document_file_id: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "document_file_id" => de::req(&mut map, &mut f_document_file_id),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultCachedDocument {
+    const EXPECTING: &'static str = "a InlineQueryResultCachedDocument object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_document_file_id: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "title" => de::req(&mut map, &mut f_title),
+                "document_file_id" => de::req(&mut map, &mut f_document_file_id),
+                "description" => de::opt(&mut map, &mut f_description),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultCachedDocument {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    title: de::required(f_title, "title")?,
-                    document_file_id: de::required(
-                        f_document_file_id,
-                        "document_file_id",
-                    )?,
-                    description: f_description,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultCachedDocument {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            title: de::required(f_title, "title")?,
+            document_file_id: de::required(f_document_file_id, "document_file_id")?,
+            description: f_description,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -3544,63 +3431,57 @@ impl Serialize for InlineQueryResultCachedVideo {
 
 impl<'de> Deserialize<'de> for InlineQueryResultCachedVideo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultCachedVideo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultCachedVideo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultCachedVideo, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_video_file_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "video_file_id" => de::req(&mut map, &mut f_video_file_id),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultCachedVideo {
+    const EXPECTING: &'static str = "a InlineQueryResultCachedVideo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_video_file_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "video_file_id" => de::req(&mut map, &mut f_video_file_id),
+                "title" => de::req(&mut map, &mut f_title),
+                "description" => de::opt(&mut map, &mut f_description),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InlineQueryResultCachedVideo {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    video_file_id: de::required(f_video_file_id, "video_file_id")?,
-                    title: de::required(f_title, "title")?,
-                    description: f_description,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultCachedVideo {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            video_file_id: de::required(f_video_file_id, "video_file_id")?,
+            title: de::required(f_title, "title")?,
+            description: f_description,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -3716,55 +3597,49 @@ impl Serialize for InlineQueryResultCachedVoice {
 
 impl<'de> Deserialize<'de> for InlineQueryResultCachedVoice {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultCachedVoice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultCachedVoice object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultCachedVoice, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_voice_file_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "voice_file_id" => de::req(&mut map, &mut f_voice_file_id),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultCachedVoice {
+    const EXPECTING: &'static str = "a InlineQueryResultCachedVoice object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_voice_file_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "voice_file_id" => de::req(&mut map, &mut f_voice_file_id),
+                "title" => de::req(&mut map, &mut f_title),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultCachedVoice {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    voice_file_id: de::required(f_voice_file_id, "voice_file_id")?,
-                    title: de::required(f_title, "title")?,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultCachedVoice {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            voice_file_id: de::required(f_voice_file_id, "voice_file_id")?,
+            title: de::required(f_title, "title")?,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 
@@ -3863,52 +3738,46 @@ impl Serialize for InlineQueryResultCachedAudio {
 
 impl<'de> Deserialize<'de> for InlineQueryResultCachedAudio {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultCachedAudio;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultCachedAudio object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultCachedAudio, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_audio_file_id: Option<String> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "id" => de::req(&mut map, &mut f_id),
-                        "audio_file_id" => de::req(&mut map, &mut f_audio_file_id),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        "input_message_content" => {
-                            de::opt(&mut map, &mut f_input_message_content)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultCachedAudio {
+    const EXPECTING: &'static str = "a InlineQueryResultCachedAudio object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_id: Option<String> = None;
+        let mut f_audio_file_id: Option<String> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        let mut f_input_message_content: Option<Box<InputMessageContent>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "id" => de::req(&mut map, &mut f_id),
+                "audio_file_id" => de::req(&mut map, &mut f_audio_file_id),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                "input_message_content" => {
+                    de::opt(&mut map, &mut f_input_message_content)
                 }
-                Ok(InlineQueryResultCachedAudio {
-                    kind: de::required(f_kind, "type")?,
-                    id: de::required(f_id, "id")?,
-                    audio_file_id: de::required(f_audio_file_id, "audio_file_id")?,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    reply_markup: f_reply_markup,
-                    input_message_content: f_input_message_content,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultCachedAudio {
+            kind: de::required(f_kind, "type")?,
+            id: de::required(f_id, "id")?,
+            audio_file_id: de::required(f_audio_file_id, "audio_file_id")?,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            reply_markup: f_reply_markup,
+            input_message_content: f_input_message_content,
+        })
     }
 }
 

@@ -32,35 +32,29 @@ impl Serialize for InlineQueryResultsButton {
 
 impl<'de> Deserialize<'de> for InlineQueryResultsButton {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineQueryResultsButton;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineQueryResultsButton object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineQueryResultsButton, A::Error> {
-                let mut f_text: Option<String> = None;
-                let mut f_web_app: Option<Box<WebAppInfo>> = None;
-                let mut f_start_parameter: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "web_app" => de::opt(&mut map, &mut f_web_app),
-                        "start_parameter" => de::opt(&mut map, &mut f_start_parameter),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InlineQueryResultsButton {
-                    text: de::required(f_text, "text")?,
-                    web_app: f_web_app,
-                    start_parameter: f_start_parameter,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineQueryResultsButton {
+    const EXPECTING: &'static str = "a InlineQueryResultsButton object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<String> = None;
+        let mut f_web_app: Option<Box<WebAppInfo>> = None;
+        let mut f_start_parameter: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "web_app" => de::opt(&mut map, &mut f_web_app),
+                "start_parameter" => de::opt(&mut map, &mut f_start_parameter),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineQueryResultsButton {
+            text: de::required(f_text, "text")?,
+            web_app: f_web_app,
+            start_parameter: f_start_parameter,
+        })
     }
 }
 

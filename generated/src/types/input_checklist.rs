@@ -41,48 +41,40 @@ impl Serialize for InputChecklist {
 
 impl<'de> Deserialize<'de> for InputChecklist {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputChecklist;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputChecklist object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputChecklist, A::Error> {
-                let mut f_title: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_title_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_tasks: Option<Vec<InputChecklistTask>> = None;
-                let mut f_others_can_add_tasks: Option<bool> = None;
-                let mut f_others_can_mark_tasks_as_done: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "title" => de::req(&mut map, &mut f_title),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "title_entities" => de::opt(&mut map, &mut f_title_entities),
-                        "tasks" => de::req(&mut map, &mut f_tasks),
-                        "others_can_add_tasks" => {
-                            de::opt(&mut map, &mut f_others_can_add_tasks)
-                        }
-                        "others_can_mark_tasks_as_done" => {
-                            de::opt(&mut map, &mut f_others_can_mark_tasks_as_done)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputChecklist {
+    const EXPECTING: &'static str = "a InputChecklist object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_title: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_title_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_tasks: Option<Vec<InputChecklistTask>> = None;
+        let mut f_others_can_add_tasks: Option<bool> = None;
+        let mut f_others_can_mark_tasks_as_done: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "title" => de::req(&mut map, &mut f_title),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "title_entities" => de::opt(&mut map, &mut f_title_entities),
+                "tasks" => de::req(&mut map, &mut f_tasks),
+                "others_can_add_tasks" => de::opt(&mut map, &mut f_others_can_add_tasks),
+                "others_can_mark_tasks_as_done" => {
+                    de::opt(&mut map, &mut f_others_can_mark_tasks_as_done)
                 }
-                Ok(InputChecklist {
-                    title: de::required(f_title, "title")?,
-                    parse_mode: f_parse_mode,
-                    title_entities: f_title_entities,
-                    tasks: f_tasks.unwrap_or_default(),
-                    others_can_add_tasks: f_others_can_add_tasks,
-                    others_can_mark_tasks_as_done: f_others_can_mark_tasks_as_done,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputChecklist {
+            title: de::required(f_title, "title")?,
+            parse_mode: f_parse_mode,
+            title_entities: f_title_entities,
+            tasks: f_tasks.unwrap_or_default(),
+            others_can_add_tasks: f_others_can_add_tasks,
+            others_can_mark_tasks_as_done: f_others_can_mark_tasks_as_done,
+        })
     }
 }
 

@@ -33,38 +33,32 @@ impl Serialize for InputChecklistTask {
 
 impl<'de> Deserialize<'de> for InputChecklistTask {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputChecklistTask;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputChecklistTask object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputChecklistTask, A::Error> {
-                let mut f_id: Option<i64> = None;
-                let mut f_text: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_text_entities: Option<Vec<MessageEntity>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "text" => de::req(&mut map, &mut f_text),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "text_entities" => de::opt(&mut map, &mut f_text_entities),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputChecklistTask {
-                    id: de::required(f_id, "id")?,
-                    text: de::required(f_text, "text")?,
-                    parse_mode: f_parse_mode,
-                    text_entities: f_text_entities,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputChecklistTask {
+    const EXPECTING: &'static str = "a InputChecklistTask object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<i64> = None;
+        let mut f_text: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_text_entities: Option<Vec<MessageEntity>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "text" => de::req(&mut map, &mut f_text),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "text_entities" => de::opt(&mut map, &mut f_text_entities),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputChecklistTask {
+            id: de::required(f_id, "id")?,
+            text: de::required(f_text, "text")?,
+            parse_mode: f_parse_mode,
+            text_entities: f_text_entities,
+        })
     }
 }
 

@@ -153,40 +153,32 @@ impl Serialize for InputTextMessageContent {
 
 impl<'de> Deserialize<'de> for InputTextMessageContent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputTextMessageContent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputTextMessageContent object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputTextMessageContent, A::Error> {
-                let mut f_message_text: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_link_preview_options: Option<Box<LinkPreviewOptions>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "message_text" => de::req(&mut map, &mut f_message_text),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "entities" => de::opt(&mut map, &mut f_entities),
-                        "link_preview_options" => {
-                            de::opt(&mut map, &mut f_link_preview_options)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputTextMessageContent {
-                    message_text: de::required(f_message_text, "message_text")?,
-                    parse_mode: f_parse_mode,
-                    entities: f_entities,
-                    link_preview_options: f_link_preview_options,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputTextMessageContent {
+    const EXPECTING: &'static str = "a InputTextMessageContent object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_message_text: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_link_preview_options: Option<Box<LinkPreviewOptions>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "message_text" => de::req(&mut map, &mut f_message_text),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "entities" => de::opt(&mut map, &mut f_entities),
+                "link_preview_options" => de::opt(&mut map, &mut f_link_preview_options),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputTextMessageContent {
+            message_text: de::required(f_message_text, "message_text")?,
+            parse_mode: f_parse_mode,
+            entities: f_entities,
+            link_preview_options: f_link_preview_options,
+        })
     }
 }
 
@@ -240,29 +232,23 @@ impl Serialize for InputRichMessageContent {
 
 impl<'de> Deserialize<'de> for InputRichMessageContent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputRichMessageContent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputRichMessageContent object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputRichMessageContent, A::Error> {
-                let mut f_rich_message: Option<Box<InputRichMessage>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "rich_message" => de::req(&mut map, &mut f_rich_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputRichMessageContent {
-                    rich_message: de::required(f_rich_message, "rich_message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputRichMessageContent {
+    const EXPECTING: &'static str = "a InputRichMessageContent object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_rich_message: Option<Box<InputRichMessage>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "rich_message" => de::req(&mut map, &mut f_rich_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputRichMessageContent {
+            rich_message: de::required(f_rich_message, "rich_message")?,
+        })
     }
 }
 
@@ -310,48 +296,40 @@ impl Serialize for InputLocationMessageContent {
 
 impl<'de> Deserialize<'de> for InputLocationMessageContent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputLocationMessageContent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputLocationMessageContent object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputLocationMessageContent, A::Error> {
-                let mut f_latitude: Option<f64> = None;
-                let mut f_longitude: Option<f64> = None;
-                let mut f_horizontal_accuracy: Option<f64> = None;
-                let mut f_live_period: Option<i64> = None;
-                let mut f_heading: Option<i64> = None;
-                let mut f_proximity_alert_radius: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "latitude" => de::req(&mut map, &mut f_latitude),
-                        "longitude" => de::req(&mut map, &mut f_longitude),
-                        "horizontal_accuracy" => {
-                            de::opt(&mut map, &mut f_horizontal_accuracy)
-                        }
-                        "live_period" => de::opt(&mut map, &mut f_live_period),
-                        "heading" => de::opt(&mut map, &mut f_heading),
-                        "proximity_alert_radius" => {
-                            de::opt(&mut map, &mut f_proximity_alert_radius)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputLocationMessageContent {
+    const EXPECTING: &'static str = "a InputLocationMessageContent object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_latitude: Option<f64> = None;
+        let mut f_longitude: Option<f64> = None;
+        let mut f_horizontal_accuracy: Option<f64> = None;
+        let mut f_live_period: Option<i64> = None;
+        let mut f_heading: Option<i64> = None;
+        let mut f_proximity_alert_radius: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "latitude" => de::req(&mut map, &mut f_latitude),
+                "longitude" => de::req(&mut map, &mut f_longitude),
+                "horizontal_accuracy" => de::opt(&mut map, &mut f_horizontal_accuracy),
+                "live_period" => de::opt(&mut map, &mut f_live_period),
+                "heading" => de::opt(&mut map, &mut f_heading),
+                "proximity_alert_radius" => {
+                    de::opt(&mut map, &mut f_proximity_alert_radius)
                 }
-                Ok(InputLocationMessageContent {
-                    latitude: de::required(f_latitude, "latitude")?,
-                    longitude: de::required(f_longitude, "longitude")?,
-                    horizontal_accuracy: f_horizontal_accuracy,
-                    live_period: f_live_period,
-                    heading: f_heading,
-                    proximity_alert_radius: f_proximity_alert_radius,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputLocationMessageContent {
+            latitude: de::required(f_latitude, "latitude")?,
+            longitude: de::required(f_longitude, "longitude")?,
+            horizontal_accuracy: f_horizontal_accuracy,
+            live_period: f_live_period,
+            heading: f_heading,
+            proximity_alert_radius: f_proximity_alert_radius,
+        })
     }
 }
 
@@ -434,52 +412,44 @@ impl Serialize for InputVenueMessageContent {
 
 impl<'de> Deserialize<'de> for InputVenueMessageContent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputVenueMessageContent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputVenueMessageContent object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputVenueMessageContent, A::Error> {
-                let mut f_latitude: Option<f64> = None;
-                let mut f_longitude: Option<f64> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_address: Option<String> = None;
-                let mut f_foursquare_id: Option<String> = None;
-                let mut f_foursquare_type: Option<String> = None;
-                let mut f_google_place_id: Option<String> = None;
-                let mut f_google_place_type: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "latitude" => de::req(&mut map, &mut f_latitude),
-                        "longitude" => de::req(&mut map, &mut f_longitude),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "address" => de::req(&mut map, &mut f_address),
-                        "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
-                        "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
-                        "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
-                        "google_place_type" => {
-                            de::opt(&mut map, &mut f_google_place_type)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputVenueMessageContent {
-                    latitude: de::required(f_latitude, "latitude")?,
-                    longitude: de::required(f_longitude, "longitude")?,
-                    title: de::required(f_title, "title")?,
-                    address: de::required(f_address, "address")?,
-                    foursquare_id: f_foursquare_id,
-                    foursquare_type: f_foursquare_type,
-                    google_place_id: f_google_place_id,
-                    google_place_type: f_google_place_type,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputVenueMessageContent {
+    const EXPECTING: &'static str = "a InputVenueMessageContent object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_latitude: Option<f64> = None;
+        let mut f_longitude: Option<f64> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_address: Option<String> = None;
+        let mut f_foursquare_id: Option<String> = None;
+        let mut f_foursquare_type: Option<String> = None;
+        let mut f_google_place_id: Option<String> = None;
+        let mut f_google_place_type: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "latitude" => de::req(&mut map, &mut f_latitude),
+                "longitude" => de::req(&mut map, &mut f_longitude),
+                "title" => de::req(&mut map, &mut f_title),
+                "address" => de::req(&mut map, &mut f_address),
+                "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
+                "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
+                "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
+                "google_place_type" => de::opt(&mut map, &mut f_google_place_type),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputVenueMessageContent {
+            latitude: de::required(f_latitude, "latitude")?,
+            longitude: de::required(f_longitude, "longitude")?,
+            title: de::required(f_title, "title")?,
+            address: de::required(f_address, "address")?,
+            foursquare_id: f_foursquare_id,
+            foursquare_type: f_foursquare_type,
+            google_place_id: f_google_place_id,
+            google_place_type: f_google_place_type,
+        })
     }
 }
 
@@ -557,38 +527,32 @@ impl Serialize for InputContactMessageContent {
 
 impl<'de> Deserialize<'de> for InputContactMessageContent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputContactMessageContent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputContactMessageContent object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputContactMessageContent, A::Error> {
-                let mut f_phone_number: Option<String> = None;
-                let mut f_first_name: Option<String> = None;
-                let mut f_last_name: Option<String> = None;
-                let mut f_vcard: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "phone_number" => de::req(&mut map, &mut f_phone_number),
-                        "first_name" => de::req(&mut map, &mut f_first_name),
-                        "last_name" => de::opt(&mut map, &mut f_last_name),
-                        "vcard" => de::opt(&mut map, &mut f_vcard),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputContactMessageContent {
-                    phone_number: de::required(f_phone_number, "phone_number")?,
-                    first_name: de::required(f_first_name, "first_name")?,
-                    last_name: f_last_name,
-                    vcard: f_vcard,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputContactMessageContent {
+    const EXPECTING: &'static str = "a InputContactMessageContent object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_phone_number: Option<String> = None;
+        let mut f_first_name: Option<String> = None;
+        let mut f_last_name: Option<String> = None;
+        let mut f_vcard: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "phone_number" => de::req(&mut map, &mut f_phone_number),
+                "first_name" => de::req(&mut map, &mut f_first_name),
+                "last_name" => de::opt(&mut map, &mut f_last_name),
+                "vcard" => de::opt(&mut map, &mut f_vcard),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputContactMessageContent {
+            phone_number: de::required(f_phone_number, "phone_number")?,
+            first_name: de::required(f_first_name, "first_name")?,
+            last_name: f_last_name,
+            vcard: f_vcard,
+        })
     }
 }
 
@@ -695,96 +659,88 @@ impl Serialize for InputInvoiceMessageContent {
 
 impl<'de> Deserialize<'de> for InputInvoiceMessageContent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputInvoiceMessageContent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputInvoiceMessageContent object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputInvoiceMessageContent, A::Error> {
-                let mut f_title: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_payload: Option<String> = None;
-                let mut f_provider_token: Option<String> = None;
-                let mut f_currency: Option<String> = None;
-                let mut f_prices: Option<Vec<LabeledPrice>> = None;
-                let mut f_max_tip_amount: Option<i64> = None;
-                let mut f_suggested_tip_amounts: Option<Vec<i64>> = None;
-                let mut f_provider_data: Option<String> = None;
-                let mut f_photo_url: Option<String> = None;
-                let mut f_photo_size: Option<i64> = None;
-                let mut f_photo_width: Option<i64> = None;
-                let mut f_photo_height: Option<i64> = None;
-                let mut f_need_name: Option<bool> = None;
-                let mut f_need_phone_number: Option<bool> = None;
-                let mut f_need_email: Option<bool> = None;
-                let mut f_need_shipping_address: Option<bool> = None;
-                let mut f_send_phone_number_to_provider: Option<bool> = None;
-                let mut f_send_email_to_provider: Option<bool> = None;
-                let mut f_is_flexible: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "title" => de::req(&mut map, &mut f_title),
-                        "description" => de::req(&mut map, &mut f_description),
-                        "payload" => de::req(&mut map, &mut f_payload),
-                        "provider_token" => de::opt(&mut map, &mut f_provider_token),
-                        "currency" => de::req(&mut map, &mut f_currency),
-                        "prices" => de::req(&mut map, &mut f_prices),
-                        "max_tip_amount" => de::opt(&mut map, &mut f_max_tip_amount),
-                        "suggested_tip_amounts" => {
-                            de::opt(&mut map, &mut f_suggested_tip_amounts)
-                        }
-                        "provider_data" => de::opt(&mut map, &mut f_provider_data),
-                        "photo_url" => de::opt(&mut map, &mut f_photo_url),
-                        "photo_size" => de::opt(&mut map, &mut f_photo_size),
-                        "photo_width" => de::opt(&mut map, &mut f_photo_width),
-                        "photo_height" => de::opt(&mut map, &mut f_photo_height),
-                        "need_name" => de::opt(&mut map, &mut f_need_name),
-                        "need_phone_number" => {
-                            de::opt(&mut map, &mut f_need_phone_number)
-                        }
-                        "need_email" => de::opt(&mut map, &mut f_need_email),
-                        "need_shipping_address" => {
-                            de::opt(&mut map, &mut f_need_shipping_address)
-                        }
-                        "send_phone_number_to_provider" => {
-                            de::opt(&mut map, &mut f_send_phone_number_to_provider)
-                        }
-                        "send_email_to_provider" => {
-                            de::opt(&mut map, &mut f_send_email_to_provider)
-                        }
-                        "is_flexible" => de::opt(&mut map, &mut f_is_flexible),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputInvoiceMessageContent {
+    const EXPECTING: &'static str = "a InputInvoiceMessageContent object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_title: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_payload: Option<String> = None;
+        let mut f_provider_token: Option<String> = None;
+        let mut f_currency: Option<String> = None;
+        let mut f_prices: Option<Vec<LabeledPrice>> = None;
+        let mut f_max_tip_amount: Option<i64> = None;
+        let mut f_suggested_tip_amounts: Option<Vec<i64>> = None;
+        let mut f_provider_data: Option<String> = None;
+        let mut f_photo_url: Option<String> = None;
+        let mut f_photo_size: Option<i64> = None;
+        let mut f_photo_width: Option<i64> = None;
+        let mut f_photo_height: Option<i64> = None;
+        let mut f_need_name: Option<bool> = None;
+        let mut f_need_phone_number: Option<bool> = None;
+        let mut f_need_email: Option<bool> = None;
+        let mut f_need_shipping_address: Option<bool> = None;
+        let mut f_send_phone_number_to_provider: Option<bool> = None;
+        let mut f_send_email_to_provider: Option<bool> = None;
+        let mut f_is_flexible: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "title" => de::req(&mut map, &mut f_title),
+                "description" => de::req(&mut map, &mut f_description),
+                "payload" => de::req(&mut map, &mut f_payload),
+                "provider_token" => de::opt(&mut map, &mut f_provider_token),
+                "currency" => de::req(&mut map, &mut f_currency),
+                "prices" => de::req(&mut map, &mut f_prices),
+                "max_tip_amount" => de::opt(&mut map, &mut f_max_tip_amount),
+                "suggested_tip_amounts" => {
+                    de::opt(&mut map, &mut f_suggested_tip_amounts)
                 }
-                Ok(InputInvoiceMessageContent {
-                    title: de::required(f_title, "title")?,
-                    description: de::required(f_description, "description")?,
-                    payload: de::required(f_payload, "payload")?,
-                    provider_token: f_provider_token,
-                    currency: de::required(f_currency, "currency")?,
-                    prices: f_prices.unwrap_or_default(),
-                    max_tip_amount: f_max_tip_amount,
-                    suggested_tip_amounts: f_suggested_tip_amounts,
-                    provider_data: f_provider_data,
-                    photo_url: f_photo_url,
-                    photo_size: f_photo_size,
-                    photo_width: f_photo_width,
-                    photo_height: f_photo_height,
-                    need_name: f_need_name,
-                    need_phone_number: f_need_phone_number,
-                    need_email: f_need_email,
-                    need_shipping_address: f_need_shipping_address,
-                    send_phone_number_to_provider: f_send_phone_number_to_provider,
-                    send_email_to_provider: f_send_email_to_provider,
-                    is_flexible: f_is_flexible,
-                })
-            }
+                "provider_data" => de::opt(&mut map, &mut f_provider_data),
+                "photo_url" => de::opt(&mut map, &mut f_photo_url),
+                "photo_size" => de::opt(&mut map, &mut f_photo_size),
+                "photo_width" => de::opt(&mut map, &mut f_photo_width),
+                "photo_height" => de::opt(&mut map, &mut f_photo_height),
+                "need_name" => de::opt(&mut map, &mut f_need_name),
+                "need_phone_number" => de::opt(&mut map, &mut f_need_phone_number),
+                "need_email" => de::opt(&mut map, &mut f_need_email),
+                "need_shipping_address" => {
+                    de::opt(&mut map, &mut f_need_shipping_address)
+                }
+                "send_phone_number_to_provider" => {
+                    de::opt(&mut map, &mut f_send_phone_number_to_provider)
+                }
+                "send_email_to_provider" => {
+                    de::opt(&mut map, &mut f_send_email_to_provider)
+                }
+                "is_flexible" => de::opt(&mut map, &mut f_is_flexible),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputInvoiceMessageContent {
+            title: de::required(f_title, "title")?,
+            description: de::required(f_description, "description")?,
+            payload: de::required(f_payload, "payload")?,
+            provider_token: f_provider_token,
+            currency: de::required(f_currency, "currency")?,
+            prices: f_prices.unwrap_or_default(),
+            max_tip_amount: f_max_tip_amount,
+            suggested_tip_amounts: f_suggested_tip_amounts,
+            provider_data: f_provider_data,
+            photo_url: f_photo_url,
+            photo_size: f_photo_size,
+            photo_width: f_photo_width,
+            photo_height: f_photo_height,
+            need_name: f_need_name,
+            need_phone_number: f_need_phone_number,
+            need_email: f_need_email,
+            need_shipping_address: f_need_shipping_address,
+            send_phone_number_to_provider: f_send_phone_number_to_provider,
+            send_email_to_provider: f_send_email_to_provider,
+            is_flexible: f_is_flexible,
+        })
     }
 }
 

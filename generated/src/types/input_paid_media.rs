@@ -115,32 +115,26 @@ impl Serialize for InputPaidMediaLivePhoto {
 
 impl<'de> Deserialize<'de> for InputPaidMediaLivePhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputPaidMediaLivePhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputPaidMediaLivePhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputPaidMediaLivePhoto, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_photo: Option<InputFile> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "photo" => de::req(&mut map, &mut f_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputPaidMediaLivePhoto {
-                    media: de::required(f_media, "media")?,
-                    photo: de::required(f_photo, "photo")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputPaidMediaLivePhoto {
+    const EXPECTING: &'static str = "a InputPaidMediaLivePhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_photo: Option<InputFile> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "photo" => de::req(&mut map, &mut f_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputPaidMediaLivePhoto {
+            media: de::required(f_media, "media")?,
+            photo: de::required(f_photo, "photo")?,
+        })
     }
 }
 
@@ -177,29 +171,23 @@ impl Serialize for InputPaidMediaPhoto {
 
 impl<'de> Deserialize<'de> for InputPaidMediaPhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputPaidMediaPhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputPaidMediaPhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputPaidMediaPhoto, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputPaidMediaPhoto {
-                    media: de::required(f_media, "media")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputPaidMediaPhoto {
+    const EXPECTING: &'static str = "a InputPaidMediaPhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputPaidMediaPhoto {
+            media: de::required(f_media, "media")?,
+        })
     }
 }
 
@@ -254,52 +242,44 @@ impl Serialize for InputPaidMediaVideo {
 
 impl<'de> Deserialize<'de> for InputPaidMediaVideo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputPaidMediaVideo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputPaidMediaVideo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputPaidMediaVideo, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_thumbnail: Option<InputFile> = None;
-                let mut f_cover: Option<InputFile> = None;
-                let mut f_start_timestamp: Option<i64> = None;
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_duration: Option<i64> = None;
-                let mut f_supports_streaming: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        "cover" => de::opt(&mut map, &mut f_cover),
-                        "start_timestamp" => de::opt(&mut map, &mut f_start_timestamp),
-                        "width" => de::opt(&mut map, &mut f_width),
-                        "height" => de::opt(&mut map, &mut f_height),
-                        "duration" => de::opt(&mut map, &mut f_duration),
-                        "supports_streaming" => {
-                            de::opt(&mut map, &mut f_supports_streaming)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputPaidMediaVideo {
-                    media: de::required(f_media, "media")?,
-                    thumbnail: f_thumbnail,
-                    cover: f_cover,
-                    start_timestamp: f_start_timestamp,
-                    width: f_width,
-                    height: f_height,
-                    duration: f_duration,
-                    supports_streaming: f_supports_streaming,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputPaidMediaVideo {
+    const EXPECTING: &'static str = "a InputPaidMediaVideo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_thumbnail: Option<InputFile> = None;
+        let mut f_cover: Option<InputFile> = None;
+        let mut f_start_timestamp: Option<i64> = None;
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_duration: Option<i64> = None;
+        let mut f_supports_streaming: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                "cover" => de::opt(&mut map, &mut f_cover),
+                "start_timestamp" => de::opt(&mut map, &mut f_start_timestamp),
+                "width" => de::opt(&mut map, &mut f_width),
+                "height" => de::opt(&mut map, &mut f_height),
+                "duration" => de::opt(&mut map, &mut f_duration),
+                "supports_streaming" => de::opt(&mut map, &mut f_supports_streaming),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputPaidMediaVideo {
+            media: de::required(f_media, "media")?,
+            thumbnail: f_thumbnail,
+            cover: f_cover,
+            start_timestamp: f_start_timestamp,
+            width: f_width,
+            height: f_height,
+            duration: f_duration,
+            supports_streaming: f_supports_streaming,
+        })
     }
 }
 

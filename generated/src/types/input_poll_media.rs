@@ -216,58 +216,52 @@ impl Serialize for InputMediaAnimation {
 
 impl<'de> Deserialize<'de> for InputMediaAnimation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaAnimation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaAnimation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaAnimation, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_thumbnail: Option<InputFile> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_duration: Option<i64> = None;
-                let mut f_has_spoiler: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "width" => de::opt(&mut map, &mut f_width),
-                        "height" => de::opt(&mut map, &mut f_height),
-                        "duration" => de::opt(&mut map, &mut f_duration),
-                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaAnimation {
+    const EXPECTING: &'static str = "a InputMediaAnimation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_thumbnail: Option<InputFile> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_duration: Option<i64> = None;
+        let mut f_has_spoiler: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InputMediaAnimation {
-                    media: de::required(f_media, "media")?,
-                    thumbnail: f_thumbnail,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    width: f_width,
-                    height: f_height,
-                    duration: f_duration,
-                    has_spoiler: f_has_spoiler,
-                })
-            }
+                "width" => de::opt(&mut map, &mut f_width),
+                "height" => de::opt(&mut map, &mut f_height),
+                "duration" => de::opt(&mut map, &mut f_duration),
+                "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaAnimation {
+            media: de::required(f_media, "media")?,
+            thumbnail: f_thumbnail,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            width: f_width,
+            height: f_height,
+            duration: f_duration,
+            has_spoiler: f_has_spoiler,
+        })
     }
 }
 
@@ -387,50 +381,44 @@ impl Serialize for InputMediaAudio {
 
 impl<'de> Deserialize<'de> for InputMediaAudio {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaAudio;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaAudio object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaAudio, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_thumbnail: Option<InputFile> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_duration: Option<i64> = None;
-                let mut f_performer: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "duration" => de::opt(&mut map, &mut f_duration),
-                        "performer" => de::opt(&mut map, &mut f_performer),
-                        "title" => de::opt(&mut map, &mut f_title),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputMediaAudio {
-                    media: de::required(f_media, "media")?,
-                    thumbnail: f_thumbnail,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    duration: f_duration,
-                    performer: f_performer,
-                    title: f_title,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaAudio {
+    const EXPECTING: &'static str = "a InputMediaAudio object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_thumbnail: Option<InputFile> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_duration: Option<i64> = None;
+        let mut f_performer: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "duration" => de::opt(&mut map, &mut f_duration),
+                "performer" => de::opt(&mut map, &mut f_performer),
+                "title" => de::opt(&mut map, &mut f_title),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaAudio {
+            media: de::required(f_media, "media")?,
+            thumbnail: f_thumbnail,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            duration: f_duration,
+            performer: f_performer,
+            title: f_title,
+        })
     }
 }
 
@@ -530,46 +518,40 @@ impl Serialize for InputMediaDocument {
 
 impl<'de> Deserialize<'de> for InputMediaDocument {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaDocument;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaDocument object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaDocument, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_thumbnail: Option<InputFile> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_disable_content_type_detection: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "disable_content_type_detection" => {
-                            de::opt(&mut map, &mut f_disable_content_type_detection)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaDocument {
+    const EXPECTING: &'static str = "a InputMediaDocument object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_thumbnail: Option<InputFile> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_disable_content_type_detection: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "disable_content_type_detection" => {
+                    de::opt(&mut map, &mut f_disable_content_type_detection)
                 }
-                Ok(InputMediaDocument {
-                    media: de::required(f_media, "media")?,
-                    thumbnail: f_thumbnail,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    disable_content_type_detection: f_disable_content_type_detection,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaDocument {
+            media: de::required(f_media, "media")?,
+            thumbnail: f_thumbnail,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            disable_content_type_detection: f_disable_content_type_detection,
+        })
     }
 }
 
@@ -658,49 +640,43 @@ impl Serialize for InputMediaLivePhoto {
 
 impl<'de> Deserialize<'de> for InputMediaLivePhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaLivePhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaLivePhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaLivePhoto, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_photo: Option<InputFile> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_has_spoiler: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "photo" => de::req(&mut map, &mut f_photo),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaLivePhoto {
+    const EXPECTING: &'static str = "a InputMediaLivePhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_photo: Option<InputFile> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_has_spoiler: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "photo" => de::req(&mut map, &mut f_photo),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InputMediaLivePhoto {
-                    media: de::required(f_media, "media")?,
-                    photo: de::required(f_photo, "photo")?,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    has_spoiler: f_has_spoiler,
-                })
-            }
+                "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaLivePhoto {
+            media: de::required(f_media, "media")?,
+            photo: de::required(f_photo, "photo")?,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            has_spoiler: f_has_spoiler,
+        })
     }
 }
 
@@ -778,37 +754,29 @@ impl Serialize for InputMediaLocation {
 
 impl<'de> Deserialize<'de> for InputMediaLocation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaLocation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaLocation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaLocation, A::Error> {
-                let mut f_latitude: Option<f64> = None;
-                let mut f_longitude: Option<f64> = None;
-                let mut f_horizontal_accuracy: Option<f64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "latitude" => de::req(&mut map, &mut f_latitude),
-                        "longitude" => de::req(&mut map, &mut f_longitude),
-                        "horizontal_accuracy" => {
-                            de::opt(&mut map, &mut f_horizontal_accuracy)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputMediaLocation {
-                    latitude: de::required(f_latitude, "latitude")?,
-                    longitude: de::required(f_longitude, "longitude")?,
-                    horizontal_accuracy: f_horizontal_accuracy,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaLocation {
+    const EXPECTING: &'static str = "a InputMediaLocation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_latitude: Option<f64> = None;
+        let mut f_longitude: Option<f64> = None;
+        let mut f_horizontal_accuracy: Option<f64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "latitude" => de::req(&mut map, &mut f_latitude),
+                "longitude" => de::req(&mut map, &mut f_longitude),
+                "horizontal_accuracy" => de::opt(&mut map, &mut f_horizontal_accuracy),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaLocation {
+            latitude: de::required(f_latitude, "latitude")?,
+            longitude: de::required(f_longitude, "longitude")?,
+            horizontal_accuracy: f_horizontal_accuracy,
+        })
     }
 }
 
@@ -867,46 +835,40 @@ impl Serialize for InputMediaPhoto {
 
 impl<'de> Deserialize<'de> for InputMediaPhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaPhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaPhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaPhoto, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_has_spoiler: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaPhoto {
+    const EXPECTING: &'static str = "a InputMediaPhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_has_spoiler: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InputMediaPhoto {
-                    media: de::required(f_media, "media")?,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    has_spoiler: f_has_spoiler,
-                })
-            }
+                "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaPhoto {
+            media: de::required(f_media, "media")?,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            has_spoiler: f_has_spoiler,
+        })
     }
 }
 
@@ -998,52 +960,44 @@ impl Serialize for InputMediaVenue {
 
 impl<'de> Deserialize<'de> for InputMediaVenue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaVenue;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaVenue object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaVenue, A::Error> {
-                let mut f_latitude: Option<f64> = None;
-                let mut f_longitude: Option<f64> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_address: Option<String> = None;
-                let mut f_foursquare_id: Option<String> = None;
-                let mut f_foursquare_type: Option<String> = None;
-                let mut f_google_place_id: Option<String> = None;
-                let mut f_google_place_type: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "latitude" => de::req(&mut map, &mut f_latitude),
-                        "longitude" => de::req(&mut map, &mut f_longitude),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "address" => de::req(&mut map, &mut f_address),
-                        "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
-                        "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
-                        "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
-                        "google_place_type" => {
-                            de::opt(&mut map, &mut f_google_place_type)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputMediaVenue {
-                    latitude: de::required(f_latitude, "latitude")?,
-                    longitude: de::required(f_longitude, "longitude")?,
-                    title: de::required(f_title, "title")?,
-                    address: de::required(f_address, "address")?,
-                    foursquare_id: f_foursquare_id,
-                    foursquare_type: f_foursquare_type,
-                    google_place_id: f_google_place_id,
-                    google_place_type: f_google_place_type,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaVenue {
+    const EXPECTING: &'static str = "a InputMediaVenue object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_latitude: Option<f64> = None;
+        let mut f_longitude: Option<f64> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_address: Option<String> = None;
+        let mut f_foursquare_id: Option<String> = None;
+        let mut f_foursquare_type: Option<String> = None;
+        let mut f_google_place_id: Option<String> = None;
+        let mut f_google_place_type: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "latitude" => de::req(&mut map, &mut f_latitude),
+                "longitude" => de::req(&mut map, &mut f_longitude),
+                "title" => de::req(&mut map, &mut f_title),
+                "address" => de::req(&mut map, &mut f_address),
+                "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
+                "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
+                "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
+                "google_place_type" => de::opt(&mut map, &mut f_google_place_type),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaVenue {
+            latitude: de::required(f_latitude, "latitude")?,
+            longitude: de::required(f_longitude, "longitude")?,
+            title: de::required(f_title, "title")?,
+            address: de::required(f_address, "address")?,
+            foursquare_id: f_foursquare_id,
+            foursquare_type: f_foursquare_type,
+            google_place_id: f_google_place_id,
+            google_place_type: f_google_place_type,
+        })
     }
 }
 
@@ -1151,69 +1105,61 @@ impl Serialize for InputMediaVideo {
 
 impl<'de> Deserialize<'de> for InputMediaVideo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaVideo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaVideo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaVideo, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_thumbnail: Option<InputFile> = None;
-                let mut f_cover: Option<InputFile> = None;
-                let mut f_start_timestamp: Option<i64> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_parse_mode: Option<ParseMode> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_duration: Option<i64> = None;
-                let mut f_supports_streaming: Option<bool> = None;
-                let mut f_has_spoiler: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        "cover" => de::opt(&mut map, &mut f_cover),
-                        "start_timestamp" => de::opt(&mut map, &mut f_start_timestamp),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "width" => de::opt(&mut map, &mut f_width),
-                        "height" => de::opt(&mut map, &mut f_height),
-                        "duration" => de::opt(&mut map, &mut f_duration),
-                        "supports_streaming" => {
-                            de::opt(&mut map, &mut f_supports_streaming)
-                        }
-                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaVideo {
+    const EXPECTING: &'static str = "a InputMediaVideo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_thumbnail: Option<InputFile> = None;
+        let mut f_cover: Option<InputFile> = None;
+        let mut f_start_timestamp: Option<i64> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_parse_mode: Option<ParseMode> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_duration: Option<i64> = None;
+        let mut f_supports_streaming: Option<bool> = None;
+        let mut f_has_spoiler: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                "cover" => de::opt(&mut map, &mut f_cover),
+                "start_timestamp" => de::opt(&mut map, &mut f_start_timestamp),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "parse_mode" => de::opt(&mut map, &mut f_parse_mode),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
                 }
-                Ok(InputMediaVideo {
-                    media: de::required(f_media, "media")?,
-                    thumbnail: f_thumbnail,
-                    cover: f_cover,
-                    start_timestamp: f_start_timestamp,
-                    caption: f_caption,
-                    parse_mode: f_parse_mode,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    width: f_width,
-                    height: f_height,
-                    duration: f_duration,
-                    supports_streaming: f_supports_streaming,
-                    has_spoiler: f_has_spoiler,
-                })
-            }
+                "width" => de::opt(&mut map, &mut f_width),
+                "height" => de::opt(&mut map, &mut f_height),
+                "duration" => de::opt(&mut map, &mut f_duration),
+                "supports_streaming" => de::opt(&mut map, &mut f_supports_streaming),
+                "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaVideo {
+            media: de::required(f_media, "media")?,
+            thumbnail: f_thumbnail,
+            cover: f_cover,
+            start_timestamp: f_start_timestamp,
+            caption: f_caption,
+            parse_mode: f_parse_mode,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            width: f_width,
+            height: f_height,
+            duration: f_duration,
+            supports_streaming: f_supports_streaming,
+            has_spoiler: f_has_spoiler,
+        })
     }
 }
 

@@ -33,38 +33,32 @@ impl Serialize for InputPollOption {
 
 impl<'de> Deserialize<'de> for InputPollOption {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputPollOption;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputPollOption object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputPollOption, A::Error> {
-                let mut f_text: Option<String> = None;
-                let mut f_text_parse_mode: Option<ParseMode> = None;
-                let mut f_text_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_media: Option<Box<InputPollOptionMedia>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "text_parse_mode" => de::opt(&mut map, &mut f_text_parse_mode),
-                        "text_entities" => de::opt(&mut map, &mut f_text_entities),
-                        "media" => de::opt(&mut map, &mut f_media),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputPollOption {
-                    text: de::required(f_text, "text")?,
-                    text_parse_mode: f_text_parse_mode,
-                    text_entities: f_text_entities,
-                    media: f_media,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputPollOption {
+    const EXPECTING: &'static str = "a InputPollOption object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<String> = None;
+        let mut f_text_parse_mode: Option<ParseMode> = None;
+        let mut f_text_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_media: Option<Box<InputPollOptionMedia>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "text_parse_mode" => de::opt(&mut map, &mut f_text_parse_mode),
+                "text_entities" => de::opt(&mut map, &mut f_text_entities),
+                "media" => de::opt(&mut map, &mut f_media),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputPollOption {
+            text: de::required(f_text, "text")?,
+            text_parse_mode: f_text_parse_mode,
+            text_entities: f_text_entities,
+            media: f_media,
+        })
     }
 }
 

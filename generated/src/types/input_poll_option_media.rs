@@ -190,29 +190,23 @@ impl Serialize for InputMediaLink {
 
 impl<'de> Deserialize<'de> for InputMediaLink {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaLink;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaLink object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaLink, A::Error> {
-                let mut f_url: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "url" => de::req(&mut map, &mut f_url),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputMediaLink {
-                    url: de::required(f_url, "url")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaLink {
+    const EXPECTING: &'static str = "a InputMediaLink object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_url: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "url" => de::req(&mut map, &mut f_url),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaLink {
+            url: de::required(f_url, "url")?,
+        })
     }
 }
 
@@ -249,32 +243,26 @@ impl Serialize for InputMediaSticker {
 
 impl<'de> Deserialize<'de> for InputMediaSticker {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputMediaSticker;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputMediaSticker object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputMediaSticker, A::Error> {
-                let mut f_media: Option<InputFile> = None;
-                let mut f_emoji: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "media" => de::req(&mut map, &mut f_media),
-                        "emoji" => de::opt(&mut map, &mut f_emoji),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputMediaSticker {
-                    media: de::required(f_media, "media")?,
-                    emoji: f_emoji,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputMediaSticker {
+    const EXPECTING: &'static str = "a InputMediaSticker object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_media: Option<InputFile> = None;
+        let mut f_emoji: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "media" => de::req(&mut map, &mut f_media),
+                "emoji" => de::opt(&mut map, &mut f_emoji),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputMediaSticker {
+            media: de::required(f_media, "media")?,
+            emoji: f_emoji,
+        })
     }
 }
 

@@ -98,29 +98,23 @@ impl Serialize for InputProfilePhotoStatic {
 
 impl<'de> Deserialize<'de> for InputProfilePhotoStatic {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputProfilePhotoStatic;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputProfilePhotoStatic object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputProfilePhotoStatic, A::Error> {
-                let mut f_photo: Option<InputFile> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "photo" => de::req(&mut map, &mut f_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputProfilePhotoStatic {
-                    photo: de::required(f_photo, "photo")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputProfilePhotoStatic {
+    const EXPECTING: &'static str = "a InputProfilePhotoStatic object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_photo: Option<InputFile> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "photo" => de::req(&mut map, &mut f_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputProfilePhotoStatic {
+            photo: de::required(f_photo, "photo")?,
+        })
     }
 }
 
@@ -157,34 +151,26 @@ impl Serialize for InputProfilePhotoAnimated {
 
 impl<'de> Deserialize<'de> for InputProfilePhotoAnimated {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputProfilePhotoAnimated;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputProfilePhotoAnimated object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputProfilePhotoAnimated, A::Error> {
-                let mut f_animation: Option<InputFile> = None;
-                let mut f_main_frame_timestamp: Option<f64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "animation" => de::req(&mut map, &mut f_animation),
-                        "main_frame_timestamp" => {
-                            de::opt(&mut map, &mut f_main_frame_timestamp)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputProfilePhotoAnimated {
-                    animation: de::required(f_animation, "animation")?,
-                    main_frame_timestamp: f_main_frame_timestamp,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputProfilePhotoAnimated {
+    const EXPECTING: &'static str = "a InputProfilePhotoAnimated object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_animation: Option<InputFile> = None;
+        let mut f_main_frame_timestamp: Option<f64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "animation" => de::req(&mut map, &mut f_animation),
+                "main_frame_timestamp" => de::opt(&mut map, &mut f_main_frame_timestamp),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputProfilePhotoAnimated {
+            animation: de::required(f_animation, "animation")?,
+            main_frame_timestamp: f_main_frame_timestamp,
+        })
     }
 }
 

@@ -32,40 +32,34 @@ impl Serialize for InputRichMessage {
 
 impl<'de> Deserialize<'de> for InputRichMessage {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputRichMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputRichMessage object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputRichMessage, A::Error> {
-                let mut f_html: Option<String> = None;
-                let mut f_markdown: Option<String> = None;
-                let mut f_is_rtl: Option<bool> = None;
-                let mut f_skip_entity_detection: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "html" => de::opt(&mut map, &mut f_html),
-                        "markdown" => de::opt(&mut map, &mut f_markdown),
-                        "is_rtl" => de::opt(&mut map, &mut f_is_rtl),
-                        "skip_entity_detection" => {
-                            de::opt(&mut map, &mut f_skip_entity_detection)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputRichMessage {
+    const EXPECTING: &'static str = "a InputRichMessage object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_html: Option<String> = None;
+        let mut f_markdown: Option<String> = None;
+        let mut f_is_rtl: Option<bool> = None;
+        let mut f_skip_entity_detection: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "html" => de::opt(&mut map, &mut f_html),
+                "markdown" => de::opt(&mut map, &mut f_markdown),
+                "is_rtl" => de::opt(&mut map, &mut f_is_rtl),
+                "skip_entity_detection" => {
+                    de::opt(&mut map, &mut f_skip_entity_detection)
                 }
-                Ok(InputRichMessage {
-                    html: f_html,
-                    markdown: f_markdown,
-                    is_rtl: f_is_rtl,
-                    skip_entity_detection: f_skip_entity_detection,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputRichMessage {
+            html: f_html,
+            markdown: f_markdown,
+            is_rtl: f_is_rtl,
+            skip_entity_detection: f_skip_entity_detection,
+        })
     }
 }
 

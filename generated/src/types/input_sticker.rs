@@ -38,41 +38,35 @@ impl Serialize for InputSticker {
 
 impl<'de> Deserialize<'de> for InputSticker {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputSticker;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputSticker object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputSticker, A::Error> {
-                let mut f_sticker: Option<InputFile> = None;
-                let mut f_format: Option<StickerFormat> = None;
-                let mut f_emoji_list: Option<Vec<String>> = None;
-                let mut f_mask_position: Option<Box<MaskPosition>> = None;
-                let mut f_keywords: Option<Vec<String>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "sticker" => de::req(&mut map, &mut f_sticker),
-                        "format" => de::req(&mut map, &mut f_format),
-                        "emoji_list" => de::req(&mut map, &mut f_emoji_list),
-                        "mask_position" => de::opt(&mut map, &mut f_mask_position),
-                        "keywords" => de::opt(&mut map, &mut f_keywords),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputSticker {
-                    sticker: de::required(f_sticker, "sticker")?,
-                    format: de::required(f_format, "format")?,
-                    emoji_list: f_emoji_list.unwrap_or_default(),
-                    mask_position: f_mask_position,
-                    keywords: f_keywords,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputSticker {
+    const EXPECTING: &'static str = "a InputSticker object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_sticker: Option<InputFile> = None;
+        let mut f_format: Option<StickerFormat> = None;
+        let mut f_emoji_list: Option<Vec<String>> = None;
+        let mut f_mask_position: Option<Box<MaskPosition>> = None;
+        let mut f_keywords: Option<Vec<String>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "sticker" => de::req(&mut map, &mut f_sticker),
+                "format" => de::req(&mut map, &mut f_format),
+                "emoji_list" => de::req(&mut map, &mut f_emoji_list),
+                "mask_position" => de::opt(&mut map, &mut f_mask_position),
+                "keywords" => de::opt(&mut map, &mut f_keywords),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputSticker {
+            sticker: de::required(f_sticker, "sticker")?,
+            format: de::required(f_format, "format")?,
+            emoji_list: f_emoji_list.unwrap_or_default(),
+            mask_position: f_mask_position,
+            keywords: f_keywords,
+        })
     }
 }
 

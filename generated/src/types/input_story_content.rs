@@ -98,29 +98,23 @@ impl Serialize for InputStoryContentPhoto {
 
 impl<'de> Deserialize<'de> for InputStoryContentPhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputStoryContentPhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputStoryContentPhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputStoryContentPhoto, A::Error> {
-                let mut f_photo: Option<InputFile> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "photo" => de::req(&mut map, &mut f_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InputStoryContentPhoto {
-                    photo: de::required(f_photo, "photo")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputStoryContentPhoto {
+    const EXPECTING: &'static str = "a InputStoryContentPhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_photo: Option<InputFile> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "photo" => de::req(&mut map, &mut f_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputStoryContentPhoto {
+            photo: de::required(f_photo, "photo")?,
+        })
     }
 }
 
@@ -163,40 +157,34 @@ impl Serialize for InputStoryContentVideo {
 
 impl<'de> Deserialize<'de> for InputStoryContentVideo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InputStoryContentVideo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InputStoryContentVideo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InputStoryContentVideo, A::Error> {
-                let mut f_video: Option<InputFile> = None;
-                let mut f_duration: Option<f64> = None;
-                let mut f_cover_frame_timestamp: Option<f64> = None;
-                let mut f_is_animation: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "video" => de::req(&mut map, &mut f_video),
-                        "duration" => de::opt(&mut map, &mut f_duration),
-                        "cover_frame_timestamp" => {
-                            de::opt(&mut map, &mut f_cover_frame_timestamp)
-                        }
-                        "is_animation" => de::opt(&mut map, &mut f_is_animation),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InputStoryContentVideo {
+    const EXPECTING: &'static str = "a InputStoryContentVideo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_video: Option<InputFile> = None;
+        let mut f_duration: Option<f64> = None;
+        let mut f_cover_frame_timestamp: Option<f64> = None;
+        let mut f_is_animation: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "video" => de::req(&mut map, &mut f_video),
+                "duration" => de::opt(&mut map, &mut f_duration),
+                "cover_frame_timestamp" => {
+                    de::opt(&mut map, &mut f_cover_frame_timestamp)
                 }
-                Ok(InputStoryContentVideo {
-                    video: de::required(f_video, "video")?,
-                    duration: f_duration,
-                    cover_frame_timestamp: f_cover_frame_timestamp,
-                    is_animation: f_is_animation,
-                })
-            }
+                "is_animation" => de::opt(&mut map, &mut f_is_animation),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InputStoryContentVideo {
+            video: de::required(f_video, "video")?,
+            duration: f_duration,
+            cover_frame_timestamp: f_cover_frame_timestamp,
+            is_animation: f_is_animation,
+        })
     }
 }
 

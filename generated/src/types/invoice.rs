@@ -35,41 +35,35 @@ impl Serialize for Invoice {
 
 impl<'de> Deserialize<'de> for Invoice {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Invoice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Invoice object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Invoice, A::Error> {
-                let mut f_title: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_start_parameter: Option<String> = None;
-                let mut f_currency: Option<String> = None;
-                let mut f_total_amount: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "title" => de::req(&mut map, &mut f_title),
-                        "description" => de::req(&mut map, &mut f_description),
-                        "start_parameter" => de::req(&mut map, &mut f_start_parameter),
-                        "currency" => de::req(&mut map, &mut f_currency),
-                        "total_amount" => de::req(&mut map, &mut f_total_amount),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Invoice {
-                    title: de::required(f_title, "title")?,
-                    description: de::required(f_description, "description")?,
-                    start_parameter: de::required(f_start_parameter, "start_parameter")?,
-                    currency: de::required(f_currency, "currency")?,
-                    total_amount: de::required(f_total_amount, "total_amount")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Invoice {
+    const EXPECTING: &'static str = "a Invoice object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_title: Option<String> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_start_parameter: Option<String> = None;
+        let mut f_currency: Option<String> = None;
+        let mut f_total_amount: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "title" => de::req(&mut map, &mut f_title),
+                "description" => de::req(&mut map, &mut f_description),
+                "start_parameter" => de::req(&mut map, &mut f_start_parameter),
+                "currency" => de::req(&mut map, &mut f_currency),
+                "total_amount" => de::req(&mut map, &mut f_total_amount),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Invoice {
+            title: de::required(f_title, "title")?,
+            description: de::required(f_description, "description")?,
+            start_parameter: de::required(f_start_parameter, "start_parameter")?,
+            currency: de::required(f_currency, "currency")?,
+            total_amount: de::required(f_total_amount, "total_amount")?,
+        })
     }
 }
 

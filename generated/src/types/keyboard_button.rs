@@ -54,62 +54,50 @@ impl Serialize for KeyboardButton {
 
 impl<'de> Deserialize<'de> for KeyboardButton {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = KeyboardButton;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a KeyboardButton object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<KeyboardButton, A::Error> {
-                let mut f_text: Option<String> = None;
-                let mut f_icon_custom_emoji_id: Option<String> = None;
-                let mut f_style: Option<ButtonStyle> = None;
-                let mut f_request_users: Option<Box<KeyboardButtonRequestUsers>> = None;
-                let mut f_request_chat: Option<Box<KeyboardButtonRequestChat>> = None;
-                let mut f_request_managed_bot: Option<
-                    Box<KeyboardButtonRequestManagedBot>,
-                > = None;
-                let mut f_request_contact: Option<bool> = None;
-                let mut f_request_location: Option<bool> = None;
-                let mut f_request_poll: Option<Box<KeyboardButtonPollType>> = None;
-                let mut f_web_app: Option<Box<WebAppInfo>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "icon_custom_emoji_id" => {
-                            de::opt(&mut map, &mut f_icon_custom_emoji_id)
-                        }
-                        "style" => de::opt(&mut map, &mut f_style),
-                        "request_users" => de::opt(&mut map, &mut f_request_users),
-                        "request_chat" => de::opt(&mut map, &mut f_request_chat),
-                        "request_managed_bot" => {
-                            de::opt(&mut map, &mut f_request_managed_bot)
-                        }
-                        "request_contact" => de::opt(&mut map, &mut f_request_contact),
-                        "request_location" => de::opt(&mut map, &mut f_request_location),
-                        "request_poll" => de::opt(&mut map, &mut f_request_poll),
-                        "web_app" => de::opt(&mut map, &mut f_web_app),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(KeyboardButton {
-                    text: de::required(f_text, "text")?,
-                    icon_custom_emoji_id: f_icon_custom_emoji_id,
-                    style: f_style,
-                    request_users: f_request_users,
-                    request_chat: f_request_chat,
-                    request_managed_bot: f_request_managed_bot,
-                    request_contact: f_request_contact,
-                    request_location: f_request_location,
-                    request_poll: f_request_poll,
-                    web_app: f_web_app,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for KeyboardButton {
+    const EXPECTING: &'static str = "a KeyboardButton object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<String> = None;
+        let mut f_icon_custom_emoji_id: Option<String> = None;
+        let mut f_style: Option<ButtonStyle> = None;
+        let mut f_request_users: Option<Box<KeyboardButtonRequestUsers>> = None;
+        let mut f_request_chat: Option<Box<KeyboardButtonRequestChat>> = None;
+        let mut f_request_managed_bot: Option<Box<KeyboardButtonRequestManagedBot>> = None;
+        let mut f_request_contact: Option<bool> = None;
+        let mut f_request_location: Option<bool> = None;
+        let mut f_request_poll: Option<Box<KeyboardButtonPollType>> = None;
+        let mut f_web_app: Option<Box<WebAppInfo>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "icon_custom_emoji_id" => de::opt(&mut map, &mut f_icon_custom_emoji_id),
+                "style" => de::opt(&mut map, &mut f_style),
+                "request_users" => de::opt(&mut map, &mut f_request_users),
+                "request_chat" => de::opt(&mut map, &mut f_request_chat),
+                "request_managed_bot" => de::opt(&mut map, &mut f_request_managed_bot),
+                "request_contact" => de::opt(&mut map, &mut f_request_contact),
+                "request_location" => de::opt(&mut map, &mut f_request_location),
+                "request_poll" => de::opt(&mut map, &mut f_request_poll),
+                "web_app" => de::opt(&mut map, &mut f_web_app),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(KeyboardButton {
+            text: de::required(f_text, "text")?,
+            icon_custom_emoji_id: f_icon_custom_emoji_id,
+            style: f_style,
+            request_users: f_request_users,
+            request_chat: f_request_chat,
+            request_managed_bot: f_request_managed_bot,
+            request_contact: f_request_contact,
+            request_location: f_request_location,
+            request_poll: f_request_poll,
+            web_app: f_web_app,
+        })
     }
 }
 

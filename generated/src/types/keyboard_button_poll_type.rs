@@ -23,29 +23,23 @@ impl Serialize for KeyboardButtonPollType {
 
 impl<'de> Deserialize<'de> for KeyboardButtonPollType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = KeyboardButtonPollType;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a KeyboardButtonPollType object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<KeyboardButtonPollType, A::Error> {
-                let mut f_kind: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::opt(&mut map, &mut f_kind),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(KeyboardButtonPollType {
-                    kind: f_kind,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for KeyboardButtonPollType {
+    const EXPECTING: &'static str = "a KeyboardButtonPollType object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::opt(&mut map, &mut f_kind),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(KeyboardButtonPollType {
+            kind: f_kind,
+        })
     }
 }
 

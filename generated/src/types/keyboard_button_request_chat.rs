@@ -56,69 +56,57 @@ impl Serialize for KeyboardButtonRequestChat {
 
 impl<'de> Deserialize<'de> for KeyboardButtonRequestChat {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = KeyboardButtonRequestChat;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a KeyboardButtonRequestChat object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<KeyboardButtonRequestChat, A::Error> {
-                let mut f_request_id: Option<i64> = None;
-                let mut f_chat_is_channel: Option<bool> = None;
-                let mut f_chat_is_forum: Option<bool> = None;
-                let mut f_chat_has_username: Option<bool> = None;
-                let mut f_chat_is_created: Option<bool> = None;
-                let mut f_user_administrator_rights: Option<
-                    Box<ChatAdministratorRights>,
-                > = None;
-                let mut f_bot_administrator_rights: Option<
-                    Box<ChatAdministratorRights>,
-                > = None;
-                let mut f_bot_is_member: Option<bool> = None;
-                let mut f_request_title: Option<bool> = None;
-                let mut f_request_username: Option<bool> = None;
-                let mut f_request_photo: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "request_id" => de::req(&mut map, &mut f_request_id),
-                        "chat_is_channel" => de::req(&mut map, &mut f_chat_is_channel),
-                        "chat_is_forum" => de::opt(&mut map, &mut f_chat_is_forum),
-                        "chat_has_username" => {
-                            de::opt(&mut map, &mut f_chat_has_username)
-                        }
-                        "chat_is_created" => de::opt(&mut map, &mut f_chat_is_created),
-                        "user_administrator_rights" => {
-                            de::opt(&mut map, &mut f_user_administrator_rights)
-                        }
-                        "bot_administrator_rights" => {
-                            de::opt(&mut map, &mut f_bot_administrator_rights)
-                        }
-                        "bot_is_member" => de::opt(&mut map, &mut f_bot_is_member),
-                        "request_title" => de::opt(&mut map, &mut f_request_title),
-                        "request_username" => de::opt(&mut map, &mut f_request_username),
-                        "request_photo" => de::opt(&mut map, &mut f_request_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for KeyboardButtonRequestChat {
+    const EXPECTING: &'static str = "a KeyboardButtonRequestChat object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_request_id: Option<i64> = None;
+        let mut f_chat_is_channel: Option<bool> = None;
+        let mut f_chat_is_forum: Option<bool> = None;
+        let mut f_chat_has_username: Option<bool> = None;
+        let mut f_chat_is_created: Option<bool> = None;
+        let mut f_user_administrator_rights: Option<Box<ChatAdministratorRights>> = None;
+        let mut f_bot_administrator_rights: Option<Box<ChatAdministratorRights>> = None;
+        let mut f_bot_is_member: Option<bool> = None;
+        let mut f_request_title: Option<bool> = None;
+        let mut f_request_username: Option<bool> = None;
+        let mut f_request_photo: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "request_id" => de::req(&mut map, &mut f_request_id),
+                "chat_is_channel" => de::req(&mut map, &mut f_chat_is_channel),
+                "chat_is_forum" => de::opt(&mut map, &mut f_chat_is_forum),
+                "chat_has_username" => de::opt(&mut map, &mut f_chat_has_username),
+                "chat_is_created" => de::opt(&mut map, &mut f_chat_is_created),
+                "user_administrator_rights" => {
+                    de::opt(&mut map, &mut f_user_administrator_rights)
                 }
-                Ok(KeyboardButtonRequestChat {
-                    request_id: de::required(f_request_id, "request_id")?,
-                    chat_is_channel: f_chat_is_channel.unwrap_or_default(),
-                    chat_is_forum: f_chat_is_forum,
-                    chat_has_username: f_chat_has_username,
-                    chat_is_created: f_chat_is_created,
-                    user_administrator_rights: f_user_administrator_rights,
-                    bot_administrator_rights: f_bot_administrator_rights,
-                    bot_is_member: f_bot_is_member,
-                    request_title: f_request_title,
-                    request_username: f_request_username,
-                    request_photo: f_request_photo,
-                })
-            }
+                "bot_administrator_rights" => {
+                    de::opt(&mut map, &mut f_bot_administrator_rights)
+                }
+                "bot_is_member" => de::opt(&mut map, &mut f_bot_is_member),
+                "request_title" => de::opt(&mut map, &mut f_request_title),
+                "request_username" => de::opt(&mut map, &mut f_request_username),
+                "request_photo" => de::opt(&mut map, &mut f_request_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(KeyboardButtonRequestChat {
+            request_id: de::required(f_request_id, "request_id")?,
+            chat_is_channel: f_chat_is_channel.unwrap_or_default(),
+            chat_is_forum: f_chat_is_forum,
+            chat_has_username: f_chat_has_username,
+            chat_is_created: f_chat_is_created,
+            user_administrator_rights: f_user_administrator_rights,
+            bot_administrator_rights: f_bot_administrator_rights,
+            bot_is_member: f_bot_is_member,
+            request_title: f_request_title,
+            request_username: f_request_username,
+            request_photo: f_request_photo,
+        })
     }
 }
 

@@ -29,37 +29,29 @@ impl Serialize for KeyboardButtonRequestManagedBot {
 
 impl<'de> Deserialize<'de> for KeyboardButtonRequestManagedBot {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = KeyboardButtonRequestManagedBot;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a KeyboardButtonRequestManagedBot object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<KeyboardButtonRequestManagedBot, A::Error> {
-                let mut f_request_id: Option<i64> = None;
-                let mut f_suggested_name: Option<String> = None;
-                let mut f_suggested_username: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "request_id" => de::req(&mut map, &mut f_request_id),
-                        "suggested_name" => de::opt(&mut map, &mut f_suggested_name),
-                        "suggested_username" => {
-                            de::opt(&mut map, &mut f_suggested_username)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(KeyboardButtonRequestManagedBot {
-                    request_id: de::required(f_request_id, "request_id")?,
-                    suggested_name: f_suggested_name,
-                    suggested_username: f_suggested_username,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for KeyboardButtonRequestManagedBot {
+    const EXPECTING: &'static str = "a KeyboardButtonRequestManagedBot object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_request_id: Option<i64> = None;
+        let mut f_suggested_name: Option<String> = None;
+        let mut f_suggested_username: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "request_id" => de::req(&mut map, &mut f_request_id),
+                "suggested_name" => de::opt(&mut map, &mut f_suggested_name),
+                "suggested_username" => de::opt(&mut map, &mut f_suggested_username),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(KeyboardButtonRequestManagedBot {
+            request_id: de::required(f_request_id, "request_id")?,
+            suggested_name: f_suggested_name,
+            suggested_username: f_suggested_username,
+        })
     }
 }
 

@@ -41,47 +41,41 @@ impl Serialize for KeyboardButtonRequestUsers {
 
 impl<'de> Deserialize<'de> for KeyboardButtonRequestUsers {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = KeyboardButtonRequestUsers;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a KeyboardButtonRequestUsers object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<KeyboardButtonRequestUsers, A::Error> {
-                let mut f_request_id: Option<i64> = None;
-                let mut f_user_is_bot: Option<bool> = None;
-                let mut f_user_is_premium: Option<bool> = None;
-                let mut f_max_quantity: Option<i64> = None;
-                let mut f_request_name: Option<bool> = None;
-                let mut f_request_username: Option<bool> = None;
-                let mut f_request_photo: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "request_id" => de::req(&mut map, &mut f_request_id),
-                        "user_is_bot" => de::opt(&mut map, &mut f_user_is_bot),
-                        "user_is_premium" => de::opt(&mut map, &mut f_user_is_premium),
-                        "max_quantity" => de::opt(&mut map, &mut f_max_quantity),
-                        "request_name" => de::opt(&mut map, &mut f_request_name),
-                        "request_username" => de::opt(&mut map, &mut f_request_username),
-                        "request_photo" => de::opt(&mut map, &mut f_request_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(KeyboardButtonRequestUsers {
-                    request_id: de::required(f_request_id, "request_id")?,
-                    user_is_bot: f_user_is_bot,
-                    user_is_premium: f_user_is_premium,
-                    max_quantity: f_max_quantity,
-                    request_name: f_request_name,
-                    request_username: f_request_username,
-                    request_photo: f_request_photo,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for KeyboardButtonRequestUsers {
+    const EXPECTING: &'static str = "a KeyboardButtonRequestUsers object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_request_id: Option<i64> = None;
+        let mut f_user_is_bot: Option<bool> = None;
+        let mut f_user_is_premium: Option<bool> = None;
+        let mut f_max_quantity: Option<i64> = None;
+        let mut f_request_name: Option<bool> = None;
+        let mut f_request_username: Option<bool> = None;
+        let mut f_request_photo: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "request_id" => de::req(&mut map, &mut f_request_id),
+                "user_is_bot" => de::opt(&mut map, &mut f_user_is_bot),
+                "user_is_premium" => de::opt(&mut map, &mut f_user_is_premium),
+                "max_quantity" => de::opt(&mut map, &mut f_max_quantity),
+                "request_name" => de::opt(&mut map, &mut f_request_name),
+                "request_username" => de::opt(&mut map, &mut f_request_username),
+                "request_photo" => de::opt(&mut map, &mut f_request_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(KeyboardButtonRequestUsers {
+            request_id: de::required(f_request_id, "request_id")?,
+            user_is_bot: f_user_is_bot,
+            user_is_premium: f_user_is_premium,
+            max_quantity: f_max_quantity,
+            request_name: f_request_name,
+            request_username: f_request_username,
+            request_photo: f_request_photo,
+        })
     }
 }
 

@@ -26,32 +26,26 @@ impl Serialize for LabeledPrice {
 
 impl<'de> Deserialize<'de> for LabeledPrice {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = LabeledPrice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a LabeledPrice object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LabeledPrice, A::Error> {
-                let mut f_label: Option<String> = None;
-                let mut f_amount: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "label" => de::req(&mut map, &mut f_label),
-                        "amount" => de::req(&mut map, &mut f_amount),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(LabeledPrice {
-                    label: de::required(f_label, "label")?,
-                    amount: de::required(f_amount, "amount")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for LabeledPrice {
+    const EXPECTING: &'static str = "a LabeledPrice object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_label: Option<String> = None;
+        let mut f_amount: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "label" => de::req(&mut map, &mut f_label),
+                "amount" => de::req(&mut map, &mut f_amount),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(LabeledPrice {
+            label: de::required(f_label, "label")?,
+            amount: de::required(f_amount, "amount")?,
+        })
     }
 }
 

@@ -35,45 +35,35 @@ impl Serialize for LinkPreviewOptions {
 
 impl<'de> Deserialize<'de> for LinkPreviewOptions {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = LinkPreviewOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a LinkPreviewOptions object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LinkPreviewOptions, A::Error> {
-                let mut f_is_disabled: Option<bool> = None;
-                let mut f_url: Option<String> = None;
-                let mut f_prefer_small_media: Option<bool> = None;
-                let mut f_prefer_large_media: Option<bool> = None;
-                let mut f_show_above_text: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "is_disabled" => de::opt(&mut map, &mut f_is_disabled),
-                        "url" => de::opt(&mut map, &mut f_url),
-                        "prefer_small_media" => {
-                            de::opt(&mut map, &mut f_prefer_small_media)
-                        }
-                        "prefer_large_media" => {
-                            de::opt(&mut map, &mut f_prefer_large_media)
-                        }
-                        "show_above_text" => de::opt(&mut map, &mut f_show_above_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(LinkPreviewOptions {
-                    is_disabled: f_is_disabled,
-                    url: f_url,
-                    prefer_small_media: f_prefer_small_media,
-                    prefer_large_media: f_prefer_large_media,
-                    show_above_text: f_show_above_text,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for LinkPreviewOptions {
+    const EXPECTING: &'static str = "a LinkPreviewOptions object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_is_disabled: Option<bool> = None;
+        let mut f_url: Option<String> = None;
+        let mut f_prefer_small_media: Option<bool> = None;
+        let mut f_prefer_large_media: Option<bool> = None;
+        let mut f_show_above_text: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "is_disabled" => de::opt(&mut map, &mut f_is_disabled),
+                "url" => de::opt(&mut map, &mut f_url),
+                "prefer_small_media" => de::opt(&mut map, &mut f_prefer_small_media),
+                "prefer_large_media" => de::opt(&mut map, &mut f_prefer_large_media),
+                "show_above_text" => de::opt(&mut map, &mut f_show_above_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(LinkPreviewOptions {
+            is_disabled: f_is_disabled,
+            url: f_url,
+            prefer_small_media: f_prefer_small_media,
+            prefer_large_media: f_prefer_large_media,
+            show_above_text: f_show_above_text,
+        })
     }
 }
 

@@ -45,50 +45,44 @@ impl Serialize for LivePhoto {
 
 impl<'de> Deserialize<'de> for LivePhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = LivePhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a LivePhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LivePhoto, A::Error> {
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                let mut f_file_id: Option<String> = None;
-                let mut f_file_unique_id: Option<String> = None;
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_duration: Option<i64> = None;
-                let mut f_mime_type: Option<String> = None;
-                let mut f_file_size: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "photo" => de::opt(&mut map, &mut f_photo),
-                        "file_id" => de::req(&mut map, &mut f_file_id),
-                        "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
-                        "width" => de::req(&mut map, &mut f_width),
-                        "height" => de::req(&mut map, &mut f_height),
-                        "duration" => de::req(&mut map, &mut f_duration),
-                        "mime_type" => de::opt(&mut map, &mut f_mime_type),
-                        "file_size" => de::opt(&mut map, &mut f_file_size),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(LivePhoto {
-                    photo: f_photo,
-                    file_id: de::required(f_file_id, "file_id")?,
-                    file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
-                    width: de::required(f_width, "width")?,
-                    height: de::required(f_height, "height")?,
-                    duration: de::required(f_duration, "duration")?,
-                    mime_type: f_mime_type,
-                    file_size: f_file_size,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for LivePhoto {
+    const EXPECTING: &'static str = "a LivePhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        let mut f_file_id: Option<String> = None;
+        let mut f_file_unique_id: Option<String> = None;
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_duration: Option<i64> = None;
+        let mut f_mime_type: Option<String> = None;
+        let mut f_file_size: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "photo" => de::opt(&mut map, &mut f_photo),
+                "file_id" => de::req(&mut map, &mut f_file_id),
+                "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
+                "width" => de::req(&mut map, &mut f_width),
+                "height" => de::req(&mut map, &mut f_height),
+                "duration" => de::req(&mut map, &mut f_duration),
+                "mime_type" => de::opt(&mut map, &mut f_mime_type),
+                "file_size" => de::opt(&mut map, &mut f_file_size),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(LivePhoto {
+            photo: f_photo,
+            file_id: de::required(f_file_id, "file_id")?,
+            file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
+            width: de::required(f_width, "width")?,
+            height: de::required(f_height, "height")?,
+            duration: de::required(f_duration, "duration")?,
+            mime_type: f_mime_type,
+            file_size: f_file_size,
+        })
     }
 }
 

@@ -38,48 +38,40 @@ impl Serialize for Location {
 
 impl<'de> Deserialize<'de> for Location {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Location;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Location object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Location, A::Error> {
-                let mut f_latitude: Option<f64> = None;
-                let mut f_longitude: Option<f64> = None;
-                let mut f_horizontal_accuracy: Option<f64> = None;
-                let mut f_live_period: Option<i64> = None;
-                let mut f_heading: Option<i64> = None;
-                let mut f_proximity_alert_radius: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "latitude" => de::req(&mut map, &mut f_latitude),
-                        "longitude" => de::req(&mut map, &mut f_longitude),
-                        "horizontal_accuracy" => {
-                            de::opt(&mut map, &mut f_horizontal_accuracy)
-                        }
-                        "live_period" => de::opt(&mut map, &mut f_live_period),
-                        "heading" => de::opt(&mut map, &mut f_heading),
-                        "proximity_alert_radius" => {
-                            de::opt(&mut map, &mut f_proximity_alert_radius)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Location {
+    const EXPECTING: &'static str = "a Location object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_latitude: Option<f64> = None;
+        let mut f_longitude: Option<f64> = None;
+        let mut f_horizontal_accuracy: Option<f64> = None;
+        let mut f_live_period: Option<i64> = None;
+        let mut f_heading: Option<i64> = None;
+        let mut f_proximity_alert_radius: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "latitude" => de::req(&mut map, &mut f_latitude),
+                "longitude" => de::req(&mut map, &mut f_longitude),
+                "horizontal_accuracy" => de::opt(&mut map, &mut f_horizontal_accuracy),
+                "live_period" => de::opt(&mut map, &mut f_live_period),
+                "heading" => de::opt(&mut map, &mut f_heading),
+                "proximity_alert_radius" => {
+                    de::opt(&mut map, &mut f_proximity_alert_radius)
                 }
-                Ok(Location {
-                    latitude: de::required(f_latitude, "latitude")?,
-                    longitude: de::required(f_longitude, "longitude")?,
-                    horizontal_accuracy: f_horizontal_accuracy,
-                    live_period: f_live_period,
-                    heading: f_heading,
-                    proximity_alert_radius: f_proximity_alert_radius,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Location {
+            latitude: de::required(f_latitude, "latitude")?,
+            longitude: de::required(f_longitude, "longitude")?,
+            horizontal_accuracy: f_horizontal_accuracy,
+            live_period: f_live_period,
+            heading: f_heading,
+            proximity_alert_radius: f_proximity_alert_radius,
+        })
     }
 }
 

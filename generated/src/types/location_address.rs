@@ -32,38 +32,32 @@ impl Serialize for LocationAddress {
 
 impl<'de> Deserialize<'de> for LocationAddress {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = LocationAddress;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a LocationAddress object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LocationAddress, A::Error> {
-                let mut f_country_code: Option<String> = None;
-                let mut f_state: Option<String> = None;
-                let mut f_city: Option<String> = None;
-                let mut f_street: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "country_code" => de::req(&mut map, &mut f_country_code),
-                        "state" => de::opt(&mut map, &mut f_state),
-                        "city" => de::opt(&mut map, &mut f_city),
-                        "street" => de::opt(&mut map, &mut f_street),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(LocationAddress {
-                    country_code: de::required(f_country_code, "country_code")?,
-                    state: f_state,
-                    city: f_city,
-                    street: f_street,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for LocationAddress {
+    const EXPECTING: &'static str = "a LocationAddress object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_country_code: Option<String> = None;
+        let mut f_state: Option<String> = None;
+        let mut f_city: Option<String> = None;
+        let mut f_street: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "country_code" => de::req(&mut map, &mut f_country_code),
+                "state" => de::opt(&mut map, &mut f_state),
+                "city" => de::opt(&mut map, &mut f_city),
+                "street" => de::opt(&mut map, &mut f_street),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(LocationAddress {
+            country_code: de::required(f_country_code, "country_code")?,
+            state: f_state,
+            city: f_city,
+            street: f_street,
+        })
     }
 }
 

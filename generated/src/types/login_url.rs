@@ -38,40 +38,32 @@ impl Serialize for LoginUrl {
 
 impl<'de> Deserialize<'de> for LoginUrl {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = LoginUrl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a LoginUrl object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LoginUrl, A::Error> {
-                let mut f_url: Option<String> = None;
-                let mut f_forward_text: Option<String> = None;
-                let mut f_bot_username: Option<String> = None;
-                let mut f_request_write_access: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "url" => de::req(&mut map, &mut f_url),
-                        "forward_text" => de::opt(&mut map, &mut f_forward_text),
-                        "bot_username" => de::opt(&mut map, &mut f_bot_username),
-                        "request_write_access" => {
-                            de::opt(&mut map, &mut f_request_write_access)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(LoginUrl {
-                    url: de::required(f_url, "url")?,
-                    forward_text: f_forward_text,
-                    bot_username: f_bot_username,
-                    request_write_access: f_request_write_access,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for LoginUrl {
+    const EXPECTING: &'static str = "a LoginUrl object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_url: Option<String> = None;
+        let mut f_forward_text: Option<String> = None;
+        let mut f_bot_username: Option<String> = None;
+        let mut f_request_write_access: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "url" => de::req(&mut map, &mut f_url),
+                "forward_text" => de::opt(&mut map, &mut f_forward_text),
+                "bot_username" => de::opt(&mut map, &mut f_bot_username),
+                "request_write_access" => de::opt(&mut map, &mut f_request_write_access),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(LoginUrl {
+            url: de::required(f_url, "url")?,
+            forward_text: f_forward_text,
+            bot_username: f_bot_username,
+            request_write_access: f_request_write_access,
+        })
     }
 }
 

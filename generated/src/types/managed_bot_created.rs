@@ -24,29 +24,23 @@ impl Serialize for ManagedBotCreated {
 
 impl<'de> Deserialize<'de> for ManagedBotCreated {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ManagedBotCreated;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ManagedBotCreated object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ManagedBotCreated, A::Error> {
-                let mut f_bot: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "bot" => de::req(&mut map, &mut f_bot),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ManagedBotCreated {
-                    bot: de::required(f_bot, "bot")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ManagedBotCreated {
+    const EXPECTING: &'static str = "a ManagedBotCreated object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_bot: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "bot" => de::req(&mut map, &mut f_bot),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ManagedBotCreated {
+            bot: de::required(f_bot, "bot")?,
+        })
     }
 }
 

@@ -27,32 +27,26 @@ impl Serialize for ManagedBotUpdated {
 
 impl<'de> Deserialize<'de> for ManagedBotUpdated {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ManagedBotUpdated;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ManagedBotUpdated object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ManagedBotUpdated, A::Error> {
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_bot: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "user" => de::req(&mut map, &mut f_user),
-                        "bot" => de::req(&mut map, &mut f_bot),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ManagedBotUpdated {
-                    user: de::required(f_user, "user")?,
-                    bot: de::required(f_bot, "bot")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ManagedBotUpdated {
+    const EXPECTING: &'static str = "a ManagedBotUpdated object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_bot: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "user" => de::req(&mut map, &mut f_user),
+                "bot" => de::req(&mut map, &mut f_bot),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ManagedBotUpdated {
+            user: de::required(f_user, "user")?,
+            bot: de::required(f_bot, "bot")?,
+        })
     }
 }
 

@@ -33,38 +33,32 @@ impl Serialize for MaskPosition {
 
 impl<'de> Deserialize<'de> for MaskPosition {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MaskPosition;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MaskPosition object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MaskPosition, A::Error> {
-                let mut f_point: Option<MaskPositionPoint> = None;
-                let mut f_x_shift: Option<f64> = None;
-                let mut f_y_shift: Option<f64> = None;
-                let mut f_scale: Option<f64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "point" => de::req(&mut map, &mut f_point),
-                        "x_shift" => de::req(&mut map, &mut f_x_shift),
-                        "y_shift" => de::req(&mut map, &mut f_y_shift),
-                        "scale" => de::req(&mut map, &mut f_scale),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MaskPosition {
-                    point: de::required(f_point, "point")?,
-                    x_shift: de::required(f_x_shift, "x_shift")?,
-                    y_shift: de::required(f_y_shift, "y_shift")?,
-                    scale: de::required(f_scale, "scale")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MaskPosition {
+    const EXPECTING: &'static str = "a MaskPosition object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_point: Option<MaskPositionPoint> = None;
+        let mut f_x_shift: Option<f64> = None;
+        let mut f_y_shift: Option<f64> = None;
+        let mut f_scale: Option<f64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "point" => de::req(&mut map, &mut f_point),
+                "x_shift" => de::req(&mut map, &mut f_x_shift),
+                "y_shift" => de::req(&mut map, &mut f_y_shift),
+                "scale" => de::req(&mut map, &mut f_scale),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MaskPosition {
+            point: de::required(f_point, "point")?,
+            x_shift: de::required(f_x_shift, "x_shift")?,
+            y_shift: de::required(f_y_shift, "y_shift")?,
+            scale: de::required(f_scale, "scale")?,
+        })
     }
 }
 

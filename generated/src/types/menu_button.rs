@@ -154,32 +154,26 @@ impl Serialize for MenuButtonWebApp {
 
 impl<'de> Deserialize<'de> for MenuButtonWebApp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MenuButtonWebApp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MenuButtonWebApp object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MenuButtonWebApp, A::Error> {
-                let mut f_text: Option<String> = None;
-                let mut f_web_app: Option<WebAppInfo> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "web_app" => de::req(&mut map, &mut f_web_app),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MenuButtonWebApp {
-                    text: de::required(f_text, "text")?,
-                    web_app: de::required(f_web_app, "web_app")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MenuButtonWebApp {
+    const EXPECTING: &'static str = "a MenuButtonWebApp object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<String> = None;
+        let mut f_web_app: Option<WebAppInfo> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "web_app" => de::req(&mut map, &mut f_web_app),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MenuButtonWebApp {
+            text: de::required(f_text, "text")?,
+            web_app: de::required(f_web_app, "web_app")?,
+        })
     }
 }
 

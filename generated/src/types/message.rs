@@ -389,487 +389,413 @@ impl Serialize for Message {
 
 impl<'de> Deserialize<'de> for Message {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Message;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Message object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Message, A::Error> {
-                let mut f_message_id: Option<i64> = None;
-                let mut f_message_thread_id: Option<i64> = None;
-                let mut f_direct_messages_topic: Option<Box<DirectMessagesTopic>> = None;
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_sender_chat: Option<Box<Chat>> = None;
-                let mut f_sender_boost_count: Option<i64> = None;
-                let mut f_sender_business_bot: Option<Box<User>> = None;
-                let mut f_sender_tag: Option<String> = None;
-                let mut f_date: Option<i64> = None;
-                let mut f_guest_query_id: Option<String> = None;
-                let mut f_business_connection_id: Option<String> = None;
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_forward_origin: Option<Box<MessageOrigin>> = None;
-                let mut f_is_topic_message: Option<bool> = None;
-                let mut f_is_automatic_forward: Option<bool> = None;
-                let mut f_reply_to_message: Option<Box<Message>> = None;
-                let mut f_external_reply: Option<Box<ExternalReplyInfo>> = None;
-                let mut f_quote: Option<Box<TextQuote>> = None;
-                let mut f_reply_to_story: Option<Box<Story>> = None;
-                let mut f_reply_to_checklist_task_id: Option<i64> = None;
-                let mut f_reply_to_poll_option_id: Option<String> = None;
-                let mut f_via_bot: Option<Box<User>> = None;
-                let mut f_guest_bot_caller_user: Option<Box<User>> = None;
-                let mut f_guest_bot_caller_chat: Option<Box<Chat>> = None;
-                let mut f_edit_date: Option<i64> = None;
-                let mut f_has_protected_content: Option<bool> = None;
-                let mut f_is_from_offline: Option<bool> = None;
-                let mut f_is_paid_post: Option<bool> = None;
-                let mut f_media_group_id: Option<String> = None;
-                let mut f_author_signature: Option<String> = None;
-                let mut f_paid_star_count: Option<i64> = None;
-                let mut f_text: Option<String> = None;
-                let mut f_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_link_preview_options: Option<Box<LinkPreviewOptions>> = None;
-                let mut f_suggested_post_info: Option<Box<SuggestedPostInfo>> = None;
-                let mut f_effect_id: Option<String> = None;
-                let mut f_rich_message: Option<Box<RichMessage>> = None;
-                let mut f_animation: Option<Box<Animation>> = None;
-                let mut f_audio: Option<Box<Audio>> = None;
-                let mut f_document: Option<Box<Document>> = None;
-                let mut f_live_photo: Option<Box<LivePhoto>> = None;
-                let mut f_paid_media: Option<Box<PaidMediaInfo>> = None;
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                let mut f_sticker: Option<Box<Sticker>> = None;
-                let mut f_story: Option<Box<Story>> = None;
-                let mut f_video: Option<Box<Video>> = None;
-                let mut f_video_note: Option<Box<VideoNote>> = None;
-                let mut f_voice: Option<Box<Voice>> = None;
-                let mut f_caption: Option<String> = None;
-                let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_show_caption_above_media: Option<bool> = None;
-                let mut f_has_media_spoiler: Option<bool> = None;
-                let mut f_checklist: Option<Box<Checklist>> = None;
-                let mut f_contact: Option<Box<Contact>> = None;
-                let mut f_dice: Option<Box<Dice>> = None;
-                let mut f_game: Option<Box<Game>> = None;
-                let mut f_poll: Option<Box<Poll>> = None;
-                let mut f_venue: Option<Box<Venue>> = None;
-                let mut f_location: Option<Box<Location>> = None;
-                let mut f_new_chat_members: Option<Vec<User>> = None;
-                let mut f_left_chat_member: Option<Box<User>> = None;
-                let mut f_chat_owner_left: Option<Box<ChatOwnerLeft>> = None;
-                let mut f_chat_owner_changed: Option<Box<ChatOwnerChanged>> = None;
-                let mut f_new_chat_title: Option<String> = None;
-                let mut f_new_chat_photo: Option<Vec<PhotoSize>> = None;
-                let mut f_delete_chat_photo: Option<bool> = None;
-                let mut f_group_chat_created: Option<bool> = None;
-                let mut f_supergroup_chat_created: Option<bool> = None;
-                let mut f_channel_chat_created: Option<bool> = None;
-                let mut f_message_auto_delete_timer_changed: Option<
-                    Box<MessageAutoDeleteTimerChanged>,
-                > = None;
-                let mut f_migrate_to_chat_id: Option<i64> = None;
-                let mut f_migrate_from_chat_id: Option<i64> = None;
-                let mut f_pinned_message: Option<Box<MaybeInaccessibleMessage>> = None;
-                let mut f_invoice: Option<Box<Invoice>> = None;
-                let mut f_successful_payment: Option<Box<SuccessfulPayment>> = None;
-                let mut f_refunded_payment: Option<Box<RefundedPayment>> = None;
-                let mut f_users_shared: Option<Box<UsersShared>> = None;
-                let mut f_chat_shared: Option<Box<ChatShared>> = None;
-                let mut f_gift: Option<Box<GiftInfo>> = None;
-                let mut f_unique_gift: Option<Box<UniqueGiftInfo>> = None;
-                let mut f_gift_upgrade_sent: Option<Box<GiftInfo>> = None;
-                let mut f_connected_website: Option<String> = None;
-                let mut f_write_access_allowed: Option<Box<WriteAccessAllowed>> = None;
-                let mut f_passport_data: Option<Box<PassportData>> = None;
-                let mut f_proximity_alert_triggered: Option<
-                    Box<ProximityAlertTriggered>,
-                > = None;
-                let mut f_boost_added: Option<Box<ChatBoostAdded>> = None;
-                let mut f_chat_background_set: Option<Box<ChatBackground>> = None;
-                let mut f_checklist_tasks_done: Option<Box<ChecklistTasksDone>> = None;
-                let mut f_checklist_tasks_added: Option<Box<ChecklistTasksAdded>> = None;
-                let mut f_direct_message_price_changed: Option<
-                    Box<DirectMessagePriceChanged>,
-                > = None;
-                let mut f_forum_topic_created: Option<Box<ForumTopicCreated>> = None;
-                let mut f_forum_topic_edited: Option<Box<ForumTopicEdited>> = None;
-                let mut f_forum_topic_closed: Option<ForumTopicClosed> = None;
-                let mut f_forum_topic_reopened: Option<ForumTopicReopened> = None;
-                let mut f_general_forum_topic_hidden: Option<GeneralForumTopicHidden> = None;
-                let mut f_general_forum_topic_unhidden: Option<
-                    GeneralForumTopicUnhidden,
-                > = None;
-                let mut f_giveaway_created: Option<Box<GiveawayCreated>> = None;
-                let mut f_giveaway: Option<Box<Giveaway>> = None;
-                let mut f_giveaway_winners: Option<Box<GiveawayWinners>> = None;
-                let mut f_giveaway_completed: Option<Box<GiveawayCompleted>> = None;
-                let mut f_managed_bot_created: Option<Box<ManagedBotCreated>> = None;
-                let mut f_paid_message_price_changed: Option<
-                    Box<PaidMessagePriceChanged>,
-                > = None;
-                let mut f_poll_option_added: Option<Box<PollOptionAdded>> = None;
-                let mut f_poll_option_deleted: Option<Box<PollOptionDeleted>> = None;
-                let mut f_suggested_post_approved: Option<Box<SuggestedPostApproved>> = None;
-                let mut f_suggested_post_approval_failed: Option<
-                    Box<SuggestedPostApprovalFailed>,
-                > = None;
-                let mut f_suggested_post_declined: Option<Box<SuggestedPostDeclined>> = None;
-                let mut f_suggested_post_paid: Option<Box<SuggestedPostPaid>> = None;
-                let mut f_suggested_post_refunded: Option<Box<SuggestedPostRefunded>> = None;
-                let mut f_video_chat_scheduled: Option<Box<VideoChatScheduled>> = None;
-                let mut f_video_chat_started: Option<VideoChatStarted> = None;
-                let mut f_video_chat_ended: Option<Box<VideoChatEnded>> = None;
-                let mut f_video_chat_participants_invited: Option<
-                    Box<VideoChatParticipantsInvited>,
-                > = None;
-                let mut f_web_app_data: Option<Box<WebAppData>> = None;
-                let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "message_id" => de::req(&mut map, &mut f_message_id),
-                        "message_thread_id" => {
-                            de::opt(&mut map, &mut f_message_thread_id)
-                        }
-                        "direct_messages_topic" => {
-                            de::opt(&mut map, &mut f_direct_messages_topic)
-                        }
-                        "from" => de::opt(&mut map, &mut f_from),
-                        "sender_chat" => de::opt(&mut map, &mut f_sender_chat),
-                        "sender_boost_count" => {
-                            de::opt(&mut map, &mut f_sender_boost_count)
-                        }
-                        "sender_business_bot" => {
-                            de::opt(&mut map, &mut f_sender_business_bot)
-                        }
-                        "sender_tag" => de::opt(&mut map, &mut f_sender_tag),
-                        "date" => de::req(&mut map, &mut f_date),
-                        "guest_query_id" => de::opt(&mut map, &mut f_guest_query_id),
-                        "business_connection_id" => {
-                            de::opt(&mut map, &mut f_business_connection_id)
-                        }
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "forward_origin" => de::opt(&mut map, &mut f_forward_origin),
-                        "is_topic_message" => de::opt(&mut map, &mut f_is_topic_message),
-                        "is_automatic_forward" => {
-                            de::opt(&mut map, &mut f_is_automatic_forward)
-                        }
-                        "reply_to_message" => de::opt(&mut map, &mut f_reply_to_message),
-                        "external_reply" => de::opt(&mut map, &mut f_external_reply),
-                        "quote" => de::opt(&mut map, &mut f_quote),
-                        "reply_to_story" => de::opt(&mut map, &mut f_reply_to_story),
-                        "reply_to_checklist_task_id" => {
-                            de::opt(&mut map, &mut f_reply_to_checklist_task_id)
-                        }
-                        "reply_to_poll_option_id" => {
-                            de::opt(&mut map, &mut f_reply_to_poll_option_id)
-                        }
-                        "via_bot" => de::opt(&mut map, &mut f_via_bot),
-                        "guest_bot_caller_user" => {
-                            de::opt(&mut map, &mut f_guest_bot_caller_user)
-                        }
-                        "guest_bot_caller_chat" => {
-                            de::opt(&mut map, &mut f_guest_bot_caller_chat)
-                        }
-                        "edit_date" => de::opt(&mut map, &mut f_edit_date),
-                        "has_protected_content" => {
-                            de::opt(&mut map, &mut f_has_protected_content)
-                        }
-                        "is_from_offline" => de::opt(&mut map, &mut f_is_from_offline),
-                        "is_paid_post" => de::opt(&mut map, &mut f_is_paid_post),
-                        "media_group_id" => de::opt(&mut map, &mut f_media_group_id),
-                        "author_signature" => de::opt(&mut map, &mut f_author_signature),
-                        "paid_star_count" => de::opt(&mut map, &mut f_paid_star_count),
-                        "text" => de::opt(&mut map, &mut f_text),
-                        "entities" => de::opt(&mut map, &mut f_entities),
-                        "link_preview_options" => {
-                            de::opt(&mut map, &mut f_link_preview_options)
-                        }
-                        "suggested_post_info" => {
-                            de::opt(&mut map, &mut f_suggested_post_info)
-                        }
-                        "effect_id" => de::opt(&mut map, &mut f_effect_id),
-                        "rich_message" => de::opt(&mut map, &mut f_rich_message),
-                        "animation" => de::opt(&mut map, &mut f_animation),
-                        "audio" => de::opt(&mut map, &mut f_audio),
-                        "document" => de::opt(&mut map, &mut f_document),
-                        "live_photo" => de::opt(&mut map, &mut f_live_photo),
-                        "paid_media" => de::opt(&mut map, &mut f_paid_media),
-                        "photo" => de::opt(&mut map, &mut f_photo),
-                        "sticker" => de::opt(&mut map, &mut f_sticker),
-                        "story" => de::opt(&mut map, &mut f_story),
-                        "video" => de::opt(&mut map, &mut f_video),
-                        "video_note" => de::opt(&mut map, &mut f_video_note),
-                        "voice" => de::opt(&mut map, &mut f_voice),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
-                        "show_caption_above_media" => {
-                            de::opt(&mut map, &mut f_show_caption_above_media)
-                        }
-                        "has_media_spoiler" => {
-                            de::opt(&mut map, &mut f_has_media_spoiler)
-                        }
-                        "checklist" => de::opt(&mut map, &mut f_checklist),
-                        "contact" => de::opt(&mut map, &mut f_contact),
-                        "dice" => de::opt(&mut map, &mut f_dice),
-                        "game" => de::opt(&mut map, &mut f_game),
-                        "poll" => de::opt(&mut map, &mut f_poll),
-                        "venue" => de::opt(&mut map, &mut f_venue),
-                        "location" => de::opt(&mut map, &mut f_location),
-                        "new_chat_members" => de::opt(&mut map, &mut f_new_chat_members),
-                        "left_chat_member" => de::opt(&mut map, &mut f_left_chat_member),
-                        "chat_owner_left" => de::opt(&mut map, &mut f_chat_owner_left),
-                        "chat_owner_changed" => {
-                            de::opt(&mut map, &mut f_chat_owner_changed)
-                        }
-                        "new_chat_title" => de::opt(&mut map, &mut f_new_chat_title),
-                        "new_chat_photo" => de::opt(&mut map, &mut f_new_chat_photo),
-                        "delete_chat_photo" => {
-                            de::opt(&mut map, &mut f_delete_chat_photo)
-                        }
-                        "group_chat_created" => {
-                            de::opt(&mut map, &mut f_group_chat_created)
-                        }
-                        "supergroup_chat_created" => {
-                            de::opt(&mut map, &mut f_supergroup_chat_created)
-                        }
-                        "channel_chat_created" => {
-                            de::opt(&mut map, &mut f_channel_chat_created)
-                        }
-                        "message_auto_delete_timer_changed" => {
-                            de::opt(&mut map, &mut f_message_auto_delete_timer_changed)
-                        }
-                        "migrate_to_chat_id" => {
-                            de::opt(&mut map, &mut f_migrate_to_chat_id)
-                        }
-                        "migrate_from_chat_id" => {
-                            de::opt(&mut map, &mut f_migrate_from_chat_id)
-                        }
-                        "pinned_message" => de::opt(&mut map, &mut f_pinned_message),
-                        "invoice" => de::opt(&mut map, &mut f_invoice),
-                        "successful_payment" => {
-                            de::opt(&mut map, &mut f_successful_payment)
-                        }
-                        "refunded_payment" => de::opt(&mut map, &mut f_refunded_payment),
-                        "users_shared" => de::opt(&mut map, &mut f_users_shared),
-                        "chat_shared" => de::opt(&mut map, &mut f_chat_shared),
-                        "gift" => de::opt(&mut map, &mut f_gift),
-                        "unique_gift" => de::opt(&mut map, &mut f_unique_gift),
-                        "gift_upgrade_sent" => {
-                            de::opt(&mut map, &mut f_gift_upgrade_sent)
-                        }
-                        "connected_website" => {
-                            de::opt(&mut map, &mut f_connected_website)
-                        }
-                        "write_access_allowed" => {
-                            de::opt(&mut map, &mut f_write_access_allowed)
-                        }
-                        "passport_data" => de::opt(&mut map, &mut f_passport_data),
-                        "proximity_alert_triggered" => {
-                            de::opt(&mut map, &mut f_proximity_alert_triggered)
-                        }
-                        "boost_added" => de::opt(&mut map, &mut f_boost_added),
-                        "chat_background_set" => {
-                            de::opt(&mut map, &mut f_chat_background_set)
-                        }
-                        "checklist_tasks_done" => {
-                            de::opt(&mut map, &mut f_checklist_tasks_done)
-                        }
-                        "checklist_tasks_added" => {
-                            de::opt(&mut map, &mut f_checklist_tasks_added)
-                        }
-                        "direct_message_price_changed" => {
-                            de::opt(&mut map, &mut f_direct_message_price_changed)
-                        }
-                        "forum_topic_created" => {
-                            de::opt(&mut map, &mut f_forum_topic_created)
-                        }
-                        "forum_topic_edited" => {
-                            de::opt(&mut map, &mut f_forum_topic_edited)
-                        }
-                        "forum_topic_closed" => {
-                            de::opt(&mut map, &mut f_forum_topic_closed)
-                        }
-                        "forum_topic_reopened" => {
-                            de::opt(&mut map, &mut f_forum_topic_reopened)
-                        }
-                        "general_forum_topic_hidden" => {
-                            de::opt(&mut map, &mut f_general_forum_topic_hidden)
-                        }
-                        "general_forum_topic_unhidden" => {
-                            de::opt(&mut map, &mut f_general_forum_topic_unhidden)
-                        }
-                        "giveaway_created" => de::opt(&mut map, &mut f_giveaway_created),
-                        "giveaway" => de::opt(&mut map, &mut f_giveaway),
-                        "giveaway_winners" => de::opt(&mut map, &mut f_giveaway_winners),
-                        "giveaway_completed" => {
-                            de::opt(&mut map, &mut f_giveaway_completed)
-                        }
-                        "managed_bot_created" => {
-                            de::opt(&mut map, &mut f_managed_bot_created)
-                        }
-                        "paid_message_price_changed" => {
-                            de::opt(&mut map, &mut f_paid_message_price_changed)
-                        }
-                        "poll_option_added" => {
-                            de::opt(&mut map, &mut f_poll_option_added)
-                        }
-                        "poll_option_deleted" => {
-                            de::opt(&mut map, &mut f_poll_option_deleted)
-                        }
-                        "suggested_post_approved" => {
-                            de::opt(&mut map, &mut f_suggested_post_approved)
-                        }
-                        "suggested_post_approval_failed" => {
-                            de::opt(&mut map, &mut f_suggested_post_approval_failed)
-                        }
-                        "suggested_post_declined" => {
-                            de::opt(&mut map, &mut f_suggested_post_declined)
-                        }
-                        "suggested_post_paid" => {
-                            de::opt(&mut map, &mut f_suggested_post_paid)
-                        }
-                        "suggested_post_refunded" => {
-                            de::opt(&mut map, &mut f_suggested_post_refunded)
-                        }
-                        "video_chat_scheduled" => {
-                            de::opt(&mut map, &mut f_video_chat_scheduled)
-                        }
-                        "video_chat_started" => {
-                            de::opt(&mut map, &mut f_video_chat_started)
-                        }
-                        "video_chat_ended" => de::opt(&mut map, &mut f_video_chat_ended),
-                        "video_chat_participants_invited" => {
-                            de::opt(&mut map, &mut f_video_chat_participants_invited)
-                        }
-                        "web_app_data" => de::opt(&mut map, &mut f_web_app_data),
-                        "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Message {
+    const EXPECTING: &'static str = "a Message object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_message_id: Option<i64> = None;
+        let mut f_message_thread_id: Option<i64> = None;
+        let mut f_direct_messages_topic: Option<Box<DirectMessagesTopic>> = None;
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_sender_chat: Option<Box<Chat>> = None;
+        let mut f_sender_boost_count: Option<i64> = None;
+        let mut f_sender_business_bot: Option<Box<User>> = None;
+        let mut f_sender_tag: Option<String> = None;
+        let mut f_date: Option<i64> = None;
+        let mut f_guest_query_id: Option<String> = None;
+        let mut f_business_connection_id: Option<String> = None;
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_forward_origin: Option<Box<MessageOrigin>> = None;
+        let mut f_is_topic_message: Option<bool> = None;
+        let mut f_is_automatic_forward: Option<bool> = None;
+        let mut f_reply_to_message: Option<Box<Message>> = None;
+        let mut f_external_reply: Option<Box<ExternalReplyInfo>> = None;
+        let mut f_quote: Option<Box<TextQuote>> = None;
+        let mut f_reply_to_story: Option<Box<Story>> = None;
+        let mut f_reply_to_checklist_task_id: Option<i64> = None;
+        let mut f_reply_to_poll_option_id: Option<String> = None;
+        let mut f_via_bot: Option<Box<User>> = None;
+        let mut f_guest_bot_caller_user: Option<Box<User>> = None;
+        let mut f_guest_bot_caller_chat: Option<Box<Chat>> = None;
+        let mut f_edit_date: Option<i64> = None;
+        let mut f_has_protected_content: Option<bool> = None;
+        let mut f_is_from_offline: Option<bool> = None;
+        let mut f_is_paid_post: Option<bool> = None;
+        let mut f_media_group_id: Option<String> = None;
+        let mut f_author_signature: Option<String> = None;
+        let mut f_paid_star_count: Option<i64> = None;
+        let mut f_text: Option<String> = None;
+        let mut f_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_link_preview_options: Option<Box<LinkPreviewOptions>> = None;
+        let mut f_suggested_post_info: Option<Box<SuggestedPostInfo>> = None;
+        let mut f_effect_id: Option<String> = None;
+        let mut f_rich_message: Option<Box<RichMessage>> = None;
+        let mut f_animation: Option<Box<Animation>> = None;
+        let mut f_audio: Option<Box<Audio>> = None;
+        let mut f_document: Option<Box<Document>> = None;
+        let mut f_live_photo: Option<Box<LivePhoto>> = None;
+        let mut f_paid_media: Option<Box<PaidMediaInfo>> = None;
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        let mut f_sticker: Option<Box<Sticker>> = None;
+        let mut f_story: Option<Box<Story>> = None;
+        let mut f_video: Option<Box<Video>> = None;
+        let mut f_video_note: Option<Box<VideoNote>> = None;
+        let mut f_voice: Option<Box<Voice>> = None;
+        let mut f_caption: Option<String> = None;
+        let mut f_caption_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_show_caption_above_media: Option<bool> = None;
+        let mut f_has_media_spoiler: Option<bool> = None;
+        let mut f_checklist: Option<Box<Checklist>> = None;
+        let mut f_contact: Option<Box<Contact>> = None;
+        let mut f_dice: Option<Box<Dice>> = None;
+        let mut f_game: Option<Box<Game>> = None;
+        let mut f_poll: Option<Box<Poll>> = None;
+        let mut f_venue: Option<Box<Venue>> = None;
+        let mut f_location: Option<Box<Location>> = None;
+        let mut f_new_chat_members: Option<Vec<User>> = None;
+        let mut f_left_chat_member: Option<Box<User>> = None;
+        let mut f_chat_owner_left: Option<Box<ChatOwnerLeft>> = None;
+        let mut f_chat_owner_changed: Option<Box<ChatOwnerChanged>> = None;
+        let mut f_new_chat_title: Option<String> = None;
+        let mut f_new_chat_photo: Option<Vec<PhotoSize>> = None;
+        let mut f_delete_chat_photo: Option<bool> = None;
+        let mut f_group_chat_created: Option<bool> = None;
+        let mut f_supergroup_chat_created: Option<bool> = None;
+        let mut f_channel_chat_created: Option<bool> = None;
+        let mut f_message_auto_delete_timer_changed: Option<
+            Box<MessageAutoDeleteTimerChanged>,
+        > = None;
+        let mut f_migrate_to_chat_id: Option<i64> = None;
+        let mut f_migrate_from_chat_id: Option<i64> = None;
+        let mut f_pinned_message: Option<Box<MaybeInaccessibleMessage>> = None;
+        let mut f_invoice: Option<Box<Invoice>> = None;
+        let mut f_successful_payment: Option<Box<SuccessfulPayment>> = None;
+        let mut f_refunded_payment: Option<Box<RefundedPayment>> = None;
+        let mut f_users_shared: Option<Box<UsersShared>> = None;
+        let mut f_chat_shared: Option<Box<ChatShared>> = None;
+        let mut f_gift: Option<Box<GiftInfo>> = None;
+        let mut f_unique_gift: Option<Box<UniqueGiftInfo>> = None;
+        let mut f_gift_upgrade_sent: Option<Box<GiftInfo>> = None;
+        let mut f_connected_website: Option<String> = None;
+        let mut f_write_access_allowed: Option<Box<WriteAccessAllowed>> = None;
+        let mut f_passport_data: Option<Box<PassportData>> = None;
+        let mut f_proximity_alert_triggered: Option<Box<ProximityAlertTriggered>> = None;
+        let mut f_boost_added: Option<Box<ChatBoostAdded>> = None;
+        let mut f_chat_background_set: Option<Box<ChatBackground>> = None;
+        let mut f_checklist_tasks_done: Option<Box<ChecklistTasksDone>> = None;
+        let mut f_checklist_tasks_added: Option<Box<ChecklistTasksAdded>> = None;
+        let mut f_direct_message_price_changed: Option<Box<DirectMessagePriceChanged>> = None;
+        let mut f_forum_topic_created: Option<Box<ForumTopicCreated>> = None;
+        let mut f_forum_topic_edited: Option<Box<ForumTopicEdited>> = None;
+        let mut f_forum_topic_closed: Option<ForumTopicClosed> = None;
+        let mut f_forum_topic_reopened: Option<ForumTopicReopened> = None;
+        let mut f_general_forum_topic_hidden: Option<GeneralForumTopicHidden> = None;
+        let mut f_general_forum_topic_unhidden: Option<GeneralForumTopicUnhidden> = None;
+        let mut f_giveaway_created: Option<Box<GiveawayCreated>> = None;
+        let mut f_giveaway: Option<Box<Giveaway>> = None;
+        let mut f_giveaway_winners: Option<Box<GiveawayWinners>> = None;
+        let mut f_giveaway_completed: Option<Box<GiveawayCompleted>> = None;
+        let mut f_managed_bot_created: Option<Box<ManagedBotCreated>> = None;
+        let mut f_paid_message_price_changed: Option<Box<PaidMessagePriceChanged>> = None;
+        let mut f_poll_option_added: Option<Box<PollOptionAdded>> = None;
+        let mut f_poll_option_deleted: Option<Box<PollOptionDeleted>> = None;
+        let mut f_suggested_post_approved: Option<Box<SuggestedPostApproved>> = None;
+        let mut f_suggested_post_approval_failed: Option<
+            Box<SuggestedPostApprovalFailed>,
+        > = None;
+        let mut f_suggested_post_declined: Option<Box<SuggestedPostDeclined>> = None;
+        let mut f_suggested_post_paid: Option<Box<SuggestedPostPaid>> = None;
+        let mut f_suggested_post_refunded: Option<Box<SuggestedPostRefunded>> = None;
+        let mut f_video_chat_scheduled: Option<Box<VideoChatScheduled>> = None;
+        let mut f_video_chat_started: Option<VideoChatStarted> = None;
+        let mut f_video_chat_ended: Option<Box<VideoChatEnded>> = None;
+        let mut f_video_chat_participants_invited: Option<
+            Box<VideoChatParticipantsInvited>,
+        > = None;
+        let mut f_web_app_data: Option<Box<WebAppData>> = None;
+        let mut f_reply_markup: Option<Box<InlineKeyboardMarkup>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "message_id" => de::req(&mut map, &mut f_message_id),
+                "message_thread_id" => de::opt(&mut map, &mut f_message_thread_id),
+                "direct_messages_topic" => {
+                    de::opt(&mut map, &mut f_direct_messages_topic)
                 }
-                Ok(Message {
-                    message_id: de::required(f_message_id, "message_id")?,
-                    message_thread_id: f_message_thread_id,
-                    direct_messages_topic: f_direct_messages_topic,
-                    from: f_from,
-                    sender_chat: f_sender_chat,
-                    sender_boost_count: f_sender_boost_count,
-                    sender_business_bot: f_sender_business_bot,
-                    sender_tag: f_sender_tag,
-                    date: de::required(f_date, "date")?,
-                    guest_query_id: f_guest_query_id,
-                    business_connection_id: f_business_connection_id,
-                    chat: de::required(f_chat, "chat")?,
-                    forward_origin: f_forward_origin,
-                    is_topic_message: f_is_topic_message,
-                    is_automatic_forward: f_is_automatic_forward,
-                    reply_to_message: f_reply_to_message,
-                    external_reply: f_external_reply,
-                    quote: f_quote,
-                    reply_to_story: f_reply_to_story,
-                    reply_to_checklist_task_id: f_reply_to_checklist_task_id,
-                    reply_to_poll_option_id: f_reply_to_poll_option_id,
-                    via_bot: f_via_bot,
-                    guest_bot_caller_user: f_guest_bot_caller_user,
-                    guest_bot_caller_chat: f_guest_bot_caller_chat,
-                    edit_date: f_edit_date,
-                    has_protected_content: f_has_protected_content,
-                    is_from_offline: f_is_from_offline,
-                    is_paid_post: f_is_paid_post,
-                    media_group_id: f_media_group_id,
-                    author_signature: f_author_signature,
-                    paid_star_count: f_paid_star_count,
-                    text: f_text,
-                    entities: f_entities,
-                    link_preview_options: f_link_preview_options,
-                    suggested_post_info: f_suggested_post_info,
-                    effect_id: f_effect_id,
-                    rich_message: f_rich_message,
-                    animation: f_animation,
-                    audio: f_audio,
-                    document: f_document,
-                    live_photo: f_live_photo,
-                    paid_media: f_paid_media,
-                    photo: f_photo,
-                    sticker: f_sticker,
-                    story: f_story,
-                    video: f_video,
-                    video_note: f_video_note,
-                    voice: f_voice,
-                    caption: f_caption,
-                    caption_entities: f_caption_entities,
-                    show_caption_above_media: f_show_caption_above_media,
-                    has_media_spoiler: f_has_media_spoiler,
-                    checklist: f_checklist,
-                    contact: f_contact,
-                    dice: f_dice,
-                    game: f_game,
-                    poll: f_poll,
-                    venue: f_venue,
-                    location: f_location,
-                    new_chat_members: f_new_chat_members,
-                    left_chat_member: f_left_chat_member,
-                    chat_owner_left: f_chat_owner_left,
-                    chat_owner_changed: f_chat_owner_changed,
-                    new_chat_title: f_new_chat_title,
-                    new_chat_photo: f_new_chat_photo,
-                    delete_chat_photo: f_delete_chat_photo,
-                    group_chat_created: f_group_chat_created,
-                    supergroup_chat_created: f_supergroup_chat_created,
-                    channel_chat_created: f_channel_chat_created,
-                    message_auto_delete_timer_changed: f_message_auto_delete_timer_changed,
-                    migrate_to_chat_id: f_migrate_to_chat_id,
-                    migrate_from_chat_id: f_migrate_from_chat_id,
-                    pinned_message: f_pinned_message,
-                    invoice: f_invoice,
-                    successful_payment: f_successful_payment,
-                    refunded_payment: f_refunded_payment,
-                    users_shared: f_users_shared,
-                    chat_shared: f_chat_shared,
-                    gift: f_gift,
-                    unique_gift: f_unique_gift,
-                    gift_upgrade_sent: f_gift_upgrade_sent,
-                    connected_website: f_connected_website,
-                    write_access_allowed: f_write_access_allowed,
-                    passport_data: f_passport_data,
-                    proximity_alert_triggered: f_proximity_alert_triggered,
-                    boost_added: f_boost_added,
-                    chat_background_set: f_chat_background_set,
-                    checklist_tasks_done: f_checklist_tasks_done,
-                    checklist_tasks_added: f_checklist_tasks_added,
-                    direct_message_price_changed: f_direct_message_price_changed,
-                    forum_topic_created: f_forum_topic_created,
-                    forum_topic_edited: f_forum_topic_edited,
-                    forum_topic_closed: f_forum_topic_closed,
-                    forum_topic_reopened: f_forum_topic_reopened,
-                    general_forum_topic_hidden: f_general_forum_topic_hidden,
-                    general_forum_topic_unhidden: f_general_forum_topic_unhidden,
-                    giveaway_created: f_giveaway_created,
-                    giveaway: f_giveaway,
-                    giveaway_winners: f_giveaway_winners,
-                    giveaway_completed: f_giveaway_completed,
-                    managed_bot_created: f_managed_bot_created,
-                    paid_message_price_changed: f_paid_message_price_changed,
-                    poll_option_added: f_poll_option_added,
-                    poll_option_deleted: f_poll_option_deleted,
-                    suggested_post_approved: f_suggested_post_approved,
-                    suggested_post_approval_failed: f_suggested_post_approval_failed,
-                    suggested_post_declined: f_suggested_post_declined,
-                    suggested_post_paid: f_suggested_post_paid,
-                    suggested_post_refunded: f_suggested_post_refunded,
-                    video_chat_scheduled: f_video_chat_scheduled,
-                    video_chat_started: f_video_chat_started,
-                    video_chat_ended: f_video_chat_ended,
-                    video_chat_participants_invited: f_video_chat_participants_invited,
-                    web_app_data: f_web_app_data,
-                    reply_markup: f_reply_markup,
-                })
-            }
+                "from" => de::opt(&mut map, &mut f_from),
+                "sender_chat" => de::opt(&mut map, &mut f_sender_chat),
+                "sender_boost_count" => de::opt(&mut map, &mut f_sender_boost_count),
+                "sender_business_bot" => de::opt(&mut map, &mut f_sender_business_bot),
+                "sender_tag" => de::opt(&mut map, &mut f_sender_tag),
+                "date" => de::req(&mut map, &mut f_date),
+                "guest_query_id" => de::opt(&mut map, &mut f_guest_query_id),
+                "business_connection_id" => {
+                    de::opt(&mut map, &mut f_business_connection_id)
+                }
+                "chat" => de::req(&mut map, &mut f_chat),
+                "forward_origin" => de::opt(&mut map, &mut f_forward_origin),
+                "is_topic_message" => de::opt(&mut map, &mut f_is_topic_message),
+                "is_automatic_forward" => de::opt(&mut map, &mut f_is_automatic_forward),
+                "reply_to_message" => de::opt(&mut map, &mut f_reply_to_message),
+                "external_reply" => de::opt(&mut map, &mut f_external_reply),
+                "quote" => de::opt(&mut map, &mut f_quote),
+                "reply_to_story" => de::opt(&mut map, &mut f_reply_to_story),
+                "reply_to_checklist_task_id" => {
+                    de::opt(&mut map, &mut f_reply_to_checklist_task_id)
+                }
+                "reply_to_poll_option_id" => {
+                    de::opt(&mut map, &mut f_reply_to_poll_option_id)
+                }
+                "via_bot" => de::opt(&mut map, &mut f_via_bot),
+                "guest_bot_caller_user" => {
+                    de::opt(&mut map, &mut f_guest_bot_caller_user)
+                }
+                "guest_bot_caller_chat" => {
+                    de::opt(&mut map, &mut f_guest_bot_caller_chat)
+                }
+                "edit_date" => de::opt(&mut map, &mut f_edit_date),
+                "has_protected_content" => {
+                    de::opt(&mut map, &mut f_has_protected_content)
+                }
+                "is_from_offline" => de::opt(&mut map, &mut f_is_from_offline),
+                "is_paid_post" => de::opt(&mut map, &mut f_is_paid_post),
+                "media_group_id" => de::opt(&mut map, &mut f_media_group_id),
+                "author_signature" => de::opt(&mut map, &mut f_author_signature),
+                "paid_star_count" => de::opt(&mut map, &mut f_paid_star_count),
+                "text" => de::opt(&mut map, &mut f_text),
+                "entities" => de::opt(&mut map, &mut f_entities),
+                "link_preview_options" => de::opt(&mut map, &mut f_link_preview_options),
+                "suggested_post_info" => de::opt(&mut map, &mut f_suggested_post_info),
+                "effect_id" => de::opt(&mut map, &mut f_effect_id),
+                "rich_message" => de::opt(&mut map, &mut f_rich_message),
+                "animation" => de::opt(&mut map, &mut f_animation),
+                "audio" => de::opt(&mut map, &mut f_audio),
+                "document" => de::opt(&mut map, &mut f_document),
+                "live_photo" => de::opt(&mut map, &mut f_live_photo),
+                "paid_media" => de::opt(&mut map, &mut f_paid_media),
+                "photo" => de::opt(&mut map, &mut f_photo),
+                "sticker" => de::opt(&mut map, &mut f_sticker),
+                "story" => de::opt(&mut map, &mut f_story),
+                "video" => de::opt(&mut map, &mut f_video),
+                "video_note" => de::opt(&mut map, &mut f_video_note),
+                "voice" => de::opt(&mut map, &mut f_voice),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                "caption_entities" => de::opt(&mut map, &mut f_caption_entities),
+                "show_caption_above_media" => {
+                    de::opt(&mut map, &mut f_show_caption_above_media)
+                }
+                "has_media_spoiler" => de::opt(&mut map, &mut f_has_media_spoiler),
+                "checklist" => de::opt(&mut map, &mut f_checklist),
+                "contact" => de::opt(&mut map, &mut f_contact),
+                "dice" => de::opt(&mut map, &mut f_dice),
+                "game" => de::opt(&mut map, &mut f_game),
+                "poll" => de::opt(&mut map, &mut f_poll),
+                "venue" => de::opt(&mut map, &mut f_venue),
+                "location" => de::opt(&mut map, &mut f_location),
+                "new_chat_members" => de::opt(&mut map, &mut f_new_chat_members),
+                "left_chat_member" => de::opt(&mut map, &mut f_left_chat_member),
+                "chat_owner_left" => de::opt(&mut map, &mut f_chat_owner_left),
+                "chat_owner_changed" => de::opt(&mut map, &mut f_chat_owner_changed),
+                "new_chat_title" => de::opt(&mut map, &mut f_new_chat_title),
+                "new_chat_photo" => de::opt(&mut map, &mut f_new_chat_photo),
+                "delete_chat_photo" => de::opt(&mut map, &mut f_delete_chat_photo),
+                "group_chat_created" => de::opt(&mut map, &mut f_group_chat_created),
+                "supergroup_chat_created" => {
+                    de::opt(&mut map, &mut f_supergroup_chat_created)
+                }
+                "channel_chat_created" => de::opt(&mut map, &mut f_channel_chat_created),
+                "message_auto_delete_timer_changed" => {
+                    de::opt(&mut map, &mut f_message_auto_delete_timer_changed)
+                }
+                "migrate_to_chat_id" => de::opt(&mut map, &mut f_migrate_to_chat_id),
+                "migrate_from_chat_id" => de::opt(&mut map, &mut f_migrate_from_chat_id),
+                "pinned_message" => de::opt(&mut map, &mut f_pinned_message),
+                "invoice" => de::opt(&mut map, &mut f_invoice),
+                "successful_payment" => de::opt(&mut map, &mut f_successful_payment),
+                "refunded_payment" => de::opt(&mut map, &mut f_refunded_payment),
+                "users_shared" => de::opt(&mut map, &mut f_users_shared),
+                "chat_shared" => de::opt(&mut map, &mut f_chat_shared),
+                "gift" => de::opt(&mut map, &mut f_gift),
+                "unique_gift" => de::opt(&mut map, &mut f_unique_gift),
+                "gift_upgrade_sent" => de::opt(&mut map, &mut f_gift_upgrade_sent),
+                "connected_website" => de::opt(&mut map, &mut f_connected_website),
+                "write_access_allowed" => de::opt(&mut map, &mut f_write_access_allowed),
+                "passport_data" => de::opt(&mut map, &mut f_passport_data),
+                "proximity_alert_triggered" => {
+                    de::opt(&mut map, &mut f_proximity_alert_triggered)
+                }
+                "boost_added" => de::opt(&mut map, &mut f_boost_added),
+                "chat_background_set" => de::opt(&mut map, &mut f_chat_background_set),
+                "checklist_tasks_done" => de::opt(&mut map, &mut f_checklist_tasks_done),
+                "checklist_tasks_added" => {
+                    de::opt(&mut map, &mut f_checklist_tasks_added)
+                }
+                "direct_message_price_changed" => {
+                    de::opt(&mut map, &mut f_direct_message_price_changed)
+                }
+                "forum_topic_created" => de::opt(&mut map, &mut f_forum_topic_created),
+                "forum_topic_edited" => de::opt(&mut map, &mut f_forum_topic_edited),
+                "forum_topic_closed" => de::opt(&mut map, &mut f_forum_topic_closed),
+                "forum_topic_reopened" => de::opt(&mut map, &mut f_forum_topic_reopened),
+                "general_forum_topic_hidden" => {
+                    de::opt(&mut map, &mut f_general_forum_topic_hidden)
+                }
+                "general_forum_topic_unhidden" => {
+                    de::opt(&mut map, &mut f_general_forum_topic_unhidden)
+                }
+                "giveaway_created" => de::opt(&mut map, &mut f_giveaway_created),
+                "giveaway" => de::opt(&mut map, &mut f_giveaway),
+                "giveaway_winners" => de::opt(&mut map, &mut f_giveaway_winners),
+                "giveaway_completed" => de::opt(&mut map, &mut f_giveaway_completed),
+                "managed_bot_created" => de::opt(&mut map, &mut f_managed_bot_created),
+                "paid_message_price_changed" => {
+                    de::opt(&mut map, &mut f_paid_message_price_changed)
+                }
+                "poll_option_added" => de::opt(&mut map, &mut f_poll_option_added),
+                "poll_option_deleted" => de::opt(&mut map, &mut f_poll_option_deleted),
+                "suggested_post_approved" => {
+                    de::opt(&mut map, &mut f_suggested_post_approved)
+                }
+                "suggested_post_approval_failed" => {
+                    de::opt(&mut map, &mut f_suggested_post_approval_failed)
+                }
+                "suggested_post_declined" => {
+                    de::opt(&mut map, &mut f_suggested_post_declined)
+                }
+                "suggested_post_paid" => de::opt(&mut map, &mut f_suggested_post_paid),
+                "suggested_post_refunded" => {
+                    de::opt(&mut map, &mut f_suggested_post_refunded)
+                }
+                "video_chat_scheduled" => de::opt(&mut map, &mut f_video_chat_scheduled),
+                "video_chat_started" => de::opt(&mut map, &mut f_video_chat_started),
+                "video_chat_ended" => de::opt(&mut map, &mut f_video_chat_ended),
+                "video_chat_participants_invited" => {
+                    de::opt(&mut map, &mut f_video_chat_participants_invited)
+                }
+                "web_app_data" => de::opt(&mut map, &mut f_web_app_data),
+                "reply_markup" => de::opt(&mut map, &mut f_reply_markup),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Message {
+            message_id: de::required(f_message_id, "message_id")?,
+            message_thread_id: f_message_thread_id,
+            direct_messages_topic: f_direct_messages_topic,
+            from: f_from,
+            sender_chat: f_sender_chat,
+            sender_boost_count: f_sender_boost_count,
+            sender_business_bot: f_sender_business_bot,
+            sender_tag: f_sender_tag,
+            date: de::required(f_date, "date")?,
+            guest_query_id: f_guest_query_id,
+            business_connection_id: f_business_connection_id,
+            chat: de::required(f_chat, "chat")?,
+            forward_origin: f_forward_origin,
+            is_topic_message: f_is_topic_message,
+            is_automatic_forward: f_is_automatic_forward,
+            reply_to_message: f_reply_to_message,
+            external_reply: f_external_reply,
+            quote: f_quote,
+            reply_to_story: f_reply_to_story,
+            reply_to_checklist_task_id: f_reply_to_checklist_task_id,
+            reply_to_poll_option_id: f_reply_to_poll_option_id,
+            via_bot: f_via_bot,
+            guest_bot_caller_user: f_guest_bot_caller_user,
+            guest_bot_caller_chat: f_guest_bot_caller_chat,
+            edit_date: f_edit_date,
+            has_protected_content: f_has_protected_content,
+            is_from_offline: f_is_from_offline,
+            is_paid_post: f_is_paid_post,
+            media_group_id: f_media_group_id,
+            author_signature: f_author_signature,
+            paid_star_count: f_paid_star_count,
+            text: f_text,
+            entities: f_entities,
+            link_preview_options: f_link_preview_options,
+            suggested_post_info: f_suggested_post_info,
+            effect_id: f_effect_id,
+            rich_message: f_rich_message,
+            animation: f_animation,
+            audio: f_audio,
+            document: f_document,
+            live_photo: f_live_photo,
+            paid_media: f_paid_media,
+            photo: f_photo,
+            sticker: f_sticker,
+            story: f_story,
+            video: f_video,
+            video_note: f_video_note,
+            voice: f_voice,
+            caption: f_caption,
+            caption_entities: f_caption_entities,
+            show_caption_above_media: f_show_caption_above_media,
+            has_media_spoiler: f_has_media_spoiler,
+            checklist: f_checklist,
+            contact: f_contact,
+            dice: f_dice,
+            game: f_game,
+            poll: f_poll,
+            venue: f_venue,
+            location: f_location,
+            new_chat_members: f_new_chat_members,
+            left_chat_member: f_left_chat_member,
+            chat_owner_left: f_chat_owner_left,
+            chat_owner_changed: f_chat_owner_changed,
+            new_chat_title: f_new_chat_title,
+            new_chat_photo: f_new_chat_photo,
+            delete_chat_photo: f_delete_chat_photo,
+            group_chat_created: f_group_chat_created,
+            supergroup_chat_created: f_supergroup_chat_created,
+            channel_chat_created: f_channel_chat_created,
+            message_auto_delete_timer_changed: f_message_auto_delete_timer_changed,
+            migrate_to_chat_id: f_migrate_to_chat_id,
+            migrate_from_chat_id: f_migrate_from_chat_id,
+            pinned_message: f_pinned_message,
+            invoice: f_invoice,
+            successful_payment: f_successful_payment,
+            refunded_payment: f_refunded_payment,
+            users_shared: f_users_shared,
+            chat_shared: f_chat_shared,
+            gift: f_gift,
+            unique_gift: f_unique_gift,
+            gift_upgrade_sent: f_gift_upgrade_sent,
+            connected_website: f_connected_website,
+            write_access_allowed: f_write_access_allowed,
+            passport_data: f_passport_data,
+            proximity_alert_triggered: f_proximity_alert_triggered,
+            boost_added: f_boost_added,
+            chat_background_set: f_chat_background_set,
+            checklist_tasks_done: f_checklist_tasks_done,
+            checklist_tasks_added: f_checklist_tasks_added,
+            direct_message_price_changed: f_direct_message_price_changed,
+            forum_topic_created: f_forum_topic_created,
+            forum_topic_edited: f_forum_topic_edited,
+            forum_topic_closed: f_forum_topic_closed,
+            forum_topic_reopened: f_forum_topic_reopened,
+            general_forum_topic_hidden: f_general_forum_topic_hidden,
+            general_forum_topic_unhidden: f_general_forum_topic_unhidden,
+            giveaway_created: f_giveaway_created,
+            giveaway: f_giveaway,
+            giveaway_winners: f_giveaway_winners,
+            giveaway_completed: f_giveaway_completed,
+            managed_bot_created: f_managed_bot_created,
+            paid_message_price_changed: f_paid_message_price_changed,
+            poll_option_added: f_poll_option_added,
+            poll_option_deleted: f_poll_option_deleted,
+            suggested_post_approved: f_suggested_post_approved,
+            suggested_post_approval_failed: f_suggested_post_approval_failed,
+            suggested_post_declined: f_suggested_post_declined,
+            suggested_post_paid: f_suggested_post_paid,
+            suggested_post_refunded: f_suggested_post_refunded,
+            video_chat_scheduled: f_video_chat_scheduled,
+            video_chat_started: f_video_chat_started,
+            video_chat_ended: f_video_chat_ended,
+            video_chat_participants_invited: f_video_chat_participants_invited,
+            web_app_data: f_web_app_data,
+            reply_markup: f_reply_markup,
+        })
     }
 }
 

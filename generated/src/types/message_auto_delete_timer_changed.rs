@@ -23,34 +23,28 @@ impl Serialize for MessageAutoDeleteTimerChanged {
 
 impl<'de> Deserialize<'de> for MessageAutoDeleteTimerChanged {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MessageAutoDeleteTimerChanged;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MessageAutoDeleteTimerChanged object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MessageAutoDeleteTimerChanged, A::Error> {
-                let mut f_message_auto_delete_time: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "message_auto_delete_time" => {
-                            de::req(&mut map, &mut f_message_auto_delete_time)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MessageAutoDeleteTimerChanged {
+    const EXPECTING: &'static str = "a MessageAutoDeleteTimerChanged object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_message_auto_delete_time: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "message_auto_delete_time" => {
+                    de::req(&mut map, &mut f_message_auto_delete_time)
                 }
-                Ok(MessageAutoDeleteTimerChanged {
-                    message_auto_delete_time: de::required(
-                        f_message_auto_delete_time,
-                        "message_auto_delete_time",
-                    )?,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MessageAutoDeleteTimerChanged {
+            message_auto_delete_time: de::required(
+                f_message_auto_delete_time,
+                "message_auto_delete_time",
+            )?,
+        })
     }
 }
 

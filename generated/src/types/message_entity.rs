@@ -48,53 +48,47 @@ impl Serialize for MessageEntity {
 
 impl<'de> Deserialize<'de> for MessageEntity {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MessageEntity;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MessageEntity object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MessageEntity, A::Error> {
-                let mut f_kind: Option<MessageEntityType> = None;
-                let mut f_offset: Option<i64> = None;
-                let mut f_length: Option<i64> = None;
-                let mut f_url: Option<String> = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_language: Option<String> = None;
-                let mut f_custom_emoji_id: Option<String> = None;
-                let mut f_unix_time: Option<i64> = None;
-                let mut f_date_time_format: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "offset" => de::req(&mut map, &mut f_offset),
-                        "length" => de::req(&mut map, &mut f_length),
-                        "url" => de::opt(&mut map, &mut f_url),
-                        "user" => de::opt(&mut map, &mut f_user),
-                        "language" => de::opt(&mut map, &mut f_language),
-                        "custom_emoji_id" => de::opt(&mut map, &mut f_custom_emoji_id),
-                        "unix_time" => de::opt(&mut map, &mut f_unix_time),
-                        "date_time_format" => de::opt(&mut map, &mut f_date_time_format),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MessageEntity {
-                    kind: de::required(f_kind, "type")?,
-                    offset: de::required(f_offset, "offset")?,
-                    length: de::required(f_length, "length")?,
-                    url: f_url,
-                    user: f_user,
-                    language: f_language,
-                    custom_emoji_id: f_custom_emoji_id,
-                    unix_time: f_unix_time,
-                    date_time_format: f_date_time_format,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MessageEntity {
+    const EXPECTING: &'static str = "a MessageEntity object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<MessageEntityType> = None;
+        let mut f_offset: Option<i64> = None;
+        let mut f_length: Option<i64> = None;
+        let mut f_url: Option<String> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_language: Option<String> = None;
+        let mut f_custom_emoji_id: Option<String> = None;
+        let mut f_unix_time: Option<i64> = None;
+        let mut f_date_time_format: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "offset" => de::req(&mut map, &mut f_offset),
+                "length" => de::req(&mut map, &mut f_length),
+                "url" => de::opt(&mut map, &mut f_url),
+                "user" => de::opt(&mut map, &mut f_user),
+                "language" => de::opt(&mut map, &mut f_language),
+                "custom_emoji_id" => de::opt(&mut map, &mut f_custom_emoji_id),
+                "unix_time" => de::opt(&mut map, &mut f_unix_time),
+                "date_time_format" => de::opt(&mut map, &mut f_date_time_format),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MessageEntity {
+            kind: de::required(f_kind, "type")?,
+            offset: de::required(f_offset, "offset")?,
+            length: de::required(f_length, "length")?,
+            url: f_url,
+            user: f_user,
+            language: f_language,
+            custom_emoji_id: f_custom_emoji_id,
+            unix_time: f_unix_time,
+            date_time_format: f_date_time_format,
+        })
     }
 }
 

@@ -23,29 +23,23 @@ impl Serialize for MessageId {
 
 impl<'de> Deserialize<'de> for MessageId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MessageId;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MessageId object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MessageId, A::Error> {
-                let mut f_message_id: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "message_id" => de::req(&mut map, &mut f_message_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MessageId {
-                    message_id: de::required(f_message_id, "message_id")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MessageId {
+    const EXPECTING: &'static str = "a MessageId object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_message_id: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "message_id" => de::req(&mut map, &mut f_message_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MessageId {
+            message_id: de::required(f_message_id, "message_id")?,
+        })
     }
 }
 

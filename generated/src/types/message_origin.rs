@@ -130,32 +130,26 @@ impl Serialize for MessageOriginUser {
 
 impl<'de> Deserialize<'de> for MessageOriginUser {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MessageOriginUser;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MessageOriginUser object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MessageOriginUser, A::Error> {
-                let mut f_date: Option<i64> = None;
-                let mut f_sender_user: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "date" => de::req(&mut map, &mut f_date),
-                        "sender_user" => de::req(&mut map, &mut f_sender_user),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MessageOriginUser {
-                    date: de::required(f_date, "date")?,
-                    sender_user: de::required(f_sender_user, "sender_user")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MessageOriginUser {
+    const EXPECTING: &'static str = "a MessageOriginUser object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_date: Option<i64> = None;
+        let mut f_sender_user: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "date" => de::req(&mut map, &mut f_date),
+                "sender_user" => de::req(&mut map, &mut f_sender_user),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MessageOriginUser {
+            date: de::required(f_date, "date")?,
+            sender_user: de::required(f_sender_user, "sender_user")?,
+        })
     }
 }
 
@@ -195,35 +189,26 @@ impl Serialize for MessageOriginHiddenUser {
 
 impl<'de> Deserialize<'de> for MessageOriginHiddenUser {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MessageOriginHiddenUser;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MessageOriginHiddenUser object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MessageOriginHiddenUser, A::Error> {
-                let mut f_date: Option<i64> = None;
-                let mut f_sender_user_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "date" => de::req(&mut map, &mut f_date),
-                        "sender_user_name" => de::req(&mut map, &mut f_sender_user_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MessageOriginHiddenUser {
-                    date: de::required(f_date, "date")?,
-                    sender_user_name: de::required(
-                        f_sender_user_name,
-                        "sender_user_name",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MessageOriginHiddenUser {
+    const EXPECTING: &'static str = "a MessageOriginHiddenUser object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_date: Option<i64> = None;
+        let mut f_sender_user_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "date" => de::req(&mut map, &mut f_date),
+                "sender_user_name" => de::req(&mut map, &mut f_sender_user_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MessageOriginHiddenUser {
+            date: de::required(f_date, "date")?,
+            sender_user_name: de::required(f_sender_user_name, "sender_user_name")?,
+        })
     }
 }
 
@@ -266,35 +251,29 @@ impl Serialize for MessageOriginChat {
 
 impl<'de> Deserialize<'de> for MessageOriginChat {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MessageOriginChat;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MessageOriginChat object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MessageOriginChat, A::Error> {
-                let mut f_date: Option<i64> = None;
-                let mut f_sender_chat: Option<Box<Chat>> = None;
-                let mut f_author_signature: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "date" => de::req(&mut map, &mut f_date),
-                        "sender_chat" => de::req(&mut map, &mut f_sender_chat),
-                        "author_signature" => de::opt(&mut map, &mut f_author_signature),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MessageOriginChat {
-                    date: de::required(f_date, "date")?,
-                    sender_chat: de::required(f_sender_chat, "sender_chat")?,
-                    author_signature: f_author_signature,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MessageOriginChat {
+    const EXPECTING: &'static str = "a MessageOriginChat object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_date: Option<i64> = None;
+        let mut f_sender_chat: Option<Box<Chat>> = None;
+        let mut f_author_signature: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "date" => de::req(&mut map, &mut f_date),
+                "sender_chat" => de::req(&mut map, &mut f_sender_chat),
+                "author_signature" => de::opt(&mut map, &mut f_author_signature),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MessageOriginChat {
+            date: de::required(f_date, "date")?,
+            sender_chat: de::required(f_sender_chat, "sender_chat")?,
+            author_signature: f_author_signature,
+        })
     }
 }
 
@@ -347,38 +326,32 @@ impl Serialize for MessageOriginChannel {
 
 impl<'de> Deserialize<'de> for MessageOriginChannel {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MessageOriginChannel;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MessageOriginChannel object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MessageOriginChannel, A::Error> {
-                let mut f_date: Option<i64> = None;
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_message_id: Option<i64> = None;
-                let mut f_author_signature: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "date" => de::req(&mut map, &mut f_date),
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "message_id" => de::req(&mut map, &mut f_message_id),
-                        "author_signature" => de::opt(&mut map, &mut f_author_signature),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MessageOriginChannel {
-                    date: de::required(f_date, "date")?,
-                    chat: de::required(f_chat, "chat")?,
-                    message_id: de::required(f_message_id, "message_id")?,
-                    author_signature: f_author_signature,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MessageOriginChannel {
+    const EXPECTING: &'static str = "a MessageOriginChannel object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_date: Option<i64> = None;
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_message_id: Option<i64> = None;
+        let mut f_author_signature: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "date" => de::req(&mut map, &mut f_date),
+                "chat" => de::req(&mut map, &mut f_chat),
+                "message_id" => de::req(&mut map, &mut f_message_id),
+                "author_signature" => de::opt(&mut map, &mut f_author_signature),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MessageOriginChannel {
+            date: de::required(f_date, "date")?,
+            chat: de::required(f_chat, "chat")?,
+            message_id: de::required(f_message_id, "message_id")?,
+            author_signature: f_author_signature,
+        })
     }
 }
 

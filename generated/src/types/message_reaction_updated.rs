@@ -46,47 +46,41 @@ impl Serialize for MessageReactionUpdated {
 
 impl<'de> Deserialize<'de> for MessageReactionUpdated {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = MessageReactionUpdated;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a MessageReactionUpdated object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<MessageReactionUpdated, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_message_id: Option<i64> = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_actor_chat: Option<Box<Chat>> = None;
-                let mut f_date: Option<i64> = None;
-                let mut f_old_reaction: Option<Vec<ReactionType>> = None;
-                let mut f_new_reaction: Option<Vec<ReactionType>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "message_id" => de::req(&mut map, &mut f_message_id),
-                        "user" => de::opt(&mut map, &mut f_user),
-                        "actor_chat" => de::opt(&mut map, &mut f_actor_chat),
-                        "date" => de::req(&mut map, &mut f_date),
-                        "old_reaction" => de::req(&mut map, &mut f_old_reaction),
-                        "new_reaction" => de::req(&mut map, &mut f_new_reaction),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(MessageReactionUpdated {
-                    chat: de::required(f_chat, "chat")?,
-                    message_id: de::required(f_message_id, "message_id")?,
-                    user: f_user,
-                    actor_chat: f_actor_chat,
-                    date: de::required(f_date, "date")?,
-                    old_reaction: f_old_reaction.unwrap_or_default(),
-                    new_reaction: f_new_reaction.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MessageReactionUpdated {
+    const EXPECTING: &'static str = "a MessageReactionUpdated object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_message_id: Option<i64> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_actor_chat: Option<Box<Chat>> = None;
+        let mut f_date: Option<i64> = None;
+        let mut f_old_reaction: Option<Vec<ReactionType>> = None;
+        let mut f_new_reaction: Option<Vec<ReactionType>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "message_id" => de::req(&mut map, &mut f_message_id),
+                "user" => de::opt(&mut map, &mut f_user),
+                "actor_chat" => de::opt(&mut map, &mut f_actor_chat),
+                "date" => de::req(&mut map, &mut f_date),
+                "old_reaction" => de::req(&mut map, &mut f_old_reaction),
+                "new_reaction" => de::req(&mut map, &mut f_new_reaction),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(MessageReactionUpdated {
+            chat: de::required(f_chat, "chat")?,
+            message_id: de::required(f_message_id, "message_id")?,
+            user: f_user,
+            actor_chat: f_actor_chat,
+            date: de::required(f_date, "date")?,
+            old_reaction: f_old_reaction.unwrap_or_default(),
+            new_reaction: f_new_reaction.unwrap_or_default(),
+        })
     }
 }
 

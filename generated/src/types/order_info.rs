@@ -33,38 +33,32 @@ impl Serialize for OrderInfo {
 
 impl<'de> Deserialize<'de> for OrderInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = OrderInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a OrderInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OrderInfo, A::Error> {
-                let mut f_name: Option<String> = None;
-                let mut f_phone_number: Option<String> = None;
-                let mut f_email: Option<String> = None;
-                let mut f_shipping_address: Option<Box<ShippingAddress>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::opt(&mut map, &mut f_name),
-                        "phone_number" => de::opt(&mut map, &mut f_phone_number),
-                        "email" => de::opt(&mut map, &mut f_email),
-                        "shipping_address" => de::opt(&mut map, &mut f_shipping_address),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(OrderInfo {
-                    name: f_name,
-                    phone_number: f_phone_number,
-                    email: f_email,
-                    shipping_address: f_shipping_address,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for OrderInfo {
+    const EXPECTING: &'static str = "a OrderInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        let mut f_phone_number: Option<String> = None;
+        let mut f_email: Option<String> = None;
+        let mut f_shipping_address: Option<Box<ShippingAddress>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::opt(&mut map, &mut f_name),
+                "phone_number" => de::opt(&mut map, &mut f_phone_number),
+                "email" => de::opt(&mut map, &mut f_email),
+                "shipping_address" => de::opt(&mut map, &mut f_shipping_address),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(OrderInfo {
+            name: f_name,
+            phone_number: f_phone_number,
+            email: f_email,
+            shipping_address: f_shipping_address,
+        })
     }
 }
 

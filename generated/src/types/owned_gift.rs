@@ -138,76 +138,64 @@ impl Serialize for OwnedGiftRegular {
 
 impl<'de> Deserialize<'de> for OwnedGiftRegular {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = OwnedGiftRegular;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a OwnedGiftRegular object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OwnedGiftRegular, A::Error> {
-                let mut f_gift: Option<Box<Gift>> = None;
-                let mut f_owned_gift_id: Option<String> = None;
-                let mut f_sender_user: Option<Box<User>> = None;
-                let mut f_send_date: Option<i64> = None;
-                let mut f_text: Option<String> = None;
-                let mut f_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_is_private: Option<bool> = None;
-                let mut f_is_saved: Option<bool> = None;
-                let mut f_can_be_upgraded: Option<bool> = None;
-                let mut f_was_refunded: Option<bool> = None;
-                let mut f_convert_star_count: Option<i64> = None;
-                let mut f_prepaid_upgrade_star_count: Option<i64> = None;
-                let mut f_is_upgrade_separate: Option<bool> = None;
-                let mut f_unique_gift_number: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "gift" => de::req(&mut map, &mut f_gift),
-                        "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
-                        "sender_user" => de::opt(&mut map, &mut f_sender_user),
-                        "send_date" => de::req(&mut map, &mut f_send_date),
-                        "text" => de::opt(&mut map, &mut f_text),
-                        "entities" => de::opt(&mut map, &mut f_entities),
-                        "is_private" => de::opt(&mut map, &mut f_is_private),
-                        "is_saved" => de::opt(&mut map, &mut f_is_saved),
-                        "can_be_upgraded" => de::opt(&mut map, &mut f_can_be_upgraded),
-                        "was_refunded" => de::opt(&mut map, &mut f_was_refunded),
-                        "convert_star_count" => {
-                            de::opt(&mut map, &mut f_convert_star_count)
-                        }
-                        "prepaid_upgrade_star_count" => {
-                            de::opt(&mut map, &mut f_prepaid_upgrade_star_count)
-                        }
-                        "is_upgrade_separate" => {
-                            de::opt(&mut map, &mut f_is_upgrade_separate)
-                        }
-                        "unique_gift_number" => {
-                            de::opt(&mut map, &mut f_unique_gift_number)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for OwnedGiftRegular {
+    const EXPECTING: &'static str = "a OwnedGiftRegular object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_gift: Option<Box<Gift>> = None;
+        let mut f_owned_gift_id: Option<String> = None;
+        let mut f_sender_user: Option<Box<User>> = None;
+        let mut f_send_date: Option<i64> = None;
+        let mut f_text: Option<String> = None;
+        let mut f_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_is_private: Option<bool> = None;
+        let mut f_is_saved: Option<bool> = None;
+        let mut f_can_be_upgraded: Option<bool> = None;
+        let mut f_was_refunded: Option<bool> = None;
+        let mut f_convert_star_count: Option<i64> = None;
+        let mut f_prepaid_upgrade_star_count: Option<i64> = None;
+        let mut f_is_upgrade_separate: Option<bool> = None;
+        let mut f_unique_gift_number: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "gift" => de::req(&mut map, &mut f_gift),
+                "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
+                "sender_user" => de::opt(&mut map, &mut f_sender_user),
+                "send_date" => de::req(&mut map, &mut f_send_date),
+                "text" => de::opt(&mut map, &mut f_text),
+                "entities" => de::opt(&mut map, &mut f_entities),
+                "is_private" => de::opt(&mut map, &mut f_is_private),
+                "is_saved" => de::opt(&mut map, &mut f_is_saved),
+                "can_be_upgraded" => de::opt(&mut map, &mut f_can_be_upgraded),
+                "was_refunded" => de::opt(&mut map, &mut f_was_refunded),
+                "convert_star_count" => de::opt(&mut map, &mut f_convert_star_count),
+                "prepaid_upgrade_star_count" => {
+                    de::opt(&mut map, &mut f_prepaid_upgrade_star_count)
                 }
-                Ok(OwnedGiftRegular {
-                    gift: de::required(f_gift, "gift")?,
-                    owned_gift_id: f_owned_gift_id,
-                    sender_user: f_sender_user,
-                    send_date: de::required(f_send_date, "send_date")?,
-                    text: f_text,
-                    entities: f_entities,
-                    is_private: f_is_private,
-                    is_saved: f_is_saved,
-                    can_be_upgraded: f_can_be_upgraded,
-                    was_refunded: f_was_refunded,
-                    convert_star_count: f_convert_star_count,
-                    prepaid_upgrade_star_count: f_prepaid_upgrade_star_count,
-                    is_upgrade_separate: f_is_upgrade_separate,
-                    unique_gift_number: f_unique_gift_number,
-                })
-            }
+                "is_upgrade_separate" => de::opt(&mut map, &mut f_is_upgrade_separate),
+                "unique_gift_number" => de::opt(&mut map, &mut f_unique_gift_number),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(OwnedGiftRegular {
+            gift: de::required(f_gift, "gift")?,
+            owned_gift_id: f_owned_gift_id,
+            sender_user: f_sender_user,
+            send_date: de::required(f_send_date, "send_date")?,
+            text: f_text,
+            entities: f_entities,
+            is_private: f_is_private,
+            is_saved: f_is_saved,
+            can_be_upgraded: f_can_be_upgraded,
+            was_refunded: f_was_refunded,
+            convert_star_count: f_convert_star_count,
+            prepaid_upgrade_star_count: f_prepaid_upgrade_star_count,
+            is_upgrade_separate: f_is_upgrade_separate,
+            unique_gift_number: f_unique_gift_number,
+        })
     }
 }
 
@@ -349,56 +337,44 @@ impl Serialize for OwnedGiftUnique {
 
 impl<'de> Deserialize<'de> for OwnedGiftUnique {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = OwnedGiftUnique;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a OwnedGiftUnique object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OwnedGiftUnique, A::Error> {
-                let mut f_gift: Option<Box<UniqueGift>> = None;
-                let mut f_owned_gift_id: Option<String> = None;
-                let mut f_sender_user: Option<Box<User>> = None;
-                let mut f_send_date: Option<i64> = None;
-                let mut f_is_saved: Option<bool> = None;
-                let mut f_can_be_transferred: Option<bool> = None;
-                let mut f_transfer_star_count: Option<i64> = None;
-                let mut f_next_transfer_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "gift" => de::req(&mut map, &mut f_gift),
-                        "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
-                        "sender_user" => de::opt(&mut map, &mut f_sender_user),
-                        "send_date" => de::req(&mut map, &mut f_send_date),
-                        "is_saved" => de::opt(&mut map, &mut f_is_saved),
-                        "can_be_transferred" => {
-                            de::opt(&mut map, &mut f_can_be_transferred)
-                        }
-                        "transfer_star_count" => {
-                            de::opt(&mut map, &mut f_transfer_star_count)
-                        }
-                        "next_transfer_date" => {
-                            de::opt(&mut map, &mut f_next_transfer_date)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(OwnedGiftUnique {
-                    gift: de::required(f_gift, "gift")?,
-                    owned_gift_id: f_owned_gift_id,
-                    sender_user: f_sender_user,
-                    send_date: de::required(f_send_date, "send_date")?,
-                    is_saved: f_is_saved,
-                    can_be_transferred: f_can_be_transferred,
-                    transfer_star_count: f_transfer_star_count,
-                    next_transfer_date: f_next_transfer_date,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for OwnedGiftUnique {
+    const EXPECTING: &'static str = "a OwnedGiftUnique object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_gift: Option<Box<UniqueGift>> = None;
+        let mut f_owned_gift_id: Option<String> = None;
+        let mut f_sender_user: Option<Box<User>> = None;
+        let mut f_send_date: Option<i64> = None;
+        let mut f_is_saved: Option<bool> = None;
+        let mut f_can_be_transferred: Option<bool> = None;
+        let mut f_transfer_star_count: Option<i64> = None;
+        let mut f_next_transfer_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "gift" => de::req(&mut map, &mut f_gift),
+                "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
+                "sender_user" => de::opt(&mut map, &mut f_sender_user),
+                "send_date" => de::req(&mut map, &mut f_send_date),
+                "is_saved" => de::opt(&mut map, &mut f_is_saved),
+                "can_be_transferred" => de::opt(&mut map, &mut f_can_be_transferred),
+                "transfer_star_count" => de::opt(&mut map, &mut f_transfer_star_count),
+                "next_transfer_date" => de::opt(&mut map, &mut f_next_transfer_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(OwnedGiftUnique {
+            gift: de::required(f_gift, "gift")?,
+            owned_gift_id: f_owned_gift_id,
+            sender_user: f_sender_user,
+            send_date: de::required(f_send_date, "send_date")?,
+            is_saved: f_is_saved,
+            can_be_transferred: f_can_be_transferred,
+            transfer_star_count: f_transfer_star_count,
+            next_transfer_date: f_next_transfer_date,
+        })
     }
 }
 

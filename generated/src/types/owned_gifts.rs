@@ -32,35 +32,29 @@ impl Serialize for OwnedGifts {
 
 impl<'de> Deserialize<'de> for OwnedGifts {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = OwnedGifts;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a OwnedGifts object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OwnedGifts, A::Error> {
-                let mut f_total_count: Option<i64> = None;
-                let mut f_gifts: Option<Vec<OwnedGift>> = None;
-                let mut f_next_offset: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "total_count" => de::req(&mut map, &mut f_total_count),
-                        "gifts" => de::req(&mut map, &mut f_gifts),
-                        "next_offset" => de::opt(&mut map, &mut f_next_offset),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(OwnedGifts {
-                    total_count: de::required(f_total_count, "total_count")?,
-                    gifts: f_gifts.unwrap_or_default(),
-                    next_offset: f_next_offset,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for OwnedGifts {
+    const EXPECTING: &'static str = "a OwnedGifts object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_total_count: Option<i64> = None;
+        let mut f_gifts: Option<Vec<OwnedGift>> = None;
+        let mut f_next_offset: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "total_count" => de::req(&mut map, &mut f_total_count),
+                "gifts" => de::req(&mut map, &mut f_gifts),
+                "next_offset" => de::opt(&mut map, &mut f_next_offset),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(OwnedGifts {
+            total_count: de::required(f_total_count, "total_count")?,
+            gifts: f_gifts.unwrap_or_default(),
+            next_offset: f_next_offset,
+        })
     }
 }
 

@@ -127,29 +127,23 @@ impl Serialize for PaidMediaLivePhoto {
 
 impl<'de> Deserialize<'de> for PaidMediaLivePhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PaidMediaLivePhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PaidMediaLivePhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PaidMediaLivePhoto, A::Error> {
-                let mut f_live_photo: Option<Box<LivePhoto>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "live_photo" => de::req(&mut map, &mut f_live_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PaidMediaLivePhoto {
-                    live_photo: de::required(f_live_photo, "live_photo")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PaidMediaLivePhoto {
+    const EXPECTING: &'static str = "a PaidMediaLivePhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_live_photo: Option<Box<LivePhoto>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "live_photo" => de::req(&mut map, &mut f_live_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PaidMediaLivePhoto {
+            live_photo: de::required(f_live_photo, "live_photo")?,
+        })
     }
 }
 
@@ -187,29 +181,23 @@ impl Serialize for PaidMediaPhoto {
 
 impl<'de> Deserialize<'de> for PaidMediaPhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PaidMediaPhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PaidMediaPhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PaidMediaPhoto, A::Error> {
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "photo" => de::req(&mut map, &mut f_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PaidMediaPhoto {
-                    photo: f_photo.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PaidMediaPhoto {
+    const EXPECTING: &'static str = "a PaidMediaPhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "photo" => de::req(&mut map, &mut f_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PaidMediaPhoto {
+            photo: f_photo.unwrap_or_default(),
+        })
     }
 }
 
@@ -249,35 +237,29 @@ impl Serialize for PaidMediaPreview {
 
 impl<'de> Deserialize<'de> for PaidMediaPreview {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PaidMediaPreview;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PaidMediaPreview object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PaidMediaPreview, A::Error> {
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_duration: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "width" => de::opt(&mut map, &mut f_width),
-                        "height" => de::opt(&mut map, &mut f_height),
-                        "duration" => de::opt(&mut map, &mut f_duration),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PaidMediaPreview {
-                    width: f_width,
-                    height: f_height,
-                    duration: f_duration,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PaidMediaPreview {
+    const EXPECTING: &'static str = "a PaidMediaPreview object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_duration: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "width" => de::opt(&mut map, &mut f_width),
+                "height" => de::opt(&mut map, &mut f_height),
+                "duration" => de::opt(&mut map, &mut f_duration),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PaidMediaPreview {
+            width: f_width,
+            height: f_height,
+            duration: f_duration,
+        })
     }
 }
 
@@ -339,29 +321,23 @@ impl Serialize for PaidMediaVideo {
 
 impl<'de> Deserialize<'de> for PaidMediaVideo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PaidMediaVideo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PaidMediaVideo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PaidMediaVideo, A::Error> {
-                let mut f_video: Option<Box<Video>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "video" => de::req(&mut map, &mut f_video),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PaidMediaVideo {
-                    video: de::required(f_video, "video")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PaidMediaVideo {
+    const EXPECTING: &'static str = "a PaidMediaVideo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_video: Option<Box<Video>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "video" => de::req(&mut map, &mut f_video),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PaidMediaVideo {
+            video: de::required(f_video, "video")?,
+        })
     }
 }
 

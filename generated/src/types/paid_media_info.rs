@@ -29,32 +29,26 @@ impl Serialize for PaidMediaInfo {
 
 impl<'de> Deserialize<'de> for PaidMediaInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PaidMediaInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PaidMediaInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PaidMediaInfo, A::Error> {
-                let mut f_star_count: Option<i64> = None;
-                let mut f_paid_media: Option<Vec<PaidMedia>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "star_count" => de::req(&mut map, &mut f_star_count),
-                        "paid_media" => de::req(&mut map, &mut f_paid_media),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PaidMediaInfo {
-                    star_count: de::required(f_star_count, "star_count")?,
-                    paid_media: f_paid_media.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PaidMediaInfo {
+    const EXPECTING: &'static str = "a PaidMediaInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_star_count: Option<i64> = None;
+        let mut f_paid_media: Option<Vec<PaidMedia>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "star_count" => de::req(&mut map, &mut f_star_count),
+                "paid_media" => de::req(&mut map, &mut f_paid_media),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PaidMediaInfo {
+            star_count: de::required(f_star_count, "star_count")?,
+            paid_media: f_paid_media.unwrap_or_default(),
+        })
     }
 }
 

@@ -27,37 +27,26 @@ impl Serialize for PaidMediaPurchased {
 
 impl<'de> Deserialize<'de> for PaidMediaPurchased {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PaidMediaPurchased;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PaidMediaPurchased object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PaidMediaPurchased, A::Error> {
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_paid_media_payload: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "from" => de::req(&mut map, &mut f_from),
-                        "paid_media_payload" => {
-                            de::req(&mut map, &mut f_paid_media_payload)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PaidMediaPurchased {
-                    from: de::required(f_from, "from")?,
-                    paid_media_payload: de::required(
-                        f_paid_media_payload,
-                        "paid_media_payload",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PaidMediaPurchased {
+    const EXPECTING: &'static str = "a PaidMediaPurchased object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_paid_media_payload: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "from" => de::req(&mut map, &mut f_from),
+                "paid_media_payload" => de::req(&mut map, &mut f_paid_media_payload),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PaidMediaPurchased {
+            from: de::required(f_from, "from")?,
+            paid_media_payload: de::required(f_paid_media_payload, "paid_media_payload")?,
+        })
     }
 }
 

@@ -23,34 +23,28 @@ impl Serialize for PaidMessagePriceChanged {
 
 impl<'de> Deserialize<'de> for PaidMessagePriceChanged {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PaidMessagePriceChanged;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PaidMessagePriceChanged object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PaidMessagePriceChanged, A::Error> {
-                let mut f_paid_message_star_count: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "paid_message_star_count" => {
-                            de::req(&mut map, &mut f_paid_message_star_count)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PaidMessagePriceChanged {
+    const EXPECTING: &'static str = "a PaidMessagePriceChanged object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_paid_message_star_count: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "paid_message_star_count" => {
+                    de::req(&mut map, &mut f_paid_message_star_count)
                 }
-                Ok(PaidMessagePriceChanged {
-                    paid_message_star_count: de::required(
-                        f_paid_message_star_count,
-                        "paid_message_star_count",
-                    )?,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PaidMessagePriceChanged {
+            paid_message_star_count: de::required(
+                f_paid_message_star_count,
+                "paid_message_star_count",
+            )?,
+        })
     }
 }
 

@@ -29,32 +29,26 @@ impl Serialize for PassportData {
 
 impl<'de> Deserialize<'de> for PassportData {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportData object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportData, A::Error> {
-                let mut f_data: Option<Vec<EncryptedPassportElement>> = None;
-                let mut f_credentials: Option<Box<EncryptedCredentials>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "data" => de::req(&mut map, &mut f_data),
-                        "credentials" => de::req(&mut map, &mut f_credentials),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportData {
-                    data: f_data.unwrap_or_default(),
-                    credentials: de::required(f_credentials, "credentials")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportData {
+    const EXPECTING: &'static str = "a PassportData object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_data: Option<Vec<EncryptedPassportElement>> = None;
+        let mut f_credentials: Option<Box<EncryptedCredentials>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "data" => de::req(&mut map, &mut f_data),
+                "credentials" => de::req(&mut map, &mut f_credentials),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportData {
+            data: f_data.unwrap_or_default(),
+            credentials: de::required(f_credentials, "credentials")?,
+        })
     }
 }
 

@@ -216,38 +216,32 @@ impl Serialize for PassportElementErrorDataField {
 
 impl<'de> Deserialize<'de> for PassportElementErrorDataField {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorDataField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorDataField object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorDataField, A::Error> {
-                let mut f_kind: Option<PassportElementErrorDataFieldType> = None;
-                let mut f_field_name: Option<String> = None;
-                let mut f_data_hash: Option<String> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "field_name" => de::req(&mut map, &mut f_field_name),
-                        "data_hash" => de::req(&mut map, &mut f_data_hash),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorDataField {
-                    kind: de::required(f_kind, "type")?,
-                    field_name: de::required(f_field_name, "field_name")?,
-                    data_hash: de::required(f_data_hash, "data_hash")?,
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorDataField {
+    const EXPECTING: &'static str = "a PassportElementErrorDataField object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<PassportElementErrorDataFieldType> = None;
+        let mut f_field_name: Option<String> = None;
+        let mut f_data_hash: Option<String> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "field_name" => de::req(&mut map, &mut f_field_name),
+                "data_hash" => de::req(&mut map, &mut f_data_hash),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorDataField {
+            kind: de::required(f_kind, "type")?,
+            field_name: de::required(f_field_name, "field_name")?,
+            data_hash: de::required(f_data_hash, "data_hash")?,
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 
@@ -297,35 +291,29 @@ impl Serialize for PassportElementErrorFrontSide {
 
 impl<'de> Deserialize<'de> for PassportElementErrorFrontSide {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorFrontSide;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorFrontSide object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorFrontSide, A::Error> {
-                let mut f_kind: Option<PassportElementErrorFrontSideType> = None;
-                let mut f_file_hash: Option<String> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "file_hash" => de::req(&mut map, &mut f_file_hash),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorFrontSide {
-                    kind: de::required(f_kind, "type")?,
-                    file_hash: de::required(f_file_hash, "file_hash")?,
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorFrontSide {
+    const EXPECTING: &'static str = "a PassportElementErrorFrontSide object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<PassportElementErrorFrontSideType> = None;
+        let mut f_file_hash: Option<String> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "file_hash" => de::req(&mut map, &mut f_file_hash),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorFrontSide {
+            kind: de::required(f_kind, "type")?,
+            file_hash: de::required(f_file_hash, "file_hash")?,
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 
@@ -373,35 +361,29 @@ impl Serialize for PassportElementErrorReverseSide {
 
 impl<'de> Deserialize<'de> for PassportElementErrorReverseSide {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorReverseSide;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorReverseSide object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorReverseSide, A::Error> {
-                let mut f_kind: Option<PassportElementErrorReverseSideType> = None;
-                let mut f_file_hash: Option<String> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "file_hash" => de::req(&mut map, &mut f_file_hash),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorReverseSide {
-                    kind: de::required(f_kind, "type")?,
-                    file_hash: de::required(f_file_hash, "file_hash")?,
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorReverseSide {
+    const EXPECTING: &'static str = "a PassportElementErrorReverseSide object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<PassportElementErrorReverseSideType> = None;
+        let mut f_file_hash: Option<String> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "file_hash" => de::req(&mut map, &mut f_file_hash),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorReverseSide {
+            kind: de::required(f_kind, "type")?,
+            file_hash: de::required(f_file_hash, "file_hash")?,
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 
@@ -449,35 +431,29 @@ impl Serialize for PassportElementErrorSelfie {
 
 impl<'de> Deserialize<'de> for PassportElementErrorSelfie {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorSelfie;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorSelfie object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorSelfie, A::Error> {
-                let mut f_kind: Option<PassportElementErrorFrontSideType> = None;
-                let mut f_file_hash: Option<String> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "file_hash" => de::req(&mut map, &mut f_file_hash),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorSelfie {
-                    kind: de::required(f_kind, "type")?,
-                    file_hash: de::required(f_file_hash, "file_hash")?,
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorSelfie {
+    const EXPECTING: &'static str = "a PassportElementErrorSelfie object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<PassportElementErrorFrontSideType> = None;
+        let mut f_file_hash: Option<String> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "file_hash" => de::req(&mut map, &mut f_file_hash),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorSelfie {
+            kind: de::required(f_kind, "type")?,
+            file_hash: de::required(f_file_hash, "file_hash")?,
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 
@@ -525,35 +501,29 @@ impl Serialize for PassportElementErrorFile {
 
 impl<'de> Deserialize<'de> for PassportElementErrorFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorFile;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorFile object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorFile, A::Error> {
-                let mut f_kind: Option<PassportElementErrorFileType> = None;
-                let mut f_file_hash: Option<String> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "file_hash" => de::req(&mut map, &mut f_file_hash),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorFile {
-                    kind: de::required(f_kind, "type")?,
-                    file_hash: de::required(f_file_hash, "file_hash")?,
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorFile {
+    const EXPECTING: &'static str = "a PassportElementErrorFile object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<PassportElementErrorFileType> = None;
+        let mut f_file_hash: Option<String> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "file_hash" => de::req(&mut map, &mut f_file_hash),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorFile {
+            kind: de::required(f_kind, "type")?,
+            file_hash: de::required(f_file_hash, "file_hash")?,
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 
@@ -603,35 +573,29 @@ impl Serialize for PassportElementErrorFiles {
 
 impl<'de> Deserialize<'de> for PassportElementErrorFiles {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorFiles;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorFiles object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorFiles, A::Error> {
-                let mut f_kind: Option<PassportElementErrorFileType> = None;
-                let mut f_file_hashes: Option<Vec<String>> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "file_hashes" => de::req(&mut map, &mut f_file_hashes),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorFiles {
-                    kind: de::required(f_kind, "type")?,
-                    file_hashes: f_file_hashes.unwrap_or_default(),
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorFiles {
+    const EXPECTING: &'static str = "a PassportElementErrorFiles object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<PassportElementErrorFileType> = None;
+        let mut f_file_hashes: Option<Vec<String>> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "file_hashes" => de::req(&mut map, &mut f_file_hashes),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorFiles {
+            kind: de::required(f_kind, "type")?,
+            file_hashes: f_file_hashes.unwrap_or_default(),
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 
@@ -679,35 +643,29 @@ impl Serialize for PassportElementErrorTranslationFile {
 
 impl<'de> Deserialize<'de> for PassportElementErrorTranslationFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorTranslationFile;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorTranslationFile object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorTranslationFile, A::Error> {
-                let mut f_kind: Option<PassportElementErrorTranslationFileType> = None;
-                let mut f_file_hash: Option<String> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "file_hash" => de::req(&mut map, &mut f_file_hash),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorTranslationFile {
-                    kind: de::required(f_kind, "type")?,
-                    file_hash: de::required(f_file_hash, "file_hash")?,
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorTranslationFile {
+    const EXPECTING: &'static str = "a PassportElementErrorTranslationFile object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<PassportElementErrorTranslationFileType> = None;
+        let mut f_file_hash: Option<String> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "file_hash" => de::req(&mut map, &mut f_file_hash),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorTranslationFile {
+            kind: de::required(f_kind, "type")?,
+            file_hash: de::required(f_file_hash, "file_hash")?,
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 
@@ -757,35 +715,29 @@ impl Serialize for PassportElementErrorTranslationFiles {
 
 impl<'de> Deserialize<'de> for PassportElementErrorTranslationFiles {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorTranslationFiles;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorTranslationFiles object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorTranslationFiles, A::Error> {
-                let mut f_kind: Option<PassportElementErrorTranslationFileType> = None;
-                let mut f_file_hashes: Option<Vec<String>> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "file_hashes" => de::req(&mut map, &mut f_file_hashes),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorTranslationFiles {
-                    kind: de::required(f_kind, "type")?,
-                    file_hashes: f_file_hashes.unwrap_or_default(),
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorTranslationFiles {
+    const EXPECTING: &'static str = "a PassportElementErrorTranslationFiles object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<PassportElementErrorTranslationFileType> = None;
+        let mut f_file_hashes: Option<Vec<String>> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "file_hashes" => de::req(&mut map, &mut f_file_hashes),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorTranslationFiles {
+            kind: de::required(f_kind, "type")?,
+            file_hashes: f_file_hashes.unwrap_or_default(),
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 
@@ -833,35 +785,29 @@ impl Serialize for PassportElementErrorUnspecified {
 
 impl<'de> Deserialize<'de> for PassportElementErrorUnspecified {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportElementErrorUnspecified;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportElementErrorUnspecified object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportElementErrorUnspecified, A::Error> {
-                let mut f_kind: Option<String> = None;
-                let mut f_element_hash: Option<String> = None;
-                let mut f_message: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "element_hash" => de::req(&mut map, &mut f_element_hash),
-                        "message" => de::req(&mut map, &mut f_message),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportElementErrorUnspecified {
-                    kind: de::required(f_kind, "type")?,
-                    element_hash: de::required(f_element_hash, "element_hash")?,
-                    message: de::required(f_message, "message")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportElementErrorUnspecified {
+    const EXPECTING: &'static str = "a PassportElementErrorUnspecified object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<String> = None;
+        let mut f_element_hash: Option<String> = None;
+        let mut f_message: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "element_hash" => de::req(&mut map, &mut f_element_hash),
+                "message" => de::req(&mut map, &mut f_message),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportElementErrorUnspecified {
+            kind: de::required(f_kind, "type")?,
+            element_hash: de::required(f_element_hash, "element_hash")?,
+            message: de::required(f_message, "message")?,
+        })
     }
 }
 

@@ -32,38 +32,32 @@ impl Serialize for PassportFile {
 
 impl<'de> Deserialize<'de> for PassportFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PassportFile;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PassportFile object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PassportFile, A::Error> {
-                let mut f_file_id: Option<String> = None;
-                let mut f_file_unique_id: Option<String> = None;
-                let mut f_file_size: Option<i64> = None;
-                let mut f_file_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "file_id" => de::req(&mut map, &mut f_file_id),
-                        "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
-                        "file_size" => de::req(&mut map, &mut f_file_size),
-                        "file_date" => de::req(&mut map, &mut f_file_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PassportFile {
-                    file_id: de::required(f_file_id, "file_id")?,
-                    file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
-                    file_size: de::required(f_file_size, "file_size")?,
-                    file_date: de::required(f_file_date, "file_date")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PassportFile {
+    const EXPECTING: &'static str = "a PassportFile object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_file_id: Option<String> = None;
+        let mut f_file_unique_id: Option<String> = None;
+        let mut f_file_size: Option<i64> = None;
+        let mut f_file_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "file_id" => de::req(&mut map, &mut f_file_id),
+                "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
+                "file_size" => de::req(&mut map, &mut f_file_size),
+                "file_date" => de::req(&mut map, &mut f_file_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PassportFile {
+            file_id: de::required(f_file_id, "file_id")?,
+            file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
+            file_size: de::required(f_file_size, "file_size")?,
+            file_date: de::required(f_file_date, "file_date")?,
+        })
     }
 }
 

@@ -96,107 +96,85 @@ impl Serialize for Poll {
 
 impl<'de> Deserialize<'de> for Poll {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Poll;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Poll object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Poll, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_question: Option<String> = None;
-                let mut f_question_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_options: Option<Vec<PollOption>> = None;
-                let mut f_total_voter_count: Option<i64> = None;
-                let mut f_is_closed: Option<bool> = None;
-                let mut f_is_anonymous: Option<bool> = None;
-                let mut f_kind: Option<PollType> = None;
-                let mut f_allows_multiple_answers: Option<bool> = None;
-                let mut f_allows_revoting: Option<bool> = None;
-                let mut f_members_only: Option<bool> = None;
-                let mut f_country_codes: Option<Vec<String>> = None;
-                let mut f_correct_option_ids: Option<Vec<i64>> = None;
-                let mut f_explanation: Option<String> = None;
-                let mut f_explanation_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_explanation_media: Option<Box<PollMedia>> = None;
-                let mut f_open_period: Option<i64> = None;
-                let mut f_close_date: Option<i64> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_description_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_media: Option<Box<PollMedia>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "question" => de::req(&mut map, &mut f_question),
-                        "question_entities" => {
-                            de::opt(&mut map, &mut f_question_entities)
-                        }
-                        "options" => de::req(&mut map, &mut f_options),
-                        "total_voter_count" => {
-                            de::req(&mut map, &mut f_total_voter_count)
-                        }
-                        "is_closed" => de::req(&mut map, &mut f_is_closed),
-                        "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "allows_multiple_answers" => {
-                            de::req(&mut map, &mut f_allows_multiple_answers)
-                        }
-                        "allows_revoting" => de::req(&mut map, &mut f_allows_revoting),
-                        "members_only" => de::req(&mut map, &mut f_members_only),
-                        "country_codes" => de::opt(&mut map, &mut f_country_codes),
-                        "correct_option_ids" => {
-                            de::opt(&mut map, &mut f_correct_option_ids)
-                        }
-                        "explanation" => de::opt(&mut map, &mut f_explanation),
-                        "explanation_entities" => {
-                            de::opt(&mut map, &mut f_explanation_entities)
-                        }
-                        "explanation_media" => {
-                            de::opt(&mut map, &mut f_explanation_media)
-                        }
-                        "open_period" => de::opt(&mut map, &mut f_open_period),
-                        "close_date" => de::opt(&mut map, &mut f_close_date),
-                        "description" => de::opt(&mut map, &mut f_description),
-                        "description_entities" => {
-                            de::opt(&mut map, &mut f_description_entities)
-                        }
-                        "media" => de::opt(&mut map, &mut f_media),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Poll {
+    const EXPECTING: &'static str = "a Poll object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_question: Option<String> = None;
+        let mut f_question_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_options: Option<Vec<PollOption>> = None;
+        let mut f_total_voter_count: Option<i64> = None;
+        let mut f_is_closed: Option<bool> = None;
+        let mut f_is_anonymous: Option<bool> = None;
+        let mut f_kind: Option<PollType> = None;
+        let mut f_allows_multiple_answers: Option<bool> = None;
+        let mut f_allows_revoting: Option<bool> = None;
+        let mut f_members_only: Option<bool> = None;
+        let mut f_country_codes: Option<Vec<String>> = None;
+        let mut f_correct_option_ids: Option<Vec<i64>> = None;
+        let mut f_explanation: Option<String> = None;
+        let mut f_explanation_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_explanation_media: Option<Box<PollMedia>> = None;
+        let mut f_open_period: Option<i64> = None;
+        let mut f_close_date: Option<i64> = None;
+        let mut f_description: Option<String> = None;
+        let mut f_description_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_media: Option<Box<PollMedia>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "question" => de::req(&mut map, &mut f_question),
+                "question_entities" => de::opt(&mut map, &mut f_question_entities),
+                "options" => de::req(&mut map, &mut f_options),
+                "total_voter_count" => de::req(&mut map, &mut f_total_voter_count),
+                "is_closed" => de::req(&mut map, &mut f_is_closed),
+                "is_anonymous" => de::req(&mut map, &mut f_is_anonymous),
+                "type" => de::req(&mut map, &mut f_kind),
+                "allows_multiple_answers" => {
+                    de::req(&mut map, &mut f_allows_multiple_answers)
                 }
-                Ok(Poll {
-                    id: de::required(f_id, "id")?,
-                    question: de::required(f_question, "question")?,
-                    question_entities: f_question_entities,
-                    options: f_options.unwrap_or_default(),
-                    total_voter_count: de::required(
-                        f_total_voter_count,
-                        "total_voter_count",
-                    )?,
-                    is_closed: f_is_closed.unwrap_or_default(),
-                    is_anonymous: f_is_anonymous.unwrap_or_default(),
-                    kind: de::required(f_kind, "type")?,
-                    allows_multiple_answers: f_allows_multiple_answers
-                        .unwrap_or_default(),
-                    allows_revoting: f_allows_revoting.unwrap_or_default(),
-                    members_only: f_members_only.unwrap_or_default(),
-                    country_codes: f_country_codes,
-                    correct_option_ids: f_correct_option_ids,
-                    explanation: f_explanation,
-                    explanation_entities: f_explanation_entities,
-                    explanation_media: f_explanation_media,
-                    open_period: f_open_period,
-                    close_date: f_close_date,
-                    description: f_description,
-                    description_entities: f_description_entities,
-                    media: f_media,
-                })
-            }
+                "allows_revoting" => de::req(&mut map, &mut f_allows_revoting),
+                "members_only" => de::req(&mut map, &mut f_members_only),
+                "country_codes" => de::opt(&mut map, &mut f_country_codes),
+                "correct_option_ids" => de::opt(&mut map, &mut f_correct_option_ids),
+                "explanation" => de::opt(&mut map, &mut f_explanation),
+                "explanation_entities" => de::opt(&mut map, &mut f_explanation_entities),
+                "explanation_media" => de::opt(&mut map, &mut f_explanation_media),
+                "open_period" => de::opt(&mut map, &mut f_open_period),
+                "close_date" => de::opt(&mut map, &mut f_close_date),
+                "description" => de::opt(&mut map, &mut f_description),
+                "description_entities" => de::opt(&mut map, &mut f_description_entities),
+                "media" => de::opt(&mut map, &mut f_media),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Poll {
+            id: de::required(f_id, "id")?,
+            question: de::required(f_question, "question")?,
+            question_entities: f_question_entities,
+            options: f_options.unwrap_or_default(),
+            total_voter_count: de::required(f_total_voter_count, "total_voter_count")?,
+            is_closed: f_is_closed.unwrap_or_default(),
+            is_anonymous: f_is_anonymous.unwrap_or_default(),
+            kind: de::required(f_kind, "type")?,
+            allows_multiple_answers: f_allows_multiple_answers.unwrap_or_default(),
+            allows_revoting: f_allows_revoting.unwrap_or_default(),
+            members_only: f_members_only.unwrap_or_default(),
+            country_codes: f_country_codes,
+            correct_option_ids: f_correct_option_ids,
+            explanation: f_explanation,
+            explanation_entities: f_explanation_entities,
+            explanation_media: f_explanation_media,
+            open_period: f_open_period,
+            close_date: f_close_date,
+            description: f_description,
+            description_entities: f_description_entities,
+            media: f_media,
+        })
     }
 }
 

@@ -40,43 +40,37 @@ impl Serialize for PollAnswer {
 
 impl<'de> Deserialize<'de> for PollAnswer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PollAnswer;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PollAnswer object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PollAnswer, A::Error> {
-                let mut f_poll_id: Option<String> = None;
-                let mut f_voter_chat: Option<Box<Chat>> = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_option_ids: Option<Vec<i64>> = None;
-                let mut f_option_persistent_ids: Option<Vec<String>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "poll_id" => de::req(&mut map, &mut f_poll_id),
-                        "voter_chat" => de::opt(&mut map, &mut f_voter_chat),
-                        "user" => de::opt(&mut map, &mut f_user),
-                        "option_ids" => de::req(&mut map, &mut f_option_ids),
-                        "option_persistent_ids" => {
-                            de::req(&mut map, &mut f_option_persistent_ids)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PollAnswer {
+    const EXPECTING: &'static str = "a PollAnswer object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_poll_id: Option<String> = None;
+        let mut f_voter_chat: Option<Box<Chat>> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_option_ids: Option<Vec<i64>> = None;
+        let mut f_option_persistent_ids: Option<Vec<String>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "poll_id" => de::req(&mut map, &mut f_poll_id),
+                "voter_chat" => de::opt(&mut map, &mut f_voter_chat),
+                "user" => de::opt(&mut map, &mut f_user),
+                "option_ids" => de::req(&mut map, &mut f_option_ids),
+                "option_persistent_ids" => {
+                    de::req(&mut map, &mut f_option_persistent_ids)
                 }
-                Ok(PollAnswer {
-                    poll_id: de::required(f_poll_id, "poll_id")?,
-                    voter_chat: f_voter_chat,
-                    user: f_user,
-                    option_ids: f_option_ids.unwrap_or_default(),
-                    option_persistent_ids: f_option_persistent_ids.unwrap_or_default(),
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PollAnswer {
+            poll_id: de::required(f_poll_id, "poll_id")?,
+            voter_chat: f_voter_chat,
+            user: f_user,
+            option_ids: f_option_ids.unwrap_or_default(),
+            option_persistent_ids: f_option_persistent_ids.unwrap_or_default(),
+        })
     }
 }
 

@@ -54,56 +54,50 @@ impl Serialize for PollMedia {
 
 impl<'de> Deserialize<'de> for PollMedia {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PollMedia;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PollMedia object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PollMedia, A::Error> {
-                let mut f_animation: Option<Box<Animation>> = None;
-                let mut f_audio: Option<Box<Audio>> = None;
-                let mut f_document: Option<Box<Document>> = None;
-                let mut f_link: Option<Box<Link>> = None;
-                let mut f_live_photo: Option<Box<LivePhoto>> = None;
-                let mut f_location: Option<Box<Location>> = None;
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                let mut f_sticker: Option<Box<Sticker>> = None;
-                let mut f_venue: Option<Box<Venue>> = None;
-                let mut f_video: Option<Box<Video>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "animation" => de::opt(&mut map, &mut f_animation),
-                        "audio" => de::opt(&mut map, &mut f_audio),
-                        "document" => de::opt(&mut map, &mut f_document),
-                        "link" => de::opt(&mut map, &mut f_link),
-                        "live_photo" => de::opt(&mut map, &mut f_live_photo),
-                        "location" => de::opt(&mut map, &mut f_location),
-                        "photo" => de::opt(&mut map, &mut f_photo),
-                        "sticker" => de::opt(&mut map, &mut f_sticker),
-                        "venue" => de::opt(&mut map, &mut f_venue),
-                        "video" => de::opt(&mut map, &mut f_video),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PollMedia {
-                    animation: f_animation,
-                    audio: f_audio,
-                    document: f_document,
-                    link: f_link,
-                    live_photo: f_live_photo,
-                    location: f_location,
-                    photo: f_photo,
-                    sticker: f_sticker,
-                    venue: f_venue,
-                    video: f_video,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PollMedia {
+    const EXPECTING: &'static str = "a PollMedia object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_animation: Option<Box<Animation>> = None;
+        let mut f_audio: Option<Box<Audio>> = None;
+        let mut f_document: Option<Box<Document>> = None;
+        let mut f_link: Option<Box<Link>> = None;
+        let mut f_live_photo: Option<Box<LivePhoto>> = None;
+        let mut f_location: Option<Box<Location>> = None;
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        let mut f_sticker: Option<Box<Sticker>> = None;
+        let mut f_venue: Option<Box<Venue>> = None;
+        let mut f_video: Option<Box<Video>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "animation" => de::opt(&mut map, &mut f_animation),
+                "audio" => de::opt(&mut map, &mut f_audio),
+                "document" => de::opt(&mut map, &mut f_document),
+                "link" => de::opt(&mut map, &mut f_link),
+                "live_photo" => de::opt(&mut map, &mut f_live_photo),
+                "location" => de::opt(&mut map, &mut f_location),
+                "photo" => de::opt(&mut map, &mut f_photo),
+                "sticker" => de::opt(&mut map, &mut f_sticker),
+                "venue" => de::opt(&mut map, &mut f_venue),
+                "video" => de::opt(&mut map, &mut f_video),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PollMedia {
+            animation: f_animation,
+            audio: f_audio,
+            document: f_document,
+            link: f_link,
+            live_photo: f_live_photo,
+            location: f_location,
+            photo: f_photo,
+            sticker: f_sticker,
+            venue: f_venue,
+            video: f_video,
+        })
     }
 }
 

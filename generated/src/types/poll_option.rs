@@ -45,50 +45,44 @@ impl Serialize for PollOption {
 
 impl<'de> Deserialize<'de> for PollOption {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PollOption;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PollOption object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PollOption, A::Error> {
-                let mut f_persistent_id: Option<String> = None;
-                let mut f_text: Option<String> = None;
-                let mut f_text_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_media: Option<Box<PollMedia>> = None;
-                let mut f_voter_count: Option<i64> = None;
-                let mut f_added_by_user: Option<Box<User>> = None;
-                let mut f_added_by_chat: Option<Box<Chat>> = None;
-                let mut f_addition_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "persistent_id" => de::req(&mut map, &mut f_persistent_id),
-                        "text" => de::req(&mut map, &mut f_text),
-                        "text_entities" => de::opt(&mut map, &mut f_text_entities),
-                        "media" => de::opt(&mut map, &mut f_media),
-                        "voter_count" => de::req(&mut map, &mut f_voter_count),
-                        "added_by_user" => de::opt(&mut map, &mut f_added_by_user),
-                        "added_by_chat" => de::opt(&mut map, &mut f_added_by_chat),
-                        "addition_date" => de::opt(&mut map, &mut f_addition_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PollOption {
-                    persistent_id: de::required(f_persistent_id, "persistent_id")?,
-                    text: de::required(f_text, "text")?,
-                    text_entities: f_text_entities,
-                    media: f_media,
-                    voter_count: de::required(f_voter_count, "voter_count")?,
-                    added_by_user: f_added_by_user,
-                    added_by_chat: f_added_by_chat,
-                    addition_date: f_addition_date,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PollOption {
+    const EXPECTING: &'static str = "a PollOption object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_persistent_id: Option<String> = None;
+        let mut f_text: Option<String> = None;
+        let mut f_text_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_media: Option<Box<PollMedia>> = None;
+        let mut f_voter_count: Option<i64> = None;
+        let mut f_added_by_user: Option<Box<User>> = None;
+        let mut f_added_by_chat: Option<Box<Chat>> = None;
+        let mut f_addition_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "persistent_id" => de::req(&mut map, &mut f_persistent_id),
+                "text" => de::req(&mut map, &mut f_text),
+                "text_entities" => de::opt(&mut map, &mut f_text_entities),
+                "media" => de::opt(&mut map, &mut f_media),
+                "voter_count" => de::req(&mut map, &mut f_voter_count),
+                "added_by_user" => de::opt(&mut map, &mut f_added_by_user),
+                "added_by_chat" => de::opt(&mut map, &mut f_added_by_chat),
+                "addition_date" => de::opt(&mut map, &mut f_addition_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PollOption {
+            persistent_id: de::required(f_persistent_id, "persistent_id")?,
+            text: de::required(f_text, "text")?,
+            text_entities: f_text_entities,
+            media: f_media,
+            voter_count: de::required(f_voter_count, "voter_count")?,
+            added_by_user: f_added_by_user,
+            added_by_chat: f_added_by_chat,
+            addition_date: f_addition_date,
+        })
     }
 }
 

@@ -33,45 +33,35 @@ impl Serialize for PollOptionAdded {
 
 impl<'de> Deserialize<'de> for PollOptionAdded {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PollOptionAdded;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PollOptionAdded object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PollOptionAdded, A::Error> {
-                let mut f_poll_message: Option<Box<MaybeInaccessibleMessage>> = None;
-                let mut f_option_persistent_id: Option<String> = None;
-                let mut f_option_text: Option<String> = None;
-                let mut f_option_text_entities: Option<Vec<MessageEntity>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "poll_message" => de::opt(&mut map, &mut f_poll_message),
-                        "option_persistent_id" => {
-                            de::req(&mut map, &mut f_option_persistent_id)
-                        }
-                        "option_text" => de::req(&mut map, &mut f_option_text),
-                        "option_text_entities" => {
-                            de::opt(&mut map, &mut f_option_text_entities)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PollOptionAdded {
-                    poll_message: f_poll_message,
-                    option_persistent_id: de::required(
-                        f_option_persistent_id,
-                        "option_persistent_id",
-                    )?,
-                    option_text: de::required(f_option_text, "option_text")?,
-                    option_text_entities: f_option_text_entities,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PollOptionAdded {
+    const EXPECTING: &'static str = "a PollOptionAdded object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_poll_message: Option<Box<MaybeInaccessibleMessage>> = None;
+        let mut f_option_persistent_id: Option<String> = None;
+        let mut f_option_text: Option<String> = None;
+        let mut f_option_text_entities: Option<Vec<MessageEntity>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "poll_message" => de::opt(&mut map, &mut f_poll_message),
+                "option_persistent_id" => de::req(&mut map, &mut f_option_persistent_id),
+                "option_text" => de::req(&mut map, &mut f_option_text),
+                "option_text_entities" => de::opt(&mut map, &mut f_option_text_entities),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PollOptionAdded {
+            poll_message: f_poll_message,
+            option_persistent_id: de::required(
+                f_option_persistent_id,
+                "option_persistent_id",
+            )?,
+            option_text: de::required(f_option_text, "option_text")?,
+            option_text_entities: f_option_text_entities,
+        })
     }
 }
 

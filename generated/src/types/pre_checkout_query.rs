@@ -42,49 +42,41 @@ impl Serialize for PreCheckoutQuery {
 
 impl<'de> Deserialize<'de> for PreCheckoutQuery {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PreCheckoutQuery;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PreCheckoutQuery object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PreCheckoutQuery, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_currency: Option<String> = None;
-                let mut f_total_amount: Option<i64> = None;
-                let mut f_invoice_payload: Option<String> = None;
-                let mut f_shipping_option_id: Option<String> = None;
-                let mut f_order_info: Option<Box<OrderInfo>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "from" => de::req(&mut map, &mut f_from),
-                        "currency" => de::req(&mut map, &mut f_currency),
-                        "total_amount" => de::req(&mut map, &mut f_total_amount),
-                        "invoice_payload" => de::req(&mut map, &mut f_invoice_payload),
-                        "shipping_option_id" => {
-                            de::opt(&mut map, &mut f_shipping_option_id)
-                        }
-                        "order_info" => de::opt(&mut map, &mut f_order_info),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PreCheckoutQuery {
-                    id: de::required(f_id, "id")?,
-                    from: de::required(f_from, "from")?,
-                    currency: de::required(f_currency, "currency")?,
-                    total_amount: de::required(f_total_amount, "total_amount")?,
-                    invoice_payload: de::required(f_invoice_payload, "invoice_payload")?,
-                    shipping_option_id: f_shipping_option_id,
-                    order_info: f_order_info,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PreCheckoutQuery {
+    const EXPECTING: &'static str = "a PreCheckoutQuery object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_currency: Option<String> = None;
+        let mut f_total_amount: Option<i64> = None;
+        let mut f_invoice_payload: Option<String> = None;
+        let mut f_shipping_option_id: Option<String> = None;
+        let mut f_order_info: Option<Box<OrderInfo>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "from" => de::req(&mut map, &mut f_from),
+                "currency" => de::req(&mut map, &mut f_currency),
+                "total_amount" => de::req(&mut map, &mut f_total_amount),
+                "invoice_payload" => de::req(&mut map, &mut f_invoice_payload),
+                "shipping_option_id" => de::opt(&mut map, &mut f_shipping_option_id),
+                "order_info" => de::opt(&mut map, &mut f_order_info),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PreCheckoutQuery {
+            id: de::required(f_id, "id")?,
+            from: de::required(f_from, "from")?,
+            currency: de::required(f_currency, "currency")?,
+            total_amount: de::required(f_total_amount, "total_amount")?,
+            invoice_payload: de::required(f_invoice_payload, "invoice_payload")?,
+            shipping_option_id: f_shipping_option_id,
+            order_info: f_order_info,
+        })
     }
 }
 

@@ -26,32 +26,26 @@ impl Serialize for PreparedInlineMessage {
 
 impl<'de> Deserialize<'de> for PreparedInlineMessage {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PreparedInlineMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PreparedInlineMessage object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PreparedInlineMessage, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_expiration_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "expiration_date" => de::req(&mut map, &mut f_expiration_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PreparedInlineMessage {
-                    id: de::required(f_id, "id")?,
-                    expiration_date: de::required(f_expiration_date, "expiration_date")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PreparedInlineMessage {
+    const EXPECTING: &'static str = "a PreparedInlineMessage object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_expiration_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "expiration_date" => de::req(&mut map, &mut f_expiration_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PreparedInlineMessage {
+            id: de::required(f_id, "id")?,
+            expiration_date: de::required(f_expiration_date, "expiration_date")?,
+        })
     }
 }
 

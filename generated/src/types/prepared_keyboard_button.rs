@@ -23,29 +23,23 @@ impl Serialize for PreparedKeyboardButton {
 
 impl<'de> Deserialize<'de> for PreparedKeyboardButton {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = PreparedKeyboardButton;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PreparedKeyboardButton object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PreparedKeyboardButton, A::Error> {
-                let mut f_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(PreparedKeyboardButton {
-                    id: de::required(f_id, "id")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for PreparedKeyboardButton {
+    const EXPECTING: &'static str = "a PreparedKeyboardButton object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(PreparedKeyboardButton {
+            id: de::required(f_id, "id")?,
+        })
     }
 }
 

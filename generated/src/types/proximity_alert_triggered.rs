@@ -30,35 +30,29 @@ impl Serialize for ProximityAlertTriggered {
 
 impl<'de> Deserialize<'de> for ProximityAlertTriggered {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ProximityAlertTriggered;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ProximityAlertTriggered object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ProximityAlertTriggered, A::Error> {
-                let mut f_traveler: Option<Box<User>> = None;
-                let mut f_watcher: Option<Box<User>> = None;
-                let mut f_distance: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "traveler" => de::req(&mut map, &mut f_traveler),
-                        "watcher" => de::req(&mut map, &mut f_watcher),
-                        "distance" => de::req(&mut map, &mut f_distance),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ProximityAlertTriggered {
-                    traveler: de::required(f_traveler, "traveler")?,
-                    watcher: de::required(f_watcher, "watcher")?,
-                    distance: de::required(f_distance, "distance")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ProximityAlertTriggered {
+    const EXPECTING: &'static str = "a ProximityAlertTriggered object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_traveler: Option<Box<User>> = None;
+        let mut f_watcher: Option<Box<User>> = None;
+        let mut f_distance: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "traveler" => de::req(&mut map, &mut f_traveler),
+                "watcher" => de::req(&mut map, &mut f_watcher),
+                "distance" => de::req(&mut map, &mut f_distance),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ProximityAlertTriggered {
+            traveler: de::required(f_traveler, "traveler")?,
+            watcher: de::required(f_watcher, "watcher")?,
+            distance: de::required(f_distance, "distance")?,
+        })
     }
 }
 

@@ -27,32 +27,26 @@ impl Serialize for ReactionCount {
 
 impl<'de> Deserialize<'de> for ReactionCount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ReactionCount;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ReactionCount object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ReactionCount, A::Error> {
-                let mut f_kind: Option<ReactionType> = None;
-                let mut f_total_count: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "total_count" => de::req(&mut map, &mut f_total_count),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ReactionCount {
-                    kind: de::required(f_kind, "type")?,
-                    total_count: de::required(f_total_count, "total_count")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ReactionCount {
+    const EXPECTING: &'static str = "a ReactionCount object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_kind: Option<ReactionType> = None;
+        let mut f_total_count: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "type" => de::req(&mut map, &mut f_kind),
+                "total_count" => de::req(&mut map, &mut f_total_count),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ReactionCount {
+            kind: de::required(f_kind, "type")?,
+            total_count: de::required(f_total_count, "total_count")?,
+        })
     }
 }
 

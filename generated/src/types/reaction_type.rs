@@ -112,29 +112,23 @@ impl Serialize for ReactionTypeEmoji {
 
 impl<'de> Deserialize<'de> for ReactionTypeEmoji {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ReactionTypeEmoji;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ReactionTypeEmoji object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ReactionTypeEmoji, A::Error> {
-                let mut f_emoji: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "emoji" => de::req(&mut map, &mut f_emoji),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ReactionTypeEmoji {
-                    emoji: de::required(f_emoji, "emoji")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ReactionTypeEmoji {
+    const EXPECTING: &'static str = "a ReactionTypeEmoji object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_emoji: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "emoji" => de::req(&mut map, &mut f_emoji),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ReactionTypeEmoji {
+            emoji: de::required(f_emoji, "emoji")?,
+        })
     }
 }
 
@@ -168,29 +162,23 @@ impl Serialize for ReactionTypeCustomEmoji {
 
 impl<'de> Deserialize<'de> for ReactionTypeCustomEmoji {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ReactionTypeCustomEmoji;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ReactionTypeCustomEmoji object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ReactionTypeCustomEmoji, A::Error> {
-                let mut f_custom_emoji_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "custom_emoji_id" => de::req(&mut map, &mut f_custom_emoji_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ReactionTypeCustomEmoji {
-                    custom_emoji_id: de::required(f_custom_emoji_id, "custom_emoji_id")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ReactionTypeCustomEmoji {
+    const EXPECTING: &'static str = "a ReactionTypeCustomEmoji object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_custom_emoji_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "custom_emoji_id" => de::req(&mut map, &mut f_custom_emoji_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ReactionTypeCustomEmoji {
+            custom_emoji_id: de::required(f_custom_emoji_id, "custom_emoji_id")?,
+        })
     }
 }
 

@@ -35,48 +35,42 @@ impl Serialize for RefundedPayment {
 
 impl<'de> Deserialize<'de> for RefundedPayment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RefundedPayment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RefundedPayment object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RefundedPayment, A::Error> {
-                let mut f_currency: Option<String> = None;
-                let mut f_total_amount: Option<i64> = None;
-                let mut f_invoice_payload: Option<String> = None;
-                let mut f_telegram_payment_charge_id: Option<String> = None;
-                let mut f_provider_payment_charge_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "currency" => de::req(&mut map, &mut f_currency),
-                        "total_amount" => de::req(&mut map, &mut f_total_amount),
-                        "invoice_payload" => de::req(&mut map, &mut f_invoice_payload),
-                        "telegram_payment_charge_id" => {
-                            de::req(&mut map, &mut f_telegram_payment_charge_id)
-                        }
-                        "provider_payment_charge_id" => {
-                            de::opt(&mut map, &mut f_provider_payment_charge_id)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RefundedPayment {
+    const EXPECTING: &'static str = "a RefundedPayment object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_currency: Option<String> = None;
+        let mut f_total_amount: Option<i64> = None;
+        let mut f_invoice_payload: Option<String> = None;
+        let mut f_telegram_payment_charge_id: Option<String> = None;
+        let mut f_provider_payment_charge_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "currency" => de::req(&mut map, &mut f_currency),
+                "total_amount" => de::req(&mut map, &mut f_total_amount),
+                "invoice_payload" => de::req(&mut map, &mut f_invoice_payload),
+                "telegram_payment_charge_id" => {
+                    de::req(&mut map, &mut f_telegram_payment_charge_id)
                 }
-                Ok(RefundedPayment {
-                    currency: de::required(f_currency, "currency")?,
-                    total_amount: de::required(f_total_amount, "total_amount")?,
-                    invoice_payload: de::required(f_invoice_payload, "invoice_payload")?,
-                    telegram_payment_charge_id: de::required(
-                        f_telegram_payment_charge_id,
-                        "telegram_payment_charge_id",
-                    )?,
-                    provider_payment_charge_id: f_provider_payment_charge_id,
-                })
-            }
+                "provider_payment_charge_id" => {
+                    de::opt(&mut map, &mut f_provider_payment_charge_id)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RefundedPayment {
+            currency: de::required(f_currency, "currency")?,
+            total_amount: de::required(f_total_amount, "total_amount")?,
+            invoice_payload: de::required(f_invoice_payload, "invoice_payload")?,
+            telegram_payment_charge_id: de::required(
+                f_telegram_payment_charge_id,
+                "telegram_payment_charge_id",
+            )?,
+            provider_payment_charge_id: f_provider_payment_charge_id,
+        })
     }
 }
 

@@ -44,48 +44,40 @@ impl Serialize for ReplyKeyboardMarkup {
 
 impl<'de> Deserialize<'de> for ReplyKeyboardMarkup {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ReplyKeyboardMarkup;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ReplyKeyboardMarkup object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ReplyKeyboardMarkup, A::Error> {
-                let mut f_keyboard: Option<Vec<Vec<KeyboardButton>>> = None;
-                let mut f_is_persistent: Option<bool> = None;
-                let mut f_resize_keyboard: Option<bool> = None;
-                let mut f_one_time_keyboard: Option<bool> = None;
-                let mut f_input_field_placeholder: Option<String> = None;
-                let mut f_selective: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "keyboard" => de::req(&mut map, &mut f_keyboard),
-                        "is_persistent" => de::opt(&mut map, &mut f_is_persistent),
-                        "resize_keyboard" => de::opt(&mut map, &mut f_resize_keyboard),
-                        "one_time_keyboard" => {
-                            de::opt(&mut map, &mut f_one_time_keyboard)
-                        }
-                        "input_field_placeholder" => {
-                            de::opt(&mut map, &mut f_input_field_placeholder)
-                        }
-                        "selective" => de::opt(&mut map, &mut f_selective),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ReplyKeyboardMarkup {
+    const EXPECTING: &'static str = "a ReplyKeyboardMarkup object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_keyboard: Option<Vec<Vec<KeyboardButton>>> = None;
+        let mut f_is_persistent: Option<bool> = None;
+        let mut f_resize_keyboard: Option<bool> = None;
+        let mut f_one_time_keyboard: Option<bool> = None;
+        let mut f_input_field_placeholder: Option<String> = None;
+        let mut f_selective: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "keyboard" => de::req(&mut map, &mut f_keyboard),
+                "is_persistent" => de::opt(&mut map, &mut f_is_persistent),
+                "resize_keyboard" => de::opt(&mut map, &mut f_resize_keyboard),
+                "one_time_keyboard" => de::opt(&mut map, &mut f_one_time_keyboard),
+                "input_field_placeholder" => {
+                    de::opt(&mut map, &mut f_input_field_placeholder)
                 }
-                Ok(ReplyKeyboardMarkup {
-                    keyboard: f_keyboard.unwrap_or_default(),
-                    is_persistent: f_is_persistent,
-                    resize_keyboard: f_resize_keyboard,
-                    one_time_keyboard: f_one_time_keyboard,
-                    input_field_placeholder: f_input_field_placeholder,
-                    selective: f_selective,
-                })
-            }
+                "selective" => de::opt(&mut map, &mut f_selective),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ReplyKeyboardMarkup {
+            keyboard: f_keyboard.unwrap_or_default(),
+            is_persistent: f_is_persistent,
+            resize_keyboard: f_resize_keyboard,
+            one_time_keyboard: f_one_time_keyboard,
+            input_field_placeholder: f_input_field_placeholder,
+            selective: f_selective,
+        })
     }
 }
 
@@ -162,32 +154,26 @@ impl Serialize for ReplyKeyboardRemove {
 
 impl<'de> Deserialize<'de> for ReplyKeyboardRemove {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ReplyKeyboardRemove;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ReplyKeyboardRemove object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ReplyKeyboardRemove, A::Error> {
-                let mut f_remove_keyboard: Option<bool> = None;
-                let mut f_selective: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "remove_keyboard" => de::req(&mut map, &mut f_remove_keyboard),
-                        "selective" => de::opt(&mut map, &mut f_selective),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ReplyKeyboardRemove {
-                    remove_keyboard: f_remove_keyboard.unwrap_or_default(),
-                    selective: f_selective,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ReplyKeyboardRemove {
+    const EXPECTING: &'static str = "a ReplyKeyboardRemove object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_remove_keyboard: Option<bool> = None;
+        let mut f_selective: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "remove_keyboard" => de::req(&mut map, &mut f_remove_keyboard),
+                "selective" => de::opt(&mut map, &mut f_selective),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ReplyKeyboardRemove {
+            remove_keyboard: f_remove_keyboard.unwrap_or_default(),
+            selective: f_selective,
+        })
     }
 }
 
@@ -231,29 +217,23 @@ impl Serialize for InlineKeyboardMarkup {
 
 impl<'de> Deserialize<'de> for InlineKeyboardMarkup {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = InlineKeyboardMarkup;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a InlineKeyboardMarkup object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<InlineKeyboardMarkup, A::Error> {
-                let mut f_inline_keyboard: Option<Vec<Vec<InlineKeyboardButton>>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "inline_keyboard" => de::req(&mut map, &mut f_inline_keyboard),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(InlineKeyboardMarkup {
-                    inline_keyboard: f_inline_keyboard.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for InlineKeyboardMarkup {
+    const EXPECTING: &'static str = "a InlineKeyboardMarkup object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_inline_keyboard: Option<Vec<Vec<InlineKeyboardButton>>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "inline_keyboard" => de::req(&mut map, &mut f_inline_keyboard),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(InlineKeyboardMarkup {
+            inline_keyboard: f_inline_keyboard.unwrap_or_default(),
+        })
     }
 }
 
@@ -294,37 +274,31 @@ impl Serialize for ForceReply {
 
 impl<'de> Deserialize<'de> for ForceReply {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ForceReply;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ForceReply object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ForceReply, A::Error> {
-                let mut f_force_reply: Option<bool> = None;
-                let mut f_input_field_placeholder: Option<String> = None;
-                let mut f_selective: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "force_reply" => de::req(&mut map, &mut f_force_reply),
-                        "input_field_placeholder" => {
-                            de::opt(&mut map, &mut f_input_field_placeholder)
-                        }
-                        "selective" => de::opt(&mut map, &mut f_selective),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ForceReply {
+    const EXPECTING: &'static str = "a ForceReply object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_force_reply: Option<bool> = None;
+        let mut f_input_field_placeholder: Option<String> = None;
+        let mut f_selective: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "force_reply" => de::req(&mut map, &mut f_force_reply),
+                "input_field_placeholder" => {
+                    de::opt(&mut map, &mut f_input_field_placeholder)
                 }
-                Ok(ForceReply {
-                    force_reply: f_force_reply.unwrap_or_default(),
-                    input_field_placeholder: f_input_field_placeholder,
-                    selective: f_selective,
-                })
-            }
+                "selective" => de::opt(&mut map, &mut f_selective),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ForceReply {
+            force_reply: f_force_reply.unwrap_or_default(),
+            input_field_placeholder: f_input_field_placeholder,
+            selective: f_selective,
+        })
     }
 }
 

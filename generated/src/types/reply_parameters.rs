@@ -48,57 +48,49 @@ impl Serialize for ReplyParameters {
 
 impl<'de> Deserialize<'de> for ReplyParameters {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ReplyParameters;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ReplyParameters object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ReplyParameters, A::Error> {
-                let mut f_message_id: Option<i64> = None;
-                let mut f_chat_id: Option<ChatId> = None;
-                let mut f_allow_sending_without_reply: Option<bool> = None;
-                let mut f_quote: Option<String> = None;
-                let mut f_quote_parse_mode: Option<ParseMode> = None;
-                let mut f_quote_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_quote_position: Option<i64> = None;
-                let mut f_checklist_task_id: Option<i64> = None;
-                let mut f_poll_option_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "message_id" => de::req(&mut map, &mut f_message_id),
-                        "chat_id" => de::opt(&mut map, &mut f_chat_id),
-                        "allow_sending_without_reply" => {
-                            de::opt(&mut map, &mut f_allow_sending_without_reply)
-                        }
-                        "quote" => de::opt(&mut map, &mut f_quote),
-                        "quote_parse_mode" => de::opt(&mut map, &mut f_quote_parse_mode),
-                        "quote_entities" => de::opt(&mut map, &mut f_quote_entities),
-                        "quote_position" => de::opt(&mut map, &mut f_quote_position),
-                        "checklist_task_id" => {
-                            de::opt(&mut map, &mut f_checklist_task_id)
-                        }
-                        "poll_option_id" => de::opt(&mut map, &mut f_poll_option_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ReplyParameters {
+    const EXPECTING: &'static str = "a ReplyParameters object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_message_id: Option<i64> = None;
+        let mut f_chat_id: Option<ChatId> = None;
+        let mut f_allow_sending_without_reply: Option<bool> = None;
+        let mut f_quote: Option<String> = None;
+        let mut f_quote_parse_mode: Option<ParseMode> = None;
+        let mut f_quote_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_quote_position: Option<i64> = None;
+        let mut f_checklist_task_id: Option<i64> = None;
+        let mut f_poll_option_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "message_id" => de::req(&mut map, &mut f_message_id),
+                "chat_id" => de::opt(&mut map, &mut f_chat_id),
+                "allow_sending_without_reply" => {
+                    de::opt(&mut map, &mut f_allow_sending_without_reply)
                 }
-                Ok(ReplyParameters {
-                    message_id: de::required(f_message_id, "message_id")?,
-                    chat_id: f_chat_id,
-                    allow_sending_without_reply: f_allow_sending_without_reply,
-                    quote: f_quote,
-                    quote_parse_mode: f_quote_parse_mode,
-                    quote_entities: f_quote_entities,
-                    quote_position: f_quote_position,
-                    checklist_task_id: f_checklist_task_id,
-                    poll_option_id: f_poll_option_id,
-                })
-            }
+                "quote" => de::opt(&mut map, &mut f_quote),
+                "quote_parse_mode" => de::opt(&mut map, &mut f_quote_parse_mode),
+                "quote_entities" => de::opt(&mut map, &mut f_quote_entities),
+                "quote_position" => de::opt(&mut map, &mut f_quote_position),
+                "checklist_task_id" => de::opt(&mut map, &mut f_checklist_task_id),
+                "poll_option_id" => de::opt(&mut map, &mut f_poll_option_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ReplyParameters {
+            message_id: de::required(f_message_id, "message_id")?,
+            chat_id: f_chat_id,
+            allow_sending_without_reply: f_allow_sending_without_reply,
+            quote: f_quote,
+            quote_parse_mode: f_quote_parse_mode,
+            quote_entities: f_quote_entities,
+            quote_position: f_quote_position,
+            checklist_task_id: f_checklist_task_id,
+            poll_option_id: f_poll_option_id,
+        })
     }
 }
 

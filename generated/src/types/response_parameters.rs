@@ -26,34 +26,26 @@ impl Serialize for ResponseParameters {
 
 impl<'de> Deserialize<'de> for ResponseParameters {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ResponseParameters;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ResponseParameters object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ResponseParameters, A::Error> {
-                let mut f_migrate_to_chat_id: Option<i64> = None;
-                let mut f_retry_after: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "migrate_to_chat_id" => {
-                            de::opt(&mut map, &mut f_migrate_to_chat_id)
-                        }
-                        "retry_after" => de::opt(&mut map, &mut f_retry_after),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ResponseParameters {
-                    migrate_to_chat_id: f_migrate_to_chat_id,
-                    retry_after: f_retry_after,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ResponseParameters {
+    const EXPECTING: &'static str = "a ResponseParameters object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_migrate_to_chat_id: Option<i64> = None;
+        let mut f_retry_after: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "migrate_to_chat_id" => de::opt(&mut map, &mut f_migrate_to_chat_id),
+                "retry_after" => de::opt(&mut map, &mut f_retry_after),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ResponseParameters {
+            migrate_to_chat_id: f_migrate_to_chat_id,
+            retry_after: f_retry_after,
+        })
     }
 }
 

@@ -151,32 +151,26 @@ impl Serialize for RevenueWithdrawalStateSucceeded {
 
 impl<'de> Deserialize<'de> for RevenueWithdrawalStateSucceeded {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RevenueWithdrawalStateSucceeded;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RevenueWithdrawalStateSucceeded object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RevenueWithdrawalStateSucceeded, A::Error> {
-                let mut f_date: Option<i64> = None;
-                let mut f_url: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "date" => de::req(&mut map, &mut f_date),
-                        "url" => de::req(&mut map, &mut f_url),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RevenueWithdrawalStateSucceeded {
-                    date: de::required(f_date, "date")?,
-                    url: de::required(f_url, "url")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RevenueWithdrawalStateSucceeded {
+    const EXPECTING: &'static str = "a RevenueWithdrawalStateSucceeded object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_date: Option<i64> = None;
+        let mut f_url: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "date" => de::req(&mut map, &mut f_date),
+                "url" => de::req(&mut map, &mut f_url),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RevenueWithdrawalStateSucceeded {
+            date: de::required(f_date, "date")?,
+            url: de::required(f_url, "url")?,
+        })
     }
 }
 

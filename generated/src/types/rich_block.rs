@@ -370,29 +370,23 @@ impl Serialize for RichBlockParagraph {
 
 impl<'de> Deserialize<'de> for RichBlockParagraph {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockParagraph;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockParagraph object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockParagraph, A::Error> {
-                let mut f_text: Option<RichText> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockParagraph {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockParagraph {
+    const EXPECTING: &'static str = "a RichBlockParagraph object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<RichText> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockParagraph {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -429,32 +423,26 @@ impl Serialize for RichBlockSectionHeading {
 
 impl<'de> Deserialize<'de> for RichBlockSectionHeading {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockSectionHeading;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockSectionHeading object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockSectionHeading, A::Error> {
-                let mut f_text: Option<RichText> = None;
-                let mut f_size: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "size" => de::req(&mut map, &mut f_size),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockSectionHeading {
-                    text: de::required(f_text, "text")?,
-                    size: de::required(f_size, "size")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockSectionHeading {
+    const EXPECTING: &'static str = "a RichBlockSectionHeading object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<RichText> = None;
+        let mut f_size: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "size" => de::req(&mut map, &mut f_size),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockSectionHeading {
+            text: de::required(f_text, "text")?,
+            size: de::required(f_size, "size")?,
+        })
     }
 }
 
@@ -494,32 +482,26 @@ impl Serialize for RichBlockPreformatted {
 
 impl<'de> Deserialize<'de> for RichBlockPreformatted {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockPreformatted;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockPreformatted object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockPreformatted, A::Error> {
-                let mut f_text: Option<RichText> = None;
-                let mut f_language: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "language" => de::opt(&mut map, &mut f_language),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockPreformatted {
-                    text: de::required(f_text, "text")?,
-                    language: f_language,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockPreformatted {
+    const EXPECTING: &'static str = "a RichBlockPreformatted object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<RichText> = None;
+        let mut f_language: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "language" => de::opt(&mut map, &mut f_language),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockPreformatted {
+            text: de::required(f_text, "text")?,
+            language: f_language,
+        })
     }
 }
 
@@ -562,29 +544,23 @@ impl Serialize for RichBlockFooter {
 
 impl<'de> Deserialize<'de> for RichBlockFooter {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockFooter;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockFooter object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockFooter, A::Error> {
-                let mut f_text: Option<RichText> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockFooter {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockFooter {
+    const EXPECTING: &'static str = "a RichBlockFooter object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<RichText> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockFooter {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -654,29 +630,23 @@ impl Serialize for RichBlockMathematicalExpression {
 
 impl<'de> Deserialize<'de> for RichBlockMathematicalExpression {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockMathematicalExpression;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockMathematicalExpression object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockMathematicalExpression, A::Error> {
-                let mut f_expression: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "expression" => de::req(&mut map, &mut f_expression),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockMathematicalExpression {
-                    expression: de::required(f_expression, "expression")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockMathematicalExpression {
+    const EXPECTING: &'static str = "a RichBlockMathematicalExpression object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_expression: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "expression" => de::req(&mut map, &mut f_expression),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockMathematicalExpression {
+            expression: de::required(f_expression, "expression")?,
+        })
     }
 }
 
@@ -712,29 +682,23 @@ impl Serialize for RichBlockAnchor {
 
 impl<'de> Deserialize<'de> for RichBlockAnchor {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockAnchor;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockAnchor object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockAnchor, A::Error> {
-                let mut f_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::req(&mut map, &mut f_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockAnchor {
-                    name: de::required(f_name, "name")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockAnchor {
+    const EXPECTING: &'static str = "a RichBlockAnchor object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::req(&mut map, &mut f_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockAnchor {
+            name: de::required(f_name, "name")?,
+        })
     }
 }
 
@@ -770,29 +734,23 @@ impl Serialize for RichBlockList {
 
 impl<'de> Deserialize<'de> for RichBlockList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockList;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockList object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockList, A::Error> {
-                let mut f_items: Option<Vec<RichBlockListItem>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "items" => de::req(&mut map, &mut f_items),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockList {
-                    items: f_items.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockList {
+    const EXPECTING: &'static str = "a RichBlockList object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_items: Option<Vec<RichBlockListItem>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "items" => de::req(&mut map, &mut f_items),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockList {
+            items: f_items.unwrap_or_default(),
+        })
     }
 }
 
@@ -831,32 +789,26 @@ impl Serialize for RichBlockBlockQuotation {
 
 impl<'de> Deserialize<'de> for RichBlockBlockQuotation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockBlockQuotation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockBlockQuotation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockBlockQuotation, A::Error> {
-                let mut f_blocks: Option<Vec<RichBlock>> = None;
-                let mut f_credit: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "blocks" => de::req(&mut map, &mut f_blocks),
-                        "credit" => de::opt(&mut map, &mut f_credit),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockBlockQuotation {
-                    blocks: f_blocks.unwrap_or_default(),
-                    credit: f_credit,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockBlockQuotation {
+    const EXPECTING: &'static str = "a RichBlockBlockQuotation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_blocks: Option<Vec<RichBlock>> = None;
+        let mut f_credit: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "blocks" => de::req(&mut map, &mut f_blocks),
+                "credit" => de::opt(&mut map, &mut f_credit),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockBlockQuotation {
+            blocks: f_blocks.unwrap_or_default(),
+            credit: f_credit,
+        })
     }
 }
 
@@ -902,32 +854,26 @@ impl Serialize for RichBlockPullQuotation {
 
 impl<'de> Deserialize<'de> for RichBlockPullQuotation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockPullQuotation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockPullQuotation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockPullQuotation, A::Error> {
-                let mut f_text: Option<RichText> = None;
-                let mut f_credit: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "credit" => de::opt(&mut map, &mut f_credit),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockPullQuotation {
-                    text: de::required(f_text, "text")?,
-                    credit: f_credit,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockPullQuotation {
+    const EXPECTING: &'static str = "a RichBlockPullQuotation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<RichText> = None;
+        let mut f_credit: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "credit" => de::opt(&mut map, &mut f_credit),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockPullQuotation {
+            text: de::required(f_text, "text")?,
+            credit: f_credit,
+        })
     }
 }
 
@@ -975,32 +921,26 @@ impl Serialize for RichBlockCollage {
 
 impl<'de> Deserialize<'de> for RichBlockCollage {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockCollage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockCollage object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockCollage, A::Error> {
-                let mut f_blocks: Option<Vec<RichBlock>> = None;
-                let mut f_caption: Option<Box<RichBlockCaption>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "blocks" => de::req(&mut map, &mut f_blocks),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockCollage {
-                    blocks: f_blocks.unwrap_or_default(),
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockCollage {
+    const EXPECTING: &'static str = "a RichBlockCollage object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_blocks: Option<Vec<RichBlock>> = None;
+        let mut f_caption: Option<Box<RichBlockCaption>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "blocks" => de::req(&mut map, &mut f_blocks),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockCollage {
+            blocks: f_blocks.unwrap_or_default(),
+            caption: f_caption,
+        })
     }
 }
 
@@ -1048,32 +988,26 @@ impl Serialize for RichBlockSlideshow {
 
 impl<'de> Deserialize<'de> for RichBlockSlideshow {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockSlideshow;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockSlideshow object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockSlideshow, A::Error> {
-                let mut f_blocks: Option<Vec<RichBlock>> = None;
-                let mut f_caption: Option<Box<RichBlockCaption>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "blocks" => de::req(&mut map, &mut f_blocks),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockSlideshow {
-                    blocks: f_blocks.unwrap_or_default(),
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockSlideshow {
+    const EXPECTING: &'static str = "a RichBlockSlideshow object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_blocks: Option<Vec<RichBlock>> = None;
+        let mut f_caption: Option<Box<RichBlockCaption>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "blocks" => de::req(&mut map, &mut f_blocks),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockSlideshow {
+            blocks: f_blocks.unwrap_or_default(),
+            caption: f_caption,
+        })
     }
 }
 
@@ -1127,38 +1061,32 @@ impl Serialize for RichBlockTable {
 
 impl<'de> Deserialize<'de> for RichBlockTable {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockTable;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockTable object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockTable, A::Error> {
-                let mut f_cells: Option<Vec<Vec<RichBlockTableCell>>> = None;
-                let mut f_is_bordered: Option<bool> = None;
-                let mut f_is_striped: Option<bool> = None;
-                let mut f_caption: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "cells" => de::req(&mut map, &mut f_cells),
-                        "is_bordered" => de::opt(&mut map, &mut f_is_bordered),
-                        "is_striped" => de::opt(&mut map, &mut f_is_striped),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockTable {
-                    cells: f_cells.unwrap_or_default(),
-                    is_bordered: f_is_bordered,
-                    is_striped: f_is_striped,
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockTable {
+    const EXPECTING: &'static str = "a RichBlockTable object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_cells: Option<Vec<Vec<RichBlockTableCell>>> = None;
+        let mut f_is_bordered: Option<bool> = None;
+        let mut f_is_striped: Option<bool> = None;
+        let mut f_caption: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "cells" => de::req(&mut map, &mut f_cells),
+                "is_bordered" => de::opt(&mut map, &mut f_is_bordered),
+                "is_striped" => de::opt(&mut map, &mut f_is_striped),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockTable {
+            cells: f_cells.unwrap_or_default(),
+            is_bordered: f_is_bordered,
+            is_striped: f_is_striped,
+            caption: f_caption,
+        })
     }
 }
 
@@ -1223,35 +1151,29 @@ impl Serialize for RichBlockDetails {
 
 impl<'de> Deserialize<'de> for RichBlockDetails {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockDetails object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockDetails, A::Error> {
-                let mut f_summary: Option<RichText> = None;
-                let mut f_blocks: Option<Vec<RichBlock>> = None;
-                let mut f_is_open: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "summary" => de::req(&mut map, &mut f_summary),
-                        "blocks" => de::req(&mut map, &mut f_blocks),
-                        "is_open" => de::opt(&mut map, &mut f_is_open),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockDetails {
-                    summary: de::required(f_summary, "summary")?,
-                    blocks: f_blocks.unwrap_or_default(),
-                    is_open: f_is_open,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockDetails {
+    const EXPECTING: &'static str = "a RichBlockDetails object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_summary: Option<RichText> = None;
+        let mut f_blocks: Option<Vec<RichBlock>> = None;
+        let mut f_is_open: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "summary" => de::req(&mut map, &mut f_summary),
+                "blocks" => de::req(&mut map, &mut f_blocks),
+                "is_open" => de::opt(&mut map, &mut f_is_open),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockDetails {
+            summary: de::required(f_summary, "summary")?,
+            blocks: f_blocks.unwrap_or_default(),
+            is_open: f_is_open,
+        })
     }
 }
 
@@ -1307,41 +1229,35 @@ impl Serialize for RichBlockMap {
 
 impl<'de> Deserialize<'de> for RichBlockMap {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockMap;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockMap object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockMap, A::Error> {
-                let mut f_location: Option<Box<Location>> = None;
-                let mut f_zoom: Option<i64> = None;
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_caption: Option<Box<RichBlockCaption>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "location" => de::req(&mut map, &mut f_location),
-                        "zoom" => de::req(&mut map, &mut f_zoom),
-                        "width" => de::req(&mut map, &mut f_width),
-                        "height" => de::req(&mut map, &mut f_height),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockMap {
-                    location: de::required(f_location, "location")?,
-                    zoom: de::required(f_zoom, "zoom")?,
-                    width: de::required(f_width, "width")?,
-                    height: de::required(f_height, "height")?,
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockMap {
+    const EXPECTING: &'static str = "a RichBlockMap object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_location: Option<Box<Location>> = None;
+        let mut f_zoom: Option<i64> = None;
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_caption: Option<Box<RichBlockCaption>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "location" => de::req(&mut map, &mut f_location),
+                "zoom" => de::req(&mut map, &mut f_zoom),
+                "width" => de::req(&mut map, &mut f_width),
+                "height" => de::req(&mut map, &mut f_height),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockMap {
+            location: de::required(f_location, "location")?,
+            zoom: de::required(f_zoom, "zoom")?,
+            width: de::required(f_width, "width")?,
+            height: de::required(f_height, "height")?,
+            caption: f_caption,
+        })
     }
 }
 
@@ -1398,35 +1314,29 @@ impl Serialize for RichBlockAnimation {
 
 impl<'de> Deserialize<'de> for RichBlockAnimation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockAnimation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockAnimation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockAnimation, A::Error> {
-                let mut f_animation: Option<Box<Animation>> = None;
-                let mut f_has_spoiler: Option<bool> = None;
-                let mut f_caption: Option<Box<RichBlockCaption>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "animation" => de::req(&mut map, &mut f_animation),
-                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockAnimation {
-                    animation: de::required(f_animation, "animation")?,
-                    has_spoiler: f_has_spoiler,
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockAnimation {
+    const EXPECTING: &'static str = "a RichBlockAnimation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_animation: Option<Box<Animation>> = None;
+        let mut f_has_spoiler: Option<bool> = None;
+        let mut f_caption: Option<Box<RichBlockCaption>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "animation" => de::req(&mut map, &mut f_animation),
+                "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockAnimation {
+            animation: de::required(f_animation, "animation")?,
+            has_spoiler: f_has_spoiler,
+            caption: f_caption,
+        })
     }
 }
 
@@ -1479,32 +1389,26 @@ impl Serialize for RichBlockAudio {
 
 impl<'de> Deserialize<'de> for RichBlockAudio {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockAudio;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockAudio object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockAudio, A::Error> {
-                let mut f_audio: Option<Box<Audio>> = None;
-                let mut f_caption: Option<Box<RichBlockCaption>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "audio" => de::req(&mut map, &mut f_audio),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockAudio {
-                    audio: de::required(f_audio, "audio")?,
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockAudio {
+    const EXPECTING: &'static str = "a RichBlockAudio object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_audio: Option<Box<Audio>> = None;
+        let mut f_caption: Option<Box<RichBlockCaption>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "audio" => de::req(&mut map, &mut f_audio),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockAudio {
+            audio: de::required(f_audio, "audio")?,
+            caption: f_caption,
+        })
     }
 }
 
@@ -1555,35 +1459,29 @@ impl Serialize for RichBlockPhoto {
 
 impl<'de> Deserialize<'de> for RichBlockPhoto {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockPhoto;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockPhoto object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockPhoto, A::Error> {
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                let mut f_has_spoiler: Option<bool> = None;
-                let mut f_caption: Option<Box<RichBlockCaption>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "photo" => de::req(&mut map, &mut f_photo),
-                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockPhoto {
-                    photo: f_photo.unwrap_or_default(),
-                    has_spoiler: f_has_spoiler,
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockPhoto {
+    const EXPECTING: &'static str = "a RichBlockPhoto object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        let mut f_has_spoiler: Option<bool> = None;
+        let mut f_caption: Option<Box<RichBlockCaption>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "photo" => de::req(&mut map, &mut f_photo),
+                "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockPhoto {
+            photo: f_photo.unwrap_or_default(),
+            has_spoiler: f_has_spoiler,
+            caption: f_caption,
+        })
     }
 }
 
@@ -1639,35 +1537,29 @@ impl Serialize for RichBlockVideo {
 
 impl<'de> Deserialize<'de> for RichBlockVideo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockVideo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockVideo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockVideo, A::Error> {
-                let mut f_video: Option<Box<Video>> = None;
-                let mut f_has_spoiler: Option<bool> = None;
-                let mut f_caption: Option<Box<RichBlockCaption>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "video" => de::req(&mut map, &mut f_video),
-                        "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockVideo {
-                    video: de::required(f_video, "video")?,
-                    has_spoiler: f_has_spoiler,
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockVideo {
+    const EXPECTING: &'static str = "a RichBlockVideo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_video: Option<Box<Video>> = None;
+        let mut f_has_spoiler: Option<bool> = None;
+        let mut f_caption: Option<Box<RichBlockCaption>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "video" => de::req(&mut map, &mut f_video),
+                "has_spoiler" => de::opt(&mut map, &mut f_has_spoiler),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockVideo {
+            video: de::required(f_video, "video")?,
+            has_spoiler: f_has_spoiler,
+            caption: f_caption,
+        })
     }
 }
 
@@ -1720,32 +1612,26 @@ impl Serialize for RichBlockVoiceNote {
 
 impl<'de> Deserialize<'de> for RichBlockVoiceNote {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockVoiceNote;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockVoiceNote object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockVoiceNote, A::Error> {
-                let mut f_voice_note: Option<Box<Voice>> = None;
-                let mut f_caption: Option<Box<RichBlockCaption>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "voice_note" => de::req(&mut map, &mut f_voice_note),
-                        "caption" => de::opt(&mut map, &mut f_caption),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockVoiceNote {
-                    voice_note: de::required(f_voice_note, "voice_note")?,
-                    caption: f_caption,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockVoiceNote {
+    const EXPECTING: &'static str = "a RichBlockVoiceNote object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_voice_note: Option<Box<Voice>> = None;
+        let mut f_caption: Option<Box<RichBlockCaption>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "voice_note" => de::req(&mut map, &mut f_voice_note),
+                "caption" => de::opt(&mut map, &mut f_caption),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockVoiceNote {
+            voice_note: de::required(f_voice_note, "voice_note")?,
+            caption: f_caption,
+        })
     }
 }
 
@@ -1788,29 +1674,23 @@ impl Serialize for RichBlockThinking {
 
 impl<'de> Deserialize<'de> for RichBlockThinking {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockThinking;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockThinking object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockThinking, A::Error> {
-                let mut f_text: Option<RichText> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockThinking {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockThinking {
+    const EXPECTING: &'static str = "a RichBlockThinking object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<RichText> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockThinking {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 

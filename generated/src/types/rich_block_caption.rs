@@ -27,32 +27,26 @@ impl Serialize for RichBlockCaption {
 
 impl<'de> Deserialize<'de> for RichBlockCaption {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockCaption;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockCaption object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockCaption, A::Error> {
-                let mut f_text: Option<RichText> = None;
-                let mut f_credit: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "credit" => de::opt(&mut map, &mut f_credit),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockCaption {
-                    text: de::required(f_text, "text")?,
-                    credit: f_credit,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockCaption {
+    const EXPECTING: &'static str = "a RichBlockCaption object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<RichText> = None;
+        let mut f_credit: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "credit" => de::opt(&mut map, &mut f_credit),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockCaption {
+            text: de::required(f_text, "text")?,
+            credit: f_credit,
+        })
     }
 }
 

@@ -41,44 +41,38 @@ impl Serialize for RichBlockListItem {
 
 impl<'de> Deserialize<'de> for RichBlockListItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockListItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockListItem object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockListItem, A::Error> {
-                let mut f_label: Option<String> = None;
-                let mut f_blocks: Option<Vec<RichBlock>> = None;
-                let mut f_has_checkbox: Option<bool> = None;
-                let mut f_is_checked: Option<bool> = None;
-                let mut f_value: Option<i64> = None;
-                let mut f_kind: Option<ListNumbering> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "label" => de::req(&mut map, &mut f_label),
-                        "blocks" => de::req(&mut map, &mut f_blocks),
-                        "has_checkbox" => de::opt(&mut map, &mut f_has_checkbox),
-                        "is_checked" => de::opt(&mut map, &mut f_is_checked),
-                        "value" => de::opt(&mut map, &mut f_value),
-                        "type" => de::opt(&mut map, &mut f_kind),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockListItem {
-                    label: de::required(f_label, "label")?,
-                    blocks: f_blocks.unwrap_or_default(),
-                    has_checkbox: f_has_checkbox,
-                    is_checked: f_is_checked,
-                    value: f_value,
-                    kind: f_kind,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockListItem {
+    const EXPECTING: &'static str = "a RichBlockListItem object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_label: Option<String> = None;
+        let mut f_blocks: Option<Vec<RichBlock>> = None;
+        let mut f_has_checkbox: Option<bool> = None;
+        let mut f_is_checked: Option<bool> = None;
+        let mut f_value: Option<i64> = None;
+        let mut f_kind: Option<ListNumbering> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "label" => de::req(&mut map, &mut f_label),
+                "blocks" => de::req(&mut map, &mut f_blocks),
+                "has_checkbox" => de::opt(&mut map, &mut f_has_checkbox),
+                "is_checked" => de::opt(&mut map, &mut f_is_checked),
+                "value" => de::opt(&mut map, &mut f_value),
+                "type" => de::opt(&mut map, &mut f_kind),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockListItem {
+            label: de::required(f_label, "label")?,
+            blocks: f_blocks.unwrap_or_default(),
+            has_checkbox: f_has_checkbox,
+            is_checked: f_is_checked,
+            value: f_value,
+            kind: f_kind,
+        })
     }
 }
 

@@ -39,44 +39,38 @@ impl Serialize for RichBlockTableCell {
 
 impl<'de> Deserialize<'de> for RichBlockTableCell {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichBlockTableCell;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichBlockTableCell object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichBlockTableCell, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_is_header: Option<bool> = None;
-                let mut f_colspan: Option<i64> = None;
-                let mut f_rowspan: Option<i64> = None;
-                let mut f_align: Option<RichBlockTableCellAlign> = None;
-                let mut f_valign: Option<RichBlockTableCellValign> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::opt(&mut map, &mut f_text),
-                        "is_header" => de::opt(&mut map, &mut f_is_header),
-                        "colspan" => de::opt(&mut map, &mut f_colspan),
-                        "rowspan" => de::opt(&mut map, &mut f_rowspan),
-                        "align" => de::req(&mut map, &mut f_align),
-                        "valign" => de::req(&mut map, &mut f_valign),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichBlockTableCell {
-                    text: f_text,
-                    is_header: f_is_header,
-                    colspan: f_colspan,
-                    rowspan: f_rowspan,
-                    align: de::required(f_align, "align")?,
-                    valign: de::required(f_valign, "valign")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockTableCell {
+    const EXPECTING: &'static str = "a RichBlockTableCell object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_is_header: Option<bool> = None;
+        let mut f_colspan: Option<i64> = None;
+        let mut f_rowspan: Option<i64> = None;
+        let mut f_align: Option<RichBlockTableCellAlign> = None;
+        let mut f_valign: Option<RichBlockTableCellValign> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::opt(&mut map, &mut f_text),
+                "is_header" => de::opt(&mut map, &mut f_is_header),
+                "colspan" => de::opt(&mut map, &mut f_colspan),
+                "rowspan" => de::opt(&mut map, &mut f_rowspan),
+                "align" => de::req(&mut map, &mut f_align),
+                "valign" => de::req(&mut map, &mut f_valign),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichBlockTableCell {
+            text: f_text,
+            is_header: f_is_header,
+            colspan: f_colspan,
+            rowspan: f_rowspan,
+            align: de::required(f_align, "align")?,
+            valign: de::required(f_valign, "valign")?,
+        })
     }
 }
 

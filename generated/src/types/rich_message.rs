@@ -29,32 +29,26 @@ impl Serialize for RichMessage {
 
 impl<'de> Deserialize<'de> for RichMessage {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichMessage object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichMessage, A::Error> {
-                let mut f_blocks: Option<Vec<RichBlock>> = None;
-                let mut f_is_rtl: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "blocks" => de::req(&mut map, &mut f_blocks),
-                        "is_rtl" => de::opt(&mut map, &mut f_is_rtl),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichMessage {
-                    blocks: f_blocks.unwrap_or_default(),
-                    is_rtl: f_is_rtl,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichMessage {
+    const EXPECTING: &'static str = "a RichMessage object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_blocks: Option<Vec<RichBlock>> = None;
+        let mut f_is_rtl: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "blocks" => de::req(&mut map, &mut f_blocks),
+                "is_rtl" => de::opt(&mut map, &mut f_is_rtl),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichMessage {
+            blocks: f_blocks.unwrap_or_default(),
+            is_rtl: f_is_rtl,
+        })
     }
 }
 

@@ -455,29 +455,23 @@ impl Serialize for RichTextBold {
 
 impl<'de> Deserialize<'de> for RichTextBold {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextBold;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextBold object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextBold, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextBold {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextBold {
+    const EXPECTING: &'static str = "a RichTextBold object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextBold {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -513,29 +507,23 @@ impl Serialize for RichTextItalic {
 
 impl<'de> Deserialize<'de> for RichTextItalic {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextItalic;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextItalic object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextItalic, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextItalic {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextItalic {
+    const EXPECTING: &'static str = "a RichTextItalic object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextItalic {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -571,29 +559,23 @@ impl Serialize for RichTextUnderline {
 
 impl<'de> Deserialize<'de> for RichTextUnderline {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextUnderline;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextUnderline object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextUnderline, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextUnderline {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextUnderline {
+    const EXPECTING: &'static str = "a RichTextUnderline object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextUnderline {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -629,29 +611,23 @@ impl Serialize for RichTextStrikethrough {
 
 impl<'de> Deserialize<'de> for RichTextStrikethrough {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextStrikethrough;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextStrikethrough object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextStrikethrough, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextStrikethrough {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextStrikethrough {
+    const EXPECTING: &'static str = "a RichTextStrikethrough object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextStrikethrough {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -687,29 +663,23 @@ impl Serialize for RichTextSpoiler {
 
 impl<'de> Deserialize<'de> for RichTextSpoiler {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextSpoiler;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextSpoiler object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextSpoiler, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextSpoiler {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextSpoiler {
+    const EXPECTING: &'static str = "a RichTextSpoiler object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextSpoiler {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -751,38 +721,29 @@ impl Serialize for RichTextDateTime {
 
 impl<'de> Deserialize<'de> for RichTextDateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextDateTime;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextDateTime object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextDateTime, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_unix_time: Option<i64> = None;
-                let mut f_date_time_format: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "unix_time" => de::req(&mut map, &mut f_unix_time),
-                        "date_time_format" => de::req(&mut map, &mut f_date_time_format),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextDateTime {
-                    text: de::required(f_text, "text")?,
-                    unix_time: de::required(f_unix_time, "unix_time")?,
-                    date_time_format: de::required(
-                        f_date_time_format,
-                        "date_time_format",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextDateTime {
+    const EXPECTING: &'static str = "a RichTextDateTime object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_unix_time: Option<i64> = None;
+        let mut f_date_time_format: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "unix_time" => de::req(&mut map, &mut f_unix_time),
+                "date_time_format" => de::req(&mut map, &mut f_date_time_format),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextDateTime {
+            text: de::required(f_text, "text")?,
+            unix_time: de::required(f_unix_time, "unix_time")?,
+            date_time_format: de::required(f_date_time_format, "date_time_format")?,
+        })
     }
 }
 
@@ -827,32 +788,26 @@ impl Serialize for RichTextTextMention {
 
 impl<'de> Deserialize<'de> for RichTextTextMention {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextTextMention;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextTextMention object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextTextMention, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_user: Option<Box<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "user" => de::req(&mut map, &mut f_user),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextTextMention {
-                    text: de::required(f_text, "text")?,
-                    user: de::required(f_user, "user")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextTextMention {
+    const EXPECTING: &'static str = "a RichTextTextMention object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_user: Option<Box<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "user" => de::req(&mut map, &mut f_user),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextTextMention {
+            text: de::required(f_text, "text")?,
+            user: de::required(f_user, "user")?,
+        })
     }
 }
 
@@ -889,29 +844,23 @@ impl Serialize for RichTextSubscript {
 
 impl<'de> Deserialize<'de> for RichTextSubscript {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextSubscript;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextSubscript object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextSubscript, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextSubscript {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextSubscript {
+    const EXPECTING: &'static str = "a RichTextSubscript object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextSubscript {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -947,29 +896,23 @@ impl Serialize for RichTextSuperscript {
 
 impl<'de> Deserialize<'de> for RichTextSuperscript {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextSuperscript;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextSuperscript object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextSuperscript, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextSuperscript {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextSuperscript {
+    const EXPECTING: &'static str = "a RichTextSuperscript object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextSuperscript {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -1005,29 +948,23 @@ impl Serialize for RichTextMarked {
 
 impl<'de> Deserialize<'de> for RichTextMarked {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextMarked;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextMarked object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextMarked, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextMarked {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextMarked {
+    const EXPECTING: &'static str = "a RichTextMarked object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextMarked {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -1063,29 +1000,23 @@ impl Serialize for RichTextCode {
 
 impl<'de> Deserialize<'de> for RichTextCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextCode;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextCode object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextCode, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextCode {
-                    text: de::required(f_text, "text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextCode {
+    const EXPECTING: &'static str = "a RichTextCode object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextCode {
+            text: de::required(f_text, "text")?,
+        })
     }
 }
 
@@ -1124,35 +1055,26 @@ impl Serialize for RichTextCustomEmoji {
 
 impl<'de> Deserialize<'de> for RichTextCustomEmoji {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextCustomEmoji;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextCustomEmoji object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextCustomEmoji, A::Error> {
-                let mut f_custom_emoji_id: Option<String> = None;
-                let mut f_alternative_text: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "custom_emoji_id" => de::req(&mut map, &mut f_custom_emoji_id),
-                        "alternative_text" => de::req(&mut map, &mut f_alternative_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextCustomEmoji {
-                    custom_emoji_id: de::required(f_custom_emoji_id, "custom_emoji_id")?,
-                    alternative_text: de::required(
-                        f_alternative_text,
-                        "alternative_text",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextCustomEmoji {
+    const EXPECTING: &'static str = "a RichTextCustomEmoji object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_custom_emoji_id: Option<String> = None;
+        let mut f_alternative_text: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "custom_emoji_id" => de::req(&mut map, &mut f_custom_emoji_id),
+                "alternative_text" => de::req(&mut map, &mut f_alternative_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextCustomEmoji {
+            custom_emoji_id: de::required(f_custom_emoji_id, "custom_emoji_id")?,
+            alternative_text: de::required(f_alternative_text, "alternative_text")?,
+        })
     }
 }
 
@@ -1192,29 +1114,23 @@ impl Serialize for RichTextMathematicalExpression {
 
 impl<'de> Deserialize<'de> for RichTextMathematicalExpression {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextMathematicalExpression;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextMathematicalExpression object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextMathematicalExpression, A::Error> {
-                let mut f_expression: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "expression" => de::req(&mut map, &mut f_expression),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextMathematicalExpression {
-                    expression: de::required(f_expression, "expression")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextMathematicalExpression {
+    const EXPECTING: &'static str = "a RichTextMathematicalExpression object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_expression: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "expression" => de::req(&mut map, &mut f_expression),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextMathematicalExpression {
+            expression: de::required(f_expression, "expression")?,
+        })
     }
 }
 
@@ -1253,32 +1169,26 @@ impl Serialize for RichTextUrl {
 
 impl<'de> Deserialize<'de> for RichTextUrl {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextUrl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextUrl object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextUrl, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_url: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "url" => de::req(&mut map, &mut f_url),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextUrl {
-                    text: de::required(f_text, "text")?,
-                    url: de::required(f_url, "url")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextUrl {
+    const EXPECTING: &'static str = "a RichTextUrl object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_url: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "url" => de::req(&mut map, &mut f_url),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextUrl {
+            text: de::required(f_text, "text")?,
+            url: de::required(f_url, "url")?,
+        })
     }
 }
 
@@ -1318,32 +1228,26 @@ impl Serialize for RichTextEmailAddress {
 
 impl<'de> Deserialize<'de> for RichTextEmailAddress {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextEmailAddress;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextEmailAddress object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextEmailAddress, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_email_address: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "email_address" => de::req(&mut map, &mut f_email_address),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextEmailAddress {
-                    text: de::required(f_text, "text")?,
-                    email_address: de::required(f_email_address, "email_address")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextEmailAddress {
+    const EXPECTING: &'static str = "a RichTextEmailAddress object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_email_address: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "email_address" => de::req(&mut map, &mut f_email_address),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextEmailAddress {
+            text: de::required(f_text, "text")?,
+            email_address: de::required(f_email_address, "email_address")?,
+        })
     }
 }
 
@@ -1383,32 +1287,26 @@ impl Serialize for RichTextPhoneNumber {
 
 impl<'de> Deserialize<'de> for RichTextPhoneNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextPhoneNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextPhoneNumber object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextPhoneNumber, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_phone_number: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "phone_number" => de::req(&mut map, &mut f_phone_number),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextPhoneNumber {
-                    text: de::required(f_text, "text")?,
-                    phone_number: de::required(f_phone_number, "phone_number")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextPhoneNumber {
+    const EXPECTING: &'static str = "a RichTextPhoneNumber object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_phone_number: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "phone_number" => de::req(&mut map, &mut f_phone_number),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextPhoneNumber {
+            text: de::required(f_text, "text")?,
+            phone_number: de::required(f_phone_number, "phone_number")?,
+        })
     }
 }
 
@@ -1448,35 +1346,26 @@ impl Serialize for RichTextBankCardNumber {
 
 impl<'de> Deserialize<'de> for RichTextBankCardNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextBankCardNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextBankCardNumber object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextBankCardNumber, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_bank_card_number: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "bank_card_number" => de::req(&mut map, &mut f_bank_card_number),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextBankCardNumber {
-                    text: de::required(f_text, "text")?,
-                    bank_card_number: de::required(
-                        f_bank_card_number,
-                        "bank_card_number",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextBankCardNumber {
+    const EXPECTING: &'static str = "a RichTextBankCardNumber object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_bank_card_number: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "bank_card_number" => de::req(&mut map, &mut f_bank_card_number),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextBankCardNumber {
+            text: de::required(f_text, "text")?,
+            bank_card_number: de::required(f_bank_card_number, "bank_card_number")?,
+        })
     }
 }
 
@@ -1516,32 +1405,26 @@ impl Serialize for RichTextMention {
 
 impl<'de> Deserialize<'de> for RichTextMention {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextMention;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextMention object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextMention, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_username: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "username" => de::req(&mut map, &mut f_username),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextMention {
-                    text: de::required(f_text, "text")?,
-                    username: de::required(f_username, "username")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextMention {
+    const EXPECTING: &'static str = "a RichTextMention object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_username: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "username" => de::req(&mut map, &mut f_username),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextMention {
+            text: de::required(f_text, "text")?,
+            username: de::required(f_username, "username")?,
+        })
     }
 }
 
@@ -1581,32 +1464,26 @@ impl Serialize for RichTextHashtag {
 
 impl<'de> Deserialize<'de> for RichTextHashtag {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextHashtag;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextHashtag object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextHashtag, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_hashtag: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "hashtag" => de::req(&mut map, &mut f_hashtag),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextHashtag {
-                    text: de::required(f_text, "text")?,
-                    hashtag: de::required(f_hashtag, "hashtag")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextHashtag {
+    const EXPECTING: &'static str = "a RichTextHashtag object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_hashtag: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "hashtag" => de::req(&mut map, &mut f_hashtag),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextHashtag {
+            text: de::required(f_text, "text")?,
+            hashtag: de::required(f_hashtag, "hashtag")?,
+        })
     }
 }
 
@@ -1646,32 +1523,26 @@ impl Serialize for RichTextCashtag {
 
 impl<'de> Deserialize<'de> for RichTextCashtag {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextCashtag;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextCashtag object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextCashtag, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_cashtag: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "cashtag" => de::req(&mut map, &mut f_cashtag),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextCashtag {
-                    text: de::required(f_text, "text")?,
-                    cashtag: de::required(f_cashtag, "cashtag")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextCashtag {
+    const EXPECTING: &'static str = "a RichTextCashtag object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_cashtag: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "cashtag" => de::req(&mut map, &mut f_cashtag),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextCashtag {
+            text: de::required(f_text, "text")?,
+            cashtag: de::required(f_cashtag, "cashtag")?,
+        })
     }
 }
 
@@ -1711,32 +1582,26 @@ impl Serialize for RichTextBotCommand {
 
 impl<'de> Deserialize<'de> for RichTextBotCommand {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextBotCommand;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextBotCommand object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextBotCommand, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_bot_command: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "bot_command" => de::req(&mut map, &mut f_bot_command),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextBotCommand {
-                    text: de::required(f_text, "text")?,
-                    bot_command: de::required(f_bot_command, "bot_command")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextBotCommand {
+    const EXPECTING: &'static str = "a RichTextBotCommand object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_bot_command: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "bot_command" => de::req(&mut map, &mut f_bot_command),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextBotCommand {
+            text: de::required(f_text, "text")?,
+            bot_command: de::required(f_bot_command, "bot_command")?,
+        })
     }
 }
 
@@ -1773,29 +1638,23 @@ impl Serialize for RichTextAnchor {
 
 impl<'de> Deserialize<'de> for RichTextAnchor {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextAnchor;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextAnchor object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextAnchor, A::Error> {
-                let mut f_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::req(&mut map, &mut f_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextAnchor {
-                    name: de::required(f_name, "name")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextAnchor {
+    const EXPECTING: &'static str = "a RichTextAnchor object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::req(&mut map, &mut f_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextAnchor {
+            name: de::required(f_name, "name")?,
+        })
     }
 }
 
@@ -1832,32 +1691,26 @@ impl Serialize for RichTextAnchorLink {
 
 impl<'de> Deserialize<'de> for RichTextAnchorLink {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextAnchorLink;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextAnchorLink object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextAnchorLink, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_anchor_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "anchor_name" => de::req(&mut map, &mut f_anchor_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextAnchorLink {
-                    text: de::required(f_text, "text")?,
-                    anchor_name: de::required(f_anchor_name, "anchor_name")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextAnchorLink {
+    const EXPECTING: &'static str = "a RichTextAnchorLink object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_anchor_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "anchor_name" => de::req(&mut map, &mut f_anchor_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextAnchorLink {
+            text: de::required(f_text, "text")?,
+            anchor_name: de::required(f_anchor_name, "anchor_name")?,
+        })
     }
 }
 
@@ -1897,32 +1750,26 @@ impl Serialize for RichTextReference {
 
 impl<'de> Deserialize<'de> for RichTextReference {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextReference;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextReference object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextReference, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "name" => de::req(&mut map, &mut f_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextReference {
-                    text: de::required(f_text, "text")?,
-                    name: de::required(f_name, "name")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextReference {
+    const EXPECTING: &'static str = "a RichTextReference object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "name" => de::req(&mut map, &mut f_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextReference {
+            text: de::required(f_text, "text")?,
+            name: de::required(f_name, "name")?,
+        })
     }
 }
 
@@ -1962,32 +1809,26 @@ impl Serialize for RichTextReferenceLink {
 
 impl<'de> Deserialize<'de> for RichTextReferenceLink {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = RichTextReferenceLink;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RichTextReferenceLink object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RichTextReferenceLink, A::Error> {
-                let mut f_text: Option<Box<RichText>> = None;
-                let mut f_reference_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "reference_name" => de::req(&mut map, &mut f_reference_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(RichTextReferenceLink {
-                    text: de::required(f_text, "text")?,
-                    reference_name: de::required(f_reference_name, "reference_name")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichTextReferenceLink {
+    const EXPECTING: &'static str = "a RichTextReferenceLink object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<Box<RichText>> = None;
+        let mut f_reference_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "reference_name" => de::req(&mut map, &mut f_reference_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(RichTextReferenceLink {
+            text: de::required(f_text, "text")?,
+            reference_name: de::required(f_reference_name, "reference_name")?,
+        })
     }
 }
 

@@ -23,31 +23,23 @@ impl Serialize for SentWebAppMessage {
 
 impl<'de> Deserialize<'de> for SentWebAppMessage {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SentWebAppMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SentWebAppMessage object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SentWebAppMessage, A::Error> {
-                let mut f_inline_message_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "inline_message_id" => {
-                            de::opt(&mut map, &mut f_inline_message_id)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(SentWebAppMessage {
-                    inline_message_id: f_inline_message_id,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SentWebAppMessage {
+    const EXPECTING: &'static str = "a SentWebAppMessage object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_inline_message_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "inline_message_id" => de::opt(&mut map, &mut f_inline_message_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SentWebAppMessage {
+            inline_message_id: f_inline_message_id,
+        })
     }
 }
 

@@ -36,41 +36,35 @@ impl Serialize for SharedUser {
 
 impl<'de> Deserialize<'de> for SharedUser {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SharedUser;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SharedUser object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SharedUser, A::Error> {
-                let mut f_user_id: Option<i64> = None;
-                let mut f_first_name: Option<String> = None;
-                let mut f_last_name: Option<String> = None;
-                let mut f_username: Option<String> = None;
-                let mut f_photo: Option<Vec<PhotoSize>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "user_id" => de::req(&mut map, &mut f_user_id),
-                        "first_name" => de::opt(&mut map, &mut f_first_name),
-                        "last_name" => de::opt(&mut map, &mut f_last_name),
-                        "username" => de::opt(&mut map, &mut f_username),
-                        "photo" => de::opt(&mut map, &mut f_photo),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(SharedUser {
-                    user_id: de::required(f_user_id, "user_id")?,
-                    first_name: f_first_name,
-                    last_name: f_last_name,
-                    username: f_username,
-                    photo: f_photo,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SharedUser {
+    const EXPECTING: &'static str = "a SharedUser object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_user_id: Option<i64> = None;
+        let mut f_first_name: Option<String> = None;
+        let mut f_last_name: Option<String> = None;
+        let mut f_username: Option<String> = None;
+        let mut f_photo: Option<Vec<PhotoSize>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "user_id" => de::req(&mut map, &mut f_user_id),
+                "first_name" => de::opt(&mut map, &mut f_first_name),
+                "last_name" => de::opt(&mut map, &mut f_last_name),
+                "username" => de::opt(&mut map, &mut f_username),
+                "photo" => de::opt(&mut map, &mut f_photo),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SharedUser {
+            user_id: de::required(f_user_id, "user_id")?,
+            first_name: f_first_name,
+            last_name: f_last_name,
+            username: f_username,
+            photo: f_photo,
+        })
     }
 }
 

@@ -38,44 +38,38 @@ impl Serialize for ShippingAddress {
 
 impl<'de> Deserialize<'de> for ShippingAddress {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ShippingAddress;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ShippingAddress object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ShippingAddress, A::Error> {
-                let mut f_country_code: Option<String> = None;
-                let mut f_state: Option<String> = None;
-                let mut f_city: Option<String> = None;
-                let mut f_street_line1: Option<String> = None;
-                let mut f_street_line2: Option<String> = None;
-                let mut f_post_code: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "country_code" => de::req(&mut map, &mut f_country_code),
-                        "state" => de::req(&mut map, &mut f_state),
-                        "city" => de::req(&mut map, &mut f_city),
-                        "street_line1" => de::req(&mut map, &mut f_street_line1),
-                        "street_line2" => de::req(&mut map, &mut f_street_line2),
-                        "post_code" => de::req(&mut map, &mut f_post_code),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ShippingAddress {
-                    country_code: de::required(f_country_code, "country_code")?,
-                    state: de::required(f_state, "state")?,
-                    city: de::required(f_city, "city")?,
-                    street_line1: de::required(f_street_line1, "street_line1")?,
-                    street_line2: de::required(f_street_line2, "street_line2")?,
-                    post_code: de::required(f_post_code, "post_code")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ShippingAddress {
+    const EXPECTING: &'static str = "a ShippingAddress object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_country_code: Option<String> = None;
+        let mut f_state: Option<String> = None;
+        let mut f_city: Option<String> = None;
+        let mut f_street_line1: Option<String> = None;
+        let mut f_street_line2: Option<String> = None;
+        let mut f_post_code: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "country_code" => de::req(&mut map, &mut f_country_code),
+                "state" => de::req(&mut map, &mut f_state),
+                "city" => de::req(&mut map, &mut f_city),
+                "street_line1" => de::req(&mut map, &mut f_street_line1),
+                "street_line2" => de::req(&mut map, &mut f_street_line2),
+                "post_code" => de::req(&mut map, &mut f_post_code),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ShippingAddress {
+            country_code: de::required(f_country_code, "country_code")?,
+            state: de::required(f_state, "state")?,
+            city: de::required(f_city, "city")?,
+            street_line1: de::required(f_street_line1, "street_line1")?,
+            street_line2: de::required(f_street_line2, "street_line2")?,
+            post_code: de::required(f_post_code, "post_code")?,
+        })
     }
 }
 

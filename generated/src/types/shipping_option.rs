@@ -32,35 +32,29 @@ impl Serialize for ShippingOption {
 
 impl<'de> Deserialize<'de> for ShippingOption {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ShippingOption;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ShippingOption object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ShippingOption, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_prices: Option<Vec<LabeledPrice>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "prices" => de::req(&mut map, &mut f_prices),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ShippingOption {
-                    id: de::required(f_id, "id")?,
-                    title: de::required(f_title, "title")?,
-                    prices: f_prices.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ShippingOption {
+    const EXPECTING: &'static str = "a ShippingOption object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_prices: Option<Vec<LabeledPrice>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "title" => de::req(&mut map, &mut f_title),
+                "prices" => de::req(&mut map, &mut f_prices),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ShippingOption {
+            id: de::required(f_id, "id")?,
+            title: de::required(f_title, "title")?,
+            prices: f_prices.unwrap_or_default(),
+        })
     }
 }
 

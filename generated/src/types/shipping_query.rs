@@ -33,41 +33,32 @@ impl Serialize for ShippingQuery {
 
 impl<'de> Deserialize<'de> for ShippingQuery {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = ShippingQuery;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ShippingQuery object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ShippingQuery, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_from: Option<Box<User>> = None;
-                let mut f_invoice_payload: Option<String> = None;
-                let mut f_shipping_address: Option<Box<ShippingAddress>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "from" => de::req(&mut map, &mut f_from),
-                        "invoice_payload" => de::req(&mut map, &mut f_invoice_payload),
-                        "shipping_address" => de::req(&mut map, &mut f_shipping_address),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(ShippingQuery {
-                    id: de::required(f_id, "id")?,
-                    from: de::required(f_from, "from")?,
-                    invoice_payload: de::required(f_invoice_payload, "invoice_payload")?,
-                    shipping_address: de::required(
-                        f_shipping_address,
-                        "shipping_address",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ShippingQuery {
+    const EXPECTING: &'static str = "a ShippingQuery object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_from: Option<Box<User>> = None;
+        let mut f_invoice_payload: Option<String> = None;
+        let mut f_shipping_address: Option<Box<ShippingAddress>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "from" => de::req(&mut map, &mut f_from),
+                "invoice_payload" => de::req(&mut map, &mut f_invoice_payload),
+                "shipping_address" => de::req(&mut map, &mut f_shipping_address),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(ShippingQuery {
+            id: de::required(f_id, "id")?,
+            from: de::required(f_from, "from")?,
+            invoice_payload: de::required(f_invoice_payload, "invoice_payload")?,
+            shipping_address: de::required(f_shipping_address, "shipping_address")?,
+        })
     }
 }
 

@@ -26,32 +26,26 @@ impl Serialize for StarAmount {
 
 impl<'de> Deserialize<'de> for StarAmount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StarAmount;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StarAmount object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StarAmount, A::Error> {
-                let mut f_amount: Option<i64> = None;
-                let mut f_nanostar_amount: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "amount" => de::req(&mut map, &mut f_amount),
-                        "nanostar_amount" => de::opt(&mut map, &mut f_nanostar_amount),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StarAmount {
-                    amount: de::required(f_amount, "amount")?,
-                    nanostar_amount: f_nanostar_amount,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StarAmount {
+    const EXPECTING: &'static str = "a StarAmount object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_amount: Option<i64> = None;
+        let mut f_nanostar_amount: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "amount" => de::req(&mut map, &mut f_amount),
+                "nanostar_amount" => de::opt(&mut map, &mut f_nanostar_amount),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StarAmount {
+            amount: de::required(f_amount, "amount")?,
+            nanostar_amount: f_nanostar_amount,
+        })
     }
 }
 

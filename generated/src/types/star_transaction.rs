@@ -39,44 +39,38 @@ impl Serialize for StarTransaction {
 
 impl<'de> Deserialize<'de> for StarTransaction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StarTransaction;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StarTransaction object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StarTransaction, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_amount: Option<i64> = None;
-                let mut f_nanostar_amount: Option<i64> = None;
-                let mut f_date: Option<i64> = None;
-                let mut f_source: Option<Box<TransactionPartner>> = None;
-                let mut f_receiver: Option<Box<TransactionPartner>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "amount" => de::req(&mut map, &mut f_amount),
-                        "nanostar_amount" => de::opt(&mut map, &mut f_nanostar_amount),
-                        "date" => de::req(&mut map, &mut f_date),
-                        "source" => de::opt(&mut map, &mut f_source),
-                        "receiver" => de::opt(&mut map, &mut f_receiver),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StarTransaction {
-                    id: de::required(f_id, "id")?,
-                    amount: de::required(f_amount, "amount")?,
-                    nanostar_amount: f_nanostar_amount,
-                    date: de::required(f_date, "date")?,
-                    source: f_source,
-                    receiver: f_receiver,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StarTransaction {
+    const EXPECTING: &'static str = "a StarTransaction object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<String> = None;
+        let mut f_amount: Option<i64> = None;
+        let mut f_nanostar_amount: Option<i64> = None;
+        let mut f_date: Option<i64> = None;
+        let mut f_source: Option<Box<TransactionPartner>> = None;
+        let mut f_receiver: Option<Box<TransactionPartner>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "amount" => de::req(&mut map, &mut f_amount),
+                "nanostar_amount" => de::opt(&mut map, &mut f_nanostar_amount),
+                "date" => de::req(&mut map, &mut f_date),
+                "source" => de::opt(&mut map, &mut f_source),
+                "receiver" => de::opt(&mut map, &mut f_receiver),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StarTransaction {
+            id: de::required(f_id, "id")?,
+            amount: de::required(f_amount, "amount")?,
+            nanostar_amount: f_nanostar_amount,
+            date: de::required(f_date, "date")?,
+            source: f_source,
+            receiver: f_receiver,
+        })
     }
 }
 

@@ -26,29 +26,23 @@ impl Serialize for StarTransactions {
 
 impl<'de> Deserialize<'de> for StarTransactions {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StarTransactions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StarTransactions object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StarTransactions, A::Error> {
-                let mut f_transactions: Option<Vec<StarTransaction>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "transactions" => de::req(&mut map, &mut f_transactions),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StarTransactions {
-                    transactions: f_transactions.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StarTransactions {
+    const EXPECTING: &'static str = "a StarTransactions object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_transactions: Option<Vec<StarTransaction>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "transactions" => de::req(&mut map, &mut f_transactions),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StarTransactions {
+            transactions: f_transactions.unwrap_or_default(),
+        })
     }
 }
 

@@ -70,73 +70,65 @@ impl Serialize for Sticker {
 
 impl<'de> Deserialize<'de> for Sticker {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Sticker;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Sticker object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Sticker, A::Error> {
-                let mut f_file_id: Option<String> = None;
-                let mut f_file_unique_id: Option<String> = None;
-                let mut f_kind: Option<StickerType> = None;
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_is_animated: Option<bool> = None;
-                let mut f_is_video: Option<bool> = None;
-                let mut f_thumbnail: Option<Box<PhotoSize>> = None;
-                let mut f_emoji: Option<String> = None;
-                let mut f_set_name: Option<String> = None;
-                let mut f_premium_animation: Option<Box<File>> = None;
-                let mut f_mask_position: Option<Box<MaskPosition>> = None;
-                let mut f_custom_emoji_id: Option<String> = None;
-                let mut f_needs_repainting: Option<bool> = None;
-                let mut f_file_size: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "file_id" => de::req(&mut map, &mut f_file_id),
-                        "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
-                        "type" => de::req(&mut map, &mut f_kind),
-                        "width" => de::req(&mut map, &mut f_width),
-                        "height" => de::req(&mut map, &mut f_height),
-                        "is_animated" => de::req(&mut map, &mut f_is_animated),
-                        "is_video" => de::req(&mut map, &mut f_is_video),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        "emoji" => de::opt(&mut map, &mut f_emoji),
-                        "set_name" => de::opt(&mut map, &mut f_set_name),
-                        "premium_animation" => {
-                            de::opt(&mut map, &mut f_premium_animation)
-                        }
-                        "mask_position" => de::opt(&mut map, &mut f_mask_position),
-                        "custom_emoji_id" => de::opt(&mut map, &mut f_custom_emoji_id),
-                        "needs_repainting" => de::opt(&mut map, &mut f_needs_repainting),
-                        "file_size" => de::opt(&mut map, &mut f_file_size),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Sticker {
-                    file_id: de::required(f_file_id, "file_id")?,
-                    file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
-                    kind: de::required(f_kind, "type")?,
-                    width: de::required(f_width, "width")?,
-                    height: de::required(f_height, "height")?,
-                    is_animated: f_is_animated.unwrap_or_default(),
-                    is_video: f_is_video.unwrap_or_default(),
-                    thumbnail: f_thumbnail,
-                    emoji: f_emoji,
-                    set_name: f_set_name,
-                    premium_animation: f_premium_animation,
-                    mask_position: f_mask_position,
-                    custom_emoji_id: f_custom_emoji_id,
-                    needs_repainting: f_needs_repainting,
-                    file_size: f_file_size,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Sticker {
+    const EXPECTING: &'static str = "a Sticker object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_file_id: Option<String> = None;
+        let mut f_file_unique_id: Option<String> = None;
+        let mut f_kind: Option<StickerType> = None;
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_is_animated: Option<bool> = None;
+        let mut f_is_video: Option<bool> = None;
+        let mut f_thumbnail: Option<Box<PhotoSize>> = None;
+        let mut f_emoji: Option<String> = None;
+        let mut f_set_name: Option<String> = None;
+        let mut f_premium_animation: Option<Box<File>> = None;
+        let mut f_mask_position: Option<Box<MaskPosition>> = None;
+        let mut f_custom_emoji_id: Option<String> = None;
+        let mut f_needs_repainting: Option<bool> = None;
+        let mut f_file_size: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "file_id" => de::req(&mut map, &mut f_file_id),
+                "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
+                "type" => de::req(&mut map, &mut f_kind),
+                "width" => de::req(&mut map, &mut f_width),
+                "height" => de::req(&mut map, &mut f_height),
+                "is_animated" => de::req(&mut map, &mut f_is_animated),
+                "is_video" => de::req(&mut map, &mut f_is_video),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                "emoji" => de::opt(&mut map, &mut f_emoji),
+                "set_name" => de::opt(&mut map, &mut f_set_name),
+                "premium_animation" => de::opt(&mut map, &mut f_premium_animation),
+                "mask_position" => de::opt(&mut map, &mut f_mask_position),
+                "custom_emoji_id" => de::opt(&mut map, &mut f_custom_emoji_id),
+                "needs_repainting" => de::opt(&mut map, &mut f_needs_repainting),
+                "file_size" => de::opt(&mut map, &mut f_file_size),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Sticker {
+            file_id: de::required(f_file_id, "file_id")?,
+            file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
+            kind: de::required(f_kind, "type")?,
+            width: de::required(f_width, "width")?,
+            height: de::required(f_height, "height")?,
+            is_animated: f_is_animated.unwrap_or_default(),
+            is_video: f_is_video.unwrap_or_default(),
+            thumbnail: f_thumbnail,
+            emoji: f_emoji,
+            set_name: f_set_name,
+            premium_animation: f_premium_animation,
+            mask_position: f_mask_position,
+            custom_emoji_id: f_custom_emoji_id,
+            needs_repainting: f_needs_repainting,
+            file_size: f_file_size,
+        })
     }
 }
 

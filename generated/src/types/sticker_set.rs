@@ -38,41 +38,35 @@ impl Serialize for StickerSet {
 
 impl<'de> Deserialize<'de> for StickerSet {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StickerSet;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StickerSet object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StickerSet, A::Error> {
-                let mut f_name: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_sticker_type: Option<StickerType> = None;
-                let mut f_stickers: Option<Vec<Sticker>> = None;
-                let mut f_thumbnail: Option<Box<PhotoSize>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::req(&mut map, &mut f_name),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "sticker_type" => de::req(&mut map, &mut f_sticker_type),
-                        "stickers" => de::req(&mut map, &mut f_stickers),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StickerSet {
-                    name: de::required(f_name, "name")?,
-                    title: de::required(f_title, "title")?,
-                    sticker_type: de::required(f_sticker_type, "sticker_type")?,
-                    stickers: f_stickers.unwrap_or_default(),
-                    thumbnail: f_thumbnail,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StickerSet {
+    const EXPECTING: &'static str = "a StickerSet object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_sticker_type: Option<StickerType> = None;
+        let mut f_stickers: Option<Vec<Sticker>> = None;
+        let mut f_thumbnail: Option<Box<PhotoSize>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::req(&mut map, &mut f_name),
+                "title" => de::req(&mut map, &mut f_title),
+                "sticker_type" => de::req(&mut map, &mut f_sticker_type),
+                "stickers" => de::req(&mut map, &mut f_stickers),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StickerSet {
+            name: de::required(f_name, "name")?,
+            title: de::required(f_title, "title")?,
+            sticker_type: de::required(f_sticker_type, "sticker_type")?,
+            stickers: f_stickers.unwrap_or_default(),
+            thumbnail: f_thumbnail,
+        })
     }
 }
 

@@ -27,32 +27,26 @@ impl Serialize for Story {
 
 impl<'de> Deserialize<'de> for Story {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Story;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Story object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Story, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_id: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "id" => de::req(&mut map, &mut f_id),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Story {
-                    chat: de::required(f_chat, "chat")?,
-                    id: de::required(f_id, "id")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Story {
+    const EXPECTING: &'static str = "a Story object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_id: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "id" => de::req(&mut map, &mut f_id),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Story {
+            chat: de::required(f_chat, "chat")?,
+            id: de::required(f_id, "id")?,
+        })
     }
 }
 

@@ -27,32 +27,26 @@ impl Serialize for StoryArea {
 
 impl<'de> Deserialize<'de> for StoryArea {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StoryArea;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StoryArea object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoryArea, A::Error> {
-                let mut f_position: Option<StoryAreaPosition> = None;
-                let mut f_kind: Option<StoryAreaType> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "position" => de::req(&mut map, &mut f_position),
-                        "type" => de::req(&mut map, &mut f_kind),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StoryArea {
-                    position: de::required(f_position, "position")?,
-                    kind: de::required(f_kind, "type")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StoryArea {
+    const EXPECTING: &'static str = "a StoryArea object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_position: Option<StoryAreaPosition> = None;
+        let mut f_kind: Option<StoryAreaType> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "position" => de::req(&mut map, &mut f_position),
+                "type" => de::req(&mut map, &mut f_kind),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StoryArea {
+            position: de::required(f_position, "position")?,
+            kind: de::required(f_kind, "type")?,
+        })
     }
 }
 

@@ -38,57 +38,43 @@ impl Serialize for StoryAreaPosition {
 
 impl<'de> Deserialize<'de> for StoryAreaPosition {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StoryAreaPosition;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StoryAreaPosition object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoryAreaPosition, A::Error> {
-                let mut f_x_percentage: Option<f64> = None;
-                let mut f_y_percentage: Option<f64> = None;
-                let mut f_width_percentage: Option<f64> = None;
-                let mut f_height_percentage: Option<f64> = None;
-                let mut f_rotation_angle: Option<f64> = None;
-                let mut f_corner_radius_percentage: Option<f64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "x_percentage" => de::req(&mut map, &mut f_x_percentage),
-                        "y_percentage" => de::req(&mut map, &mut f_y_percentage),
-                        "width_percentage" => de::req(&mut map, &mut f_width_percentage),
-                        "height_percentage" => {
-                            de::req(&mut map, &mut f_height_percentage)
-                        }
-                        "rotation_angle" => de::req(&mut map, &mut f_rotation_angle),
-                        "corner_radius_percentage" => {
-                            de::req(&mut map, &mut f_corner_radius_percentage)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StoryAreaPosition {
+    const EXPECTING: &'static str = "a StoryAreaPosition object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_x_percentage: Option<f64> = None;
+        let mut f_y_percentage: Option<f64> = None;
+        let mut f_width_percentage: Option<f64> = None;
+        let mut f_height_percentage: Option<f64> = None;
+        let mut f_rotation_angle: Option<f64> = None;
+        let mut f_corner_radius_percentage: Option<f64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "x_percentage" => de::req(&mut map, &mut f_x_percentage),
+                "y_percentage" => de::req(&mut map, &mut f_y_percentage),
+                "width_percentage" => de::req(&mut map, &mut f_width_percentage),
+                "height_percentage" => de::req(&mut map, &mut f_height_percentage),
+                "rotation_angle" => de::req(&mut map, &mut f_rotation_angle),
+                "corner_radius_percentage" => {
+                    de::req(&mut map, &mut f_corner_radius_percentage)
                 }
-                Ok(StoryAreaPosition {
-                    x_percentage: de::required(f_x_percentage, "x_percentage")?,
-                    y_percentage: de::required(f_y_percentage, "y_percentage")?,
-                    width_percentage: de::required(
-                        f_width_percentage,
-                        "width_percentage",
-                    )?,
-                    height_percentage: de::required(
-                        f_height_percentage,
-                        "height_percentage",
-                    )?,
-                    rotation_angle: de::required(f_rotation_angle, "rotation_angle")?,
-                    corner_radius_percentage: de::required(
-                        f_corner_radius_percentage,
-                        "corner_radius_percentage",
-                    )?,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StoryAreaPosition {
+            x_percentage: de::required(f_x_percentage, "x_percentage")?,
+            y_percentage: de::required(f_y_percentage, "y_percentage")?,
+            width_percentage: de::required(f_width_percentage, "width_percentage")?,
+            height_percentage: de::required(f_height_percentage, "height_percentage")?,
+            rotation_angle: de::required(f_rotation_angle, "rotation_angle")?,
+            corner_radius_percentage: de::required(
+                f_corner_radius_percentage,
+                "corner_radius_percentage",
+            )?,
+        })
     }
 }
 

@@ -149,35 +149,29 @@ impl Serialize for StoryAreaTypeLocation {
 
 impl<'de> Deserialize<'de> for StoryAreaTypeLocation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StoryAreaTypeLocation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StoryAreaTypeLocation object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoryAreaTypeLocation, A::Error> {
-                let mut f_latitude: Option<f64> = None;
-                let mut f_longitude: Option<f64> = None;
-                let mut f_address: Option<Box<LocationAddress>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "latitude" => de::req(&mut map, &mut f_latitude),
-                        "longitude" => de::req(&mut map, &mut f_longitude),
-                        "address" => de::opt(&mut map, &mut f_address),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StoryAreaTypeLocation {
-                    latitude: de::required(f_latitude, "latitude")?,
-                    longitude: de::required(f_longitude, "longitude")?,
-                    address: f_address,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StoryAreaTypeLocation {
+    const EXPECTING: &'static str = "a StoryAreaTypeLocation object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_latitude: Option<f64> = None;
+        let mut f_longitude: Option<f64> = None;
+        let mut f_address: Option<Box<LocationAddress>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "latitude" => de::req(&mut map, &mut f_latitude),
+                "longitude" => de::req(&mut map, &mut f_longitude),
+                "address" => de::opt(&mut map, &mut f_address),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StoryAreaTypeLocation {
+            latitude: de::required(f_latitude, "latitude")?,
+            longitude: de::required(f_longitude, "longitude")?,
+            address: f_address,
+        })
     }
 }
 
@@ -227,35 +221,29 @@ impl Serialize for StoryAreaTypeSuggestedReaction {
 
 impl<'de> Deserialize<'de> for StoryAreaTypeSuggestedReaction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StoryAreaTypeSuggestedReaction;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StoryAreaTypeSuggestedReaction object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoryAreaTypeSuggestedReaction, A::Error> {
-                let mut f_reaction_type: Option<ReactionType> = None;
-                let mut f_is_dark: Option<bool> = None;
-                let mut f_is_flipped: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "reaction_type" => de::req(&mut map, &mut f_reaction_type),
-                        "is_dark" => de::opt(&mut map, &mut f_is_dark),
-                        "is_flipped" => de::opt(&mut map, &mut f_is_flipped),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StoryAreaTypeSuggestedReaction {
-                    reaction_type: de::required(f_reaction_type, "reaction_type")?,
-                    is_dark: f_is_dark,
-                    is_flipped: f_is_flipped,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StoryAreaTypeSuggestedReaction {
+    const EXPECTING: &'static str = "a StoryAreaTypeSuggestedReaction object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_reaction_type: Option<ReactionType> = None;
+        let mut f_is_dark: Option<bool> = None;
+        let mut f_is_flipped: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "reaction_type" => de::req(&mut map, &mut f_reaction_type),
+                "is_dark" => de::opt(&mut map, &mut f_is_dark),
+                "is_flipped" => de::opt(&mut map, &mut f_is_flipped),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StoryAreaTypeSuggestedReaction {
+            reaction_type: de::required(f_reaction_type, "reaction_type")?,
+            is_dark: f_is_dark,
+            is_flipped: f_is_flipped,
+        })
     }
 }
 
@@ -305,29 +293,23 @@ impl Serialize for StoryAreaTypeLink {
 
 impl<'de> Deserialize<'de> for StoryAreaTypeLink {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StoryAreaTypeLink;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StoryAreaTypeLink object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoryAreaTypeLink, A::Error> {
-                let mut f_url: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "url" => de::req(&mut map, &mut f_url),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StoryAreaTypeLink {
-                    url: de::required(f_url, "url")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StoryAreaTypeLink {
+    const EXPECTING: &'static str = "a StoryAreaTypeLink object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_url: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "url" => de::req(&mut map, &mut f_url),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StoryAreaTypeLink {
+            url: de::required(f_url, "url")?,
+        })
     }
 }
 
@@ -367,38 +349,29 @@ impl Serialize for StoryAreaTypeWeather {
 
 impl<'de> Deserialize<'de> for StoryAreaTypeWeather {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StoryAreaTypeWeather;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StoryAreaTypeWeather object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoryAreaTypeWeather, A::Error> {
-                let mut f_temperature: Option<f64> = None;
-                let mut f_emoji: Option<String> = None;
-                let mut f_background_color: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "temperature" => de::req(&mut map, &mut f_temperature),
-                        "emoji" => de::req(&mut map, &mut f_emoji),
-                        "background_color" => de::req(&mut map, &mut f_background_color),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StoryAreaTypeWeather {
-                    temperature: de::required(f_temperature, "temperature")?,
-                    emoji: de::required(f_emoji, "emoji")?,
-                    background_color: de::required(
-                        f_background_color,
-                        "background_color",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StoryAreaTypeWeather {
+    const EXPECTING: &'static str = "a StoryAreaTypeWeather object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_temperature: Option<f64> = None;
+        let mut f_emoji: Option<String> = None;
+        let mut f_background_color: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "temperature" => de::req(&mut map, &mut f_temperature),
+                "emoji" => de::req(&mut map, &mut f_emoji),
+                "background_color" => de::req(&mut map, &mut f_background_color),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StoryAreaTypeWeather {
+            temperature: de::required(f_temperature, "temperature")?,
+            emoji: de::required(f_emoji, "emoji")?,
+            background_color: de::required(f_background_color, "background_color")?,
+        })
     }
 }
 
@@ -440,29 +413,23 @@ impl Serialize for StoryAreaTypeUniqueGift {
 
 impl<'de> Deserialize<'de> for StoryAreaTypeUniqueGift {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = StoryAreaTypeUniqueGift;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StoryAreaTypeUniqueGift object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StoryAreaTypeUniqueGift, A::Error> {
-                let mut f_name: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::req(&mut map, &mut f_name),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(StoryAreaTypeUniqueGift {
-                    name: de::required(f_name, "name")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for StoryAreaTypeUniqueGift {
+    const EXPECTING: &'static str = "a StoryAreaTypeUniqueGift object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::req(&mut map, &mut f_name),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(StoryAreaTypeUniqueGift {
+            name: de::required(f_name, "name")?,
+        })
     }
 }
 

@@ -51,72 +51,62 @@ impl Serialize for SuccessfulPayment {
 
 impl<'de> Deserialize<'de> for SuccessfulPayment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SuccessfulPayment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SuccessfulPayment object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SuccessfulPayment, A::Error> {
-                let mut f_currency: Option<String> = None;
-                let mut f_total_amount: Option<i64> = None;
-                let mut f_invoice_payload: Option<String> = None;
-                let mut f_subscription_expiration_date: Option<i64> = None;
-                let mut f_is_recurring: Option<bool> = None;
-                let mut f_is_first_recurring: Option<bool> = None;
-                let mut f_shipping_option_id: Option<String> = None;
-                let mut f_order_info: Option<Box<OrderInfo>> = None;
-                let mut f_telegram_payment_charge_id: Option<String> = None;
-                let mut f_provider_payment_charge_id: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "currency" => de::req(&mut map, &mut f_currency),
-                        "total_amount" => de::req(&mut map, &mut f_total_amount),
-                        "invoice_payload" => de::req(&mut map, &mut f_invoice_payload),
-                        "subscription_expiration_date" => {
-                            de::opt(&mut map, &mut f_subscription_expiration_date)
-                        }
-                        "is_recurring" => de::opt(&mut map, &mut f_is_recurring),
-                        "is_first_recurring" => {
-                            de::opt(&mut map, &mut f_is_first_recurring)
-                        }
-                        "shipping_option_id" => {
-                            de::opt(&mut map, &mut f_shipping_option_id)
-                        }
-                        "order_info" => de::opt(&mut map, &mut f_order_info),
-                        "telegram_payment_charge_id" => {
-                            de::req(&mut map, &mut f_telegram_payment_charge_id)
-                        }
-                        "provider_payment_charge_id" => {
-                            de::req(&mut map, &mut f_provider_payment_charge_id)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SuccessfulPayment {
+    const EXPECTING: &'static str = "a SuccessfulPayment object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_currency: Option<String> = None;
+        let mut f_total_amount: Option<i64> = None;
+        let mut f_invoice_payload: Option<String> = None;
+        let mut f_subscription_expiration_date: Option<i64> = None;
+        let mut f_is_recurring: Option<bool> = None;
+        let mut f_is_first_recurring: Option<bool> = None;
+        let mut f_shipping_option_id: Option<String> = None;
+        let mut f_order_info: Option<Box<OrderInfo>> = None;
+        let mut f_telegram_payment_charge_id: Option<String> = None;
+        let mut f_provider_payment_charge_id: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "currency" => de::req(&mut map, &mut f_currency),
+                "total_amount" => de::req(&mut map, &mut f_total_amount),
+                "invoice_payload" => de::req(&mut map, &mut f_invoice_payload),
+                "subscription_expiration_date" => {
+                    de::opt(&mut map, &mut f_subscription_expiration_date)
                 }
-                Ok(SuccessfulPayment {
-                    currency: de::required(f_currency, "currency")?,
-                    total_amount: de::required(f_total_amount, "total_amount")?,
-                    invoice_payload: de::required(f_invoice_payload, "invoice_payload")?,
-                    subscription_expiration_date: f_subscription_expiration_date,
-                    is_recurring: f_is_recurring,
-                    is_first_recurring: f_is_first_recurring,
-                    shipping_option_id: f_shipping_option_id,
-                    order_info: f_order_info,
-                    telegram_payment_charge_id: de::required(
-                        f_telegram_payment_charge_id,
-                        "telegram_payment_charge_id",
-                    )?,
-                    provider_payment_charge_id: de::required(
-                        f_provider_payment_charge_id,
-                        "provider_payment_charge_id",
-                    )?,
-                })
-            }
+                "is_recurring" => de::opt(&mut map, &mut f_is_recurring),
+                "is_first_recurring" => de::opt(&mut map, &mut f_is_first_recurring),
+                "shipping_option_id" => de::opt(&mut map, &mut f_shipping_option_id),
+                "order_info" => de::opt(&mut map, &mut f_order_info),
+                "telegram_payment_charge_id" => {
+                    de::req(&mut map, &mut f_telegram_payment_charge_id)
+                }
+                "provider_payment_charge_id" => {
+                    de::req(&mut map, &mut f_provider_payment_charge_id)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SuccessfulPayment {
+            currency: de::required(f_currency, "currency")?,
+            total_amount: de::required(f_total_amount, "total_amount")?,
+            invoice_payload: de::required(f_invoice_payload, "invoice_payload")?,
+            subscription_expiration_date: f_subscription_expiration_date,
+            is_recurring: f_is_recurring,
+            is_first_recurring: f_is_first_recurring,
+            shipping_option_id: f_shipping_option_id,
+            order_info: f_order_info,
+            telegram_payment_charge_id: de::required(
+                f_telegram_payment_charge_id,
+                "telegram_payment_charge_id",
+            )?,
+            provider_payment_charge_id: de::required(
+                f_provider_payment_charge_id,
+                "provider_payment_charge_id",
+            )?,
+        })
     }
 }
 

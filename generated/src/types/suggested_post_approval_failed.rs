@@ -27,34 +27,28 @@ impl Serialize for SuggestedPostApprovalFailed {
 
 impl<'de> Deserialize<'de> for SuggestedPostApprovalFailed {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SuggestedPostApprovalFailed;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SuggestedPostApprovalFailed object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SuggestedPostApprovalFailed, A::Error> {
-                let mut f_suggested_post_message: Option<Box<Message>> = None;
-                let mut f_price: Option<SuggestedPostPrice> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "suggested_post_message" => {
-                            de::opt(&mut map, &mut f_suggested_post_message)
-                        }
-                        "price" => de::req(&mut map, &mut f_price),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SuggestedPostApprovalFailed {
+    const EXPECTING: &'static str = "a SuggestedPostApprovalFailed object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_suggested_post_message: Option<Box<Message>> = None;
+        let mut f_price: Option<SuggestedPostPrice> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "suggested_post_message" => {
+                    de::opt(&mut map, &mut f_suggested_post_message)
                 }
-                Ok(SuggestedPostApprovalFailed {
-                    suggested_post_message: f_suggested_post_message,
-                    price: de::required(f_price, "price")?,
-                })
-            }
+                "price" => de::req(&mut map, &mut f_price),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SuggestedPostApprovalFailed {
+            suggested_post_message: f_suggested_post_message,
+            price: de::required(f_price, "price")?,
+        })
     }
 }
 

@@ -30,37 +30,31 @@ impl Serialize for SuggestedPostApproved {
 
 impl<'de> Deserialize<'de> for SuggestedPostApproved {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SuggestedPostApproved;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SuggestedPostApproved object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SuggestedPostApproved, A::Error> {
-                let mut f_suggested_post_message: Option<Box<Message>> = None;
-                let mut f_price: Option<Box<SuggestedPostPrice>> = None;
-                let mut f_send_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "suggested_post_message" => {
-                            de::opt(&mut map, &mut f_suggested_post_message)
-                        }
-                        "price" => de::opt(&mut map, &mut f_price),
-                        "send_date" => de::req(&mut map, &mut f_send_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SuggestedPostApproved {
+    const EXPECTING: &'static str = "a SuggestedPostApproved object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_suggested_post_message: Option<Box<Message>> = None;
+        let mut f_price: Option<Box<SuggestedPostPrice>> = None;
+        let mut f_send_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "suggested_post_message" => {
+                    de::opt(&mut map, &mut f_suggested_post_message)
                 }
-                Ok(SuggestedPostApproved {
-                    suggested_post_message: f_suggested_post_message,
-                    price: f_price,
-                    send_date: de::required(f_send_date, "send_date")?,
-                })
-            }
+                "price" => de::opt(&mut map, &mut f_price),
+                "send_date" => de::req(&mut map, &mut f_send_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SuggestedPostApproved {
+            suggested_post_message: f_suggested_post_message,
+            price: f_price,
+            send_date: de::required(f_send_date, "send_date")?,
+        })
     }
 }
 

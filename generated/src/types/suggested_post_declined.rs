@@ -27,34 +27,28 @@ impl Serialize for SuggestedPostDeclined {
 
 impl<'de> Deserialize<'de> for SuggestedPostDeclined {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SuggestedPostDeclined;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SuggestedPostDeclined object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SuggestedPostDeclined, A::Error> {
-                let mut f_suggested_post_message: Option<Box<Message>> = None;
-                let mut f_comment: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "suggested_post_message" => {
-                            de::opt(&mut map, &mut f_suggested_post_message)
-                        }
-                        "comment" => de::opt(&mut map, &mut f_comment),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SuggestedPostDeclined {
+    const EXPECTING: &'static str = "a SuggestedPostDeclined object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_suggested_post_message: Option<Box<Message>> = None;
+        let mut f_comment: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "suggested_post_message" => {
+                    de::opt(&mut map, &mut f_suggested_post_message)
                 }
-                Ok(SuggestedPostDeclined {
-                    suggested_post_message: f_suggested_post_message,
-                    comment: f_comment,
-                })
-            }
+                "comment" => de::opt(&mut map, &mut f_comment),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SuggestedPostDeclined {
+            suggested_post_message: f_suggested_post_message,
+            comment: f_comment,
+        })
     }
 }
 

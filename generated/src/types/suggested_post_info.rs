@@ -30,35 +30,29 @@ impl Serialize for SuggestedPostInfo {
 
 impl<'de> Deserialize<'de> for SuggestedPostInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SuggestedPostInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SuggestedPostInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SuggestedPostInfo, A::Error> {
-                let mut f_state: Option<SuggestedPostInfoState> = None;
-                let mut f_price: Option<Box<SuggestedPostPrice>> = None;
-                let mut f_send_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "state" => de::req(&mut map, &mut f_state),
-                        "price" => de::opt(&mut map, &mut f_price),
-                        "send_date" => de::opt(&mut map, &mut f_send_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(SuggestedPostInfo {
-                    state: de::required(f_state, "state")?,
-                    price: f_price,
-                    send_date: f_send_date,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SuggestedPostInfo {
+    const EXPECTING: &'static str = "a SuggestedPostInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_state: Option<SuggestedPostInfoState> = None;
+        let mut f_price: Option<Box<SuggestedPostPrice>> = None;
+        let mut f_send_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "state" => de::req(&mut map, &mut f_state),
+                "price" => de::opt(&mut map, &mut f_price),
+                "send_date" => de::opt(&mut map, &mut f_send_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SuggestedPostInfo {
+            state: de::required(f_state, "state")?,
+            price: f_price,
+            send_date: f_send_date,
+        })
     }
 }
 

@@ -33,40 +33,34 @@ impl Serialize for SuggestedPostPaid {
 
 impl<'de> Deserialize<'de> for SuggestedPostPaid {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SuggestedPostPaid;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SuggestedPostPaid object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SuggestedPostPaid, A::Error> {
-                let mut f_suggested_post_message: Option<Box<Message>> = None;
-                let mut f_currency: Option<StarsOrTonCurrency> = None;
-                let mut f_amount: Option<i64> = None;
-                let mut f_star_amount: Option<Box<StarAmount>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "suggested_post_message" => {
-                            de::opt(&mut map, &mut f_suggested_post_message)
-                        }
-                        "currency" => de::req(&mut map, &mut f_currency),
-                        "amount" => de::opt(&mut map, &mut f_amount),
-                        "star_amount" => de::opt(&mut map, &mut f_star_amount),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SuggestedPostPaid {
+    const EXPECTING: &'static str = "a SuggestedPostPaid object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_suggested_post_message: Option<Box<Message>> = None;
+        let mut f_currency: Option<StarsOrTonCurrency> = None;
+        let mut f_amount: Option<i64> = None;
+        let mut f_star_amount: Option<Box<StarAmount>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "suggested_post_message" => {
+                    de::opt(&mut map, &mut f_suggested_post_message)
                 }
-                Ok(SuggestedPostPaid {
-                    suggested_post_message: f_suggested_post_message,
-                    currency: de::required(f_currency, "currency")?,
-                    amount: f_amount,
-                    star_amount: f_star_amount,
-                })
-            }
+                "currency" => de::req(&mut map, &mut f_currency),
+                "amount" => de::opt(&mut map, &mut f_amount),
+                "star_amount" => de::opt(&mut map, &mut f_star_amount),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SuggestedPostPaid {
+            suggested_post_message: f_suggested_post_message,
+            currency: de::required(f_currency, "currency")?,
+            amount: f_amount,
+            star_amount: f_star_amount,
+        })
     }
 }
 

@@ -27,32 +27,26 @@ impl Serialize for SuggestedPostPrice {
 
 impl<'de> Deserialize<'de> for SuggestedPostPrice {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SuggestedPostPrice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SuggestedPostPrice object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SuggestedPostPrice, A::Error> {
-                let mut f_currency: Option<StarsOrTonCurrency> = None;
-                let mut f_amount: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "currency" => de::req(&mut map, &mut f_currency),
-                        "amount" => de::req(&mut map, &mut f_amount),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(SuggestedPostPrice {
-                    currency: de::required(f_currency, "currency")?,
-                    amount: de::required(f_amount, "amount")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SuggestedPostPrice {
+    const EXPECTING: &'static str = "a SuggestedPostPrice object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_currency: Option<StarsOrTonCurrency> = None;
+        let mut f_amount: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "currency" => de::req(&mut map, &mut f_currency),
+                "amount" => de::req(&mut map, &mut f_amount),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SuggestedPostPrice {
+            currency: de::required(f_currency, "currency")?,
+            amount: de::required(f_amount, "amount")?,
+        })
     }
 }
 

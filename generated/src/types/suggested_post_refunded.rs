@@ -27,34 +27,28 @@ impl Serialize for SuggestedPostRefunded {
 
 impl<'de> Deserialize<'de> for SuggestedPostRefunded {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SuggestedPostRefunded;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SuggestedPostRefunded object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SuggestedPostRefunded, A::Error> {
-                let mut f_suggested_post_message: Option<Box<Message>> = None;
-                let mut f_reason: Option<SuggestedPostRefundedReason> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "suggested_post_message" => {
-                            de::opt(&mut map, &mut f_suggested_post_message)
-                        }
-                        "reason" => de::req(&mut map, &mut f_reason),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SuggestedPostRefunded {
+    const EXPECTING: &'static str = "a SuggestedPostRefunded object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_suggested_post_message: Option<Box<Message>> = None;
+        let mut f_reason: Option<SuggestedPostRefundedReason> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "suggested_post_message" => {
+                    de::opt(&mut map, &mut f_suggested_post_message)
                 }
-                Ok(SuggestedPostRefunded {
-                    suggested_post_message: f_suggested_post_message,
-                    reason: de::required(f_reason, "reason")?,
-                })
-            }
+                "reason" => de::req(&mut map, &mut f_reason),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SuggestedPostRefunded {
+            suggested_post_message: f_suggested_post_message,
+            reason: de::required(f_reason, "reason")?,
+        })
     }
 }
 

@@ -35,45 +35,35 @@ impl Serialize for SwitchInlineQueryChosenChat {
 
 impl<'de> Deserialize<'de> for SwitchInlineQueryChosenChat {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = SwitchInlineQueryChosenChat;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SwitchInlineQueryChosenChat object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SwitchInlineQueryChosenChat, A::Error> {
-                let mut f_query: Option<String> = None;
-                let mut f_allow_user_chats: Option<bool> = None;
-                let mut f_allow_bot_chats: Option<bool> = None;
-                let mut f_allow_group_chats: Option<bool> = None;
-                let mut f_allow_channel_chats: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "query" => de::opt(&mut map, &mut f_query),
-                        "allow_user_chats" => de::opt(&mut map, &mut f_allow_user_chats),
-                        "allow_bot_chats" => de::opt(&mut map, &mut f_allow_bot_chats),
-                        "allow_group_chats" => {
-                            de::opt(&mut map, &mut f_allow_group_chats)
-                        }
-                        "allow_channel_chats" => {
-                            de::opt(&mut map, &mut f_allow_channel_chats)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(SwitchInlineQueryChosenChat {
-                    query: f_query,
-                    allow_user_chats: f_allow_user_chats,
-                    allow_bot_chats: f_allow_bot_chats,
-                    allow_group_chats: f_allow_group_chats,
-                    allow_channel_chats: f_allow_channel_chats,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for SwitchInlineQueryChosenChat {
+    const EXPECTING: &'static str = "a SwitchInlineQueryChosenChat object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_query: Option<String> = None;
+        let mut f_allow_user_chats: Option<bool> = None;
+        let mut f_allow_bot_chats: Option<bool> = None;
+        let mut f_allow_group_chats: Option<bool> = None;
+        let mut f_allow_channel_chats: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "query" => de::opt(&mut map, &mut f_query),
+                "allow_user_chats" => de::opt(&mut map, &mut f_allow_user_chats),
+                "allow_bot_chats" => de::opt(&mut map, &mut f_allow_bot_chats),
+                "allow_group_chats" => de::opt(&mut map, &mut f_allow_group_chats),
+                "allow_channel_chats" => de::opt(&mut map, &mut f_allow_channel_chats),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(SwitchInlineQueryChosenChat {
+            query: f_query,
+            allow_user_chats: f_allow_user_chats,
+            allow_bot_chats: f_allow_bot_chats,
+            allow_group_chats: f_allow_group_chats,
+            allow_channel_chats: f_allow_channel_chats,
+        })
     }
 }
 

@@ -33,38 +33,32 @@ impl Serialize for TextQuote {
 
 impl<'de> Deserialize<'de> for TextQuote {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = TextQuote;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TextQuote object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TextQuote, A::Error> {
-                let mut f_text: Option<String> = None;
-                let mut f_entities: Option<Vec<MessageEntity>> = None;
-                let mut f_position: Option<i64> = None;
-                let mut f_is_manual: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "text" => de::req(&mut map, &mut f_text),
-                        "entities" => de::opt(&mut map, &mut f_entities),
-                        "position" => de::req(&mut map, &mut f_position),
-                        "is_manual" => de::opt(&mut map, &mut f_is_manual),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(TextQuote {
-                    text: de::required(f_text, "text")?,
-                    entities: f_entities,
-                    position: de::required(f_position, "position")?,
-                    is_manual: f_is_manual,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for TextQuote {
+    const EXPECTING: &'static str = "a TextQuote object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_text: Option<String> = None;
+        let mut f_entities: Option<Vec<MessageEntity>> = None;
+        let mut f_position: Option<i64> = None;
+        let mut f_is_manual: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "text" => de::req(&mut map, &mut f_text),
+                "entities" => de::opt(&mut map, &mut f_entities),
+                "position" => de::req(&mut map, &mut f_position),
+                "is_manual" => de::opt(&mut map, &mut f_is_manual),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(TextQuote {
+            text: de::required(f_text, "text")?,
+            entities: f_entities,
+            position: de::required(f_position, "position")?,
+            is_manual: f_is_manual,
+        })
     }
 }
 

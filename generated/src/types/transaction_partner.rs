@@ -196,64 +196,49 @@ impl Serialize for TransactionPartnerUser {
 
 impl<'de> Deserialize<'de> for TransactionPartnerUser {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = TransactionPartnerUser;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TransactionPartnerUser object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TransactionPartnerUser, A::Error> {
-                let mut f_transaction_type: Option<
-                    TransactionPartnerUserTransactionType,
-                > = None;
-                let mut f_user: Option<Box<User>> = None;
-                let mut f_affiliate: Option<Box<AffiliateInfo>> = None;
-                let mut f_invoice_payload: Option<String> = None;
-                let mut f_subscription_period: Option<i64> = None;
-                let mut f_paid_media: Option<Vec<PaidMedia>> = None;
-                let mut f_paid_media_payload: Option<String> = None;
-                let mut f_gift: Option<Box<Gift>> = None;
-                let mut f_premium_subscription_duration: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "transaction_type" => de::req(&mut map, &mut f_transaction_type),
-                        "user" => de::req(&mut map, &mut f_user),
-                        "affiliate" => de::opt(&mut map, &mut f_affiliate),
-                        "invoice_payload" => de::opt(&mut map, &mut f_invoice_payload),
-                        "subscription_period" => {
-                            de::opt(&mut map, &mut f_subscription_period)
-                        }
-                        "paid_media" => de::opt(&mut map, &mut f_paid_media),
-                        "paid_media_payload" => {
-                            de::opt(&mut map, &mut f_paid_media_payload)
-                        }
-                        "gift" => de::opt(&mut map, &mut f_gift),
-                        "premium_subscription_duration" => {
-                            de::opt(&mut map, &mut f_premium_subscription_duration)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for TransactionPartnerUser {
+    const EXPECTING: &'static str = "a TransactionPartnerUser object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_transaction_type: Option<TransactionPartnerUserTransactionType> = None;
+        let mut f_user: Option<Box<User>> = None;
+        let mut f_affiliate: Option<Box<AffiliateInfo>> = None;
+        let mut f_invoice_payload: Option<String> = None;
+        let mut f_subscription_period: Option<i64> = None;
+        let mut f_paid_media: Option<Vec<PaidMedia>> = None;
+        let mut f_paid_media_payload: Option<String> = None;
+        let mut f_gift: Option<Box<Gift>> = None;
+        let mut f_premium_subscription_duration: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "transaction_type" => de::req(&mut map, &mut f_transaction_type),
+                "user" => de::req(&mut map, &mut f_user),
+                "affiliate" => de::opt(&mut map, &mut f_affiliate),
+                "invoice_payload" => de::opt(&mut map, &mut f_invoice_payload),
+                "subscription_period" => de::opt(&mut map, &mut f_subscription_period),
+                "paid_media" => de::opt(&mut map, &mut f_paid_media),
+                "paid_media_payload" => de::opt(&mut map, &mut f_paid_media_payload),
+                "gift" => de::opt(&mut map, &mut f_gift),
+                "premium_subscription_duration" => {
+                    de::opt(&mut map, &mut f_premium_subscription_duration)
                 }
-                Ok(TransactionPartnerUser {
-                    transaction_type: de::required(
-                        f_transaction_type,
-                        "transaction_type",
-                    )?,
-                    user: de::required(f_user, "user")?,
-                    affiliate: f_affiliate,
-                    invoice_payload: f_invoice_payload,
-                    subscription_period: f_subscription_period,
-                    paid_media: f_paid_media,
-                    paid_media_payload: f_paid_media_payload,
-                    gift: f_gift,
-                    premium_subscription_duration: f_premium_subscription_duration,
-                })
-            }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(TransactionPartnerUser {
+            transaction_type: de::required(f_transaction_type, "transaction_type")?,
+            user: de::required(f_user, "user")?,
+            affiliate: f_affiliate,
+            invoice_payload: f_invoice_payload,
+            subscription_period: f_subscription_period,
+            paid_media: f_paid_media,
+            paid_media_payload: f_paid_media_payload,
+            gift: f_gift,
+            premium_subscription_duration: f_premium_subscription_duration,
+        })
     }
 }
 
@@ -345,32 +330,26 @@ impl Serialize for TransactionPartnerChat {
 
 impl<'de> Deserialize<'de> for TransactionPartnerChat {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = TransactionPartnerChat;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TransactionPartnerChat object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TransactionPartnerChat, A::Error> {
-                let mut f_chat: Option<Box<Chat>> = None;
-                let mut f_gift: Option<Box<Gift>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "chat" => de::req(&mut map, &mut f_chat),
-                        "gift" => de::opt(&mut map, &mut f_gift),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(TransactionPartnerChat {
-                    chat: de::required(f_chat, "chat")?,
-                    gift: f_gift,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for TransactionPartnerChat {
+    const EXPECTING: &'static str = "a TransactionPartnerChat object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_chat: Option<Box<Chat>> = None;
+        let mut f_gift: Option<Box<Gift>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "chat" => de::req(&mut map, &mut f_chat),
+                "gift" => de::opt(&mut map, &mut f_gift),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(TransactionPartnerChat {
+            chat: de::required(f_chat, "chat")?,
+            gift: f_gift,
+        })
     }
 }
 
@@ -416,37 +395,29 @@ impl Serialize for TransactionPartnerAffiliateProgram {
 
 impl<'de> Deserialize<'de> for TransactionPartnerAffiliateProgram {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = TransactionPartnerAffiliateProgram;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TransactionPartnerAffiliateProgram object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TransactionPartnerAffiliateProgram, A::Error> {
-                let mut f_sponsor_user: Option<Box<User>> = None;
-                let mut f_commission_per_mille: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "sponsor_user" => de::opt(&mut map, &mut f_sponsor_user),
-                        "commission_per_mille" => {
-                            de::req(&mut map, &mut f_commission_per_mille)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(TransactionPartnerAffiliateProgram {
-                    sponsor_user: f_sponsor_user,
-                    commission_per_mille: de::required(
-                        f_commission_per_mille,
-                        "commission_per_mille",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for TransactionPartnerAffiliateProgram {
+    const EXPECTING: &'static str = "a TransactionPartnerAffiliateProgram object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_sponsor_user: Option<Box<User>> = None;
+        let mut f_commission_per_mille: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "sponsor_user" => de::opt(&mut map, &mut f_sponsor_user),
+                "commission_per_mille" => de::req(&mut map, &mut f_commission_per_mille),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(TransactionPartnerAffiliateProgram {
+            sponsor_user: f_sponsor_user,
+            commission_per_mille: de::required(
+                f_commission_per_mille,
+                "commission_per_mille",
+            )?,
+        })
     }
 }
 
@@ -489,29 +460,23 @@ impl Serialize for TransactionPartnerFragment {
 
 impl<'de> Deserialize<'de> for TransactionPartnerFragment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = TransactionPartnerFragment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TransactionPartnerFragment object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TransactionPartnerFragment, A::Error> {
-                let mut f_withdrawal_state: Option<Box<RevenueWithdrawalState>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "withdrawal_state" => de::opt(&mut map, &mut f_withdrawal_state),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(TransactionPartnerFragment {
-                    withdrawal_state: f_withdrawal_state,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for TransactionPartnerFragment {
+    const EXPECTING: &'static str = "a TransactionPartnerFragment object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_withdrawal_state: Option<Box<RevenueWithdrawalState>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "withdrawal_state" => de::opt(&mut map, &mut f_withdrawal_state),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(TransactionPartnerFragment {
+            withdrawal_state: f_withdrawal_state,
+        })
     }
 }
 
@@ -593,29 +558,23 @@ impl Serialize for TransactionPartnerTelegramApi {
 
 impl<'de> Deserialize<'de> for TransactionPartnerTelegramApi {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = TransactionPartnerTelegramApi;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TransactionPartnerTelegramApi object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TransactionPartnerTelegramApi, A::Error> {
-                let mut f_request_count: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "request_count" => de::req(&mut map, &mut f_request_count),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(TransactionPartnerTelegramApi {
-                    request_count: de::required(f_request_count, "request_count")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for TransactionPartnerTelegramApi {
+    const EXPECTING: &'static str = "a TransactionPartnerTelegramApi object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_request_count: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "request_count" => de::req(&mut map, &mut f_request_count),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(TransactionPartnerTelegramApi {
+            request_count: de::required(f_request_count, "request_count")?,
+        })
     }
 }
 

@@ -59,64 +59,56 @@ impl Serialize for UniqueGift {
 
 impl<'de> Deserialize<'de> for UniqueGift {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UniqueGift;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UniqueGift object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UniqueGift, A::Error> {
-                let mut f_gift_id: Option<String> = None;
-                let mut f_base_name: Option<String> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_number: Option<i64> = None;
-                let mut f_model: Option<Box<UniqueGiftModel>> = None;
-                let mut f_symbol: Option<UniqueGiftSymbol> = None;
-                let mut f_backdrop: Option<Box<UniqueGiftBackdrop>> = None;
-                let mut f_is_premium: Option<bool> = None;
-                let mut f_is_burned: Option<bool> = None;
-                let mut f_is_from_blockchain: Option<bool> = None;
-                let mut f_colors: Option<Box<UniqueGiftColors>> = None;
-                let mut f_publisher_chat: Option<Box<Chat>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "gift_id" => de::req(&mut map, &mut f_gift_id),
-                        "base_name" => de::req(&mut map, &mut f_base_name),
-                        "name" => de::req(&mut map, &mut f_name),
-                        "number" => de::req(&mut map, &mut f_number),
-                        "model" => de::req(&mut map, &mut f_model),
-                        "symbol" => de::req(&mut map, &mut f_symbol),
-                        "backdrop" => de::req(&mut map, &mut f_backdrop),
-                        "is_premium" => de::opt(&mut map, &mut f_is_premium),
-                        "is_burned" => de::opt(&mut map, &mut f_is_burned),
-                        "is_from_blockchain" => {
-                            de::opt(&mut map, &mut f_is_from_blockchain)
-                        }
-                        "colors" => de::opt(&mut map, &mut f_colors),
-                        "publisher_chat" => de::opt(&mut map, &mut f_publisher_chat),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UniqueGift {
-                    gift_id: de::required(f_gift_id, "gift_id")?,
-                    base_name: de::required(f_base_name, "base_name")?,
-                    name: de::required(f_name, "name")?,
-                    number: de::required(f_number, "number")?,
-                    model: de::required(f_model, "model")?,
-                    symbol: de::required(f_symbol, "symbol")?,
-                    backdrop: de::required(f_backdrop, "backdrop")?,
-                    is_premium: f_is_premium,
-                    is_burned: f_is_burned,
-                    is_from_blockchain: f_is_from_blockchain,
-                    colors: f_colors,
-                    publisher_chat: f_publisher_chat,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UniqueGift {
+    const EXPECTING: &'static str = "a UniqueGift object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_gift_id: Option<String> = None;
+        let mut f_base_name: Option<String> = None;
+        let mut f_name: Option<String> = None;
+        let mut f_number: Option<i64> = None;
+        let mut f_model: Option<Box<UniqueGiftModel>> = None;
+        let mut f_symbol: Option<UniqueGiftSymbol> = None;
+        let mut f_backdrop: Option<Box<UniqueGiftBackdrop>> = None;
+        let mut f_is_premium: Option<bool> = None;
+        let mut f_is_burned: Option<bool> = None;
+        let mut f_is_from_blockchain: Option<bool> = None;
+        let mut f_colors: Option<Box<UniqueGiftColors>> = None;
+        let mut f_publisher_chat: Option<Box<Chat>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "gift_id" => de::req(&mut map, &mut f_gift_id),
+                "base_name" => de::req(&mut map, &mut f_base_name),
+                "name" => de::req(&mut map, &mut f_name),
+                "number" => de::req(&mut map, &mut f_number),
+                "model" => de::req(&mut map, &mut f_model),
+                "symbol" => de::req(&mut map, &mut f_symbol),
+                "backdrop" => de::req(&mut map, &mut f_backdrop),
+                "is_premium" => de::opt(&mut map, &mut f_is_premium),
+                "is_burned" => de::opt(&mut map, &mut f_is_burned),
+                "is_from_blockchain" => de::opt(&mut map, &mut f_is_from_blockchain),
+                "colors" => de::opt(&mut map, &mut f_colors),
+                "publisher_chat" => de::opt(&mut map, &mut f_publisher_chat),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UniqueGift {
+            gift_id: de::required(f_gift_id, "gift_id")?,
+            base_name: de::required(f_base_name, "base_name")?,
+            name: de::required(f_name, "name")?,
+            number: de::required(f_number, "number")?,
+            model: de::required(f_model, "model")?,
+            symbol: de::required(f_symbol, "symbol")?,
+            backdrop: de::required(f_backdrop, "backdrop")?,
+            is_premium: f_is_premium,
+            is_burned: f_is_burned,
+            is_from_blockchain: f_is_from_blockchain,
+            colors: f_colors,
+            publisher_chat: f_publisher_chat,
+        })
     }
 }
 

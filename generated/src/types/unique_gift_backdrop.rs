@@ -30,38 +30,29 @@ impl Serialize for UniqueGiftBackdrop {
 
 impl<'de> Deserialize<'de> for UniqueGiftBackdrop {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UniqueGiftBackdrop;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UniqueGiftBackdrop object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UniqueGiftBackdrop, A::Error> {
-                let mut f_name: Option<String> = None;
-                let mut f_colors: Option<UniqueGiftBackdropColors> = None;
-                let mut f_rarity_per_mille: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::req(&mut map, &mut f_name),
-                        "colors" => de::req(&mut map, &mut f_colors),
-                        "rarity_per_mille" => de::req(&mut map, &mut f_rarity_per_mille),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UniqueGiftBackdrop {
-                    name: de::required(f_name, "name")?,
-                    colors: de::required(f_colors, "colors")?,
-                    rarity_per_mille: de::required(
-                        f_rarity_per_mille,
-                        "rarity_per_mille",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UniqueGiftBackdrop {
+    const EXPECTING: &'static str = "a UniqueGiftBackdrop object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        let mut f_colors: Option<UniqueGiftBackdropColors> = None;
+        let mut f_rarity_per_mille: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::req(&mut map, &mut f_name),
+                "colors" => de::req(&mut map, &mut f_colors),
+                "rarity_per_mille" => de::req(&mut map, &mut f_rarity_per_mille),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UniqueGiftBackdrop {
+            name: de::required(f_name, "name")?,
+            colors: de::required(f_colors, "colors")?,
+            rarity_per_mille: de::required(f_rarity_per_mille, "rarity_per_mille")?,
+        })
     }
 }
 

@@ -32,38 +32,32 @@ impl Serialize for UniqueGiftBackdropColors {
 
 impl<'de> Deserialize<'de> for UniqueGiftBackdropColors {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UniqueGiftBackdropColors;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UniqueGiftBackdropColors object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UniqueGiftBackdropColors, A::Error> {
-                let mut f_center_color: Option<i64> = None;
-                let mut f_edge_color: Option<i64> = None;
-                let mut f_symbol_color: Option<i64> = None;
-                let mut f_text_color: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "center_color" => de::req(&mut map, &mut f_center_color),
-                        "edge_color" => de::req(&mut map, &mut f_edge_color),
-                        "symbol_color" => de::req(&mut map, &mut f_symbol_color),
-                        "text_color" => de::req(&mut map, &mut f_text_color),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UniqueGiftBackdropColors {
-                    center_color: de::required(f_center_color, "center_color")?,
-                    edge_color: de::required(f_edge_color, "edge_color")?,
-                    symbol_color: de::required(f_symbol_color, "symbol_color")?,
-                    text_color: de::required(f_text_color, "text_color")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UniqueGiftBackdropColors {
+    const EXPECTING: &'static str = "a UniqueGiftBackdropColors object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_center_color: Option<i64> = None;
+        let mut f_edge_color: Option<i64> = None;
+        let mut f_symbol_color: Option<i64> = None;
+        let mut f_text_color: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "center_color" => de::req(&mut map, &mut f_center_color),
+                "edge_color" => de::req(&mut map, &mut f_edge_color),
+                "symbol_color" => de::req(&mut map, &mut f_symbol_color),
+                "text_color" => de::req(&mut map, &mut f_text_color),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UniqueGiftBackdropColors {
+            center_color: de::required(f_center_color, "center_color")?,
+            edge_color: de::required(f_edge_color, "edge_color")?,
+            symbol_color: de::required(f_symbol_color, "symbol_color")?,
+            text_color: de::required(f_text_color, "text_color")?,
+        })
     }
 }
 

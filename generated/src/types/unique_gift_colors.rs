@@ -42,70 +42,62 @@ impl Serialize for UniqueGiftColors {
 
 impl<'de> Deserialize<'de> for UniqueGiftColors {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UniqueGiftColors;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UniqueGiftColors object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UniqueGiftColors, A::Error> {
-                let mut f_model_custom_emoji_id: Option<String> = None;
-                let mut f_symbol_custom_emoji_id: Option<String> = None;
-                let mut f_light_theme_main_color: Option<i64> = None;
-                let mut f_light_theme_other_colors: Option<Vec<i64>> = None;
-                let mut f_dark_theme_main_color: Option<i64> = None;
-                let mut f_dark_theme_other_colors: Option<Vec<i64>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "model_custom_emoji_id" => {
-                            de::req(&mut map, &mut f_model_custom_emoji_id)
-                        }
-                        "symbol_custom_emoji_id" => {
-                            de::req(&mut map, &mut f_symbol_custom_emoji_id)
-                        }
-                        "light_theme_main_color" => {
-                            de::req(&mut map, &mut f_light_theme_main_color)
-                        }
-                        "light_theme_other_colors" => {
-                            de::req(&mut map, &mut f_light_theme_other_colors)
-                        }
-                        "dark_theme_main_color" => {
-                            de::req(&mut map, &mut f_dark_theme_main_color)
-                        }
-                        "dark_theme_other_colors" => {
-                            de::req(&mut map, &mut f_dark_theme_other_colors)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UniqueGiftColors {
+    const EXPECTING: &'static str = "a UniqueGiftColors object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_model_custom_emoji_id: Option<String> = None;
+        let mut f_symbol_custom_emoji_id: Option<String> = None;
+        let mut f_light_theme_main_color: Option<i64> = None;
+        let mut f_light_theme_other_colors: Option<Vec<i64>> = None;
+        let mut f_dark_theme_main_color: Option<i64> = None;
+        let mut f_dark_theme_other_colors: Option<Vec<i64>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "model_custom_emoji_id" => {
+                    de::req(&mut map, &mut f_model_custom_emoji_id)
                 }
-                Ok(UniqueGiftColors {
-                    model_custom_emoji_id: de::required(
-                        f_model_custom_emoji_id,
-                        "model_custom_emoji_id",
-                    )?,
-                    symbol_custom_emoji_id: de::required(
-                        f_symbol_custom_emoji_id,
-                        "symbol_custom_emoji_id",
-                    )?,
-                    light_theme_main_color: de::required(
-                        f_light_theme_main_color,
-                        "light_theme_main_color",
-                    )?,
-                    light_theme_other_colors: f_light_theme_other_colors
-                        .unwrap_or_default(),
-                    dark_theme_main_color: de::required(
-                        f_dark_theme_main_color,
-                        "dark_theme_main_color",
-                    )?,
-                    dark_theme_other_colors: f_dark_theme_other_colors
-                        .unwrap_or_default(),
-                })
-            }
+                "symbol_custom_emoji_id" => {
+                    de::req(&mut map, &mut f_symbol_custom_emoji_id)
+                }
+                "light_theme_main_color" => {
+                    de::req(&mut map, &mut f_light_theme_main_color)
+                }
+                "light_theme_other_colors" => {
+                    de::req(&mut map, &mut f_light_theme_other_colors)
+                }
+                "dark_theme_main_color" => {
+                    de::req(&mut map, &mut f_dark_theme_main_color)
+                }
+                "dark_theme_other_colors" => {
+                    de::req(&mut map, &mut f_dark_theme_other_colors)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UniqueGiftColors {
+            model_custom_emoji_id: de::required(
+                f_model_custom_emoji_id,
+                "model_custom_emoji_id",
+            )?,
+            symbol_custom_emoji_id: de::required(
+                f_symbol_custom_emoji_id,
+                "symbol_custom_emoji_id",
+            )?,
+            light_theme_main_color: de::required(
+                f_light_theme_main_color,
+                "light_theme_main_color",
+            )?,
+            light_theme_other_colors: f_light_theme_other_colors.unwrap_or_default(),
+            dark_theme_main_color: de::required(
+                f_dark_theme_main_color,
+                "dark_theme_main_color",
+            )?,
+            dark_theme_other_colors: f_dark_theme_other_colors.unwrap_or_default(),
+        })
     }
 }
 

@@ -42,55 +42,41 @@ impl Serialize for UniqueGiftInfo {
 
 impl<'de> Deserialize<'de> for UniqueGiftInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UniqueGiftInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UniqueGiftInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UniqueGiftInfo, A::Error> {
-                let mut f_gift: Option<Box<UniqueGift>> = None;
-                let mut f_origin: Option<UniqueGiftInfoOrigin> = None;
-                let mut f_last_resale_currency: Option<StarsOrTonCurrency> = None;
-                let mut f_last_resale_amount: Option<i64> = None;
-                let mut f_owned_gift_id: Option<String> = None;
-                let mut f_transfer_star_count: Option<i64> = None;
-                let mut f_next_transfer_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "gift" => de::req(&mut map, &mut f_gift),
-                        "origin" => de::req(&mut map, &mut f_origin),
-                        "last_resale_currency" => {
-                            de::opt(&mut map, &mut f_last_resale_currency)
-                        }
-                        "last_resale_amount" => {
-                            de::opt(&mut map, &mut f_last_resale_amount)
-                        }
-                        "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
-                        "transfer_star_count" => {
-                            de::opt(&mut map, &mut f_transfer_star_count)
-                        }
-                        "next_transfer_date" => {
-                            de::opt(&mut map, &mut f_next_transfer_date)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UniqueGiftInfo {
-                    gift: de::required(f_gift, "gift")?,
-                    origin: de::required(f_origin, "origin")?,
-                    last_resale_currency: f_last_resale_currency,
-                    last_resale_amount: f_last_resale_amount,
-                    owned_gift_id: f_owned_gift_id,
-                    transfer_star_count: f_transfer_star_count,
-                    next_transfer_date: f_next_transfer_date,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UniqueGiftInfo {
+    const EXPECTING: &'static str = "a UniqueGiftInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_gift: Option<Box<UniqueGift>> = None;
+        let mut f_origin: Option<UniqueGiftInfoOrigin> = None;
+        let mut f_last_resale_currency: Option<StarsOrTonCurrency> = None;
+        let mut f_last_resale_amount: Option<i64> = None;
+        let mut f_owned_gift_id: Option<String> = None;
+        let mut f_transfer_star_count: Option<i64> = None;
+        let mut f_next_transfer_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "gift" => de::req(&mut map, &mut f_gift),
+                "origin" => de::req(&mut map, &mut f_origin),
+                "last_resale_currency" => de::opt(&mut map, &mut f_last_resale_currency),
+                "last_resale_amount" => de::opt(&mut map, &mut f_last_resale_amount),
+                "owned_gift_id" => de::opt(&mut map, &mut f_owned_gift_id),
+                "transfer_star_count" => de::opt(&mut map, &mut f_transfer_star_count),
+                "next_transfer_date" => de::opt(&mut map, &mut f_next_transfer_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UniqueGiftInfo {
+            gift: de::required(f_gift, "gift")?,
+            origin: de::required(f_origin, "origin")?,
+            last_resale_currency: f_last_resale_currency,
+            last_resale_amount: f_last_resale_amount,
+            owned_gift_id: f_owned_gift_id,
+            transfer_star_count: f_transfer_star_count,
+            next_transfer_date: f_next_transfer_date,
+        })
     }
 }
 

@@ -33,41 +33,32 @@ impl Serialize for UniqueGiftModel {
 
 impl<'de> Deserialize<'de> for UniqueGiftModel {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UniqueGiftModel;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UniqueGiftModel object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UniqueGiftModel, A::Error> {
-                let mut f_name: Option<String> = None;
-                let mut f_sticker: Option<Box<Sticker>> = None;
-                let mut f_rarity_per_mille: Option<i64> = None;
-                let mut f_rarity: Option<UniqueGiftModelRarity> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::req(&mut map, &mut f_name),
-                        "sticker" => de::req(&mut map, &mut f_sticker),
-                        "rarity_per_mille" => de::req(&mut map, &mut f_rarity_per_mille),
-                        "rarity" => de::opt(&mut map, &mut f_rarity),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UniqueGiftModel {
-                    name: de::required(f_name, "name")?,
-                    sticker: de::required(f_sticker, "sticker")?,
-                    rarity_per_mille: de::required(
-                        f_rarity_per_mille,
-                        "rarity_per_mille",
-                    )?,
-                    rarity: f_rarity,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UniqueGiftModel {
+    const EXPECTING: &'static str = "a UniqueGiftModel object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        let mut f_sticker: Option<Box<Sticker>> = None;
+        let mut f_rarity_per_mille: Option<i64> = None;
+        let mut f_rarity: Option<UniqueGiftModelRarity> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::req(&mut map, &mut f_name),
+                "sticker" => de::req(&mut map, &mut f_sticker),
+                "rarity_per_mille" => de::req(&mut map, &mut f_rarity_per_mille),
+                "rarity" => de::opt(&mut map, &mut f_rarity),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UniqueGiftModel {
+            name: de::required(f_name, "name")?,
+            sticker: de::required(f_sticker, "sticker")?,
+            rarity_per_mille: de::required(f_rarity_per_mille, "rarity_per_mille")?,
+            rarity: f_rarity,
+        })
     }
 }
 

@@ -30,38 +30,29 @@ impl Serialize for UniqueGiftSymbol {
 
 impl<'de> Deserialize<'de> for UniqueGiftSymbol {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UniqueGiftSymbol;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UniqueGiftSymbol object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UniqueGiftSymbol, A::Error> {
-                let mut f_name: Option<String> = None;
-                let mut f_sticker: Option<Box<Sticker>> = None;
-                let mut f_rarity_per_mille: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => de::req(&mut map, &mut f_name),
-                        "sticker" => de::req(&mut map, &mut f_sticker),
-                        "rarity_per_mille" => de::req(&mut map, &mut f_rarity_per_mille),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UniqueGiftSymbol {
-                    name: de::required(f_name, "name")?,
-                    sticker: de::required(f_sticker, "sticker")?,
-                    rarity_per_mille: de::required(
-                        f_rarity_per_mille,
-                        "rarity_per_mille",
-                    )?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UniqueGiftSymbol {
+    const EXPECTING: &'static str = "a UniqueGiftSymbol object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_name: Option<String> = None;
+        let mut f_sticker: Option<Box<Sticker>> = None;
+        let mut f_rarity_per_mille: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "name" => de::req(&mut map, &mut f_name),
+                "sticker" => de::req(&mut map, &mut f_sticker),
+                "rarity_per_mille" => de::req(&mut map, &mut f_rarity_per_mille),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UniqueGiftSymbol {
+            name: de::required(f_name, "name")?,
+            sticker: de::required(f_sticker, "sticker")?,
+            rarity_per_mille: de::required(f_rarity_per_mille, "rarity_per_mille")?,
+        })
     }
 }
 

@@ -76,96 +76,88 @@ impl Serialize for User {
 
 impl<'de> Deserialize<'de> for User {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = User;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a User object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<User, A::Error> {
-                let mut f_id: Option<i64> = None;
-                let mut f_is_bot: Option<bool> = None;
-                let mut f_first_name: Option<String> = None;
-                let mut f_last_name: Option<String> = None;
-                let mut f_username: Option<String> = None;
-                let mut f_language_code: Option<String> = None;
-                let mut f_is_premium: Option<bool> = None;
-                let mut f_added_to_attachment_menu: Option<bool> = None;
-                let mut f_can_join_groups: Option<bool> = None;
-                let mut f_can_read_all_group_messages: Option<bool> = None;
-                let mut f_supports_guest_queries: Option<bool> = None;
-                let mut f_supports_inline_queries: Option<bool> = None;
-                let mut f_can_connect_to_business: Option<bool> = None;
-                let mut f_has_main_web_app: Option<bool> = None;
-                let mut f_has_topics_enabled: Option<bool> = None;
-                let mut f_allows_users_to_create_topics: Option<bool> = None;
-                let mut f_can_manage_bots: Option<bool> = None;
-                let mut f_supports_join_request_queries: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => de::req(&mut map, &mut f_id),
-                        "is_bot" => de::req(&mut map, &mut f_is_bot),
-                        "first_name" => de::req(&mut map, &mut f_first_name),
-                        "last_name" => de::opt(&mut map, &mut f_last_name),
-                        "username" => de::opt(&mut map, &mut f_username),
-                        "language_code" => de::opt(&mut map, &mut f_language_code),
-                        "is_premium" => de::opt(&mut map, &mut f_is_premium),
-                        "added_to_attachment_menu" => {
-                            de::opt(&mut map, &mut f_added_to_attachment_menu)
-                        }
-                        "can_join_groups" => de::opt(&mut map, &mut f_can_join_groups),
-                        "can_read_all_group_messages" => {
-                            de::opt(&mut map, &mut f_can_read_all_group_messages)
-                        }
-                        "supports_guest_queries" => {
-                            de::opt(&mut map, &mut f_supports_guest_queries)
-                        }
-                        "supports_inline_queries" => {
-                            de::opt(&mut map, &mut f_supports_inline_queries)
-                        }
-                        "can_connect_to_business" => {
-                            de::opt(&mut map, &mut f_can_connect_to_business)
-                        }
-                        "has_main_web_app" => de::opt(&mut map, &mut f_has_main_web_app),
-                        "has_topics_enabled" => {
-                            de::opt(&mut map, &mut f_has_topics_enabled)
-                        }
-                        "allows_users_to_create_topics" => {
-                            de::opt(&mut map, &mut f_allows_users_to_create_topics)
-                        }
-                        "can_manage_bots" => de::opt(&mut map, &mut f_can_manage_bots),
-                        "supports_join_request_queries" => {
-                            de::opt(&mut map, &mut f_supports_join_request_queries)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for User {
+    const EXPECTING: &'static str = "a User object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_id: Option<i64> = None;
+        let mut f_is_bot: Option<bool> = None;
+        let mut f_first_name: Option<String> = None;
+        let mut f_last_name: Option<String> = None;
+        let mut f_username: Option<String> = None;
+        let mut f_language_code: Option<String> = None;
+        let mut f_is_premium: Option<bool> = None;
+        let mut f_added_to_attachment_menu: Option<bool> = None;
+        let mut f_can_join_groups: Option<bool> = None;
+        let mut f_can_read_all_group_messages: Option<bool> = None;
+        let mut f_supports_guest_queries: Option<bool> = None;
+        let mut f_supports_inline_queries: Option<bool> = None;
+        let mut f_can_connect_to_business: Option<bool> = None;
+        let mut f_has_main_web_app: Option<bool> = None;
+        let mut f_has_topics_enabled: Option<bool> = None;
+        let mut f_allows_users_to_create_topics: Option<bool> = None;
+        let mut f_can_manage_bots: Option<bool> = None;
+        let mut f_supports_join_request_queries: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "id" => de::req(&mut map, &mut f_id),
+                "is_bot" => de::req(&mut map, &mut f_is_bot),
+                "first_name" => de::req(&mut map, &mut f_first_name),
+                "last_name" => de::opt(&mut map, &mut f_last_name),
+                "username" => de::opt(&mut map, &mut f_username),
+                "language_code" => de::opt(&mut map, &mut f_language_code),
+                "is_premium" => de::opt(&mut map, &mut f_is_premium),
+                "added_to_attachment_menu" => {
+                    de::opt(&mut map, &mut f_added_to_attachment_menu)
                 }
-                Ok(User {
-                    id: de::required(f_id, "id")?,
-                    is_bot: f_is_bot.unwrap_or_default(),
-                    first_name: de::required(f_first_name, "first_name")?,
-                    last_name: f_last_name,
-                    username: f_username,
-                    language_code: f_language_code,
-                    is_premium: f_is_premium,
-                    added_to_attachment_menu: f_added_to_attachment_menu,
-                    can_join_groups: f_can_join_groups,
-                    can_read_all_group_messages: f_can_read_all_group_messages,
-                    supports_guest_queries: f_supports_guest_queries,
-                    supports_inline_queries: f_supports_inline_queries,
-                    can_connect_to_business: f_can_connect_to_business,
-                    has_main_web_app: f_has_main_web_app,
-                    has_topics_enabled: f_has_topics_enabled,
-                    allows_users_to_create_topics: f_allows_users_to_create_topics,
-                    can_manage_bots: f_can_manage_bots,
-                    supports_join_request_queries: f_supports_join_request_queries,
-                })
-            }
+                "can_join_groups" => de::opt(&mut map, &mut f_can_join_groups),
+                "can_read_all_group_messages" => {
+                    de::opt(&mut map, &mut f_can_read_all_group_messages)
+                }
+                "supports_guest_queries" => {
+                    de::opt(&mut map, &mut f_supports_guest_queries)
+                }
+                "supports_inline_queries" => {
+                    de::opt(&mut map, &mut f_supports_inline_queries)
+                }
+                "can_connect_to_business" => {
+                    de::opt(&mut map, &mut f_can_connect_to_business)
+                }
+                "has_main_web_app" => de::opt(&mut map, &mut f_has_main_web_app),
+                "has_topics_enabled" => de::opt(&mut map, &mut f_has_topics_enabled),
+                "allows_users_to_create_topics" => {
+                    de::opt(&mut map, &mut f_allows_users_to_create_topics)
+                }
+                "can_manage_bots" => de::opt(&mut map, &mut f_can_manage_bots),
+                "supports_join_request_queries" => {
+                    de::opt(&mut map, &mut f_supports_join_request_queries)
+                }
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(User {
+            id: de::required(f_id, "id")?,
+            is_bot: f_is_bot.unwrap_or_default(),
+            first_name: de::required(f_first_name, "first_name")?,
+            last_name: f_last_name,
+            username: f_username,
+            language_code: f_language_code,
+            is_premium: f_is_premium,
+            added_to_attachment_menu: f_added_to_attachment_menu,
+            can_join_groups: f_can_join_groups,
+            can_read_all_group_messages: f_can_read_all_group_messages,
+            supports_guest_queries: f_supports_guest_queries,
+            supports_inline_queries: f_supports_inline_queries,
+            can_connect_to_business: f_can_connect_to_business,
+            has_main_web_app: f_has_main_web_app,
+            has_topics_enabled: f_has_topics_enabled,
+            allows_users_to_create_topics: f_allows_users_to_create_topics,
+            can_manage_bots: f_can_manage_bots,
+            supports_join_request_queries: f_supports_join_request_queries,
+        })
     }
 }
 

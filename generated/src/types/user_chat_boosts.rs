@@ -26,29 +26,23 @@ impl Serialize for UserChatBoosts {
 
 impl<'de> Deserialize<'de> for UserChatBoosts {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UserChatBoosts;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserChatBoosts object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserChatBoosts, A::Error> {
-                let mut f_boosts: Option<Vec<ChatBoost>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "boosts" => de::req(&mut map, &mut f_boosts),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UserChatBoosts {
-                    boosts: f_boosts.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UserChatBoosts {
+    const EXPECTING: &'static str = "a UserChatBoosts object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_boosts: Option<Vec<ChatBoost>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "boosts" => de::req(&mut map, &mut f_boosts),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UserChatBoosts {
+            boosts: f_boosts.unwrap_or_default(),
+        })
     }
 }
 

@@ -29,32 +29,26 @@ impl Serialize for UserProfileAudios {
 
 impl<'de> Deserialize<'de> for UserProfileAudios {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UserProfileAudios;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserProfileAudios object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserProfileAudios, A::Error> {
-                let mut f_total_count: Option<i64> = None;
-                let mut f_audios: Option<Vec<Audio>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "total_count" => de::req(&mut map, &mut f_total_count),
-                        "audios" => de::req(&mut map, &mut f_audios),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UserProfileAudios {
-                    total_count: de::required(f_total_count, "total_count")?,
-                    audios: f_audios.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UserProfileAudios {
+    const EXPECTING: &'static str = "a UserProfileAudios object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_total_count: Option<i64> = None;
+        let mut f_audios: Option<Vec<Audio>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "total_count" => de::req(&mut map, &mut f_total_count),
+                "audios" => de::req(&mut map, &mut f_audios),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UserProfileAudios {
+            total_count: de::required(f_total_count, "total_count")?,
+            audios: f_audios.unwrap_or_default(),
+        })
     }
 }
 

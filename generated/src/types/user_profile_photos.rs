@@ -29,32 +29,26 @@ impl Serialize for UserProfilePhotos {
 
 impl<'de> Deserialize<'de> for UserProfilePhotos {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UserProfilePhotos;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserProfilePhotos object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserProfilePhotos, A::Error> {
-                let mut f_total_count: Option<i64> = None;
-                let mut f_photos: Option<Vec<Vec<PhotoSize>>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "total_count" => de::req(&mut map, &mut f_total_count),
-                        "photos" => de::req(&mut map, &mut f_photos),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UserProfilePhotos {
-                    total_count: de::required(f_total_count, "total_count")?,
-                    photos: f_photos.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UserProfilePhotos {
+    const EXPECTING: &'static str = "a UserProfilePhotos object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_total_count: Option<i64> = None;
+        let mut f_photos: Option<Vec<Vec<PhotoSize>>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "total_count" => de::req(&mut map, &mut f_total_count),
+                "photos" => de::req(&mut map, &mut f_photos),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UserProfilePhotos {
+            total_count: de::required(f_total_count, "total_count")?,
+            photos: f_photos.unwrap_or_default(),
+        })
     }
 }
 

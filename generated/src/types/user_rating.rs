@@ -32,45 +32,35 @@ impl Serialize for UserRating {
 
 impl<'de> Deserialize<'de> for UserRating {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UserRating;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserRating object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserRating, A::Error> {
-                let mut f_level: Option<i64> = None;
-                let mut f_rating: Option<i64> = None;
-                let mut f_current_level_rating: Option<i64> = None;
-                let mut f_next_level_rating: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "level" => de::req(&mut map, &mut f_level),
-                        "rating" => de::req(&mut map, &mut f_rating),
-                        "current_level_rating" => {
-                            de::req(&mut map, &mut f_current_level_rating)
-                        }
-                        "next_level_rating" => {
-                            de::opt(&mut map, &mut f_next_level_rating)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UserRating {
-                    level: de::required(f_level, "level")?,
-                    rating: de::required(f_rating, "rating")?,
-                    current_level_rating: de::required(
-                        f_current_level_rating,
-                        "current_level_rating",
-                    )?,
-                    next_level_rating: f_next_level_rating,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UserRating {
+    const EXPECTING: &'static str = "a UserRating object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_level: Option<i64> = None;
+        let mut f_rating: Option<i64> = None;
+        let mut f_current_level_rating: Option<i64> = None;
+        let mut f_next_level_rating: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "level" => de::req(&mut map, &mut f_level),
+                "rating" => de::req(&mut map, &mut f_rating),
+                "current_level_rating" => de::req(&mut map, &mut f_current_level_rating),
+                "next_level_rating" => de::opt(&mut map, &mut f_next_level_rating),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UserRating {
+            level: de::required(f_level, "level")?,
+            rating: de::required(f_rating, "rating")?,
+            current_level_rating: de::required(
+                f_current_level_rating,
+                "current_level_rating",
+            )?,
+            next_level_rating: f_next_level_rating,
+        })
     }
 }
 

@@ -29,32 +29,26 @@ impl Serialize for UsersShared {
 
 impl<'de> Deserialize<'de> for UsersShared {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = UsersShared;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UsersShared object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UsersShared, A::Error> {
-                let mut f_request_id: Option<i64> = None;
-                let mut f_users: Option<Vec<SharedUser>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "request_id" => de::req(&mut map, &mut f_request_id),
-                        "users" => de::req(&mut map, &mut f_users),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(UsersShared {
-                    request_id: de::required(f_request_id, "request_id")?,
-                    users: f_users.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for UsersShared {
+    const EXPECTING: &'static str = "a UsersShared object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_request_id: Option<i64> = None;
+        let mut f_users: Option<Vec<SharedUser>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "request_id" => de::req(&mut map, &mut f_request_id),
+                "users" => de::req(&mut map, &mut f_users),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(UsersShared {
+            request_id: de::required(f_request_id, "request_id")?,
+            users: f_users.unwrap_or_default(),
+        })
     }
 }
 

@@ -42,49 +42,41 @@ impl Serialize for Venue {
 
 impl<'de> Deserialize<'de> for Venue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Venue;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Venue object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Venue, A::Error> {
-                let mut f_location: Option<Box<Location>> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_address: Option<String> = None;
-                let mut f_foursquare_id: Option<String> = None;
-                let mut f_foursquare_type: Option<String> = None;
-                let mut f_google_place_id: Option<String> = None;
-                let mut f_google_place_type: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "location" => de::req(&mut map, &mut f_location),
-                        "title" => de::req(&mut map, &mut f_title),
-                        "address" => de::req(&mut map, &mut f_address),
-                        "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
-                        "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
-                        "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
-                        "google_place_type" => {
-                            de::opt(&mut map, &mut f_google_place_type)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Venue {
-                    location: de::required(f_location, "location")?,
-                    title: de::required(f_title, "title")?,
-                    address: de::required(f_address, "address")?,
-                    foursquare_id: f_foursquare_id,
-                    foursquare_type: f_foursquare_type,
-                    google_place_id: f_google_place_id,
-                    google_place_type: f_google_place_type,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Venue {
+    const EXPECTING: &'static str = "a Venue object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_location: Option<Box<Location>> = None;
+        let mut f_title: Option<String> = None;
+        let mut f_address: Option<String> = None;
+        let mut f_foursquare_id: Option<String> = None;
+        let mut f_foursquare_type: Option<String> = None;
+        let mut f_google_place_id: Option<String> = None;
+        let mut f_google_place_type: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "location" => de::req(&mut map, &mut f_location),
+                "title" => de::req(&mut map, &mut f_title),
+                "address" => de::req(&mut map, &mut f_address),
+                "foursquare_id" => de::opt(&mut map, &mut f_foursquare_id),
+                "foursquare_type" => de::opt(&mut map, &mut f_foursquare_type),
+                "google_place_id" => de::opt(&mut map, &mut f_google_place_id),
+                "google_place_type" => de::opt(&mut map, &mut f_google_place_type),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Venue {
+            location: de::required(f_location, "location")?,
+            title: de::required(f_title, "title")?,
+            address: de::required(f_address, "address")?,
+            foursquare_id: f_foursquare_id,
+            foursquare_type: f_foursquare_type,
+            google_place_id: f_google_place_id,
+            google_place_type: f_google_place_type,
+        })
     }
 }
 

@@ -57,62 +57,56 @@ impl Serialize for Video {
 
 impl<'de> Deserialize<'de> for Video {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = Video;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Video object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Video, A::Error> {
-                let mut f_file_id: Option<String> = None;
-                let mut f_file_unique_id: Option<String> = None;
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_duration: Option<i64> = None;
-                let mut f_thumbnail: Option<Box<PhotoSize>> = None;
-                let mut f_cover: Option<Vec<PhotoSize>> = None;
-                let mut f_start_timestamp: Option<i64> = None;
-                let mut f_qualities: Option<Vec<VideoQuality>> = None;
-                let mut f_file_name: Option<String> = None;
-                let mut f_mime_type: Option<String> = None;
-                let mut f_file_size: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "file_id" => de::req(&mut map, &mut f_file_id),
-                        "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
-                        "width" => de::req(&mut map, &mut f_width),
-                        "height" => de::req(&mut map, &mut f_height),
-                        "duration" => de::req(&mut map, &mut f_duration),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        "cover" => de::opt(&mut map, &mut f_cover),
-                        "start_timestamp" => de::opt(&mut map, &mut f_start_timestamp),
-                        "qualities" => de::opt(&mut map, &mut f_qualities),
-                        "file_name" => de::opt(&mut map, &mut f_file_name),
-                        "mime_type" => de::opt(&mut map, &mut f_mime_type),
-                        "file_size" => de::opt(&mut map, &mut f_file_size),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(Video {
-                    file_id: de::required(f_file_id, "file_id")?,
-                    file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
-                    width: de::required(f_width, "width")?,
-                    height: de::required(f_height, "height")?,
-                    duration: de::required(f_duration, "duration")?,
-                    thumbnail: f_thumbnail,
-                    cover: f_cover,
-                    start_timestamp: f_start_timestamp,
-                    qualities: f_qualities,
-                    file_name: f_file_name,
-                    mime_type: f_mime_type,
-                    file_size: f_file_size,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for Video {
+    const EXPECTING: &'static str = "a Video object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_file_id: Option<String> = None;
+        let mut f_file_unique_id: Option<String> = None;
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_duration: Option<i64> = None;
+        let mut f_thumbnail: Option<Box<PhotoSize>> = None;
+        let mut f_cover: Option<Vec<PhotoSize>> = None;
+        let mut f_start_timestamp: Option<i64> = None;
+        let mut f_qualities: Option<Vec<VideoQuality>> = None;
+        let mut f_file_name: Option<String> = None;
+        let mut f_mime_type: Option<String> = None;
+        let mut f_file_size: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "file_id" => de::req(&mut map, &mut f_file_id),
+                "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
+                "width" => de::req(&mut map, &mut f_width),
+                "height" => de::req(&mut map, &mut f_height),
+                "duration" => de::req(&mut map, &mut f_duration),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                "cover" => de::opt(&mut map, &mut f_cover),
+                "start_timestamp" => de::opt(&mut map, &mut f_start_timestamp),
+                "qualities" => de::opt(&mut map, &mut f_qualities),
+                "file_name" => de::opt(&mut map, &mut f_file_name),
+                "mime_type" => de::opt(&mut map, &mut f_mime_type),
+                "file_size" => de::opt(&mut map, &mut f_file_size),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(Video {
+            file_id: de::required(f_file_id, "file_id")?,
+            file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
+            width: de::required(f_width, "width")?,
+            height: de::required(f_height, "height")?,
+            duration: de::required(f_duration, "duration")?,
+            thumbnail: f_thumbnail,
+            cover: f_cover,
+            start_timestamp: f_start_timestamp,
+            qualities: f_qualities,
+            file_name: f_file_name,
+            mime_type: f_mime_type,
+            file_size: f_file_size,
+        })
     }
 }
 

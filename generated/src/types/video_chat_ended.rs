@@ -23,29 +23,23 @@ impl Serialize for VideoChatEnded {
 
 impl<'de> Deserialize<'de> for VideoChatEnded {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = VideoChatEnded;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a VideoChatEnded object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VideoChatEnded, A::Error> {
-                let mut f_duration: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "duration" => de::req(&mut map, &mut f_duration),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(VideoChatEnded {
-                    duration: de::required(f_duration, "duration")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for VideoChatEnded {
+    const EXPECTING: &'static str = "a VideoChatEnded object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_duration: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "duration" => de::req(&mut map, &mut f_duration),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(VideoChatEnded {
+            duration: de::required(f_duration, "duration")?,
+        })
     }
 }
 

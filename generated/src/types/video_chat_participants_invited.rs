@@ -26,29 +26,23 @@ impl Serialize for VideoChatParticipantsInvited {
 
 impl<'de> Deserialize<'de> for VideoChatParticipantsInvited {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = VideoChatParticipantsInvited;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a VideoChatParticipantsInvited object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VideoChatParticipantsInvited, A::Error> {
-                let mut f_users: Option<Vec<User>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "users" => de::req(&mut map, &mut f_users),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(VideoChatParticipantsInvited {
-                    users: f_users.unwrap_or_default(),
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for VideoChatParticipantsInvited {
+    const EXPECTING: &'static str = "a VideoChatParticipantsInvited object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_users: Option<Vec<User>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "users" => de::req(&mut map, &mut f_users),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(VideoChatParticipantsInvited {
+            users: f_users.unwrap_or_default(),
+        })
     }
 }
 

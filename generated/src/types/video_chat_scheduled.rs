@@ -23,29 +23,23 @@ impl Serialize for VideoChatScheduled {
 
 impl<'de> Deserialize<'de> for VideoChatScheduled {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = VideoChatScheduled;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a VideoChatScheduled object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VideoChatScheduled, A::Error> {
-                let mut f_start_date: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "start_date" => de::req(&mut map, &mut f_start_date),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(VideoChatScheduled {
-                    start_date: de::required(f_start_date, "start_date")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for VideoChatScheduled {
+    const EXPECTING: &'static str = "a VideoChatScheduled object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_start_date: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "start_date" => de::req(&mut map, &mut f_start_date),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(VideoChatScheduled {
+            start_date: de::required(f_start_date, "start_date")?,
+        })
     }
 }
 

@@ -39,44 +39,38 @@ impl Serialize for VideoNote {
 
 impl<'de> Deserialize<'de> for VideoNote {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = VideoNote;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a VideoNote object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VideoNote, A::Error> {
-                let mut f_file_id: Option<String> = None;
-                let mut f_file_unique_id: Option<String> = None;
-                let mut f_length: Option<i64> = None;
-                let mut f_duration: Option<i64> = None;
-                let mut f_thumbnail: Option<Box<PhotoSize>> = None;
-                let mut f_file_size: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "file_id" => de::req(&mut map, &mut f_file_id),
-                        "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
-                        "length" => de::req(&mut map, &mut f_length),
-                        "duration" => de::req(&mut map, &mut f_duration),
-                        "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
-                        "file_size" => de::opt(&mut map, &mut f_file_size),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(VideoNote {
-                    file_id: de::required(f_file_id, "file_id")?,
-                    file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
-                    length: de::required(f_length, "length")?,
-                    duration: de::required(f_duration, "duration")?,
-                    thumbnail: f_thumbnail,
-                    file_size: f_file_size,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for VideoNote {
+    const EXPECTING: &'static str = "a VideoNote object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_file_id: Option<String> = None;
+        let mut f_file_unique_id: Option<String> = None;
+        let mut f_length: Option<i64> = None;
+        let mut f_duration: Option<i64> = None;
+        let mut f_thumbnail: Option<Box<PhotoSize>> = None;
+        let mut f_file_size: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "file_id" => de::req(&mut map, &mut f_file_id),
+                "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
+                "length" => de::req(&mut map, &mut f_length),
+                "duration" => de::req(&mut map, &mut f_duration),
+                "thumbnail" => de::opt(&mut map, &mut f_thumbnail),
+                "file_size" => de::opt(&mut map, &mut f_file_size),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(VideoNote {
+            file_id: de::required(f_file_id, "file_id")?,
+            file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
+            length: de::required(f_length, "length")?,
+            duration: de::required(f_duration, "duration")?,
+            thumbnail: f_thumbnail,
+            file_size: f_file_size,
+        })
     }
 }
 

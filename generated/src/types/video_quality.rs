@@ -38,44 +38,38 @@ impl Serialize for VideoQuality {
 
 impl<'de> Deserialize<'de> for VideoQuality {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = VideoQuality;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a VideoQuality object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VideoQuality, A::Error> {
-                let mut f_file_id: Option<String> = None;
-                let mut f_file_unique_id: Option<String> = None;
-                let mut f_width: Option<i64> = None;
-                let mut f_height: Option<i64> = None;
-                let mut f_codec: Option<String> = None;
-                let mut f_file_size: Option<i64> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "file_id" => de::req(&mut map, &mut f_file_id),
-                        "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
-                        "width" => de::req(&mut map, &mut f_width),
-                        "height" => de::req(&mut map, &mut f_height),
-                        "codec" => de::req(&mut map, &mut f_codec),
-                        "file_size" => de::opt(&mut map, &mut f_file_size),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(VideoQuality {
-                    file_id: de::required(f_file_id, "file_id")?,
-                    file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
-                    width: de::required(f_width, "width")?,
-                    height: de::required(f_height, "height")?,
-                    codec: de::required(f_codec, "codec")?,
-                    file_size: f_file_size,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for VideoQuality {
+    const EXPECTING: &'static str = "a VideoQuality object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_file_id: Option<String> = None;
+        let mut f_file_unique_id: Option<String> = None;
+        let mut f_width: Option<i64> = None;
+        let mut f_height: Option<i64> = None;
+        let mut f_codec: Option<String> = None;
+        let mut f_file_size: Option<i64> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "file_id" => de::req(&mut map, &mut f_file_id),
+                "file_unique_id" => de::req(&mut map, &mut f_file_unique_id),
+                "width" => de::req(&mut map, &mut f_width),
+                "height" => de::req(&mut map, &mut f_height),
+                "codec" => de::req(&mut map, &mut f_codec),
+                "file_size" => de::opt(&mut map, &mut f_file_size),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(VideoQuality {
+            file_id: de::required(f_file_id, "file_id")?,
+            file_unique_id: de::required(f_file_unique_id, "file_unique_id")?,
+            width: de::required(f_width, "width")?,
+            height: de::required(f_height, "height")?,
+            codec: de::required(f_codec, "codec")?,
+            file_size: f_file_size,
+        })
     }
 }
 

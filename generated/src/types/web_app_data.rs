@@ -26,32 +26,26 @@ impl Serialize for WebAppData {
 
 impl<'de> Deserialize<'de> for WebAppData {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = WebAppData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a WebAppData object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<WebAppData, A::Error> {
-                let mut f_data: Option<String> = None;
-                let mut f_button_text: Option<String> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "data" => de::req(&mut map, &mut f_data),
-                        "button_text" => de::req(&mut map, &mut f_button_text),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(WebAppData {
-                    data: de::required(f_data, "data")?,
-                    button_text: de::required(f_button_text, "button_text")?,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for WebAppData {
+    const EXPECTING: &'static str = "a WebAppData object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_data: Option<String> = None;
+        let mut f_button_text: Option<String> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "data" => de::req(&mut map, &mut f_data),
+                "button_text" => de::req(&mut map, &mut f_button_text),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(WebAppData {
+            data: de::required(f_data, "data")?,
+            button_text: de::required(f_button_text, "button_text")?,
+        })
     }
 }
 

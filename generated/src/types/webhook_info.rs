@@ -52,64 +52,54 @@ impl Serialize for WebhookInfo {
 
 impl<'de> Deserialize<'de> for WebhookInfo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = WebhookInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a WebhookInfo object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<WebhookInfo, A::Error> {
-                let mut f_url: Option<String> = None;
-                let mut f_has_custom_certificate: Option<bool> = None;
-                let mut f_pending_update_count: Option<i64> = None;
-                let mut f_ip_address: Option<String> = None;
-                let mut f_last_error_date: Option<i64> = None;
-                let mut f_last_error_message: Option<String> = None;
-                let mut f_last_synchronization_error_date: Option<i64> = None;
-                let mut f_max_connections: Option<i64> = None;
-                let mut f_allowed_updates: Option<Vec<String>> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "url" => de::req(&mut map, &mut f_url),
-                        "has_custom_certificate" => {
-                            de::req(&mut map, &mut f_has_custom_certificate)
-                        }
-                        "pending_update_count" => {
-                            de::req(&mut map, &mut f_pending_update_count)
-                        }
-                        "ip_address" => de::opt(&mut map, &mut f_ip_address),
-                        "last_error_date" => de::opt(&mut map, &mut f_last_error_date),
-                        "last_error_message" => {
-                            de::opt(&mut map, &mut f_last_error_message)
-                        }
-                        "last_synchronization_error_date" => {
-                            de::opt(&mut map, &mut f_last_synchronization_error_date)
-                        }
-                        "max_connections" => de::opt(&mut map, &mut f_max_connections),
-                        "allowed_updates" => de::opt(&mut map, &mut f_allowed_updates),
-                        _ => de::skip_value(&mut map),
-                    }?;
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for WebhookInfo {
+    const EXPECTING: &'static str = "a WebhookInfo object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_url: Option<String> = None;
+        let mut f_has_custom_certificate: Option<bool> = None;
+        let mut f_pending_update_count: Option<i64> = None;
+        let mut f_ip_address: Option<String> = None;
+        let mut f_last_error_date: Option<i64> = None;
+        let mut f_last_error_message: Option<String> = None;
+        let mut f_last_synchronization_error_date: Option<i64> = None;
+        let mut f_max_connections: Option<i64> = None;
+        let mut f_allowed_updates: Option<Vec<String>> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "url" => de::req(&mut map, &mut f_url),
+                "has_custom_certificate" => {
+                    de::req(&mut map, &mut f_has_custom_certificate)
                 }
-                Ok(WebhookInfo {
-                    url: de::required(f_url, "url")?,
-                    has_custom_certificate: f_has_custom_certificate.unwrap_or_default(),
-                    pending_update_count: de::required(
-                        f_pending_update_count,
-                        "pending_update_count",
-                    )?,
-                    ip_address: f_ip_address,
-                    last_error_date: f_last_error_date,
-                    last_error_message: f_last_error_message,
-                    last_synchronization_error_date: f_last_synchronization_error_date,
-                    max_connections: f_max_connections,
-                    allowed_updates: f_allowed_updates,
-                })
-            }
+                "pending_update_count" => de::req(&mut map, &mut f_pending_update_count),
+                "ip_address" => de::opt(&mut map, &mut f_ip_address),
+                "last_error_date" => de::opt(&mut map, &mut f_last_error_date),
+                "last_error_message" => de::opt(&mut map, &mut f_last_error_message),
+                "last_synchronization_error_date" => {
+                    de::opt(&mut map, &mut f_last_synchronization_error_date)
+                }
+                "max_connections" => de::opt(&mut map, &mut f_max_connections),
+                "allowed_updates" => de::opt(&mut map, &mut f_allowed_updates),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(WebhookInfo {
+            url: de::required(f_url, "url")?,
+            has_custom_certificate: f_has_custom_certificate.unwrap_or_default(),
+            pending_update_count: de::required(
+                f_pending_update_count,
+                "pending_update_count",
+            )?,
+            ip_address: f_ip_address,
+            last_error_date: f_last_error_date,
+            last_error_message: f_last_error_message,
+            last_synchronization_error_date: f_last_synchronization_error_date,
+            max_connections: f_max_connections,
+            allowed_updates: f_allowed_updates,
+        })
     }
 }
 

@@ -29,37 +29,29 @@ impl Serialize for WriteAccessAllowed {
 
 impl<'de> Deserialize<'de> for WriteAccessAllowed {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> serde::de::Visitor<'de> for FieldsVisitor {
-            type Value = WriteAccessAllowed;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a WriteAccessAllowed object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<WriteAccessAllowed, A::Error> {
-                let mut f_from_request: Option<bool> = None;
-                let mut f_web_app_name: Option<String> = None;
-                let mut f_from_attachment_menu: Option<bool> = None;
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "from_request" => de::opt(&mut map, &mut f_from_request),
-                        "web_app_name" => de::opt(&mut map, &mut f_web_app_name),
-                        "from_attachment_menu" => {
-                            de::opt(&mut map, &mut f_from_attachment_menu)
-                        }
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(WriteAccessAllowed {
-                    from_request: f_from_request,
-                    web_app_name: f_web_app_name,
-                    from_attachment_menu: f_from_attachment_menu,
-                })
-            }
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for WriteAccessAllowed {
+    const EXPECTING: &'static str = "a WriteAccessAllowed object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut f_from_request: Option<bool> = None;
+        let mut f_web_app_name: Option<String> = None;
+        let mut f_from_attachment_menu: Option<bool> = None;
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "from_request" => de::opt(&mut map, &mut f_from_request),
+                "web_app_name" => de::opt(&mut map, &mut f_web_app_name),
+                "from_attachment_menu" => de::opt(&mut map, &mut f_from_attachment_menu),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        Ok(WriteAccessAllowed {
+            from_request: f_from_request,
+            web_app_name: f_web_app_name,
+            from_attachment_menu: f_from_attachment_menu,
+        })
     }
 }
 
