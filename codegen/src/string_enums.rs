@@ -6,6 +6,7 @@ use quote::quote;
 use crate::enums::StringEnum;
 use crate::names::ident;
 use crate::render::doc_attrs;
+use crate::types::delegating_serialize;
 
 pub(crate) fn string_enum(e: &StringEnum) -> TokenStream {
     let name = ident(&e.name);
@@ -90,6 +91,7 @@ pub(crate) fn string_enum(e: &StringEnum) -> TokenStream {
 /// `MessageOrTrue`: the result of edit methods, which return the edited message, or `true`
 /// when the edited message is an inline message.
 pub(crate) fn message_or_true() -> TokenStream {
+    let serialize = delegating_serialize(&ident("MessageOrTrue"), &[ident("Message"), ident("True")]);
     quote! {
         /// The result of methods that edit a message: the edited [`Message`], or `True` when the
         /// edited message was an inline message (sent via the bot in inline mode).
@@ -111,14 +113,7 @@ pub(crate) fn message_or_true() -> TokenStream {
             }
         }
 
-        impl Serialize for MessageOrTrue {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    Self::Message(message) => message.serialize(serializer),
-                    Self::True(value) => value.serialize(serializer),
-                }
-            }
-        }
+        #serialize
 
         impl<'de> Deserialize<'de> for MessageOrTrue {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -48,11 +48,7 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
     // serde is implemented by hand (see `serialize_impl` and `deserialize_impl`).
     let derives = derives(ctx, &object.name);
     let serialize = serialize_impl(&name, tag, &fields);
-    let deserialize = if fields.is_empty() {
-        empty_deserialize_impl(&name)
-    } else {
-        deserialize_impl(ctx, &object.name, &name, &fields)
-    };
+    let deserialize = deserialize_impl(ctx, &object.name, &name, &fields);
     let serde = quote!(#serialize #deserialize);
 
     let field_defs = fields.iter().map(|f| {
@@ -194,7 +190,7 @@ pub(crate) fn serialize_impl(
 /// and the generated crate's compile time is dominated by that code. Each key is read by a
 /// shared runtime function (`de::req`/`de::opt`) and the error checked once per key, which
 /// keeps every arm a single call. Unknown keys are skipped (fields from a newer Bot API); a
-/// repeated key keeps its last value.
+/// repeated key keeps its last value. An object without fields reads any object.
 fn deserialize_impl(
     ctx: &Context<'_>,
     owner: &str,
@@ -228,6 +224,23 @@ fn deserialize_impl(
             (true, false) => quote!(#field: de::required(#local, #api)?),
         }
     });
+    let body = if fields.is_empty() {
+        quote! {
+            de::skip_entries(&mut map)?;
+            Ok(#name {})
+        }
+    } else {
+        quote! {
+            #(#decls)*
+            while let Some(key) = map.next_key::<de::Key<'de>>()? {
+                match key.as_str() {
+                    #(#arms)*
+                    _ => de::skip_value(&mut map),
+                }?;
+            }
+            Ok(#name { #(#finals),* })
+        }
+    };
     quote! {
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -239,27 +252,7 @@ fn deserialize_impl(
             const EXPECTING: &'static str = #expecting;
 
             fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-                #(#decls)*
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        #(#arms)*
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(#name { #(#finals),* })
-            }
-        }
-    }
-}
-
-/// A `Deserialize` impl for an object without fields: any object, its keys ignored.
-fn empty_deserialize_impl(name: &proc_macro2::Ident) -> TokenStream {
-    let expecting = format!("a {name} object");
-    quote! {
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                de::ignore_object(deserializer, #expecting)?;
-                Ok(Self {})
+                #body
             }
         }
     }
@@ -267,7 +260,10 @@ fn empty_deserialize_impl(name: &proc_macro2::Ident) -> TokenStream {
 
 /// A `Serialize` impl for an enum whose variants each hold one serializable value: the value
 /// is written as it is (a tagged union's variant structs write their own tag).
-fn delegating_serialize(name: &proc_macro2::Ident, variants: &[proc_macro2::Ident]) -> TokenStream {
+pub(crate) fn delegating_serialize(
+    name: &proc_macro2::Ident,
+    variants: &[proc_macro2::Ident],
+) -> TokenStream {
     quote! {
         impl Serialize for #name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -679,6 +675,10 @@ fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream
         "InaccessibleMessage changed shape: revisit MaybeInaccessibleMessage's rule in codegen/src/types.rs"
     );
     let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
+    let serialize = delegating_serialize(
+        &ident("MaybeInaccessibleMessage"),
+        &[ident("Message"), ident("InaccessibleMessage")],
+    );
     let chat = if ctx.is_boxed("Message", "chat") {
         quote!(*message.chat)
     } else {
@@ -727,14 +727,7 @@ fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream
             }
         }
 
-        impl Serialize for MaybeInaccessibleMessage {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    Self::Message(message) => message.serialize(serializer),
-                    Self::InaccessibleMessage(message) => message.serialize(serializer),
-                }
-            }
-        }
+        #serialize
 
         impl<'de> Deserialize<'de> for MaybeInaccessibleMessage {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -78,7 +78,7 @@ impl<'de> de::Deserialize<'de> for TagValue<'de> {
                 Ok(TagValue(None))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                skip_entries(&mut map)?;
                 Ok(TagValue(None))
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -183,28 +183,11 @@ pub fn opt<'de, A: MapAccess<'de>, T: de::Deserialize<'de>>(
     Ok(())
 }
 
-/// Reads an object whose every key is ignored: the Bot API's empty service objects
+/// Skips every remaining entry of a map: the body of the Bot API's empty service objects
 /// (`VideoChatStarted`, `ForumTopicClosed`, ...), which may gain fields in a newer version.
-pub fn ignore_object<'de, D: Deserializer<'de>>(
-    deserializer: D,
-    expecting: &'static str,
-) -> Result<(), D::Error> {
-    struct IgnoreVisitor(&'static str);
-
-    impl<'de> Visitor<'de> for IgnoreVisitor {
-        type Value = ();
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str(self.0)
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            Ok(())
-        }
-    }
-
-    deserializer.deserialize_map(IgnoreVisitor(expecting))
+pub fn skip_entries<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
 }
 
 /// Skips the value of a key the struct does not know (fields from a newer Bot API).
@@ -259,12 +242,20 @@ mod tests {
     }
 
     #[test]
-    fn ignore_object_takes_any_object_and_nothing_else() {
-        let read = |json: &str| ignore_object(&mut serde_json::Deserializer::from_str(json), "an object");
+    fn an_empty_object_takes_any_object_and_nothing_else() {
+        struct Empty;
+        impl<'de> FromMap<'de> for Empty {
+            const EXPECTING: &'static str = "an Empty object";
+            fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+                skip_entries(&mut map)?;
+                Ok(Empty)
+            }
+        }
+        let read = |json: &str| object::<_, Empty>(&mut serde_json::Deserializer::from_str(json)).map(drop);
         assert!(read("{}").is_ok());
         assert!(read(r#"{"new_field":[1,{"a":2}]}"#).is_ok());
         let error = read("[]").unwrap_err().to_string();
-        assert!(error.contains("an object"), "{error}");
+        assert!(error.contains("an Empty object"), "{error}");
     }
 
     #[test]

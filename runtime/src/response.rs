@@ -1,10 +1,9 @@
 //! Reading a Bot API answer: the `{ok, result | error_code, description, parameters}` envelope,
 //! and the classification of `ok: false` answers into [`Error`] variants.
 
-use std::fmt;
 use std::time::Duration;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess};
 use serde_json::value::RawValue;
 
 use crate::de;
@@ -25,75 +24,63 @@ struct Parameters {
     retry_after: Option<f64>,
 }
 
-// Written out rather than derived so that the runtime does not need serde's derive macros
-// (a proc-macro build on every bot's critical path). Unknown keys are skipped.
-impl<'de: 'a, 'a> Deserialize<'de> for Envelope<'a> {
+// Read through the generated types' machinery (`de::object`) rather than derived, so that the
+// runtime does not need serde's derive macros. Unknown keys are skipped.
+impl<'de> Deserialize<'de> for Envelope<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EnvelopeVisitor;
+        de::object(deserializer)
+    }
+}
 
-        impl<'de> Visitor<'de> for EnvelopeVisitor {
-            type Value = Envelope<'de>;
+impl<'de> de::FromMap<'de> for Envelope<'de> {
+    const EXPECTING: &'static str = "a Bot API response object";
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a Bot API response object")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<'de>, A::Error> {
-                let mut ok = None;
-                let mut envelope = Envelope {
-                    ok: false,
-                    result: None,
-                    error_code: None,
-                    description: None,
-                    parameters: None,
-                };
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "ok" => de::req(&mut map, &mut ok),
-                        "result" => de::opt(&mut map, &mut envelope.result),
-                        "error_code" => de::opt(&mut map, &mut envelope.error_code),
-                        "description" => de::opt(&mut map, &mut envelope.description),
-                        "parameters" => de::opt(&mut map, &mut envelope.parameters),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                envelope.ok = de::required(ok, "ok")?;
-                Ok(envelope)
-            }
+    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut ok = None;
+        let mut envelope = Envelope {
+            ok: false,
+            result: None,
+            error_code: None,
+            description: None,
+            parameters: None,
+        };
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "ok" => de::req(&mut map, &mut ok),
+                "result" => de::opt(&mut map, &mut envelope.result),
+                "error_code" => de::opt(&mut map, &mut envelope.error_code),
+                "description" => de::opt(&mut map, &mut envelope.description),
+                "parameters" => de::opt(&mut map, &mut envelope.parameters),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-
-        deserializer.deserialize_map(EnvelopeVisitor)
+        envelope.ok = de::required(ok, "ok")?;
+        Ok(envelope)
     }
 }
 
 impl<'de> Deserialize<'de> for Parameters {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ParametersVisitor;
+        de::object(deserializer)
+    }
+}
 
-        impl<'de> Visitor<'de> for ParametersVisitor {
-            type Value = Parameters;
+impl<'de> de::FromMap<'de> for Parameters {
+    const EXPECTING: &'static str = "a ResponseParameters object";
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a ResponseParameters object")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parameters, A::Error> {
-                let mut parameters = Parameters {
-                    migrate_to_chat_id: None,
-                    retry_after: None,
-                };
-                while let Some(key) = map.next_key::<de::Key<'de>>()? {
-                    match key.as_str() {
-                        "migrate_to_chat_id" => de::opt(&mut map, &mut parameters.migrate_to_chat_id),
-                        "retry_after" => de::opt(&mut map, &mut parameters.retry_after),
-                        _ => de::skip_value(&mut map),
-                    }?;
-                }
-                Ok(parameters)
-            }
+    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut parameters = Parameters {
+            migrate_to_chat_id: None,
+            retry_after: None,
+        };
+        while let Some(key) = map.next_key::<de::Key<'de>>()? {
+            match key.as_str() {
+                "migrate_to_chat_id" => de::opt(&mut map, &mut parameters.migrate_to_chat_id),
+                "retry_after" => de::opt(&mut map, &mut parameters.retry_after),
+                _ => de::skip_value(&mut map),
+            }?;
         }
-
-        deserializer.deserialize_map(ParametersVisitor)
+        Ok(parameters)
     }
 }
 

@@ -167,8 +167,15 @@ impl Serialize for BotCommandScopeDefault {
 
 impl<'de> Deserialize<'de> for BotCommandScopeDefault {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a BotCommandScopeDefault object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotCommandScopeDefault {
+    const EXPECTING: &'static str = "a BotCommandScopeDefault object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(BotCommandScopeDefault {})
     }
 }
 
@@ -203,8 +210,15 @@ impl Serialize for BotCommandScopeAllPrivateChats {
 
 impl<'de> Deserialize<'de> for BotCommandScopeAllPrivateChats {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a BotCommandScopeAllPrivateChats object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotCommandScopeAllPrivateChats {
+    const EXPECTING: &'static str = "a BotCommandScopeAllPrivateChats object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(BotCommandScopeAllPrivateChats {})
     }
 }
 
@@ -239,8 +253,15 @@ impl Serialize for BotCommandScopeAllGroupChats {
 
 impl<'de> Deserialize<'de> for BotCommandScopeAllGroupChats {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a BotCommandScopeAllGroupChats object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotCommandScopeAllGroupChats {
+    const EXPECTING: &'static str = "a BotCommandScopeAllGroupChats object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(BotCommandScopeAllGroupChats {})
     }
 }
 
@@ -275,11 +296,16 @@ impl Serialize for BotCommandScopeAllChatAdministrators {
 
 impl<'de> Deserialize<'de> for BotCommandScopeAllChatAdministrators {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(
-            deserializer,
-            "a BotCommandScopeAllChatAdministrators object",
-        )?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for BotCommandScopeAllChatAdministrators {
+    const EXPECTING: &'static str = "a BotCommandScopeAllChatAdministrators object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(BotCommandScopeAllChatAdministrators {
+        })
     }
 }
 

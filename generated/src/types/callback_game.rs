@@ -17,8 +17,15 @@ impl Serialize for CallbackGame {
 
 impl<'de> Deserialize<'de> for CallbackGame {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a CallbackGame object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for CallbackGame {
+    const EXPECTING: &'static str = "a CallbackGame object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(CallbackGame {})
     }
 }
 

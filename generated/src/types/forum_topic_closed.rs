@@ -17,8 +17,15 @@ impl Serialize for ForumTopicClosed {
 
 impl<'de> Deserialize<'de> for ForumTopicClosed {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a ForumTopicClosed object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ForumTopicClosed {
+    const EXPECTING: &'static str = "a ForumTopicClosed object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(ForumTopicClosed {})
     }
 }
 

@@ -17,8 +17,15 @@ impl Serialize for ForumTopicReopened {
 
 impl<'de> Deserialize<'de> for ForumTopicReopened {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a ForumTopicReopened object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ForumTopicReopened {
+    const EXPECTING: &'static str = "a ForumTopicReopened object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(ForumTopicReopened {})
     }
 }
 

@@ -17,8 +17,15 @@ impl Serialize for GeneralForumTopicHidden {
 
 impl<'de> Deserialize<'de> for GeneralForumTopicHidden {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a GeneralForumTopicHidden object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for GeneralForumTopicHidden {
+    const EXPECTING: &'static str = "a GeneralForumTopicHidden object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(GeneralForumTopicHidden {})
     }
 }
 

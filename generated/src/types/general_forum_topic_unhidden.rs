@@ -17,8 +17,15 @@ impl Serialize for GeneralForumTopicUnhidden {
 
 impl<'de> Deserialize<'de> for GeneralForumTopicUnhidden {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a GeneralForumTopicUnhidden object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for GeneralForumTopicUnhidden {
+    const EXPECTING: &'static str = "a GeneralForumTopicUnhidden object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(GeneralForumTopicUnhidden {})
     }
 }
 

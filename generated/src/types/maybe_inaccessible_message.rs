@@ -53,8 +53,8 @@ impl MaybeInaccessibleMessage {
 impl Serialize for MaybeInaccessibleMessage {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Message(message) => message.serialize(serializer),
-            Self::InaccessibleMessage(message) => message.serialize(serializer),
+            Self::Message(value) => value.serialize(serializer),
+            Self::InaccessibleMessage(value) => value.serialize(serializer),
         }
     }
 }

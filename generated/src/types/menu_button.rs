@@ -110,8 +110,15 @@ impl Serialize for MenuButtonCommands {
 
 impl<'de> Deserialize<'de> for MenuButtonCommands {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a MenuButtonCommands object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MenuButtonCommands {
+    const EXPECTING: &'static str = "a MenuButtonCommands object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(MenuButtonCommands {})
     }
 }
 
@@ -205,8 +212,15 @@ impl Serialize for MenuButtonDefault {
 
 impl<'de> Deserialize<'de> for MenuButtonDefault {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a MenuButtonDefault object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for MenuButtonDefault {
+    const EXPECTING: &'static str = "a MenuButtonDefault object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(MenuButtonDefault {})
     }
 }
 

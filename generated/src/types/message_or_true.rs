@@ -28,7 +28,7 @@ impl MessageOrTrue {
 impl Serialize for MessageOrTrue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Message(message) => message.serialize(serializer),
+            Self::Message(value) => value.serialize(serializer),
             Self::True(value) => value.serialize(serializer),
         }
     }

@@ -209,8 +209,15 @@ impl Serialize for ReactionTypePaid {
 
 impl<'de> Deserialize<'de> for ReactionTypePaid {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a ReactionTypePaid object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for ReactionTypePaid {
+    const EXPECTING: &'static str = "a ReactionTypePaid object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(ReactionTypePaid {})
     }
 }
 

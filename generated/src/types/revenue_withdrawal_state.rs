@@ -107,8 +107,15 @@ impl Serialize for RevenueWithdrawalStatePending {
 
 impl<'de> Deserialize<'de> for RevenueWithdrawalStatePending {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a RevenueWithdrawalStatePending object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RevenueWithdrawalStatePending {
+    const EXPECTING: &'static str = "a RevenueWithdrawalStatePending object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(RevenueWithdrawalStatePending {})
     }
 }
 
@@ -202,8 +209,15 @@ impl Serialize for RevenueWithdrawalStateFailed {
 
 impl<'de> Deserialize<'de> for RevenueWithdrawalStateFailed {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a RevenueWithdrawalStateFailed object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RevenueWithdrawalStateFailed {
+    const EXPECTING: &'static str = "a RevenueWithdrawalStateFailed object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(RevenueWithdrawalStateFailed {})
     }
 }
 

@@ -589,8 +589,15 @@ impl Serialize for RichBlockDivider {
 
 impl<'de> Deserialize<'de> for RichBlockDivider {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a RichBlockDivider object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for RichBlockDivider {
+    const EXPECTING: &'static str = "a RichBlockDivider object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(RichBlockDivider {})
     }
 }
 

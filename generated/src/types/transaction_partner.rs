@@ -517,8 +517,15 @@ impl Serialize for TransactionPartnerTelegramAds {
 
 impl<'de> Deserialize<'de> for TransactionPartnerTelegramAds {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a TransactionPartnerTelegramAds object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for TransactionPartnerTelegramAds {
+    const EXPECTING: &'static str = "a TransactionPartnerTelegramAds object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(TransactionPartnerTelegramAds {})
     }
 }
 
@@ -605,8 +612,15 @@ impl Serialize for TransactionPartnerOther {
 
 impl<'de> Deserialize<'de> for TransactionPartnerOther {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a TransactionPartnerOther object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for TransactionPartnerOther {
+    const EXPECTING: &'static str = "a TransactionPartnerOther object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(TransactionPartnerOther {})
     }
 }
 

@@ -17,8 +17,15 @@ impl Serialize for VideoChatStarted {
 
 impl<'de> Deserialize<'de> for VideoChatStarted {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        de::ignore_object(deserializer, "a VideoChatStarted object")?;
-        Ok(Self {})
+        de::object(deserializer)
+    }
+}
+
+impl<'de> de::FromMap<'de> for VideoChatStarted {
+    const EXPECTING: &'static str = "a VideoChatStarted object";
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        de::skip_entries(&mut map)?;
+        Ok(VideoChatStarted {})
     }
 }
 
