@@ -913,7 +913,7 @@ fn update(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
         ///
         /// `#[inline]` keeps this function, and the parser of every type behind it, out of
         /// this crate's own build: like serde-derived code, it is compiled by the crate whose
-        /// code reads updates (a bot, or a framework it uses). That takes a quarter off this
+        /// code reads updates (a bot, or a framework it uses). That takes about 15% off this
         /// crate's build and costs such a crate a fraction of a second.
         #[inline]
         fn update_kind(name: &str, raw: &RawValue) -> UpdateKind {
