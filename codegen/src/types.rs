@@ -283,10 +283,7 @@ fn union_variant_names(ctx: &Context<'_>, object: &Object, union: &Union) -> Vec
         .map(|v| ident(&ctx.variant_name(&object.name, &v.name)))
         .collect();
     for other in &union.other_types {
-        names.push(ident(match other {
-            Type::String => "Plain",
-            _ => "Concat",
-        }));
+        names.push(ident(other_form_variant(object, other)));
     }
     names.push(ident("Unknown"));
     names
@@ -487,30 +484,31 @@ fn other_forms(
     let name = ident(&object.name);
     let (mut variants, mut arms, mut froms, mut tag_arms) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for other in &union.other_types {
+        let v = ident(other_form_variant(object, other));
         match other {
             Type::String => {
                 variants.push(quote! {
                     /// Plain text.
-                    Plain(String),
+                    #v(String),
                 });
                 arms.push(quote! {
                     if json.starts_with('"') {
-                        return Ok(Self::Plain(de::from_raw(json)?));
+                        return Ok(Self::#v(de::from_raw(json)?));
                     }
                 });
                 froms.push(quote! {
                     impl From<String> for #name {
                         fn from(value: String) -> Self {
-                            Self::Plain(value)
+                            Self::#v(value)
                         }
                     }
                     impl From<&str> for #name {
                         fn from(value: &str) -> Self {
-                            Self::Plain(value.to_owned())
+                            Self::#v(value.to_owned())
                         }
                     }
                 });
-                tag_arms.push(quote!(Self::Plain(_) => None,));
+                tag_arms.push(quote!(Self::#v(_) => None,));
             }
             Type::Array(inner) => {
                 let field = botapi_spec::Field {
@@ -523,29 +521,38 @@ fn other_forms(
                 let inner_ty = ctx.value_type(&object.name, &field, inner);
                 variants.push(quote! {
                     /// A sequence of parts, concatenated.
-                    Concat(Vec<#inner_ty>),
+                    #v(Vec<#inner_ty>),
                 });
                 arms.push(quote! {
                     if json.starts_with('[') {
-                        return Ok(Self::Concat(de::from_raw(json)?));
+                        return Ok(Self::#v(de::from_raw(json)?));
                     }
                 });
                 froms.push(quote! {
                     impl From<Vec<#inner_ty>> for #name {
                         fn from(value: Vec<#inner_ty>) -> Self {
-                            Self::Concat(value)
+                            Self::#v(value)
                         }
                     }
                 });
-                tag_arms.push(quote!(Self::Concat(_) => None,));
+                tag_arms.push(quote!(Self::#v(_) => None,));
             }
-            other => panic!(
-                "{}: no Rust form for the union alternative `{other}`",
-                object.name
-            ),
+            _ => unreachable!("other_form_variant rejects it"),
         }
     }
     (variants, arms, froms, tag_arms)
+}
+
+/// The Rust variant name of a union's non-object alternative.
+fn other_form_variant(object: &Object, ty: &Type) -> &'static str {
+    match ty {
+        Type::String => "Plain",
+        Type::Array(_) => "Concat",
+        other => panic!(
+            "{}: no Rust form for the union alternative `{other}`",
+            object.name
+        ),
+    }
 }
 
 fn untagged_union(ctx: &Context<'_>, object: &Object, union: &Union) -> TokenStream {
