@@ -10,6 +10,7 @@ mod constants;
 mod context;
 mod docs;
 mod enums;
+mod ext;
 mod helpers;
 mod methods;
 mod names;
@@ -268,6 +269,9 @@ fn generate_inner(
         ));
     }
     files.extend(shortcut_files(&ctx, shortcut_table, &type_names, &method_types));
+    if spec.object("Update").is_some() {
+        files.extend(ext::files(&ctx));
+    }
     files
 }
 

@@ -18,6 +18,8 @@ use crate::scrape;
 pub const API_JSON: &str = "spec/api.json";
 /// The folder codegen writes into, relative to the workspace root.
 pub const GENERATED_SRC: &str = "generated/src";
+/// Every folder codegen writes into: the bindings and the framework's spec-derived part.
+pub const GENERATED_DIRS: [&str; 2] = [GENERATED_SRC, "ext/src/generated"];
 /// The first line of every generated file starts with this.
 pub const GENERATED_MARKER: &str = "// @generated";
 
@@ -179,12 +181,14 @@ fn read_normalized(path: &Path) -> Option<String> {
         .map(|text| text.replace("\r\n", "\n"))
 }
 
-/// Files under `generated/src/` that start with the generated marker but are not in `outputs`.
+/// Files under the generated folders that start with the generated marker but are not in `outputs`.
 /// Hand-written files there (without the marker) are never touched.
 fn extra_generated(root: &Path, outputs: &[(PathBuf, String)]) -> Result<Vec<PathBuf>> {
     let produced: BTreeSet<&Path> = outputs.iter().map(|(path, _)| path.as_path()).collect();
     let mut found = Vec::new();
-    collect_files(root, Path::new(GENERATED_SRC), &mut found)?;
+    for dir in GENERATED_DIRS {
+        collect_files(root, Path::new(dir), &mut found)?;
+    }
     found.sort();
     Ok(found
         .into_iter()

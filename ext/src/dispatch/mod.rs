@@ -1,0 +1,10 @@
+//! The machinery between update sources and handlers: ordering keys, per-key queues and the
+//! ledger of in-flight and finished updates.
+
+mod key;
+mod ledger;
+mod queues;
+
+pub use key::{KeyFn, OrderBy, OrderKey};
+pub(crate) use ledger::{Admit, Ledger};
+pub(crate) use queues::{Admission, KeyQueues};

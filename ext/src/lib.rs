@@ -1,0 +1,123 @@
+//! An application framework for Telegram bots on the generated [`botapi`] bindings, in the
+//! spirit of python-telegram-bot's `telegram.ext`: an [`Application`] fed by long polling, a
+//! webhook or your own sources; handlers in groups; filters; error handlers; a graceful
+//! lifecycle.
+//!
+//! # An echo bot
+//!
+//! ```no_run
+//! use botapi_ext::prelude::*;
+//!
+//! async fn start(ctx: Context) -> HandlerResult {
+//!     let user = ctx.user()?;
+//!     let greeting = format!("Hi {}! Send me a message and I will repeat it.", user.first_name);
+//!     ctx.message()?.reply_text(&ctx.bot, greeting).await?;
+//!     Ok(())
+//! }
+//!
+//! async fn echo(ctx: Context) -> HandlerResult {
+//!     let msg = ctx.message()?;
+//!     msg.reply_text(&ctx.bot, msg.text.clone().unwrap_or_default()).await?;
+//!     Ok(())
+//! }
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), botapi_ext::Error> {
+//!     let app = Application::builder(std::env::var("BOT_TOKEN").unwrap_or_default()).build()?;
+//!     app.add_handler(CommandHandler::new("start", start));
+//!     app.add_handler(MessageHandler::new(filters::TEXT & !filters::COMMAND, echo));
+//!     app.run_polling().await // until Ctrl-C or SIGTERM
+//! }
+//! ```
+//!
+//! # What happens to an update
+//!
+//! Every source — [long polling](Application::run_polling), a webhook,
+//! [`Application::process_update`], an [`UpdateSender`] — takes the same path:
+//!
+//! 1. **De-duplication.** An `update_id` that is being handled or was handled recently is
+//!    not handled again (a webhook retry, a redelivery).
+//! 2. **Ordering.** Updates with the same [`OrderKey`] (by default the chat, and the forum
+//!    topic inside forums) are handled one after the other, in arrival order; different keys
+//!    run concurrently, up to [`ApplicationBuilder::concurrency_limit`]. A busy chat never
+//!    delays another: each key has its own bounded queue ([`QueueFull`] says what happens
+//!    when it is full), and an idle key costs nothing.
+//! 3. **Handlers.** Groups run in ascending order; in each group, the first handler whose
+//!    check matches runs. A handler returning `Ok(Flow::Stop)` ends the update's processing.
+//!    Errors and panics go to the error handlers ([`Application::add_error_handler`]); the
+//!    application carries on.
+//! 4. **Confirmation.** With [`Delivery::AtLeastOnce`] (the default), long polling confirms
+//!    an update to Telegram only once its handlers have finished: after a crash, every
+//!    unfinished update is delivered again. [`Delivery::AtMostOnce`] confirms on receipt.
+//!
+//! # Handlers
+//!
+//! A handler callback is an `async fn(Context<D>) -> HandlerResult`. [`Context`] carries the
+//! bot, the update, command arguments, regex captures and the application's typed shared
+//! data `D` ([`ApplicationBuilder::data`]). Its accessors return a [`MissingPayload`] error
+//! instead of an `Option` where the handler relies on the payload: `let msg =
+//! ctx.message()?;`, `let query = ctx.callback_query()?;`.
+//!
+//! A function with another signature is refused with a message saying what is expected:
+//!
+//! ```text
+//! error[E0277]: `fn(String) -> impl Future<Output = ()> {start}` is not a handler callback
+//!   |
+//!   |     app.add_handler(CommandHandler::new("start", start));
+//!   |                     -------------------          ^^^^^ expected an `async fn(Context<D>) -> HandlerResult`
+//!   |
+//!   = note: handlers take one argument, the `Context` (with the application's data type `D`,
+//!           `()` by default), and return `HandlerResult`, `Result<Flow, E>` or `()`
+//! ```
+//!
+//! # Shutting down
+//!
+//! On Ctrl-C, SIGTERM or [`Application::stop_running`]: fetching stops, running handlers get
+//! the grace period ([`ApplicationBuilder::grace_period`]) to finish, the handled updates are
+//! confirmed, then the `post_stop` and `post_shutdown` hooks run. [`Application::initialize`],
+//! [`start`](Application::start), [`start_polling`](Application::start_polling),
+//! [`stop`](Application::stop) and [`shutdown`](Application::shutdown) are public for
+//! embedding the application in a program that owns its runtime, or several bots in one
+//! process.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod application;
+mod context;
+mod dispatch;
+mod error;
+pub mod filters;
+#[rustfmt::skip]
+mod generated;
+mod handler;
+pub mod handlers;
+mod incoming;
+mod matches;
+mod polling;
+
+pub use application::{Application, ApplicationBuilder, Delivery, Processed, QueueFull, UpdateSender};
+pub use context::Context;
+pub use dispatch::{KeyFn, OrderBy, OrderKey};
+pub use error::{
+    Cancelled, Error, HandlerError, HandlerResult, MissingPayload, Panicked, Rejected, UnreadableUpdate,
+};
+pub use generated::update_type::UpdateType;
+pub use handler::{
+    BotInfo, BoxFuture, Callback, DEFAULT_GROUP, Flow, Handler, HandlerId, HandlerOutput, Matched,
+    UpdateKinds,
+};
+pub use incoming::Incoming;
+pub use matches::{Captures, Matches};
+pub use polling::PollingOptions;
+
+/// The bindings this framework is built on.
+pub use botapi;
+
+/// What most bots import: `use botapi_ext::prelude::*;`.
+pub mod prelude {
+    pub use crate::filters::{self, Filter};
+    pub use crate::handlers::{CommandHandler, KindHandler, MessageHandler, TypeHandler};
+    pub use crate::{Application, Context, Flow, HandlerResult, UpdateType};
+    pub use botapi::Bot;
+}
