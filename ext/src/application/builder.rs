@@ -11,7 +11,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use super::{Application, Config, Delivery, Hook, Hooks, Phase, QueueFull, Shared};
-use crate::dispatch::{KeyQueues, Ledger, OrderBy};
+use crate::dispatch::{KeyQueues, Ledger, OrderBy, UpdateJournal};
 use crate::error::{Error, HandlerError};
 use crate::handler::{BotInfo, Registry};
 use crate::polling::PollingOptions;
@@ -55,6 +55,7 @@ pub struct ApplicationBuilder<D> {
     remember_updates: usize,
     bootstrap_retries: Option<u32>,
     polling: PollingOptions,
+    journal: Option<Arc<dyn UpdateJournal>>,
     hooks: Hooks<D>,
 }
 
@@ -91,6 +92,7 @@ impl ApplicationBuilder<()> {
             remember_updates: 10_000,
             bootstrap_retries: Some(3),
             polling: PollingOptions::default(),
+            journal: None,
             hooks: Hooks {
                 post_init: None,
                 post_stop: None,
@@ -118,6 +120,7 @@ impl<D: Send + Sync + 'static> ApplicationBuilder<D> {
             remember_updates: self.remember_updates,
             bootstrap_retries: self.bootstrap_retries,
             polling: self.polling,
+            journal: self.journal,
             hooks: Hooks {
                 post_init: None,
                 post_stop: None,
@@ -207,6 +210,15 @@ impl<D: Send + Sync + 'static> ApplicationBuilder<D> {
     /// network errors (default 3; `None`: forever).
     pub fn bootstrap_retries(mut self, retries: Option<u32>) -> Self {
         self.bootstrap_retries = retries;
+        self
+    }
+
+    /// Records finished updates in `journal` (a [`FileJournal`](crate::FileJournal), or a
+    /// store of your own), so that after a crash the updates that had finished but were not
+    /// confirmed to Telegram yet are not handled again. Without one, at-least-once delivery
+    /// may handle such updates twice after a crash (never zero times).
+    pub fn journal(mut self, journal: impl UpdateJournal) -> Self {
+        self.journal = Some(Arc::new(journal));
         self
     }
 
@@ -300,6 +312,15 @@ impl<D: Send + Sync + 'static> ApplicationBuilder<D> {
             .bot_id()
             .and_then(|id| i64::try_from(id).ok())
             .unwrap_or_default();
+        let ledger = match self.journal {
+            Some(journal) => {
+                Ledger::with_journal(self.remember_updates, journal).map_err(|source| Error::Io {
+                    context: "reading the update journal".into(),
+                    source,
+                })?
+            }
+            None => Ledger::new(self.remember_updates),
+        };
         let config = Config {
             order_by: self.order_by,
             concurrency: self.concurrency,
@@ -314,7 +335,7 @@ impl<D: Send + Sync + 'static> ApplicationBuilder<D> {
             registry: Registry::new(),
             hooks: self.hooks,
             queues: KeyQueues::new(self.key_capacity),
-            ledger: Ledger::new(self.remember_updates),
+            ledger,
             permits: Arc::new(Semaphore::new(config.concurrency)),
             handling: TaskTracker::new(),
             background: TaskTracker::new(),

@@ -174,7 +174,7 @@ impl<D: Send + Sync + 'static> Application<D> {
                 Delivery::AtMostOnce => None,
             };
             if let Some(offset) = unfinished.or(newest.map(|newest| newest + 1)) {
-                polling::confirm(self.bot(), offset).await;
+                polling::confirm(self.bot(), &self.shared.ledger, offset).await;
             }
         }
         self.shared.background.close();

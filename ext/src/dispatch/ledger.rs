@@ -9,7 +9,11 @@ use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
+use std::sync::Arc;
+
 use tokio::sync::{Notify, oneshot};
+
+use super::journal::UpdateJournal;
 
 /// What to do with an update id that arrives.
 #[derive(Debug)]
@@ -39,6 +43,7 @@ pub(crate) struct Ledger {
     finished: Notify,
     /// How many updates finished (or were abandoned) so far.
     finishes: AtomicU64,
+    journal: Option<Arc<dyn UpdateJournal>>,
 }
 
 impl Ledger {
@@ -49,6 +54,35 @@ impl Ledger {
             remember: remember.max(1),
             finished: Notify::new(),
             finishes: AtomicU64::new(0),
+            journal: None,
+        }
+    }
+
+    /// A ledger that records finished ids in `journal`, starting with the ones it holds.
+    pub(crate) fn with_journal(remember: usize, journal: Arc<dyn UpdateJournal>) -> std::io::Result<Self> {
+        let loaded = journal.load()?;
+        let mut ledger = Ledger::new(remember.max(loaded.len()));
+        {
+            let state = ledger
+                .state
+                .get_mut()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            for id in loaded {
+                if state.recent_set.insert(id) {
+                    state.recent.push_back(id);
+                }
+            }
+        }
+        ledger.journal = Some(journal);
+        Ok(ledger)
+    }
+
+    /// Telegram confirmed everything below `offset`.
+    pub(crate) fn confirmed(&self, offset: i64) {
+        if let Some(journal) = &self.journal {
+            if let Err(error) = journal.confirmed(offset) {
+                tracing::warn!(%error, "the update journal could not record a confirmation");
+            }
         }
     }
 
@@ -87,6 +121,11 @@ impl Ledger {
             }
             waiters
         };
+        if let Some(journal) = &self.journal {
+            if let Err(error) = journal.record(id) {
+                tracing::warn!(%error, update_id = id, "the update journal could not record a finished update");
+            }
+        }
         for waiter in waiters {
             let _ = waiter.send(());
         }

@@ -222,6 +222,9 @@ impl<D: Send + Sync + 'static> Poller<D> {
             let error = match answer {
                 Ok(Ok(batch)) => {
                     backoff.reset();
+                    if let Some(offset) = offset {
+                        ledger.confirmed(offset);
+                    }
                     if self.dispatch(batch) > 0 {
                         refetch = MIN_REFETCH;
                     }
@@ -334,7 +337,7 @@ impl<D: Send + Sync + 'static> Poller<D> {
 }
 
 /// Confirms to Telegram everything below `offset` (a last `getUpdates` that waits for nothing).
-pub(crate) async fn confirm(app_bot: &botapi::Bot, offset: i64) {
+pub(crate) async fn confirm(app_bot: &botapi::Bot, ledger: &crate::dispatch::Ledger, offset: i64) {
     let request = PollRequest {
         offset: Some(offset),
         limit: 1,
@@ -344,6 +347,7 @@ pub(crate) async fn confirm(app_bot: &botapi::Bot, offset: i64) {
     for attempt in 1..=2 {
         match request.send(app_bot).await {
             Ok(_) => {
+                ledger.confirmed(offset);
                 tracing::debug!(offset, "confirmed the handled updates");
                 return;
             }
