@@ -29,10 +29,6 @@ use request::PollRequest;
 /// finished; it doubles while nothing new arrives, up to [`PollingOptions::max_refetch_interval`].
 const MIN_REFETCH: Duration = Duration::from_millis(10);
 
-/// How long polling waits for an answer beyond the long-poll timeout before it treats the
-/// connection as wedged and retries.
-const WEDGE_MARGIN: Duration = Duration::from_secs(10);
-
 /// Long-polling settings; the defaults suit most bots.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -45,6 +41,7 @@ pub struct PollingOptions {
     pub(crate) initial_backoff: Duration,
     pub(crate) max_backoff: Duration,
     pub(crate) max_refetch: Duration,
+    pub(crate) answer_margin: Duration,
 }
 
 impl Default for PollingOptions {
@@ -58,6 +55,7 @@ impl Default for PollingOptions {
             initial_backoff: Duration::from_millis(500),
             max_backoff: Duration::from_secs(30),
             max_refetch: Duration::from_millis(250),
+            answer_margin: Duration::from_secs(10),
         }
     }
 }
@@ -93,6 +91,13 @@ impl PollingOptions {
     /// update finishes, and at least this often (default 250 ms).
     pub fn max_refetch_interval(mut self, interval: Duration) -> Self {
         self.max_refetch = interval.max(MIN_REFETCH);
+        self
+    }
+
+    /// How long an answer may take beyond the long-poll timeout before the connection is
+    /// treated as wedged, dropped and the call retried (default 10 s).
+    pub fn answer_margin(mut self, margin: Duration) -> Self {
+        self.answer_margin = margin;
         self
     }
 
@@ -216,7 +221,7 @@ impl<D: Send + Sync + 'static> Poller<D> {
                 allowed_updates: self.allowed.clone(),
             };
             let answer = tokio::select! {
-                answer = tokio::time::timeout(timeout + WEDGE_MARGIN, request.send(self.app.bot())) => answer,
+                answer = tokio::time::timeout(timeout + self.options.answer_margin, request.send(self.app.bot())) => answer,
                 () = stop.cancelled() => break,
             };
             let error = match answer {
@@ -234,7 +239,7 @@ impl<D: Send + Sync + 'static> Poller<D> {
                 Err(_elapsed) => {
                     let delay = backoff.next_delay();
                     tracing::warn!(
-                        waited = ?(timeout + WEDGE_MARGIN),
+                        waited = ?(timeout + self.options.answer_margin),
                         retry_in = ?delay,
                         "getUpdates got no answer in time (a wedged connection?); retrying",
                     );
