@@ -98,7 +98,7 @@ mod polling;
 
 pub use application::{Application, ApplicationBuilder, Delivery, Processed, QueueFull, UpdateSender};
 pub use context::Context;
-pub use dispatch::{FileJournal, KeyFn, OrderBy, OrderKey, UpdateJournal};
+pub use dispatch::{FileJournal, Journaled, KeyFn, OrderBy, OrderKey, UpdateJournal};
 pub use error::{
     Cancelled, Error, HandlerError, HandlerResult, MissingPayload, Panicked, Rejected, UnreadableUpdate,
 };

@@ -228,3 +228,53 @@ async fn handlers_and_error_handlers_run_and_a_panic_is_reported() {
     assert_eq!(seen.load(Ordering::SeqCst), 2);
     assert_eq!(server.pending_updates(), 0, "failed updates count as handled");
 }
+
+/// Chat 1's first update blocks until released; every other update is answered.
+async fn blocked_first(ctx: Context<Arc<Notify>>) -> HandlerResult {
+    let msg = ctx.message()?;
+    if msg.text.as_deref() == Some("slow") {
+        ctx.data().notified().await;
+    }
+    msg.reply_text(&ctx.bot, "done").await?;
+    Ok(())
+}
+
+/// How many of 20 updates behind a blocked one are handled while it blocks, polling batches
+/// of 5.
+async fn handled_behind_a_blocked_update(journal: Option<botapi_ext::FileJournal>) -> usize {
+    let server = TestServer::start().await;
+    let release = Arc::new(Notify::new());
+    let mut builder = builder(&server)
+        .polling(common::fast_polling().limit(5))
+        .data(release.clone());
+    if let Some(journal) = journal {
+        builder = builder.journal(journal);
+    }
+    let app = builder.build().unwrap();
+    app.add_handler(MessageHandler::new(filters::TEXT, blocked_first));
+    server.push_update(updates::text_message(1, 1, "slow"));
+    for chat in 2..=21 {
+        server.push_update(updates::text_message(chat, chat, "quick"));
+    }
+    let running = spawn_polling(&app);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let handled = server.requests_for("sendMessage").len();
+    release.notify_one();
+    eventually("all answered", || server.requests_for("sendMessage").len() == 21).await;
+    stop(&app, running).await.unwrap();
+    handled
+}
+
+#[tokio::test]
+async fn without_a_journal_polling_stays_within_one_batch_of_the_oldest_unfinished_update() {
+    assert_eq!(handled_behind_a_blocked_update(None).await, 4);
+}
+
+#[tokio::test]
+async fn with_a_journal_a_blocked_update_holds_nothing_back() {
+    let path = std::env::temp_dir().join(format!("ext-window-{}.journal", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let journal = botapi_ext::FileJournal::open(&path).unwrap();
+    assert_eq!(handled_behind_a_blocked_update(Some(journal)).await, 20);
+    let _ = std::fs::remove_file(&path);
+}

@@ -7,9 +7,10 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use super::{Application, Delivery, DisplayChain, Hook, lock, write};
-use crate::error::Error;
+use super::{Application, Delivery, DisplayChain, Hook, Job, lock, write};
+use crate::error::{Error, UnreadableUpdate};
 use crate::handler::BotInfo;
+use crate::incoming::Incoming;
 use crate::polling::{self, Poller, PollingOptions};
 
 /// Where an application is in its lifecycle.
@@ -68,6 +69,8 @@ impl<D: Send + Sync + 'static> Application<D> {
                 self.shared.handling.reopen();
                 self.shared.background.reopen();
                 *phase = Phase::Running;
+                drop(phase);
+                self.replay_journal();
                 Ok(())
             }
             Phase::Running => Ok(()),
@@ -112,6 +115,32 @@ impl<D: Send + Sync + 'static> Application<D> {
             task,
             polled: Some(delivery),
         })
+    }
+
+    /// Hands the journaled updates that had not finished before the last stop (or crash) to
+    /// the handlers again, in their order.
+    fn replay_journal(&self) {
+        let replay = self.shared.ledger.take_replay();
+        if replay.is_empty() {
+            return;
+        }
+        tracing::info!(
+            updates = replay.len(),
+            "handling the unfinished updates of the journal again"
+        );
+        let app = self.clone();
+        self.shared.handling.spawn(async move {
+            for (id, raw) in replay {
+                let incoming = match serde_json::from_str::<botapi::types::Update>(&raw) {
+                    Ok(update) => Incoming::Telegram(update),
+                    Err(err) => Incoming::Unreadable(UnreadableUpdate {
+                        reason: format!("the journaled update {id} does not read: {err}"),
+                        raw: polling::excerpt(&raw),
+                    }),
+                };
+                app.submit_waiting(Job::detached(incoming)).await;
+            }
+        });
     }
 
     pub(crate) fn set_source(&self, source: RunningSource) -> Result<(), Error> {
@@ -169,8 +198,11 @@ impl<D: Send + Sync + 'static> Application<D> {
             self.shared.handling.wait().await;
         }
         if let Some((delivery, newest)) = polled {
+            let ledger = &self.shared.ledger;
             let unfinished = match delivery {
-                Delivery::AtLeastOnce => self.shared.ledger.oldest_unfinished(),
+                // What did not finish is in the journal, unless it failed to keep it.
+                Delivery::AtLeastOnce if ledger.has_journal() => ledger.oldest_unspooled(),
+                Delivery::AtLeastOnce => ledger.oldest_unfinished(),
                 Delivery::AtMostOnce => None,
             };
             if let Some(offset) = unfinished.or(newest.map(|newest| newest + 1)) {

@@ -34,6 +34,8 @@ struct State {
     recent_set: HashSet<i64>,
     /// Ids whose handlers were cancelled: unfinished, so the offset must stay below them.
     abandoned: BTreeSet<i64>,
+    /// Ids the journal failed to keep: the offset must stay below them until they finish.
+    unspooled: BTreeSet<i64>,
 }
 
 pub(crate) struct Ledger {
@@ -44,6 +46,8 @@ pub(crate) struct Ledger {
     /// How many updates finished (or were abandoned) so far.
     finishes: AtomicU64,
     journal: Option<Arc<dyn UpdateJournal>>,
+    /// Unfinished updates read from the journal, handled again at start.
+    replay: Mutex<Vec<(i64, String)>>,
 }
 
 impl Ledger {
@@ -55,26 +59,65 @@ impl Ledger {
             finished: Notify::new(),
             finishes: AtomicU64::new(0),
             journal: None,
+            replay: Mutex::new(Vec::new()),
         }
     }
 
-    /// A ledger that records finished ids in `journal`, starting with the ones it holds.
+    /// A ledger that records updates in `journal`, starting with what it holds: finished ids
+    /// are recognised as duplicates, unfinished updates wait in [`take_replay`](Self::take_replay).
     pub(crate) fn with_journal(remember: usize, journal: Arc<dyn UpdateJournal>) -> std::io::Result<Self> {
         let loaded = journal.load()?;
-        let mut ledger = Ledger::new(remember.max(loaded.len()));
+        let mut ledger = Ledger::new(remember.max(loaded.finished.len()));
         {
             let state = ledger
                 .state
                 .get_mut()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            for id in loaded {
+            for id in loaded.finished {
                 if state.recent_set.insert(id) {
                     state.recent.push_back(id);
                 }
             }
         }
         ledger.journal = Some(journal);
+        ledger.replay = Mutex::new(loaded.unfinished);
         Ok(ledger)
+    }
+
+    /// Whether updates are recorded in a journal when they arrive.
+    pub(crate) fn has_journal(&self) -> bool {
+        self.journal.is_some()
+    }
+
+    /// Records an arrived update in the journal; whether it is safe there (then it may be
+    /// confirmed to Telegram before it finishes).
+    pub(crate) fn spool(&self, id: i64, raw: &str) -> bool {
+        let Some(journal) = &self.journal else {
+            return false;
+        };
+        match journal.accepted(id, raw) {
+            Ok(()) => true,
+            Err(error) => {
+                tracing::warn!(%error, update_id = id, "the update journal could not record an update; it stays unconfirmed until handled");
+                self.lock().unspooled.insert(id);
+                false
+            }
+        }
+    }
+
+    /// The journaled updates that had not finished when the application last stopped.
+    pub(crate) fn take_replay(&self) -> Vec<(i64, String)> {
+        std::mem::take(
+            &mut *self
+                .replay
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
+    }
+
+    /// The oldest update the journal failed to keep and that has not finished.
+    pub(crate) fn oldest_unspooled(&self) -> Option<i64> {
+        self.lock().unspooled.iter().next().copied()
     }
 
     /// Telegram confirmed everything below `offset`.
@@ -111,6 +154,7 @@ impl Ledger {
         let waiters = {
             let mut state = self.lock();
             let waiters = state.in_flight.remove(&id).unwrap_or_default();
+            state.unspooled.remove(&id);
             if state.recent_set.insert(id) {
                 state.recent.push_back(id);
                 while state.recent.len() > self.remember {
@@ -122,7 +166,7 @@ impl Ledger {
             waiters
         };
         if let Some(journal) = &self.journal {
-            if let Err(error) = journal.record(id) {
+            if let Err(error) = journal.finished(id) {
                 tracing::warn!(%error, update_id = id, "the update journal could not record a finished update");
             }
         }

@@ -6,7 +6,7 @@ mod key;
 mod ledger;
 mod queues;
 
-pub use journal::{FileJournal, UpdateJournal};
+pub use journal::{FileJournal, Journaled, UpdateJournal};
 pub use key::{KeyFn, OrderBy, OrderKey};
 pub(crate) use ledger::{Admit, Ledger};
 pub(crate) use queues::{Admission, KeyQueues};

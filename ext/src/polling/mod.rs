@@ -42,6 +42,7 @@ pub struct PollingOptions {
     pub(crate) max_backoff: Duration,
     pub(crate) max_refetch: Duration,
     pub(crate) answer_margin: Duration,
+    pub(crate) max_pending: usize,
 }
 
 impl Default for PollingOptions {
@@ -56,6 +57,7 @@ impl Default for PollingOptions {
             max_backoff: Duration::from_secs(30),
             max_refetch: Duration::from_millis(250),
             answer_margin: Duration::from_secs(10),
+            max_pending: 10_000,
         }
     }
 }
@@ -101,6 +103,15 @@ impl PollingOptions {
         self
     }
 
+    /// How many fetched updates may wait or run at once when polling is not held back by the
+    /// oldest unfinished update (at-most-once delivery, or at-least-once with a
+    /// [journal](crate::ApplicationBuilder::journal)); beyond it, fetching pauses (default
+    /// 10,000).
+    pub fn max_pending(mut self, max: usize) -> Self {
+        self.max_pending = max.max(1);
+        self
+    }
+
     /// When updates count as delivered (default: at least once).
     pub fn delivery(mut self, delivery: Delivery) -> Self {
         self.delivery = delivery;
@@ -124,9 +135,10 @@ impl PollingOptions {
     }
 }
 
-/// Where polling stopped: the offset that confirms everything it fetched.
+/// Where polling stopped.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PollEnd {
+    /// The newest update fetched.
     pub(crate) newest: Option<i64>,
 }
 
@@ -137,6 +149,8 @@ pub(crate) struct Poller<D> {
     newest: Option<i64>,
     /// Updates whose key was full, in arrival order, waiting for room.
     held: VecDeque<(OrderKey, Job)>,
+    /// Whether fetched updates are kept in the journal, so the offset need not wait for them.
+    spooling: bool,
     /// Hashes of unreadable elements already reported (Telegram serves them again until a
     /// later update moves the offset past them).
     reported: HashSet<u64>,
@@ -144,7 +158,9 @@ pub(crate) struct Poller<D> {
 
 impl<D: Send + Sync + 'static> Poller<D> {
     pub(crate) fn new(app: Application<D>, options: PollingOptions, allowed: Option<Vec<String>>) -> Self {
+        let spooling = options.delivery == Delivery::AtLeastOnce && app.shared.ledger.has_journal();
         Poller {
+            spooling,
             app,
             options,
             allowed,
@@ -163,10 +179,15 @@ impl<D: Send + Sync + 'static> Poller<D> {
         let mut refetch = MIN_REFETCH;
         let mut refetch_due = false;
         let limit = i64::from(self.options.limit);
-        let at_least_once = self.options.delivery == Delivery::AtLeastOnce;
+        // Held back by the oldest unfinished update: at-least-once without a journal.
+        let at_least_once = self.options.delivery == Delivery::AtLeastOnce && !self.spooling;
         loop {
             self.retry_held();
-            let head = ledger.oldest_in_flight();
+            let head = if self.spooling {
+                ledger.oldest_unspooled()
+            } else {
+                ledger.oldest_in_flight()
+            };
             let next = self.newest.map(|newest| newest + 1);
             let window_full = match (head, self.newest) {
                 (Some(head), Some(newest)) => newest - head + 1 >= limit,
@@ -175,8 +196,8 @@ impl<D: Send + Sync + 'static> Poller<D> {
             let busy = if at_least_once {
                 head.is_some()
             } else {
-                // At most once: fetch on, but not beyond a few batches of unfinished work.
-                ledger.in_flight() >= 4 * usize::from(self.options.limit)
+                // Not held back: fetch on, but not beyond `max_pending` unfinished updates.
+                ledger.in_flight() >= self.options.max_pending
             };
             if busy {
                 // Register for the next finish before looking, so that none is missed.
@@ -210,7 +231,7 @@ impl<D: Send + Sync + 'static> Poller<D> {
             }
             refetch_due = false;
             finishes_seen = ledger.finishes();
-            let (offset, timeout) = match head.filter(|_| at_least_once) {
+            let (offset, timeout) = match head.filter(|_| at_least_once || self.spooling) {
                 Some(head) => (Some(head), Duration::ZERO),
                 None => (next, self.options.timeout),
             };
@@ -277,9 +298,14 @@ impl<D: Send + Sync + 'static> Poller<D> {
                 }
             };
             self.newest = Some(self.newest.map_or(update.update_id, |n| n.max(update.update_id)));
+            let id = update.update_id;
             let Ok(job) = self.app.admit(Job::detached(Incoming::Telegram(update))) else {
                 continue; // being handled, or handled already
             };
+            if self.spooling {
+                // On failure the ledger keeps the offset below this update until it finishes.
+                self.app.shared.ledger.spool(id, raw.get());
+            }
             new += 1;
             let key = self.app.shared.config.order_by.key(&job.incoming);
             if let Some(key) = key.filter(|key| self.held.iter().any(|(k, _)| k == key)) {
