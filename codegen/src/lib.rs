@@ -230,8 +230,10 @@ fn generate_inner(
         .filter_map(|m| methods::alias(&ctx, m))
         .collect();
     let method_types: BTreeSet<String> = spec.methods.iter().map(|m| ctx.method_type(&m.name)).collect();
+    // Hidden as a whole, so that rustdoc renders no empty `impl Bot` block either.
     let body = quote! {
         #[allow(non_snake_case, reason = "aliases carry the Bot API's own camelCase method names")]
+        #[doc(hidden)]
         impl Bot {
             #(#aliases)*
         }

@@ -149,6 +149,10 @@ const REQUEST_METHODS: &[&str] = &[
 ];
 
 /// The camelCase alias of a method, if it differs from the snake_case name.
+///
+/// Hidden from rustdoc: ~180 forwards would otherwise fill the `Bot` page before its
+/// constructors. The canonical method carries `#[doc(alias = "camelCase")]` instead, so the
+/// docs search still finds it under the API's own name.
 pub(crate) fn alias(ctx: &Context<'_>, method: &Method) -> Option<TokenStream> {
     let snake = ctx.method_fn(&method.name);
     if snake == method.name {
@@ -184,7 +188,7 @@ pub(crate) fn alias(ctx: &Context<'_>, method: &Method) -> Option<TokenStream> {
     };
     Some(quote! {
         #[doc = #doc]
-        #[doc(alias = #snake)]
+        #[doc(hidden)]
         #[inline]
         #allow
         pub fn #camel(&self, #(#args),*) -> Request<#ty> {
