@@ -256,7 +256,7 @@ fn generate_inner(
         files.extend(helper_files(&ctx, helper_table, &type_names));
         files.push((
             PathBuf::from(format!("{SRC}/constants.rs")),
-            render::file(version, constants::constants(spec, helper_table)),
+            render::file(version, constants::constants(&ctx, helper_table)),
         ));
     }
     files.push((

@@ -27,7 +27,7 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
         let rust = field_name(&f.name);
         let ident = ident(&rust);
         let ty = ctx.field_type(&method.name, f);
-        let docs = doc_attrs(&ctx.doc_plain(&f.description));
+        let docs = doc_attrs(&ctx.field_doc(f));
         let ty = if f.required { ty } else { quote!(Option<#ty>) };
         quote!(#docs pub #ident: #ty,)
     });

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::context::Context;
+use crate::docs::wording;
 use crate::names::{field_name, ident, pascal_case};
 use crate::render::{doc_attrs, setter_doc};
 
@@ -55,7 +56,7 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         let rust = field_name(&f.name);
         let ident = ident(&rust);
         let ty = ctx.field_type(&object.name, f);
-        let mut doc = ctx.doc_plain(&f.description);
+        let mut doc = ctx.field_doc(f);
         let ty = if f.required {
             // Required fields that Telegram added later are missing from older servers and
             // captures. Booleans read as false and arrays as empty, which loses nothing; any
@@ -313,7 +314,7 @@ pub(crate) fn setter(ctx: &Context<'_>, owner: &str, f: &Field, target: TokenStr
     } else {
         quote!(value.into())
     };
-    let doc = setter_doc(&rust, &ctx.doc_plain(&f.description));
+    let doc = setter_doc(&rust, &ctx.field_doc(f));
     let docs = doc_attrs(&doc);
     quote! {
         #docs
@@ -765,19 +766,22 @@ fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream
 /// per update, which the type then states. Unknown kinds (from a newer Bot API) and kinds
 /// whose payload does not parse are kept with their raw JSON, so no update is ever lost.
 fn update(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
-    let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
+    let description = wording::update_description(&object.description).expect(
+        "Update's description no longer states its one-kind rule: revisit wording::update_description",
+    );
+    let docs = doc_attrs(&ctx.doc(&description, Some(&object.anchor)));
     let (id_field, kinds) = fields.split_first().expect("Update has fields");
     assert_eq!(
         id_field.name, "update_id",
         "Update's first field changed: revisit codegen/src/types.rs"
     );
-    let id_doc = doc_attrs(&ctx.doc_plain(&id_field.description));
+    let id_doc = doc_attrs(&ctx.field_doc(id_field));
     let variant_idents: Vec<_> = kinds
         .iter()
         .map(|f| ident(&pascal_case(&f.name).expect("update kinds are identifiers")))
         .collect();
     let variants = kinds.iter().zip(&variant_idents).map(|(f, v)| {
-        let docs = doc_attrs(&ctx.doc_plain(f.description.trim_start_matches("*Optional*. ")));
+        let docs = doc_attrs(&ctx.field_doc(f));
         let ty = ctx.value_type("Update", f, &f.ty);
         let ty = if ctx.update_kind_boxed(f) {
             quote!(Box<#ty>)

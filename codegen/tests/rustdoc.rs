@@ -1,36 +1,177 @@
 //! What the generated crate's rustdoc shows, checked on codegen's output for the committed Bot
 //! API spec: which items are documented, and that their docs speak Rust.
 
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use botapi_spec::Spec;
+use syn::visit::Visit;
 use syn::{Attribute, ImplItem, Item};
 
-/// Every generated file of the committed spec.
-fn sources() -> &'static [(PathBuf, String)] {
-    static SOURCES: OnceLock<Vec<(PathBuf, String)>> = OnceLock::new();
-    SOURCES.get_or_init(|| botapi_codegen::generate(&Spec::bundled()))
+/// What the tests look at, read once from the generated files (`syn` trees are not `Sync`).
+struct Facts {
+    /// Every inherent `impl Bot` block: its file, whether it is hidden, and its methods.
+    bot_impls: Vec<BotImpl>,
+    /// Every API method: its `Method::NAME` and its `Bot` method.
+    api_methods: Vec<(String, Function)>,
+    /// Every named struct field and every one-value enum variant.
+    fields: Vec<Documented>,
+    /// Every doc comment, with its file.
+    docs: Vec<(String, String)>,
+    /// The docs of `struct Update`.
+    update_doc: String,
 }
 
-/// Every generated Rust file, parsed (`syn` trees are not `Sync`, so each test parses).
-fn files() -> Vec<(&'static Path, syn::File)> {
-    sources()
-        .iter()
-        .filter(|(path, _)| path.extension().is_some_and(|e| e == "rs"))
-        .map(|(path, text)| {
-            let file = syn::parse_file(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (path.as_path(), file)
-        })
-        .collect()
+struct BotImpl {
+    file: String,
+    hidden: bool,
+    methods: Vec<Function>,
 }
 
-fn file(path: &str) -> syn::File {
-    let (_, text) = sources()
-        .iter()
-        .find(|(p, _)| p.ends_with(path))
-        .unwrap_or_else(|| panic!("codegen produced no `{path}`"));
-    syn::parse_file(text).unwrap_or_else(|e| panic!("{path}: {e}"))
+struct Function {
+    name: String,
+    hidden: bool,
+    alias: Option<String>,
+}
+
+/// A documented struct field or enum variant.
+struct Documented {
+    /// `Owner.field` or `Enum::Variant`.
+    name: String,
+    /// The Rust type, without spaces (`Option<Vec<MessageEntity>>`).
+    ty: String,
+    doc: String,
+}
+
+fn facts() -> &'static Facts {
+    static FACTS: OnceLock<Facts> = OnceLock::new();
+    FACTS.get_or_init(|| {
+        let mut facts = Facts {
+            bot_impls: Vec::new(),
+            api_methods: Vec::new(),
+            fields: Vec::new(),
+            docs: Vec::new(),
+            update_doc: String::new(),
+        };
+        for (path, text) in botapi_codegen::generate(&Spec::bundled()) {
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let path = path.to_string_lossy().into_owned();
+            let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            read_file(&mut facts, &path, &file);
+        }
+        facts
+    })
+}
+
+fn read_file(facts: &mut Facts, path: &str, file: &syn::File) {
+    let mut docs = Docs(path, Vec::new());
+    docs.visit_file(file);
+    facts.docs.extend(docs.1);
+    let api_name = api_name(file);
+    for item in &file.items {
+        match item {
+            Item::Impl(block) if block.trait_.is_none() => {
+                match self_type(&block.self_ty) {
+                    Some((name, None)) if name == "Bot" => {
+                        // A method file's `impl Bot` holds that method alone.
+                        if let (Some(api), Some(f)) = (&api_name, functions(block).next()) {
+                            facts.api_methods.push((api.clone(), function(f)));
+                        }
+                        facts.bot_impls.push(BotImpl {
+                            file: path.to_owned(),
+                            hidden: is_doc_hidden(&block.attrs),
+                            methods: functions(block).map(function).collect(),
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            Item::Struct(s) => {
+                if s.ident == "Update" {
+                    facts.update_doc = doc_text(&s.attrs);
+                }
+                for field in &s.fields {
+                    let Some(ident) = &field.ident else { continue };
+                    facts.fields.push(Documented {
+                        name: format!("{}.{ident}", s.ident),
+                        ty: type_text(&field.ty),
+                        doc: doc_text(&field.attrs),
+                    });
+                }
+            }
+            Item::Enum(e) => {
+                for variant in &e.variants {
+                    let syn::Fields::Unnamed(fields) = &variant.fields else {
+                        continue;
+                    };
+                    facts.fields.push(Documented {
+                        name: format!("{}::{}", e.ident, variant.ident),
+                        ty: type_text(&fields.unnamed[0].ty),
+                        doc: doc_text(&variant.attrs),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collects every doc comment of a file.
+struct Docs<'a>(&'a str, Vec<(String, String)>);
+
+impl<'ast> Visit<'ast> for Docs<'_> {
+    fn visit_attribute(&mut self, attr: &'ast Attribute) {
+        let text = doc_text(std::slice::from_ref(attr));
+        if !text.is_empty() {
+            self.1.push((self.0.to_owned(), text));
+        }
+    }
+}
+
+/// `Bot` as `("Bot", None)`, `Request<SendMessage>` as `("Request", Some("SendMessage"))`.
+fn self_type(ty: &syn::Type) -> Option<(String, Option<String>)> {
+    let syn::Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    let argument = match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => {
+            Some(quote::quote!(#args).to_string().replace([' ', '<', '>'], ""))
+        }
+        _ => None,
+    };
+    Some((last.ident.to_string(), argument))
+}
+
+fn functions(block: &syn::ItemImpl) -> impl Iterator<Item = &syn::ImplItemFn> {
+    block.items.iter().filter_map(|item| match item {
+        ImplItem::Fn(f) => Some(f),
+        _ => None,
+    })
+}
+
+fn function(f: &syn::ImplItemFn) -> Function {
+    Function {
+        name: f.sig.ident.to_string(),
+        hidden: is_doc_hidden(&f.attrs),
+        alias: doc_alias(&f.attrs),
+    }
+}
+
+/// The `NAME` of a file's `impl Method for ..`.
+fn api_name(file: &syn::File) -> Option<String> {
+    file.items.iter().find_map(|item| match item {
+        Item::Impl(block) if block.trait_.is_some() => block.items.iter().find_map(|item| match item {
+            ImplItem::Const(c) if c.ident == "NAME" => match &c.expr {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        }),
+        _ => None,
+    })
 }
 
 fn is_doc_hidden(attrs: &[Attribute]) -> bool {
@@ -59,72 +200,12 @@ fn doc_alias(attrs: &[Attribute]) -> Option<String> {
     alias
 }
 
-/// The `impl Bot` blocks of a file.
-fn bot_impls(file: &syn::File) -> impl Iterator<Item = &syn::ItemImpl> {
-    file.items.iter().filter_map(|item| match item {
-        Item::Impl(block) if block.trait_.is_none() && is_bot(&block.self_ty) => Some(block),
-        _ => None,
-    })
-}
-
-fn is_bot(ty: &syn::Type) -> bool {
-    matches!(ty, syn::Type::Path(p) if p.path.is_ident("Bot"))
-}
-
-fn methods(block: &syn::ItemImpl) -> impl Iterator<Item = &syn::ImplItemFn> {
-    block.items.iter().filter_map(|item| match item {
-        ImplItem::Fn(f) => Some(f),
-        _ => None,
-    })
-}
-
-#[test]
-fn camel_case_aliases_are_hidden_from_the_bot_page() {
-    let aliases = file("generated/src/aliases.rs");
-    let blocks: Vec<_> = bot_impls(&aliases).collect();
-    assert_eq!(blocks.len(), 1, "aliases.rs holds one `impl Bot`");
-    assert!(
-        is_doc_hidden(&blocks[0].attrs),
-        "the aliases' `impl Bot` must be #[doc(hidden)]: rendered, its ~180 methods come before Bot::new"
-    );
-    let forwards: Vec<_> = methods(blocks[0]).collect();
-    assert!(forwards.len() > 150, "{} aliases", forwards.len());
-    for f in forwards {
-        assert!(
-            is_doc_hidden(&f.attrs),
-            "alias `{}` is not #[doc(hidden)]",
-            f.sig.ident
-        );
-    }
-}
-
-#[test]
-fn the_constructors_are_the_only_visible_bot_methods_outside_the_api_methods() {
-    // rustdoc renders a type's inherent impls in the order it meets them; hidden ones not at
-    // all. The API methods live in `methods/`, declared after `bot`; any other visible
-    // `impl Bot` could come first.
-    for (path, file) in files() {
-        let path = path.to_string_lossy();
-        if path.ends_with("generated/src/bot.rs") || path.contains("generated/src/methods/") {
-            continue;
-        }
-        for block in bot_impls(&file) {
-            assert!(is_doc_hidden(&block.attrs), "{path} has a visible `impl Bot`");
-        }
-    }
-    let bot = file("generated/src/bot.rs");
-    let names: Vec<String> = bot_impls(&bot)
-        .flat_map(methods)
-        .map(|f| f.sig.ident.to_string())
-        .collect();
-    assert_eq!(names, ["new", "builder", "with_client", "client", "execute"]);
-}
-
-/// The `NAME` of a file's `impl Method for ..`.
-fn api_name(file: &syn::File) -> Option<String> {
-    file.items.iter().find_map(|item| match item {
-        Item::Impl(block) if block.trait_.is_some() => block.items.iter().find_map(|item| match item {
-            ImplItem::Const(c) if c.ident == "NAME" => match &c.expr {
+/// The rustdoc text of an item: its `#[doc = ".."]` lines, joined.
+fn doc_text(attrs: &[Attribute]) -> String {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
                 syn::Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Str(s),
                     ..
@@ -132,29 +213,132 @@ fn api_name(file: &syn::File) -> Option<String> {
                 _ => None,
             },
             _ => None,
-        }),
-        _ => None,
-    })
+        })
+        .collect();
+    lines
+        .iter()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn type_text(ty: &syn::Type) -> String {
+    quote::quote!(#ty).to_string().replace(' ', "")
+}
+
+#[test]
+fn camel_case_aliases_are_hidden_from_the_bot_page() {
+    let aliases: Vec<_> = facts()
+        .bot_impls
+        .iter()
+        .filter(|b| b.file.ends_with("generated/src/aliases.rs"))
+        .collect();
+    assert_eq!(aliases.len(), 1, "aliases.rs holds one `impl Bot`");
+    assert!(
+        aliases[0].hidden,
+        "the aliases' `impl Bot` must be #[doc(hidden)]: rendered, its ~180 methods come before Bot::new"
+    );
+    assert!(
+        aliases[0].methods.len() > 150,
+        "{} aliases",
+        aliases[0].methods.len()
+    );
+    for f in &aliases[0].methods {
+        assert!(f.hidden, "alias `{}` is not #[doc(hidden)]", f.name);
+    }
+}
+
+#[test]
+fn the_constructors_are_the_only_visible_bot_methods_outside_the_api_methods() {
+    // rustdoc renders a type's inherent impls in the order it meets them, hidden ones not at
+    // all. The API methods live in `methods/`, declared after `bot`; any other visible
+    // `impl Bot` could come first.
+    let mut constructors = Vec::new();
+    for block in &facts().bot_impls {
+        if block.file.ends_with("generated/src/bot.rs") {
+            constructors.extend(block.methods.iter().map(|f| f.name.as_str()));
+        } else if !block.file.contains("generated/src/methods/") {
+            assert!(block.hidden, "{} has a visible `impl Bot`", block.file);
+        }
+    }
+    assert_eq!(
+        constructors,
+        ["new", "builder", "with_client", "client", "execute"]
+    );
 }
 
 #[test]
 fn canonical_methods_are_found_under_the_api_name() {
-    let mut checked = 0;
-    for (path, file) in files()
-        .iter()
-        .filter(|(p, _)| p.starts_with("generated/src/methods"))
-    {
-        let Some(name) = api_name(file) else {
-            continue;
-        };
-        let f = bot_impls(file)
-            .flat_map(methods)
-            .next()
-            .unwrap_or_else(|| panic!("{} has no Bot method", path.display()));
-        let expected = (f.sig.ident != name).then(|| name.clone());
-        assert_eq!(doc_alias(&f.attrs), expected, "Bot::{}", f.sig.ident);
-        assert!(!is_doc_hidden(&f.attrs), "Bot::{} is hidden", f.sig.ident);
-        checked += 1;
+    let methods = &facts().api_methods;
+    assert_eq!(methods.len(), Spec::bundled().methods.len());
+    for (api, f) in methods {
+        let expected = (f.name != *api).then(|| api.clone());
+        assert_eq!(f.alias, expected, "Bot::{}", f.name);
+        assert!(!f.hidden, "Bot::{} is hidden", f.name);
     }
-    assert_eq!(checked, Spec::bundled().methods.len());
+}
+
+#[test]
+fn option_fields_do_not_say_optional() {
+    let mut options = 0;
+    for field in &facts().fields {
+        options += usize::from(field.ty.starts_with("Option<"));
+        assert!(
+            !field.doc.contains("*Optional*"),
+            "{} ({}) still says *Optional*: {}",
+            field.name,
+            field.ty,
+            field.doc
+        );
+    }
+    assert!(options > 1000, "{options} Option fields");
+}
+
+#[test]
+fn lists_and_objects_are_not_described_by_their_json_encoding() {
+    let mut checked = 0;
+    for field in &facts().fields {
+        let inner = field.ty.trim_start_matches("Option<").trim_start_matches("Box<");
+        // A String documented as JSON-serialized data does hold JSON text.
+        if ["String", "bool", "i64", "f64"]
+            .iter()
+            .any(|t| inner.starts_with(t))
+        {
+            continue;
+        }
+        checked += 1;
+        assert!(
+            !field.doc.contains("JSON-serialized"),
+            "{} ({}) speaks of its JSON encoding: {}",
+            field.name,
+            field.ty,
+            field.doc
+        );
+    }
+    assert!(checked > 1000, "{checked} list and object fields");
+}
+
+#[test]
+fn boolean_literals_are_rust_literals() {
+    for (path, doc) in &facts().docs {
+        for literal in ["*True*", "*False*", "*true*", "*false*"] {
+            assert!(!doc.contains(literal), "{path}: `{literal}` in: {doc}");
+        }
+    }
+    let bools = facts()
+        .fields
+        .iter()
+        .filter(|f| (f.ty == "bool" || f.ty == "Option<bool>") && f.doc.contains("`true`"))
+        .count();
+    assert!(bools > 300, "only {bools} bool fields mention `true`");
+}
+
+#[test]
+fn update_describes_its_kind_not_optional_fields() {
+    let doc = &facts().update_doc;
+    assert!(!doc.contains("optional fields"), "{doc}");
+    assert!(
+        doc.contains("[`kind`](Self::kind)") && doc.contains("(UpdateKind)"),
+        "{doc}"
+    );
 }

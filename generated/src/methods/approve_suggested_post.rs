@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`approveSuggestedPost`](crate::Bot::approve_suggested_post).
 ///
-/// Use this method to approve a suggested post in a direct messages chat. The bot must have the 'can_post_messages' administrator right in the corresponding channel chat. Returns *True* on success.
+/// Use this method to approve a suggested post in a direct messages chat. The bot must have the 'can_post_messages' administrator right in the corresponding channel chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#approvesuggestedpost)
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ impl Request<ApproveSuggestedPost> {
 }
 
 impl Bot {
-    /// Use this method to approve a suggested post in a direct messages chat. The bot must have the 'can_post_messages' administrator right in the corresponding channel chat. Returns *True* on success.
+    /// Use this method to approve a suggested post in a direct messages chat. The bot must have the 'can_post_messages' administrator right in the corresponding channel chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#approvesuggestedpost)
     #[doc(alias = "approveSuggestedPost")]

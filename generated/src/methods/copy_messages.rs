@@ -21,13 +21,13 @@ pub struct CopyMessages {
     pub direct_messages_topic_id: Option<i64>,
     /// Unique identifier for the chat where the original messages were sent (or username of the target bot, supergroup or channel in the format `@username`)
     pub from_chat_id: ChatId,
-    /// A JSON-serialized list of 1-100 identifiers of messages in the chat *from_chat_id* to copy. The identifiers must be specified in a strictly increasing order.
+    /// A list of 1-100 identifiers of messages in the chat *from_chat_id* to copy. The identifiers must be specified in a strictly increasing order.
     pub message_ids: Vec<i64>,
     /// Sends the messages [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent messages from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to copy the messages without their captions
+    /// Pass `true` to copy the messages without their captions
     pub remove_caption: Option<bool>,
 }
 
@@ -109,7 +109,7 @@ impl Request<CopyMessages> {
         self
     }
 
-    /// Sets `remove_caption`: Pass *True* to copy the messages without their captions
+    /// Sets `remove_caption`: Pass `true` to copy the messages without their captions
     pub fn remove_caption(mut self, value: impl Into<bool>) -> Self {
         self.payload.remove_caption = Some(value.into());
         self

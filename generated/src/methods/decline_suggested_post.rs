@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`declineSuggestedPost`](crate::Bot::decline_suggested_post).
 ///
-/// Use this method to decline a suggested post in a direct messages chat. The bot must have the 'can_manage_direct_messages' administrator right in the corresponding channel chat. Returns *True* on success.
+/// Use this method to decline a suggested post in a direct messages chat. The bot must have the 'can_manage_direct_messages' administrator right in the corresponding channel chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#declinesuggestedpost)
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ impl Request<DeclineSuggestedPost> {
 }
 
 impl Bot {
-    /// Use this method to decline a suggested post in a direct messages chat. The bot must have the 'can_manage_direct_messages' administrator right in the corresponding channel chat. Returns *True* on success.
+    /// Use this method to decline a suggested post in a direct messages chat. The bot must have the 'can_manage_direct_messages' administrator right in the corresponding channel chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#declinesuggestedpost)
     #[doc(alias = "declineSuggestedPost")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteAllMessageReactions`](crate::Bot::delete_all_message_reactions).
 ///
-/// Use this method to remove up to 10000 recent reactions in a group or a supergroup chat added by a given user or chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns *True* on success.
+/// Use this method to remove up to 10000 recent reactions in a group or a supergroup chat added by a given user or chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deleteallmessagereactions)
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +63,7 @@ impl Request<DeleteAllMessageReactions> {
 }
 
 impl Bot {
-    /// Use this method to remove up to 10000 recent reactions in a group or a supergroup chat added by a given user or chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns *True* on success.
+    /// Use this method to remove up to 10000 recent reactions in a group or a supergroup chat added by a given user or chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deleteallmessagereactions)
     #[doc(alias = "deleteAllMessageReactions")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteMessageReaction`](crate::Bot::delete_message_reaction).
 ///
-/// Use this method to remove a reaction from a message in a group or a supergroup chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns *True* on success.
+/// Use this method to remove a reaction from a message in a group or a supergroup chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletemessagereaction)
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,7 @@ impl Request<DeleteMessageReaction> {
 }
 
 impl Bot {
-    /// Use this method to remove a reaction from a message in a group or a supergroup chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns *True* on success.
+    /// Use this method to remove a reaction from a message in a group or a supergroup chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletemessagereaction)
     #[doc(alias = "deleteMessageReaction")]

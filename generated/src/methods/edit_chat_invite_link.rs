@@ -23,7 +23,7 @@ pub struct EditChatInviteLink {
     pub expire_date: Option<i64>,
     /// The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
     pub member_limit: Option<i64>,
-    /// *True*, if users joining the chat via the link need to be approved by chat administrators. If *True*, *member_limit* can't be specified.
+    /// `true` if users joining the chat via the link need to be approved by chat administrators. If `true`, *member_limit* can't be specified.
     pub creates_join_request: Option<bool>,
 }
 
@@ -80,7 +80,7 @@ impl Request<EditChatInviteLink> {
         self
     }
 
-    /// Sets `creates_join_request`: *True*, if users joining the chat via the link need to be approved by chat administrators. If *True*, *member_limit* can't be specified.
+    /// Sets `creates_join_request`: `true` if users joining the chat via the link need to be approved by chat administrators. If `true`, *member_limit* can't be specified.
     pub fn creates_join_request(mut self, value: impl Into<bool>) -> Self {
         self.payload.creates_join_request = Some(value.into());
         self

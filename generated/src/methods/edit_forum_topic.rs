@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`editForumTopic`](crate::Bot::edit_forum_topic).
 ///
-/// Use this method to edit name and icon of a topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns *True* on success.
+/// Use this method to edit name and icon of a topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editforumtopic)
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,7 @@ impl Request<EditForumTopic> {
 }
 
 impl Bot {
-    /// Use this method to edit name and icon of a topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns *True* on success.
+    /// Use this method to edit name and icon of a topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editforumtopic)
     #[doc(alias = "editForumTopic")]

@@ -7,7 +7,7 @@ use crate::types::{InlineKeyboardMarkup, MessageOrTrue};
 
 /// Parameters of [`editMessageLiveLocation`](crate::Bot::edit_message_live_location).
 ///
-/// Use this method to edit live location messages. A location can be edited until its *live_period* expires or editing is explicitly disabled by a call to [stopMessageLiveLocation](crate::Bot::stop_message_live_location). On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned.
+/// Use this method to edit live location messages. A location can be edited until its *live_period* expires or editing is explicitly disabled by a call to [stopMessageLiveLocation](crate::Bot::stop_message_live_location). On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editmessagelivelocation)
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +33,7 @@ pub struct EditMessageLiveLocation {
     pub heading: Option<i64>,
     /// The maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
     pub proximity_alert_radius: Option<i64>,
-    /// A JSON-serialized object for a new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -130,7 +130,7 @@ impl Request<EditMessageLiveLocation> {
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for a new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets `reply_markup`: A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self
@@ -138,7 +138,7 @@ impl Request<EditMessageLiveLocation> {
 }
 
 impl Bot {
-    /// Use this method to edit live location messages. A location can be edited until its *live_period* expires or editing is explicitly disabled by a call to [stopMessageLiveLocation](crate::Bot::stop_message_live_location). On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned.
+    /// Use this method to edit live location messages. A location can be edited until its *live_period* expires or editing is explicitly disabled by a call to [stopMessageLiveLocation](crate::Bot::stop_message_live_location). On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editmessagelivelocation)
     #[doc(alias = "editMessageLiveLocation")]

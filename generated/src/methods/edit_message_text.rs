@@ -10,7 +10,7 @@ use crate::types::{
 
 /// Parameters of [`editMessageText`](crate::Bot::edit_message_text).
 ///
-/// Use this method to edit text, rich and [game](https://core.telegram.org/bots/api#games) messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+/// Use this method to edit text, rich and [game](https://core.telegram.org/bots/api#games) messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editmessagetext)
 #[derive(Debug, Clone, PartialEq)]
@@ -28,13 +28,13 @@ pub struct EditMessageText {
     pub text: Option<String>,
     /// Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub entities: Option<Vec<MessageEntity>>,
     /// Link preview generation options for the message
     pub link_preview_options: Option<LinkPreviewOptions>,
     /// New rich content of the message; required if *text* isn't specified
     pub rich_message: Option<InputRichMessage>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -134,7 +134,7 @@ impl Request<EditMessageText> {
         self
     }
 
-    /// Sets `entities`: A JSON-serialized list of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// Sets `entities`: A list of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.entities = Some(value.into());
         self
@@ -152,7 +152,7 @@ impl Request<EditMessageText> {
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets `reply_markup`: An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self
@@ -160,7 +160,7 @@ impl Request<EditMessageText> {
 }
 
 impl Bot {
-    /// Use this method to edit text, rich and [game](https://core.telegram.org/bots/api#games) messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+    /// Use this method to edit text, rich and [game](https://core.telegram.org/bots/api#games) messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editmessagetext)
     #[doc(alias = "editMessageText")]

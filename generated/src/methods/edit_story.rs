@@ -23,9 +23,9 @@ pub struct EditStory {
     pub caption: Option<String>,
     /// Mode for parsing entities in the story caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// A JSON-serialized list of clickable areas to be shown on the story
+    /// A list of clickable areas to be shown on the story
     pub areas: Option<Vec<StoryArea>>,
 }
 
@@ -88,13 +88,13 @@ impl Request<EditStory> {
         self
     }
 
-    /// Sets `caption_entities`: A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets `caption_entities`: A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `areas`: A JSON-serialized list of clickable areas to be shown on the story
+    /// Sets `areas`: A list of clickable areas to be shown on the story
     pub fn areas(mut self, value: impl Into<Vec<StoryArea>>) -> Self {
         self.payload.areas = Some(value.into());
         self

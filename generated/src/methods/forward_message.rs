@@ -29,7 +29,7 @@ pub struct ForwardMessage {
     pub protect_content: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; only available when forwarding to private chats
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only
+    /// An object containing the parameters of the suggested post to send; for direct messages chats only
     pub suggested_post_parameters: Option<SuggestedPostParameters>,
     /// Message identifier in the chat specified in *from_chat_id*
     pub message_id: i64,
@@ -129,7 +129,7 @@ impl Request<ForwardMessage> {
         self
     }
 
-    /// Sets `suggested_post_parameters`: A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only
+    /// Sets `suggested_post_parameters`: An object containing the parameters of the suggested post to send; for direct messages chats only
     pub fn suggested_post_parameters(
         mut self,
         value: impl Into<SuggestedPostParameters>,

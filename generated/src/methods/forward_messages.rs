@@ -21,7 +21,7 @@ pub struct ForwardMessages {
     pub direct_messages_topic_id: Option<i64>,
     /// Unique identifier for the chat where the original messages were sent (or username of the target bot, supergroup or channel in the format `@username`)
     pub from_chat_id: ChatId,
-    /// A JSON-serialized list of 1-100 identifiers of messages in the chat *from_chat_id* to forward. The identifiers must be specified in a strictly increasing order.
+    /// A list of 1-100 identifiers of messages in the chat *from_chat_id* to forward. The identifiers must be specified in a strictly increasing order.
     pub message_ids: Vec<i64>,
     /// Sends the messages [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,

@@ -7,7 +7,7 @@ use crate::types::ChatAction;
 
 /// Parameters of [`sendChatAction`](crate::Bot::send_chat_action).
 ///
-/// Use this method when you need to tell the user that something is happening on the bot's side. The status is set for 5 seconds or less (when a message arrives from your bot, Telegram clients clear its typing status). Returns *True* on success.
+/// Use this method when you need to tell the user that something is happening on the bot's side. The status is set for 5 seconds or less (when a message arrives from your bot, Telegram clients clear its typing status). Returns `true` on success.
 ///
 /// \> Example: The [ImageBot](https://t.me/imagebot) needs some time to process a request and upload the image. Instead of sending a text message along the lines of “Retrieving image, please wait…”, the bot may use [sendChatAction](crate::Bot::send_chat_action) with *action* = *upload_photo*. The user will see a “sending photo” status for the bot.
 ///
@@ -72,7 +72,7 @@ impl Request<SendChatAction> {
 }
 
 impl Bot {
-    /// Use this method when you need to tell the user that something is happening on the bot's side. The status is set for 5 seconds or less (when a message arrives from your bot, Telegram clients clear its typing status). Returns *True* on success.
+    /// Use this method when you need to tell the user that something is happening on the bot's side. The status is set for 5 seconds or less (when a message arrives from your bot, Telegram clients clear its typing status). Returns `true` on success.
     ///
     /// \> Example: The [ImageBot](https://t.me/imagebot) needs some time to process a request and upload the image. Instead of sending a text message along the lines of “Retrieving image, please wait…”, the bot may use [sendChatAction](crate::Bot::send_chat_action) with *action* = *upload_photo*. The user will see a “sending photo” status for the bot.
     ///

@@ -17,7 +17,7 @@ pub struct SendChecklist {
     pub business_connection_id: String,
     /// Unique identifier for the target chat or username of the target bot in the format `@username`
     pub chat_id: ChatId,
-    /// A JSON-serialized object for the checklist to send
+    /// The checklist to send
     pub checklist: InputChecklist,
     /// Sends the message silently. Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
@@ -25,9 +25,9 @@ pub struct SendChecklist {
     pub protect_content: Option<bool>,
     /// Unique identifier of the message effect to be added to the message
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object for description of the message to reply to
+    /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -123,13 +123,13 @@ impl Request<SendChecklist> {
         self
     }
 
-    /// Sets `reply_parameters`: A JSON-serialized object for description of the message to reply to
+    /// Sets `reply_parameters`: Description of the message to reply to
     pub fn reply_parameters(mut self, value: impl Into<ReplyParameters>) -> Self {
         self.payload.reply_parameters = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets `reply_markup`: An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

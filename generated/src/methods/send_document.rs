@@ -32,7 +32,7 @@ pub struct SendDocument {
     pub caption: Option<String>,
     /// Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
     /// Disables automatic server-side content type detection for files uploaded using multipart/form-data
     pub disable_content_type_detection: Option<bool>,
@@ -40,15 +40,15 @@ pub struct SendDocument {
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent message from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub allow_paid_broadcast: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; for private chats only
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// An object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
     pub suggested_post_parameters: Option<SuggestedPostParameters>,
     /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// Additional interface options. A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
+    /// Additional interface options: an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
     pub reply_markup: Option<ReplyMarkup>,
 }
 
@@ -171,7 +171,7 @@ impl Request<SendDocument> {
         self
     }
 
-    /// Sets `caption_entities`: A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets `caption_entities`: A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.caption_entities = Some(value.into());
         self
@@ -195,7 +195,7 @@ impl Request<SendDocument> {
         self
     }
 
-    /// Sets `allow_paid_broadcast`: Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Sets `allow_paid_broadcast`: Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub fn allow_paid_broadcast(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_paid_broadcast = Some(value.into());
         self
@@ -207,7 +207,7 @@ impl Request<SendDocument> {
         self
     }
 
-    /// Sets `suggested_post_parameters`: A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// Sets `suggested_post_parameters`: An object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
     pub fn suggested_post_parameters(
         mut self,
         value: impl Into<SuggestedPostParameters>,
@@ -222,7 +222,7 @@ impl Request<SendDocument> {
         self
     }
 
-    /// Sets `reply_markup`: Additional interface options. A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
+    /// Sets `reply_markup`: Additional interface options: an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
     pub fn reply_markup(mut self, value: impl Into<ReplyMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

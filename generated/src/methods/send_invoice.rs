@@ -31,11 +31,11 @@ pub struct SendInvoice {
     pub provider_token: Option<String>,
     /// Three-letter ISO 4217 currency code, see [more on currencies](https://core.telegram.org/bots/payments#supported-currencies). Pass “XTR” for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub currency: String,
-    /// Price breakdown, a JSON-serialized list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Price breakdown, a list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub prices: Vec<LabeledPrice>,
     /// The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub max_tip_amount: Option<i64>,
-    /// A JSON-serialized array of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+    /// A list of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
     pub suggested_tip_amounts: Option<Vec<i64>>,
     /// Unique deep-linking parameter. If left empty, **forwarded copies** of the sent message will have a *Pay* button, allowing multiple users to pay directly from the forwarded message, using the same invoice. If non-empty, forwarded copies of the sent message will have a *URL* button with a deep link to the bot (instead of a *Pay* button), with the value used as the start parameter.
     pub start_parameter: Option<String>,
@@ -49,33 +49,33 @@ pub struct SendInvoice {
     pub photo_width: Option<i64>,
     /// Photo height
     pub photo_height: Option<i64>,
-    /// Pass *True* if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_name: Option<bool>,
-    /// Pass *True* if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_phone_number: Option<bool>,
-    /// Pass *True* if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_email: Option<bool>,
-    /// Pass *True* if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_shipping_address: Option<bool>,
-    /// Pass *True* if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub send_phone_number_to_provider: Option<bool>,
-    /// Pass *True* if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub send_email_to_provider: Option<bool>,
-    /// Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub is_flexible: Option<bool>,
     /// Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent message from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub allow_paid_broadcast: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; for private chats only
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// An object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
     pub suggested_post_parameters: Option<SuggestedPostParameters>,
     /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Pay `total price`' button will be shown. If not empty, the first button must be a Pay button.
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Pay `total price`' button will be shown. If not empty, the first button must be a Pay button.
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -216,7 +216,7 @@ impl Request<SendInvoice> {
         self
     }
 
-    /// Sets `suggested_tip_amounts`: A JSON-serialized array of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+    /// Sets `suggested_tip_amounts`: A list of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
     pub fn suggested_tip_amounts(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.payload.suggested_tip_amounts = Some(value.into());
         self
@@ -258,43 +258,43 @@ impl Request<SendInvoice> {
         self
     }
 
-    /// Sets `need_name`: Pass *True* if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets `need_name`: Pass `true` if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub fn need_name(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_name = Some(value.into());
         self
     }
 
-    /// Sets `need_phone_number`: Pass *True* if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets `need_phone_number`: Pass `true` if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub fn need_phone_number(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_phone_number = Some(value.into());
         self
     }
 
-    /// Sets `need_email`: Pass *True* if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets `need_email`: Pass `true` if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub fn need_email(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_email = Some(value.into());
         self
     }
 
-    /// Sets `need_shipping_address`: Pass *True* if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets `need_shipping_address`: Pass `true` if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub fn need_shipping_address(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_shipping_address = Some(value.into());
         self
     }
 
-    /// Sets `send_phone_number_to_provider`: Pass *True* if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets `send_phone_number_to_provider`: Pass `true` if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub fn send_phone_number_to_provider(mut self, value: impl Into<bool>) -> Self {
         self.payload.send_phone_number_to_provider = Some(value.into());
         self
     }
 
-    /// Sets `send_email_to_provider`: Pass *True* if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets `send_email_to_provider`: Pass `true` if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub fn send_email_to_provider(mut self, value: impl Into<bool>) -> Self {
         self.payload.send_email_to_provider = Some(value.into());
         self
     }
 
-    /// Sets `is_flexible`: Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets `is_flexible`: Pass `true` if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub fn is_flexible(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_flexible = Some(value.into());
         self
@@ -312,7 +312,7 @@ impl Request<SendInvoice> {
         self
     }
 
-    /// Sets `allow_paid_broadcast`: Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Sets `allow_paid_broadcast`: Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub fn allow_paid_broadcast(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_paid_broadcast = Some(value.into());
         self
@@ -324,7 +324,7 @@ impl Request<SendInvoice> {
         self
     }
 
-    /// Sets `suggested_post_parameters`: A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// Sets `suggested_post_parameters`: An object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
     pub fn suggested_post_parameters(
         mut self,
         value: impl Into<SuggestedPostParameters>,
@@ -339,7 +339,7 @@ impl Request<SendInvoice> {
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Pay `total price`' button will be shown. If not empty, the first button must be a Pay button.
+    /// Sets `reply_markup`: An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Pay `total price`' button will be shown. If not empty, the first button must be a Pay button.
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

@@ -21,13 +21,13 @@ pub struct SendMediaGroup {
     pub message_thread_id: Option<i64>,
     /// Identifier of the direct messages topic to which the messages will be sent; required if the messages are sent to a direct messages chat
     pub direct_messages_topic_id: Option<i64>,
-    /// A JSON-serialized array describing messages to be sent, must include 2-10 items
+    /// A list describing messages to be sent, must include 2-10 items
     pub media: Vec<InputMedia>,
     /// Sends messages [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent messages from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub allow_paid_broadcast: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; for private chats only
     pub message_effect_id: Option<String>,
@@ -148,7 +148,7 @@ impl Request<SendMediaGroup> {
         self
     }
 
-    /// Sets `allow_paid_broadcast`: Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Sets `allow_paid_broadcast`: Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub fn allow_paid_broadcast(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_paid_broadcast = Some(value.into());
         self

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setBusinessAccountName`](crate::Bot::set_business_account_name).
 ///
-/// Changes the first and last name of a managed business account. Requires the *can_change_name* business bot right. Returns *True* on success.
+/// Changes the first and last name of a managed business account. Requires the *can_change_name* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountname)
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +60,7 @@ impl Request<SetBusinessAccountName> {
 }
 
 impl Bot {
-    /// Changes the first and last name of a managed business account. Requires the *can_change_name* business bot right. Returns *True* on success.
+    /// Changes the first and last name of a managed business account. Requires the *can_change_name* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountname)
     #[doc(alias = "setBusinessAccountName")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setChatMemberTag`](crate::Bot::set_chat_member_tag).
 ///
-/// Use this method to set a tag for a regular member in a group or a supergroup. The bot must be an administrator in the chat for this to work and must have the *can_manage_tags* administrator right. Returns *True* on success.
+/// Use this method to set a tag for a regular member in a group or a supergroup. The bot must be an administrator in the chat for this to work and must have the *can_manage_tags* administrator right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setchatmembertag)
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ impl Request<SetChatMemberTag> {
 }
 
 impl Bot {
-    /// Use this method to set a tag for a regular member in a group or a supergroup. The bot must be an administrator in the chat for this to work and must have the *can_manage_tags* administrator right. Returns *True* on success.
+    /// Use this method to set a tag for a regular member in a group or a supergroup. The bot must be an administrator in the chat for this to work and must have the *can_manage_tags* administrator right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setchatmembertag)
     #[doc(alias = "setChatMemberTag")]

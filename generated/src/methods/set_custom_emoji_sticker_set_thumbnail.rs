@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setCustomEmojiStickerSetThumbnail`](crate::Bot::set_custom_emoji_sticker_set_thumbnail).
 ///
-/// Use this method to set the thumbnail of a custom emoji sticker set. Returns *True* on success.
+/// Use this method to set the thumbnail of a custom emoji sticker set. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setcustomemojistickersetthumbnail)
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ impl Request<SetCustomEmojiStickerSetThumbnail> {
 }
 
 impl Bot {
-    /// Use this method to set the thumbnail of a custom emoji sticker set. Returns *True* on success.
+    /// Use this method to set the thumbnail of a custom emoji sticker set. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setcustomemojistickersetthumbnail)
     #[doc(alias = "setCustomEmojiStickerSetThumbnail")]

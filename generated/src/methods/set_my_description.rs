@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setMyDescription`](crate::Bot::set_my_description).
 ///
-/// Use this method to change the bot's description, which is shown in the chat with the bot if the chat is empty. Returns *True* on success.
+/// Use this method to change the bot's description, which is shown in the chat with the bot if the chat is empty. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmydescription)
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +65,7 @@ impl Request<SetMyDescription> {
 }
 
 impl Bot {
-    /// Use this method to change the bot's description, which is shown in the chat with the bot if the chat is empty. Returns *True* on success.
+    /// Use this method to change the bot's description, which is shown in the chat with the bot if the chat is empty. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmydescription)
     #[doc(alias = "setMyDescription")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setMyName`](crate::Bot::set_my_name).
 ///
-/// Use this method to change the bot's name. Returns *True* on success.
+/// Use this method to change the bot's name. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmyname)
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +65,7 @@ impl Request<SetMyName> {
 }
 
 impl Bot {
-    /// Use this method to change the bot's name. Returns *True* on success.
+    /// Use this method to change the bot's name. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmyname)
     #[doc(alias = "setMyName")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setMyShortDescription`](crate::Bot::set_my_short_description).
 ///
-/// Use this method to change the bot's short description, which is shown on the bot's profile page and is sent together with the link when users share the bot. Returns *True* on success.
+/// Use this method to change the bot's short description, which is shown on the bot's profile page and is sent together with the link when users share the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmyshortdescription)
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +65,7 @@ impl Request<SetMyShortDescription> {
 }
 
 impl Bot {
-    /// Use this method to change the bot's short description, which is shown on the bot's profile page and is sent together with the link when users share the bot. Returns *True* on success.
+    /// Use this method to change the bot's short description, which is shown on the bot's profile page and is sent together with the link when users share the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmyshortdescription)
     #[doc(alias = "setMyShortDescription")]

@@ -7,7 +7,7 @@ use crate::types::StickerFormat;
 
 /// Parameters of [`setStickerSetThumbnail`](crate::Bot::set_sticker_set_thumbnail).
 ///
-/// Use this method to set the thumbnail of a regular or mask sticker set. The format of the thumbnail file must match the format of the stickers in the set. Returns *True* on success.
+/// Use this method to set the thumbnail of a regular or mask sticker set. The format of the thumbnail file must match the format of the stickers in the set. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setstickersetthumbnail)
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +66,7 @@ impl Request<SetStickerSetThumbnail> {
 }
 
 impl Bot {
-    /// Use this method to set the thumbnail of a regular or mask sticker set. The format of the thumbnail file must match the format of the stickers in the set. Returns *True* on success.
+    /// Use this method to set the thumbnail of a regular or mask sticker set. The format of the thumbnail file must match the format of the stickers in the set. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setstickersetthumbnail)
     #[doc(alias = "setStickerSetThumbnail")]

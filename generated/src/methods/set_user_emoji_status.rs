@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setUserEmojiStatus`](crate::Bot::set_user_emoji_status).
 ///
-/// Changes the emoji status for a given user that previously allowed the bot to manage their emoji status via the Mini App method [requestEmojiStatusAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps). Returns *True* on success.
+/// Changes the emoji status for a given user that previously allowed the bot to manage their emoji status via the Mini App method [requestEmojiStatusAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps). Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setuseremojistatus)
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +63,7 @@ impl Request<SetUserEmojiStatus> {
 }
 
 impl Bot {
-    /// Changes the emoji status for a given user that previously allowed the bot to manage their emoji status via the Mini App method [requestEmojiStatusAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps). Returns *True* on success.
+    /// Changes the emoji status for a given user that previously allowed the bot to manage their emoji status via the Mini App method [requestEmojiStatusAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps). Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setuseremojistatus)
     #[doc(alias = "setUserEmojiStatus")]

@@ -7,7 +7,7 @@ use crate::types::{InlineKeyboardMarkup, MessageOrTrue};
 
 /// Parameters of [`stopMessageLiveLocation`](crate::Bot::stop_message_live_location).
 ///
-/// Use this method to stop updating a live location message before *live_period* expires. On success, if the message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned.
+/// Use this method to stop updating a live location message before *live_period* expires. On success, if the message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#stopmessagelivelocation)
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,7 @@ pub struct StopMessageLiveLocation {
     pub message_id: Option<i64>,
     /// Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
     pub inline_message_id: Option<String>,
-    /// A JSON-serialized object for a new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -88,7 +88,7 @@ impl Request<StopMessageLiveLocation> {
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for a new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets `reply_markup`: A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self
@@ -96,7 +96,7 @@ impl Request<StopMessageLiveLocation> {
 }
 
 impl Bot {
-    /// Use this method to stop updating a live location message before *live_period* expires. On success, if the message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned.
+    /// Use this method to stop updating a live location message before *live_period* expires. On success, if the message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#stopmessagelivelocation)
     #[doc(alias = "stopMessageLiveLocation")]

@@ -19,7 +19,7 @@ pub struct StopPoll {
     pub chat_id: ChatId,
     /// Identifier of the original message with the poll
     pub message_id: i64,
-    /// A JSON-serialized object for a new message [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// A new message [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -60,7 +60,7 @@ impl Request<StopPoll> {
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for a new message [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets `reply_markup`: A new message [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

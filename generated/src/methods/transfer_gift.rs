@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`transferGift`](crate::Bot::transfer_gift).
 ///
-/// Transfers an owned unique gift to another user. Requires the *can_transfer_and_upgrade_gifts* business bot right. Requires *can_transfer_stars* business bot right if the transfer is paid. Returns *True* on success.
+/// Transfers an owned unique gift to another user. Requires the *can_transfer_and_upgrade_gifts* business bot right. Requires *can_transfer_stars* business bot right if the transfer is paid. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transfergift)
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +65,7 @@ impl Request<TransferGift> {
 }
 
 impl Bot {
-    /// Transfers an owned unique gift to another user. Requires the *can_transfer_and_upgrade_gifts* business bot right. Requires *can_transfer_stars* business bot right if the transfer is paid. Returns *True* on success.
+    /// Transfers an owned unique gift to another user. Requires the *can_transfer_and_upgrade_gifts* business bot right. Requires *can_transfer_stars* business bot right if the transfer is paid. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#transfergift)
     #[doc(alias = "transferGift")]

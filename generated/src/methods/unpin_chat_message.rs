@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`unpinChatMessage`](crate::Bot::unpin_chat_message).
 ///
-/// Use this method to remove a message from the list of pinned messages in a chat. In private chats and channel direct messages chats, all messages can be unpinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin messages in groups and channels respectively. Returns *True* on success.
+/// Use this method to remove a message from the list of pinned messages in a chat. In private chats and channel direct messages chats, all messages can be unpinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin messages in groups and channels respectively. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#unpinchatmessage)
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +63,7 @@ impl Request<UnpinChatMessage> {
 }
 
 impl Bot {
-    /// Use this method to remove a message from the list of pinned messages in a chat. In private chats and channel direct messages chats, all messages can be unpinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin messages in groups and channels respectively. Returns *True* on success.
+    /// Use this method to remove a message from the list of pinned messages in a chat. In private chats and channel direct messages chats, all messages can be unpinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin messages in groups and channels respectively. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#unpinchatmessage)
     #[doc(alias = "unpinChatMessage")]

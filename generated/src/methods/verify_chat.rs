@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`verifyChat`](crate::Bot::verify_chat).
 ///
-/// Verifies a chat [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns *True* on success.
+/// Verifies a chat [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#verifychat)
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ impl Request<VerifyChat> {
 }
 
 impl Bot {
-    /// Verifies a chat [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns *True* on success.
+    /// Verifies a chat [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#verifychat)
     #[doc(alias = "verifyChat")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`verifyUser`](crate::Bot::verify_user).
 ///
-/// Verifies a user [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns *True* on success.
+/// Verifies a user [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#verifyuser)
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ impl Request<VerifyUser> {
 }
 
 impl Bot {
-    /// Verifies a user [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns *True* on success.
+    /// Verifies a user [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#verifyuser)
     #[doc(alias = "verifyUser")]
