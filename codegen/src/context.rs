@@ -10,7 +10,7 @@ use quote::quote;
 
 use crate::docs::{self, wording};
 use crate::enums::EnumRegistry;
-use crate::names::{ident, pascal_case, snake_case};
+use crate::names::{field_name, ident, pascal_case, snake_case};
 
 /// Objects the runtime provides instead of codegen.
 pub(crate) const RUNTIME_OBJECTS: &[&str] = &["InputFile"];
@@ -110,6 +110,24 @@ impl<'a> Context<'a> {
             _ => wording::RustValue::Other,
         };
         self.doc_plain(&wording::field(&field.description, value, !field.required))
+    }
+
+    /// Rustdoc of the setter of `owner`'s `field` (an object's, or a method's parameter on its
+    /// `Request`): a link to the field and the first sentence of its doc.
+    pub(crate) fn setter_doc(&self, owner: &str, field: &Field) -> String {
+        let rust = field_name(&field.name);
+        let target = if self.objects.contains_key(owner) {
+            format!("field@Self::{rust}")
+        } else {
+            format!("field@crate::methods::{}::{rust}", self.method_type(owner))
+        };
+        let doc = self.field_doc(field);
+        let summary = wording::summary(&doc);
+        if summary.is_empty() {
+            format!("Sets [`{rust}`]({target}).")
+        } else {
+            format!("Sets [`{rust}`]({target}): {summary}")
+        }
     }
 
     /// Whether the field `owner.field` is stored boxed.

@@ -7,7 +7,7 @@ use quote::quote;
 use crate::context::Context;
 use crate::docs::wording;
 use crate::names::{field_name, ident, pascal_case};
-use crate::render::{doc_attrs, setter_doc};
+use crate::render::doc_attrs;
 
 /// The rendered items of one object (a struct, or a union with its conversions).
 pub(crate) fn object(ctx: &Context<'_>, object: &Object) -> TokenStream {
@@ -314,8 +314,7 @@ pub(crate) fn setter(ctx: &Context<'_>, owner: &str, f: &Field, target: TokenStr
     } else {
         quote!(value.into())
     };
-    let doc = setter_doc(&rust, &ctx.field_doc(f));
-    let docs = doc_attrs(&doc);
+    let docs = doc_attrs(&ctx.setter_doc(owner, f));
     quote! {
         #docs
         pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
@@ -366,7 +365,7 @@ fn union_variants(ctx: &Context<'_>, object: &Object, union: &Union) -> Vec<Toke
             let target = ctx.object(&v.name);
             let doc = format!(
                 "{}\n\nSee [`{}`].",
-                first_sentence(&ctx.doc_plain(&target.description)),
+                wording::summary(&ctx.doc_plain(&target.description)),
                 v.name
             );
             let docs = doc_attrs(&doc);
@@ -978,13 +977,5 @@ fn file_downloads() -> TokenStream {
                 })
             }
         }
-    }
-}
-
-fn first_sentence(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("");
-    match line.find(". ") {
-        Some(end) => line[..=end].to_owned(),
-        None => line.to_owned(),
     }
 }

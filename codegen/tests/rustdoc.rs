@@ -1,6 +1,7 @@
 //! What the generated crate's rustdoc shows, checked on codegen's output for the committed Bot
 //! API spec: which items are documented, and that their docs speak Rust.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use botapi_spec::Spec;
@@ -15,6 +16,8 @@ struct Facts {
     api_methods: Vec<(String, Function)>,
     /// Every named struct field and every one-value enum variant.
     fields: Vec<Documented>,
+    /// Every setter: the struct whose field it sets, whether it is on `Request`, and itself.
+    setters: Vec<(String, bool, Function)>,
     /// Every doc comment, with its file.
     docs: Vec<(String, String)>,
     /// The docs of `struct Update`.
@@ -31,6 +34,7 @@ struct Function {
     name: String,
     hidden: bool,
     alias: Option<String>,
+    doc: String,
 }
 
 /// A documented struct field or enum variant.
@@ -49,6 +53,7 @@ fn facts() -> &'static Facts {
             bot_impls: Vec::new(),
             api_methods: Vec::new(),
             fields: Vec::new(),
+            setters: Vec::new(),
             docs: Vec::new(),
             update_doc: String::new(),
         };
@@ -84,7 +89,16 @@ fn read_file(facts: &mut Facts, path: &str, file: &syn::File) {
                             methods: functions(block).map(function).collect(),
                         });
                     }
-                    _ => {}
+                    Some((name, argument)) => {
+                        let (owner, on_request) = match argument {
+                            Some(payload) if name == "Request" => (payload, true),
+                            _ => (name, false),
+                        };
+                        for f in functions(block).filter(|f| is_setter(f)) {
+                            facts.setters.push((owner.clone(), on_request, function(f)));
+                        }
+                    }
+                    None => {}
                 }
             }
             Item::Struct(s) => {
@@ -154,7 +168,15 @@ fn function(f: &syn::ImplItemFn) -> Function {
         name: f.sig.ident.to_string(),
         hidden: is_doc_hidden(&f.attrs),
         alias: doc_alias(&f.attrs),
+        doc: doc_text(&f.attrs),
     }
+}
+
+/// `fn x(mut self, value: ..) -> Self`.
+fn is_setter(f: &syn::ImplItemFn) -> bool {
+    f.sig.inputs.len() == 2
+        && matches!(f.sig.inputs.first(), Some(syn::FnArg::Receiver(r)) if r.mutability.is_some())
+        && matches!(&f.sig.output, syn::ReturnType::Type(_, ty) if type_text(ty) == "Self")
 }
 
 /// The `NAME` of a file's `impl Method for ..`.
@@ -340,5 +362,65 @@ fn update_describes_its_kind_not_optional_fields() {
     assert!(
         doc.contains("[`kind`](Self::kind)") && doc.contains("(UpdateKind)"),
         "{doc}"
+    );
+}
+
+#[test]
+fn setters_link_their_field_and_summarize_it() {
+    let fields: HashMap<&str, &str> = facts()
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.doc.as_str()))
+        .collect();
+    // Counted on `Request` setters only: which received objects keep setters is not this
+    // test's business.
+    let (mut checked, mut shortened) = (0, 0);
+    for (owner, on_request, f) in &facts().setters {
+        let Some(field_doc) = fields.get(format!("{owner}.{}", f.name).as_str()) else {
+            continue;
+        };
+        let name = &f.name;
+        let link = if *on_request {
+            format!("Sets [`{name}`](field@crate::methods::{owner}::{name})")
+        } else {
+            format!("Sets [`{name}`](field@Self::{name})")
+        };
+        let summary = f
+            .doc
+            .strip_prefix(&link)
+            .unwrap_or_else(|| panic!("{owner}::{name}: `{}` does not start with `{link}`", f.doc));
+        let summary = summary.strip_prefix(": ").unwrap_or(summary);
+        assert!(
+            !f.doc.contains('\n'),
+            "{owner}::{name}: the setter doc is not one line: {}",
+            f.doc
+        );
+        assert!(
+            field_doc.starts_with(summary),
+            "{owner}::{name}: `{summary}` does not summarize the field doc `{field_doc}`"
+        );
+        if *on_request {
+            shortened += usize::from(summary.len() < field_doc.len());
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked} request setters");
+    assert!(
+        shortened > 200,
+        "only {shortened} request setters are shorter than their field's doc"
+    );
+}
+
+#[test]
+fn a_setter_doc_is_the_first_sentence_of_its_field() {
+    let (_, _, f) = facts()
+        .setters
+        .iter()
+        .find(|(owner, on_request, f)| owner == "SendMessage" && *on_request && f.name == "parse_mode")
+        .expect("Request<SendMessage>::parse_mode");
+    assert_eq!(
+        f.doc,
+        "Sets [`parse_mode`](field@crate::methods::SendMessage::parse_mode): Mode for parsing entities \
+         in the message text."
     );
 }

@@ -149,6 +149,38 @@ pub(crate) fn bool_literals(text: &str) -> String {
     out
 }
 
+/// The first sentence of rustdoc Markdown (all of its first line when that is one sentence):
+/// a full stop followed by a space ends it, unless it closes an abbreviation ("e.g.") or sits
+/// inside a link, a code span or parentheses.
+pub(crate) fn summary(text: &str) -> &str {
+    let line = text.lines().next().unwrap_or("");
+    let bytes = line.as_bytes();
+    let (mut depth, mut code, mut escaped) = (0usize, false, false);
+    for (i, c) in line.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '`' => code = !code,
+            '[' | '(' if !code => depth += 1,
+            ']' | ')' if !code => depth = depth.saturating_sub(1),
+            '.' if !code && depth == 0 && bytes.get(i + 1) == Some(&b' ') => {
+                let word = line[..i].rsplit([' ', '(']).next().unwrap_or("");
+                if !ABBREVIATIONS.contains(&word) {
+                    return &line[..=i];
+                }
+            }
+            _ => {}
+        }
+    }
+    line
+}
+
+/// Words the docs abbreviate with a full stop that does not end the sentence.
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs"];
+
 /// `Update`'s description with its wire-level rule ("At most one of the optional fields can be
 /// present") restated as the Rust shape: an id and one `kind`. `None` when the docs no longer
 /// state that rule, so that codegen notices instead of keeping stale words.
@@ -275,6 +307,35 @@ mod tests {
         ];
         for (input, expected) in table {
             assert_eq!(field(input, RustValue::Other, true), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn a_summary_is_the_first_sentence() {
+        let table = [
+            (
+                "Mode for parsing. See [options](x) for more.",
+                "Mode for parsing.",
+            ),
+            (
+                "Sends it [silently](https://t.me/a.b). Users get no sound.",
+                "Sends it [silently](https://t.me/a.b).",
+            ),
+            (
+                "Price (e.g. product price, tax, etc.). More.",
+                "Price (e.g. product price, tax, etc.).",
+            ),
+            (
+                "Any kind - text, photo, etc. and more. Then.",
+                "Any kind - text, photo, etc. and more.",
+            ),
+            ("Use `a. b` here. Then.", "Use `a. b` here."),
+            ("Limits:\n- a. b\n- c", "Limits:"),
+            ("No full stop", "No full stop"),
+            ("Ends here.", "Ends here."),
+        ];
+        for (input, expected) in table {
+            assert_eq!(summary(input), expected, "{input}");
         }
     }
 

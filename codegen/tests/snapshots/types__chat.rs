@@ -66,7 +66,7 @@ impl Chat {
         }
     }
 
-    /// Sets `title`: Title, for groups
+    /// Sets [`title`](field@Self::title): Title, for groups
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self

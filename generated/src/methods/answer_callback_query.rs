@@ -61,27 +61,25 @@ impl Method for AnswerCallbackQuery {
 }
 
 impl Request<AnswerCallbackQuery> {
-    /// Sets `text`: Text of the notification. If not specified, nothing will be shown to the user, 0-200 characters.
+    /// Sets [`text`](field@crate::methods::AnswerCallbackQuery::text): Text of the notification.
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `show_alert`: If `true`, an alert will be shown by the client instead of a notification at the top of the chat screen. Defaults to `false`.
+    /// Sets [`show_alert`](field@crate::methods::AnswerCallbackQuery::show_alert): If `true`, an alert will be shown by the client instead of a notification at the top of the chat screen.
     pub fn show_alert(mut self, value: impl Into<bool>) -> Self {
         self.payload.show_alert = Some(value.into());
         self
     }
 
-    /// Sets `url`: URL that will be opened by the user's client. If you have created a [Game](crate::types::Game) and accepted the conditions via [@BotFather](https://t.me/botfather), specify the URL that opens your game - note that this will only work if the query comes from a [*callback_game*](crate::types::InlineKeyboardButton) button.
-    ///
-    /// Otherwise, you may use links like `t.me/your_bot?start=XXXX` that open your bot with a parameter.
+    /// Sets [`url`](field@crate::methods::AnswerCallbackQuery::url): URL that will be opened by the user's client.
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.payload.url = Some(value.into());
         self
     }
 
-    /// Sets `cache_time`: The maximum amount of time in seconds that the result of the callback query may be cached client-side. Telegram apps will support caching starting in version 3.14. Defaults to 0.
+    /// Sets [`cache_time`](field@crate::methods::AnswerCallbackQuery::cache_time): The maximum amount of time in seconds that the result of the callback query may be cached client-side.
     pub fn cache_time(mut self, value: impl Into<i64>) -> Self {
         self.payload.cache_time = Some(value.into());
         self

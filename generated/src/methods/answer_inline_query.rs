@@ -563,25 +563,25 @@ impl Method for AnswerInlineQuery {
 }
 
 impl Request<AnswerInlineQuery> {
-    /// Sets `cache_time`: The maximum amount of time in seconds that the result of the inline query may be cached on the server. Defaults to 300.
+    /// Sets [`cache_time`](field@crate::methods::AnswerInlineQuery::cache_time): The maximum amount of time in seconds that the result of the inline query may be cached on the server.
     pub fn cache_time(mut self, value: impl Into<i64>) -> Self {
         self.payload.cache_time = Some(value.into());
         self
     }
 
-    /// Sets `is_personal`: Pass `true` if results may be cached on the server side only for the user that sent the query. By default, results may be returned to any user who sends the same query.
+    /// Sets [`is_personal`](field@crate::methods::AnswerInlineQuery::is_personal): Pass `true` if results may be cached on the server side only for the user that sent the query.
     pub fn is_personal(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_personal = Some(value.into());
         self
     }
 
-    /// Sets `next_offset`: Pass the offset that a client should send in the next query with the same text to receive more results. Pass an empty string if there are no more results or if you don't support pagination. Offset length can't exceed 64 bytes.
+    /// Sets [`next_offset`](field@crate::methods::AnswerInlineQuery::next_offset): Pass the offset that a client should send in the next query with the same text to receive more results.
     pub fn next_offset(mut self, value: impl Into<String>) -> Self {
         self.payload.next_offset = Some(value.into());
         self
     }
 
-    /// Sets `button`: An object describing a button to be shown above inline query results
+    /// Sets [`button`](field@crate::methods::AnswerInlineQuery::button): An object describing a button to be shown above inline query results
     pub fn button(mut self, value: impl Into<InlineQueryResultsButton>) -> Self {
         self.payload.button = Some(value.into());
         self

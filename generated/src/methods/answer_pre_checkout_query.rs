@@ -49,7 +49,7 @@ impl Method for AnswerPreCheckoutQuery {
 }
 
 impl Request<AnswerPreCheckoutQuery> {
-    /// Sets `error_message`: Required if *ok* is `false`. Error message in human readable form that explains the reason for failure to proceed with the checkout (e.g. "Sorry, somebody just bought the last of our amazing black T-shirts while you were busy filling out your payment details. Please choose a different color or garment!"). Telegram will display this message to the user.
+    /// Sets [`error_message`](field@crate::methods::AnswerPreCheckoutQuery::error_message): Required if *ok* is `false`.
     pub fn error_message(mut self, value: impl Into<String>) -> Self {
         self.payload.error_message = Some(value.into());
         self

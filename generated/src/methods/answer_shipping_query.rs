@@ -54,13 +54,13 @@ impl Method for AnswerShippingQuery {
 }
 
 impl Request<AnswerShippingQuery> {
-    /// Sets `shipping_options`: Required if *ok* is `true`. A list of available shipping options.
+    /// Sets [`shipping_options`](field@crate::methods::AnswerShippingQuery::shipping_options): Required if *ok* is `true`.
     pub fn shipping_options(mut self, value: impl Into<Vec<ShippingOption>>) -> Self {
         self.payload.shipping_options = Some(value.into());
         self
     }
 
-    /// Sets `error_message`: Required if *ok* is `false`. Error message in human readable form that explains why it is impossible to complete the order (e.g. “Sorry, delivery to your desired address is unavailable”). Telegram will display this message to the user.
+    /// Sets [`error_message`](field@crate::methods::AnswerShippingQuery::error_message): Required if *ok* is `false`.
     pub fn error_message(mut self, value: impl Into<String>) -> Self {
         self.payload.error_message = Some(value.into());
         self

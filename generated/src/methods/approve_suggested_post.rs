@@ -49,7 +49,7 @@ impl Method for ApproveSuggestedPost {
 }
 
 impl Request<ApproveSuggestedPost> {
-    /// Sets `send_date`: Point in time (Unix timestamp) when the post is expected to be published; omit if the date has already been specified when the suggested post was created. If specified, then the date must be not more than 2678400 seconds (30 days) in the future.
+    /// Sets [`send_date`](field@crate::methods::ApproveSuggestedPost::send_date): Point in time (Unix timestamp) when the post is expected to be published; omit if the date has already been specified when the suggested post was created.
     pub fn send_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.send_date = Some(value.into());
         self

@@ -53,13 +53,13 @@ impl Method for BanChatMember {
 }
 
 impl Request<BanChatMember> {
-    /// Sets `until_date`: Date when the user will be unbanned; Unix time. If user is banned for more than 366 days or less than 30 seconds from the current time they are considered to be banned forever. Applied for supergroups and channels only.
+    /// Sets [`until_date`](field@crate::methods::BanChatMember::until_date): Date when the user will be unbanned; Unix time.
     pub fn until_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.until_date = Some(value.into());
         self
     }
 
-    /// Sets `revoke_messages`: Pass `true` to delete all messages from the chat for the user that is being removed. If `false`, the user will be able to see messages in the group that were sent before the user was removed. Always `true` for supergroups and channels.
+    /// Sets [`revoke_messages`](field@crate::methods::BanChatMember::revoke_messages): Pass `true` to delete all messages from the chat for the user that is being removed.
     pub fn revoke_messages(mut self, value: impl Into<bool>) -> Self {
         self.payload.revoke_messages = Some(value.into());
         self

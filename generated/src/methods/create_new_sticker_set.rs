@@ -67,13 +67,13 @@ impl Method for CreateNewStickerSet {
 }
 
 impl Request<CreateNewStickerSet> {
-    /// Sets `sticker_type`: Type of stickers in the set, pass “regular”, “mask”, or “custom_emoji”. By default, a regular sticker set is created.
+    /// Sets [`sticker_type`](field@crate::methods::CreateNewStickerSet::sticker_type): Type of stickers in the set, pass “regular”, “mask”, or “custom_emoji”.
     pub fn sticker_type(mut self, value: impl Into<StickerType>) -> Self {
         self.payload.sticker_type = Some(value.into());
         self
     }
 
-    /// Sets `needs_repainting`: Pass `true` if stickers in the sticker set must be repainted to the color of text when used in messages, the accent color if used as emoji status, white on chat photos, or another appropriate color based on context; for custom emoji sticker sets only
+    /// Sets [`needs_repainting`](field@crate::methods::CreateNewStickerSet::needs_repainting): Pass `true` if stickers in the sticker set must be repainted to the color of text when used in messages, the accent color if used as emoji status, white on chat photos, or another appropriate color based on context; for custom emoji sticker sets only
     pub fn needs_repainting(mut self, value: impl Into<bool>) -> Self {
         self.payload.needs_repainting = Some(value.into());
         self

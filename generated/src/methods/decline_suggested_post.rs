@@ -49,7 +49,7 @@ impl Method for DeclineSuggestedPost {
 }
 
 impl Request<DeclineSuggestedPost> {
-    /// Sets `comment`: Comment for the creator of the suggested post; 0-128 characters
+    /// Sets [`comment`](field@crate::methods::DeclineSuggestedPost::comment): Comment for the creator of the suggested post; 0-128 characters
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.payload.comment = Some(value.into());
         self

@@ -49,13 +49,13 @@ impl Method for DeleteAllMessageReactions {
 }
 
 impl Request<DeleteAllMessageReactions> {
-    /// Sets `user_id`: Identifier of the user whose reactions will be removed, if the reactions were added by a user
+    /// Sets [`user_id`](field@crate::methods::DeleteAllMessageReactions::user_id): Identifier of the user whose reactions will be removed, if the reactions were added by a user
     pub fn user_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.user_id = Some(value.into());
         self
     }
 
-    /// Sets `actor_chat_id`: Identifier of the chat whose reactions will be removed, if the reactions were added by a chat
+    /// Sets [`actor_chat_id`](field@crate::methods::DeleteAllMessageReactions::actor_chat_id): Identifier of the chat whose reactions will be removed, if the reactions were added by a chat
     pub fn actor_chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.actor_chat_id = Some(value.into());
         self

@@ -45,7 +45,7 @@ impl Method for DeleteWebhook {
 }
 
 impl Request<DeleteWebhook> {
-    /// Sets `drop_pending_updates`: Pass `true` to drop all pending updates
+    /// Sets [`drop_pending_updates`](field@crate::methods::DeleteWebhook::drop_pending_updates): Pass `true` to drop all pending updates
     pub fn drop_pending_updates(mut self, value: impl Into<bool>) -> Self {
         self.payload.drop_pending_updates = Some(value.into());
         self

@@ -86,55 +86,55 @@ impl Method for EditMessageCaption {
 }
 
 impl Request<EditMessageCaption> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message to be edited was sent
+    /// Sets [`business_connection_id`](field@crate::methods::EditMessageCaption::business_connection_id): Unique identifier of the business connection on behalf of which the message to be edited was sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`.
+    /// Sets [`chat_id`](field@crate::methods::EditMessageCaption::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the message to edit.
+    /// Sets [`message_id`](field@crate::methods::EditMessageCaption::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::EditMessageCaption::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self
     }
 
-    /// Sets `caption`: New caption of the message, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@crate::methods::EditMessageCaption::caption): New caption of the message, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.payload.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@crate::methods::EditMessageCaption::parse_mode): Mode for parsing entities in the message caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@crate::methods::EditMessageCaption::caption_entities): A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: Pass `true` if the caption must be shown above the message media. Supported only for animation, photo and video messages.
+    /// Sets [`show_caption_above_media`](field@crate::methods::EditMessageCaption::show_caption_above_media): Pass `true` if the caption must be shown above the message media.
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.payload.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageCaption::reply_markup): An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

@@ -74,7 +74,7 @@ impl Method for EditMessageChecklist {
 }
 
 impl Request<EditMessageChecklist> {
-    /// Sets `reply_markup`: The new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) for the message
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageChecklist::reply_markup): The new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) for the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

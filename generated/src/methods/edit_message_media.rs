@@ -81,31 +81,31 @@ impl Method for EditMessageMedia {
 }
 
 impl Request<EditMessageMedia> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message to be edited was sent
+    /// Sets [`business_connection_id`](field@crate::methods::EditMessageMedia::business_connection_id): Unique identifier of the business connection on behalf of which the message to be edited was sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`.
+    /// Sets [`chat_id`](field@crate::methods::EditMessageMedia::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the message to edit.
+    /// Sets [`message_id`](field@crate::methods::EditMessageMedia::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::EditMessageMedia::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageMedia::reply_markup): A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

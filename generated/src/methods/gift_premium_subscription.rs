@@ -72,19 +72,19 @@ impl Method for GiftPremiumSubscription {
 }
 
 impl Request<GiftPremiumSubscription> {
-    /// Sets `text`: Text that will be shown along with the service message about the subscription; 0-128 characters
+    /// Sets [`text`](field@crate::methods::GiftPremiumSubscription::text): Text that will be shown along with the service message about the subscription; 0-128 characters
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `text_parse_mode`: Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// Sets [`text_parse_mode`](field@crate::methods::GiftPremiumSubscription::text_parse_mode): Mode for parsing entities in the text.
     pub fn text_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.text_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `text_entities`: A list of special entities that appear in the gift text. It can be specified instead of *text_parse_mode*. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// Sets [`text_entities`](field@crate::methods::GiftPremiumSubscription::text_entities): A list of special entities that appear in the gift text.
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.text_entities = Some(value.into());
         self

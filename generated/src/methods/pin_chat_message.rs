@@ -59,13 +59,13 @@ impl Method for PinChatMessage {
 }
 
 impl Request<PinChatMessage> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message will be pinned
+    /// Sets [`business_connection_id`](field@crate::methods::PinChatMessage::business_connection_id): Unique identifier of the business connection on behalf of which the message will be pinned
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Pass `true` if it is not necessary to send a notification to all chat members about the new pinned message. Notifications are always disabled in channels and private chats.
+    /// Sets [`disable_notification`](field@crate::methods::PinChatMessage::disable_notification): Pass `true` if it is not necessary to send a notification to all chat members about the new pinned message.
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self

@@ -45,7 +45,7 @@ impl Method for RemoveBusinessAccountProfilePhoto {
 }
 
 impl Request<RemoveBusinessAccountProfilePhoto> {
-    /// Sets `is_public`: Pass `true` to remove the public photo, which is visible even if the main photo is hidden by the business account's privacy settings. After the main photo is removed, the previous profile photo (if present) becomes the main photo.
+    /// Sets [`is_public`](field@crate::methods::RemoveBusinessAccountProfilePhoto::is_public): Pass `true` to remove the public photo, which is visible even if the main photo is hidden by the business account's privacy settings.
     pub fn is_public(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_public = Some(value.into());
         self

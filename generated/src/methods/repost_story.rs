@@ -73,13 +73,13 @@ impl Method for RepostStory {
 }
 
 impl Request<RepostStory> {
-    /// Sets `post_to_chat_page`: Pass `true` to keep the story accessible after it expires
+    /// Sets [`post_to_chat_page`](field@crate::methods::RepostStory::post_to_chat_page): Pass `true` to keep the story accessible after it expires
     pub fn post_to_chat_page(mut self, value: impl Into<bool>) -> Self {
         self.payload.post_to_chat_page = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Pass `true` if the content of the story must be protected from forwarding and screenshotting
+    /// Sets [`protect_content`](field@crate::methods::RepostStory::protect_content): Pass `true` if the content of the story must be protected from forwarding and screenshotting
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self

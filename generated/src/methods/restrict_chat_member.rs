@@ -65,13 +65,13 @@ impl Method for RestrictChatMember {
 }
 
 impl Request<RestrictChatMember> {
-    /// Sets `use_independent_chat_permissions`: Pass `true` if chat permissions are set independently. Otherwise, the *can_send_other_messages* and *can_add_web_page_previews* permissions will imply the *can_send_messages*, *can_send_audios*, *can_send_documents*, *can_send_photos*, *can_send_videos*, *can_send_video_notes*, and *can_send_voice_notes* permissions; the *can_send_polls* permission will imply the *can_send_messages* permission.
+    /// Sets [`use_independent_chat_permissions`](field@crate::methods::RestrictChatMember::use_independent_chat_permissions): Pass `true` if chat permissions are set independently.
     pub fn use_independent_chat_permissions(mut self, value: impl Into<bool>) -> Self {
         self.payload.use_independent_chat_permissions = Some(value.into());
         self
     }
 
-    /// Sets `until_date`: Date when restrictions will be lifted for the user; Unix time. If user is restricted for more than 366 days or less than 30 seconds from the current time, they are considered to be restricted forever.
+    /// Sets [`until_date`](field@crate::methods::RestrictChatMember::until_date): Date when restrictions will be lifted for the user; Unix time.
     pub fn until_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.until_date = Some(value.into());
         self

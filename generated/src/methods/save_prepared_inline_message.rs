@@ -473,25 +473,25 @@ impl Method for SavePreparedInlineMessage {
 }
 
 impl Request<SavePreparedInlineMessage> {
-    /// Sets `allow_user_chats`: Pass `true` if the message can be sent to private chats with users
+    /// Sets [`allow_user_chats`](field@crate::methods::SavePreparedInlineMessage::allow_user_chats): Pass `true` if the message can be sent to private chats with users
     pub fn allow_user_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_user_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_bot_chats`: Pass `true` if the message can be sent to private chats with bots
+    /// Sets [`allow_bot_chats`](field@crate::methods::SavePreparedInlineMessage::allow_bot_chats): Pass `true` if the message can be sent to private chats with bots
     pub fn allow_bot_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_bot_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_group_chats`: Pass `true` if the message can be sent to group and supergroup chats
+    /// Sets [`allow_group_chats`](field@crate::methods::SavePreparedInlineMessage::allow_group_chats): Pass `true` if the message can be sent to group and supergroup chats
     pub fn allow_group_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_group_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_channel_chats`: Pass `true` if the message can be sent to channel chats
+    /// Sets [`allow_channel_chats`](field@crate::methods::SavePreparedInlineMessage::allow_channel_chats): Pass `true` if the message can be sent to channel chats
     pub fn allow_channel_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_channel_chats = Some(value.into());
         self

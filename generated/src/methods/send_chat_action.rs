@@ -58,13 +58,13 @@ impl Method for SendChatAction {
 }
 
 impl Request<SendChatAction> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the action will be sent
+    /// Sets [`business_connection_id`](field@crate::methods::SendChatAction::business_connection_id): Unique identifier of the business connection on behalf of which the action will be sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `message_thread_id`: Unique identifier for the target message thread or topic of a forum; for supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::SendChatAction::message_thread_id): Unique identifier for the target message thread or topic of a forum; for supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self

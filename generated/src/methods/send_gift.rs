@@ -72,37 +72,37 @@ impl Method for SendGift {
 }
 
 impl Request<SendGift> {
-    /// Sets `user_id`: Required if *chat_id* is not specified. Unique identifier of the target user who will receive the gift.
+    /// Sets [`user_id`](field@crate::methods::SendGift::user_id): Required if *chat_id* is not specified.
     pub fn user_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.user_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *user_id* is not specified. Unique identifier for the chat or username of the channel (in the format `@username`) that will receive the gift.
+    /// Sets [`chat_id`](field@crate::methods::SendGift::chat_id): Required if *user_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `pay_for_upgrade`: Pass `true` to pay for the gift upgrade from the bot's balance, thereby making the upgrade free for the receiver
+    /// Sets [`pay_for_upgrade`](field@crate::methods::SendGift::pay_for_upgrade): Pass `true` to pay for the gift upgrade from the bot's balance, thereby making the upgrade free for the receiver
     pub fn pay_for_upgrade(mut self, value: impl Into<bool>) -> Self {
         self.payload.pay_for_upgrade = Some(value.into());
         self
     }
 
-    /// Sets `text`: Text that will be shown along with the gift; 0-128 characters
+    /// Sets [`text`](field@crate::methods::SendGift::text): Text that will be shown along with the gift; 0-128 characters
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `text_parse_mode`: Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// Sets [`text_parse_mode`](field@crate::methods::SendGift::text_parse_mode): Mode for parsing entities in the text.
     pub fn text_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.text_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `text_entities`: A list of special entities that appear in the gift text. It can be specified instead of *text_parse_mode*. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// Sets [`text_entities`](field@crate::methods::SendGift::text_entities): A list of special entities that appear in the gift text.
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.text_entities = Some(value.into());
         self

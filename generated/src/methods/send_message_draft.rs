@@ -68,25 +68,25 @@ impl Method for SendMessageDraft {
 }
 
 impl Request<SendMessageDraft> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread
+    /// Sets [`message_thread_id`](field@crate::methods::SendMessageDraft::message_thread_id): Unique identifier for the target message thread
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `text`: Text of the message to be sent, 0-4096 characters after entities parsing. Pass an empty text to show a “Thinking…” placeholder.
+    /// Sets [`text`](field@crate::methods::SendMessageDraft::text): Text of the message to be sent, 0-4096 characters after entities parsing.
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@crate::methods::SendMessageDraft::parse_mode): Mode for parsing entities in the message text.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `entities`: A list of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// Sets [`entities`](field@crate::methods::SendMessageDraft::entities): A list of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.entities = Some(value.into());
         self

@@ -58,7 +58,7 @@ impl Method for SendRichMessageDraft {
 }
 
 impl Request<SendRichMessageDraft> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread
+    /// Sets [`message_thread_id`](field@crate::methods::SendRichMessageDraft::message_thread_id): Unique identifier for the target message thread
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self

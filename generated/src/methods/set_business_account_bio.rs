@@ -45,7 +45,7 @@ impl Method for SetBusinessAccountBio {
 }
 
 impl Request<SetBusinessAccountBio> {
-    /// Sets `bio`: The new value of the bio for the business account; 0-140 characters
+    /// Sets [`bio`](field@crate::methods::SetBusinessAccountBio::bio): The new value of the bio for the business account; 0-140 characters
     pub fn bio(mut self, value: impl Into<String>) -> Self {
         self.payload.bio = Some(value.into());
         self

@@ -52,7 +52,7 @@ impl Method for SetBusinessAccountName {
 }
 
 impl Request<SetBusinessAccountName> {
-    /// Sets `last_name`: The new value of the last name for the business account; 0-64 characters
+    /// Sets [`last_name`](field@crate::methods::SetBusinessAccountName::last_name): The new value of the last name for the business account; 0-64 characters
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.payload.last_name = Some(value.into());
         self

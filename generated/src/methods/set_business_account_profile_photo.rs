@@ -53,7 +53,7 @@ impl Method for SetBusinessAccountProfilePhoto {
 }
 
 impl Request<SetBusinessAccountProfilePhoto> {
-    /// Sets `is_public`: Pass `true` to set the public photo, which will be visible even if the main photo is hidden by the business account's privacy settings. An account can have only one public photo.
+    /// Sets [`is_public`](field@crate::methods::SetBusinessAccountProfilePhoto::is_public): Pass `true` to set the public photo, which will be visible even if the main photo is hidden by the business account's privacy settings.
     pub fn is_public(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_public = Some(value.into());
         self

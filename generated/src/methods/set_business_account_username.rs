@@ -45,7 +45,7 @@ impl Method for SetBusinessAccountUsername {
 }
 
 impl Request<SetBusinessAccountUsername> {
-    /// Sets `username`: The new value of the username for the business account; 0-32 characters
+    /// Sets [`username`](field@crate::methods::SetBusinessAccountUsername::username): The new value of the username for the business account; 0-32 characters
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.payload.username = Some(value.into());
         self

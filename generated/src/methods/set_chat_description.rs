@@ -45,7 +45,7 @@ impl Method for SetChatDescription {
 }
 
 impl Request<SetChatDescription> {
-    /// Sets `description`: New chat description, 0-255 characters
+    /// Sets [`description`](field@crate::methods::SetChatDescription::description): New chat description, 0-255 characters
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.payload.description = Some(value.into());
         self

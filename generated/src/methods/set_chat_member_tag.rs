@@ -49,7 +49,7 @@ impl Method for SetChatMemberTag {
 }
 
 impl Request<SetChatMemberTag> {
-    /// Sets `tag`: New tag for the member; 0-16 characters, emoji are not allowed
+    /// Sets [`tag`](field@crate::methods::SetChatMemberTag::tag): New tag for the member; 0-16 characters, emoji are not allowed
     pub fn tag(mut self, value: impl Into<String>) -> Self {
         self.payload.tag = Some(value.into());
         self

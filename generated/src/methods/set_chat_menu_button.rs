@@ -52,13 +52,13 @@ impl Method for SetChatMenuButton {
 }
 
 impl Request<SetChatMenuButton> {
-    /// Sets `chat_id`: Unique identifier for the target private chat. If not specified, the bot's default menu button will be changed.
+    /// Sets [`chat_id`](field@crate::methods::SetChatMenuButton::chat_id): Unique identifier for the target private chat.
     pub fn chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `menu_button`: The bot's new menu button. Defaults to [MenuButtonDefault](crate::types::MenuButtonDefault).
+    /// Sets [`menu_button`](field@crate::methods::SetChatMenuButton::menu_button): The bot's new menu button.
     pub fn menu_button(mut self, value: impl Into<MenuButton>) -> Self {
         self.payload.menu_button = Some(value.into());
         self

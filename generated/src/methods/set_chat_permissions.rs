@@ -56,7 +56,7 @@ impl Method for SetChatPermissions {
 }
 
 impl Request<SetChatPermissions> {
-    /// Sets `use_independent_chat_permissions`: Pass `true` if chat permissions are set independently. Otherwise, the *can_send_other_messages* and *can_add_web_page_previews* permissions will imply the *can_send_messages*, *can_send_audios*, *can_send_documents*, *can_send_photos*, *can_send_videos*, *can_send_video_notes*, and *can_send_voice_notes* permissions; the *can_send_polls* permission will imply the *can_send_messages* permission.
+    /// Sets [`use_independent_chat_permissions`](field@crate::methods::SetChatPermissions::use_independent_chat_permissions): Pass `true` if chat permissions are set independently.
     pub fn use_independent_chat_permissions(mut self, value: impl Into<bool>) -> Self {
         self.payload.use_independent_chat_permissions = Some(value.into());
         self

@@ -45,7 +45,7 @@ impl Method for SetCustomEmojiStickerSetThumbnail {
 }
 
 impl Request<SetCustomEmojiStickerSetThumbnail> {
-    /// Sets `custom_emoji_id`: Custom emoji identifier of a sticker from the sticker set; pass an empty string to drop the thumbnail and use the first sticker as the thumbnail
+    /// Sets [`custom_emoji_id`](field@crate::methods::SetCustomEmojiStickerSetThumbnail::custom_emoji_id): Custom emoji identifier of a sticker from the sticker set; pass an empty string to drop the thumbnail and use the first sticker as the thumbnail
     pub fn custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.payload.custom_emoji_id = Some(value.into());
         self

@@ -66,31 +66,31 @@ impl Method for SetGameScore {
 }
 
 impl Request<SetGameScore> {
-    /// Sets `force`: Pass `true` if the high score is allowed to decrease. This can be useful when fixing mistakes or banning cheaters.
+    /// Sets [`force`](field@crate::methods::SetGameScore::force): Pass `true` if the high score is allowed to decrease.
     pub fn force(mut self, value: impl Into<bool>) -> Self {
         self.payload.force = Some(value.into());
         self
     }
 
-    /// Sets `disable_edit_message`: Pass `true` if the game message should not be automatically edited to include the current scoreboard
+    /// Sets [`disable_edit_message`](field@crate::methods::SetGameScore::disable_edit_message): Pass `true` if the game message should not be automatically edited to include the current scoreboard
     pub fn disable_edit_message(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_edit_message = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat.
+    /// Sets [`chat_id`](field@crate::methods::SetGameScore::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the sent message.
+    /// Sets [`message_id`](field@crate::methods::SetGameScore::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::SetGameScore::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self

@@ -49,7 +49,7 @@ impl Method for SetManagedBotAccessSettings {
 }
 
 impl Request<SetManagedBotAccessSettings> {
-    /// Sets `added_user_ids`: A list of up to 10 identifiers of users who will have access to the bot in addition to its owner. Ignored if *is_access_restricted* is false.
+    /// Sets [`added_user_ids`](field@crate::methods::SetManagedBotAccessSettings::added_user_ids): A list of up to 10 identifiers of users who will have access to the bot in addition to its owner.
     pub fn added_user_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.payload.added_user_ids = Some(value.into());
         self

@@ -54,13 +54,13 @@ impl Method for SetMessageReaction {
 }
 
 impl Request<SetMessageReaction> {
-    /// Sets `reaction`: A list of reaction types to set on the message. Currently, as non-premium users, bots can set up to one reaction per message. A custom emoji reaction can be used if it is either already present on the message or explicitly allowed by chat administrators. Paid reactions can't be used by bots.
+    /// Sets [`reaction`](field@crate::methods::SetMessageReaction::reaction): A list of reaction types to set on the message.
     pub fn reaction(mut self, value: impl Into<Vec<ReactionType>>) -> Self {
         self.payload.reaction = Some(value.into());
         self
     }
 
-    /// Sets `is_big`: Pass `true` to set the reaction with a big animation
+    /// Sets [`is_big`](field@crate::methods::SetMessageReaction::is_big): Pass `true` to set the reaction with a big animation
     pub fn is_big(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_big = Some(value.into());
         self

@@ -50,13 +50,13 @@ impl Method for SetMyCommands {
 }
 
 impl Request<SetMyCommands> {
-    /// Sets `scope`: An object, describing scope of users for which the commands are relevant. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
+    /// Sets [`scope`](field@crate::methods::SetMyCommands::scope): An object, describing scope of users for which the commands are relevant.
     pub fn scope(mut self, value: impl Into<BotCommandScope>) -> Self {
         self.payload.scope = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code. If empty, commands will be applied to all users from the given scope, for whose language there are no dedicated commands.
+    /// Sets [`language_code`](field@crate::methods::SetMyCommands::language_code): A two-letter ISO 639-1 language code.
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self

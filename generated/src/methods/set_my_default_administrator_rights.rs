@@ -52,13 +52,13 @@ impl Method for SetMyDefaultAdministratorRights {
 }
 
 impl Request<SetMyDefaultAdministratorRights> {
-    /// Sets `rights`: An object describing new default administrator rights. If not specified, the default administrator rights will be cleared.
+    /// Sets [`rights`](field@crate::methods::SetMyDefaultAdministratorRights::rights): An object describing new default administrator rights.
     pub fn rights(mut self, value: impl Into<ChatAdministratorRights>) -> Self {
         self.payload.rights = Some(value.into());
         self
     }
 
-    /// Sets `for_channels`: Pass `true` to change the default administrator rights of the bot in channels. Otherwise, the default administrator rights of the bot for groups and supergroups will be changed.
+    /// Sets [`for_channels`](field@crate::methods::SetMyDefaultAdministratorRights::for_channels): Pass `true` to change the default administrator rights of the bot in channels.
     pub fn for_channels(mut self, value: impl Into<bool>) -> Self {
         self.payload.for_channels = Some(value.into());
         self

@@ -51,13 +51,13 @@ impl Method for SetMyDescription {
 }
 
 impl Request<SetMyDescription> {
-    /// Sets `description`: New bot description; 0-512 characters. Pass an empty string to remove the dedicated description for the given language.
+    /// Sets [`description`](field@crate::methods::SetMyDescription::description): New bot description; 0-512 characters.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.payload.description = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code. If empty, the description will be applied to all users for whose language there is no dedicated description.
+    /// Sets [`language_code`](field@crate::methods::SetMyDescription::language_code): A two-letter ISO 639-1 language code.
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self

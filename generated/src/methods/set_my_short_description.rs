@@ -51,13 +51,13 @@ impl Method for SetMyShortDescription {
 }
 
 impl Request<SetMyShortDescription> {
-    /// Sets `short_description`: New short description for the bot; 0-120 characters. Pass an empty string to remove the dedicated short description for the given language.
+    /// Sets [`short_description`](field@crate::methods::SetMyShortDescription::short_description): New short description for the bot; 0-120 characters.
     pub fn short_description(mut self, value: impl Into<String>) -> Self {
         self.payload.short_description = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code. If empty, the short description will be applied to all users for whose language there is no dedicated short description.
+    /// Sets [`language_code`](field@crate::methods::SetMyShortDescription::language_code): A two-letter ISO 639-1 language code.
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self

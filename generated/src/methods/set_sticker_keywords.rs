@@ -45,7 +45,7 @@ impl Method for SetStickerKeywords {
 }
 
 impl Request<SetStickerKeywords> {
-    /// Sets `keywords`: A list of 0-20 search keywords for the sticker with total length of up to 64 characters
+    /// Sets [`keywords`](field@crate::methods::SetStickerKeywords::keywords): A list of 0-20 search keywords for the sticker with total length of up to 64 characters
     pub fn keywords(mut self, value: impl Into<Vec<String>>) -> Self {
         self.payload.keywords = Some(value.into());
         self

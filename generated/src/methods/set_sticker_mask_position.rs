@@ -46,7 +46,7 @@ impl Method for SetStickerMaskPosition {
 }
 
 impl Request<SetStickerMaskPosition> {
-    /// Sets `mask_position`: An object with the position where the mask should be placed on faces. Omit the parameter to remove the mask position.
+    /// Sets [`mask_position`](field@crate::methods::SetStickerMaskPosition::mask_position): An object with the position where the mask should be placed on faces.
     pub fn mask_position(mut self, value: impl Into<MaskPosition>) -> Self {
         self.payload.mask_position = Some(value.into());
         self

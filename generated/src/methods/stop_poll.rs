@@ -54,13 +54,13 @@ impl Method for StopPoll {
 }
 
 impl Request<StopPoll> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message to be edited was sent
+    /// Sets [`business_connection_id`](field@crate::methods::StopPoll::business_connection_id): Unique identifier of the business connection on behalf of which the message to be edited was sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A new message [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::StopPoll::reply_markup): A new message [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

@@ -57,7 +57,7 @@ impl Method for TransferGift {
 }
 
 impl Request<TransferGift> {
-    /// Sets `star_count`: The amount of Telegram Stars that will be paid for the transfer from the business account balance. If positive, then the *can_transfer_stars* business bot right is required.
+    /// Sets [`star_count`](field@crate::methods::TransferGift::star_count): The amount of Telegram Stars that will be paid for the transfer from the business account balance.
     pub fn star_count(mut self, value: impl Into<i64>) -> Self {
         self.payload.star_count = Some(value.into());
         self

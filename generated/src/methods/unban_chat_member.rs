@@ -49,7 +49,7 @@ impl Method for UnbanChatMember {
 }
 
 impl Request<UnbanChatMember> {
-    /// Sets `only_if_banned`: Do nothing if the user is not banned
+    /// Sets [`only_if_banned`](field@crate::methods::UnbanChatMember::only_if_banned): Do nothing if the user is not banned
     pub fn only_if_banned(mut self, value: impl Into<bool>) -> Self {
         self.payload.only_if_banned = Some(value.into());
         self

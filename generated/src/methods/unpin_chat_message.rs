@@ -49,13 +49,13 @@ impl Method for UnpinChatMessage {
 }
 
 impl Request<UnpinChatMessage> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message will be unpinned
+    /// Sets [`business_connection_id`](field@crate::methods::UnpinChatMessage::business_connection_id): Unique identifier of the business connection on behalf of which the message will be unpinned
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Identifier of the message to unpin. Required if *business_connection_id* is specified. If not specified, the most recent pinned message (by sending date) will be unpinned.
+    /// Sets [`message_id`](field@crate::methods::UnpinChatMessage::message_id): Identifier of the message to unpin.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self

@@ -56,13 +56,13 @@ impl Method for UpgradeGift {
 }
 
 impl Request<UpgradeGift> {
-    /// Sets `keep_original_details`: Pass `true` to keep the original gift text, sender and receiver in the upgraded gift
+    /// Sets [`keep_original_details`](field@crate::methods::UpgradeGift::keep_original_details): Pass `true` to keep the original gift text, sender and receiver in the upgraded gift
     pub fn keep_original_details(mut self, value: impl Into<bool>) -> Self {
         self.payload.keep_original_details = Some(value.into());
         self
     }
 
-    /// Sets `star_count`: The amount of Telegram Stars that will be paid for the upgrade from the business account balance. If `gift.prepaid_upgrade_star_count > 0`, then pass 0, otherwise, the *can_transfer_stars* business bot right is required and `gift.upgrade_star_count` must be passed.
+    /// Sets [`star_count`](field@crate::methods::UpgradeGift::star_count): The amount of Telegram Stars that will be paid for the upgrade from the business account balance.
     pub fn star_count(mut self, value: impl Into<i64>) -> Self {
         self.payload.star_count = Some(value.into());
         self

@@ -45,7 +45,7 @@ impl Method for VerifyUser {
 }
 
 impl Request<VerifyUser> {
-    /// Sets `custom_description`: Custom description for the verification; 0-70 characters. Must be empty if the organization isn't allowed to provide a custom verification description.
+    /// Sets [`custom_description`](field@crate::methods::VerifyUser::custom_description): Custom description for the verification; 0-70 characters.
     pub fn custom_description(mut self, value: impl Into<String>) -> Self {
         self.payload.custom_description = Some(value.into());
         self

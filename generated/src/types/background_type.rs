@@ -244,13 +244,13 @@ impl BackgroundTypeWallpaper {
         }
     }
 
-    /// Sets `is_blurred`: `true` if the wallpaper is downscaled to fit in a 450x450 square and then box-blurred with radius 12
+    /// Sets [`is_blurred`](field@Self::is_blurred): `true` if the wallpaper is downscaled to fit in a 450x450 square and then box-blurred with radius 12
     pub fn is_blurred(mut self, value: impl Into<bool>) -> Self {
         self.is_blurred = Some(value.into());
         self
     }
 
-    /// Sets `is_moving`: `true` if the background moves slightly when the device is tilted
+    /// Sets [`is_moving`](field@Self::is_moving): `true` if the background moves slightly when the device is tilted
     pub fn is_moving(mut self, value: impl Into<bool>) -> Self {
         self.is_moving = Some(value.into());
         self
@@ -340,13 +340,13 @@ impl BackgroundTypePattern {
         }
     }
 
-    /// Sets `is_inverted`: `true` if the background fill must be applied only to the pattern itself. All other pixels are black in this case. For dark themes only.
+    /// Sets [`is_inverted`](field@Self::is_inverted): `true` if the background fill must be applied only to the pattern itself.
     pub fn is_inverted(mut self, value: impl Into<bool>) -> Self {
         self.is_inverted = Some(value.into());
         self
     }
 
-    /// Sets `is_moving`: `true` if the background moves slightly when the device is tilted
+    /// Sets [`is_moving`](field@Self::is_moving): `true` if the background moves slightly when the device is tilted
     pub fn is_moving(mut self, value: impl Into<bool>) -> Self {
         self.is_moving = Some(value.into());
         self

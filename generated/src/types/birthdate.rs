@@ -65,7 +65,7 @@ impl Birthdate {
         }
     }
 
-    /// Sets `year`: Year of the user's birth
+    /// Sets [`year`](field@Self::year): Year of the user's birth
     pub fn year(mut self, value: impl Into<i64>) -> Self {
         self.year = Some(value.into());
         self

@@ -61,7 +61,7 @@ impl BotAccessSettings {
         }
     }
 
-    /// Sets `added_users`: The list of other users who have access to the bot if the access is restricted
+    /// Sets [`added_users`](field@Self::added_users): The list of other users who have access to the bot if the access is restricted
     pub fn added_users(mut self, value: impl Into<Vec<User>>) -> Self {
         self.added_users = Some(value.into());
         self

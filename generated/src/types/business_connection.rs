@@ -95,7 +95,7 @@ impl BusinessConnection {
         }
     }
 
-    /// Sets `rights`: Rights of the business bot
+    /// Sets [`rights`](field@Self::rights): Rights of the business bot
     pub fn rights(mut self, value: impl Into<BusinessBotRights>) -> Self {
         self.rights = Some(Box::new(value.into()));
         self

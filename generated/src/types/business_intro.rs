@@ -72,19 +72,19 @@ impl BusinessIntro {
         }
     }
 
-    /// Sets `title`: Title text of the business intro
+    /// Sets [`title`](field@Self::title): Title text of the business intro
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `message`: Message text of the business intro
+    /// Sets [`message`](field@Self::message): Message text of the business intro
     pub fn message(mut self, value: impl Into<String>) -> Self {
         self.message = Some(value.into());
         self
     }
 
-    /// Sets `sticker`: Sticker of the business intro
+    /// Sets [`sticker`](field@Self::sticker): Sticker of the business intro
     pub fn sticker(mut self, value: impl Into<Sticker>) -> Self {
         self.sticker = Some(Box::new(value.into()));
         self

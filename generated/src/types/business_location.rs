@@ -59,7 +59,7 @@ impl BusinessLocation {
         }
     }
 
-    /// Sets `location`: Location of the business
+    /// Sets [`location`](field@Self::location): Location of the business
     pub fn location(mut self, value: impl Into<Location>) -> Self {
         self.location = Some(Box::new(value.into()));
         self

@@ -101,37 +101,37 @@ impl Chat {
         }
     }
 
-    /// Sets `title`: Title, for supergroups, channels and group chats
+    /// Sets [`title`](field@Self::title): Title, for supergroups, channels and group chats
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `username`: Username, for private chats, supergroups and channels if available
+    /// Sets [`username`](field@Self::username): Username, for private chats, supergroups and channels if available
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.username = Some(value.into());
         self
     }
 
-    /// Sets `first_name`: First name of the other party in a private chat
+    /// Sets [`first_name`](field@Self::first_name): First name of the other party in a private chat
     pub fn first_name(mut self, value: impl Into<String>) -> Self {
         self.first_name = Some(value.into());
         self
     }
 
-    /// Sets `last_name`: Last name of the other party in a private chat
+    /// Sets [`last_name`](field@Self::last_name): Last name of the other party in a private chat
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `is_forum`: `true` if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
+    /// Sets [`is_forum`](field@Self::is_forum): `true` if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
     pub fn is_forum(mut self, value: impl Into<bool>) -> Self {
         self.is_forum = Some(value.into());
         self
     }
 
-    /// Sets `is_direct_messages`: `true` if the chat is the direct messages chat of a channel
+    /// Sets [`is_direct_messages`](field@Self::is_direct_messages): `true` if the chat is the direct messages chat of a channel
     pub fn is_direct_messages(mut self, value: impl Into<bool>) -> Self {
         self.is_direct_messages = Some(value.into());
         self

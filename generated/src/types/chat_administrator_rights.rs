@@ -202,37 +202,37 @@ impl ChatAdministratorRights {
         }
     }
 
-    /// Sets `can_post_messages`: `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
+    /// Sets [`can_post_messages`](field@Self::can_post_messages): `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     pub fn can_post_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_post_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_messages`: `true` if the administrator can edit messages of other users and can pin messages; for channels only
+    /// Sets [`can_edit_messages`](field@Self::can_edit_messages): `true` if the administrator can edit messages of other users and can pin messages; for channels only
     pub fn can_edit_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_pin_messages`: `true` if the user is allowed to pin messages; for groups and supergroups only
+    /// Sets [`can_pin_messages`](field@Self::can_pin_messages): `true` if the user is allowed to pin messages; for groups and supergroups only
     pub fn can_pin_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_pin_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_topics`: `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
+    /// Sets [`can_manage_topics`](field@Self::can_manage_topics): `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
     pub fn can_manage_topics(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_topics = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_direct_messages`: `true` if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
+    /// Sets [`can_manage_direct_messages`](field@Self::can_manage_direct_messages): `true` if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
     pub fn can_manage_direct_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_direct_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_tags`: `true` if the administrator can edit the tags of regular members; for groups and supergroups only. If omitted defaults to the value of can_pin_messages.
+    /// Sets [`can_manage_tags`](field@Self::can_manage_tags): `true` if the administrator can edit the tags of regular members; for groups and supergroups only.
     pub fn can_manage_tags(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_tags = Some(value.into());
         self

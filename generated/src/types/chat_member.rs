@@ -203,7 +203,7 @@ impl ChatMemberOwner {
         }
     }
 
-    /// Sets `custom_title`: Custom title for this user
+    /// Sets [`custom_title`](field@Self::custom_title): Custom title for this user
     pub fn custom_title(mut self, value: impl Into<String>) -> Self {
         self.custom_title = Some(value.into());
         self
@@ -437,43 +437,43 @@ impl ChatMemberAdministrator {
         }
     }
 
-    /// Sets `can_post_messages`: `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
+    /// Sets [`can_post_messages`](field@Self::can_post_messages): `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     pub fn can_post_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_post_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_messages`: `true` if the administrator can edit messages of other users and can pin messages; for channels only
+    /// Sets [`can_edit_messages`](field@Self::can_edit_messages): `true` if the administrator can edit messages of other users and can pin messages; for channels only
     pub fn can_edit_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_pin_messages`: `true` if the user is allowed to pin messages; for groups and supergroups only
+    /// Sets [`can_pin_messages`](field@Self::can_pin_messages): `true` if the user is allowed to pin messages; for groups and supergroups only
     pub fn can_pin_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_pin_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_topics`: `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
+    /// Sets [`can_manage_topics`](field@Self::can_manage_topics): `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
     pub fn can_manage_topics(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_topics = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_direct_messages`: `true` if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
+    /// Sets [`can_manage_direct_messages`](field@Self::can_manage_direct_messages): `true` if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
     pub fn can_manage_direct_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_direct_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_tags`: `true` if the administrator can edit the tags of regular members; for groups and supergroups only. If omitted defaults to the value of can_pin_messages.
+    /// Sets [`can_manage_tags`](field@Self::can_manage_tags): `true` if the administrator can edit the tags of regular members; for groups and supergroups only.
     pub fn can_manage_tags(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_tags = Some(value.into());
         self
     }
 
-    /// Sets `custom_title`: Custom title for this user
+    /// Sets [`custom_title`](field@Self::custom_title): Custom title for this user
     pub fn custom_title(mut self, value: impl Into<String>) -> Self {
         self.custom_title = Some(value.into());
         self
@@ -545,13 +545,13 @@ impl ChatMemberMember {
         }
     }
 
-    /// Sets `tag`: Tag of the member
+    /// Sets [`tag`](field@Self::tag): Tag of the member
     pub fn tag(mut self, value: impl Into<String>) -> Self {
         self.tag = Some(value.into());
         self
     }
 
-    /// Sets `until_date`: Date when the user's subscription will expire; Unix time
+    /// Sets [`until_date`](field@Self::until_date): Date when the user's subscription will expire; Unix time
     pub fn until_date(mut self, value: impl Into<i64>) -> Self {
         self.until_date = Some(value.into());
         self
@@ -803,7 +803,7 @@ impl ChatMemberRestricted {
         }
     }
 
-    /// Sets `tag`: Tag of the member
+    /// Sets [`tag`](field@Self::tag): Tag of the member
     pub fn tag(mut self, value: impl Into<String>) -> Self {
         self.tag = Some(value.into());
         self

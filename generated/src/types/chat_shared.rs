@@ -80,19 +80,19 @@ impl ChatShared {
         }
     }
 
-    /// Sets `title`: Title of the chat, if the title was requested by the bot
+    /// Sets [`title`](field@Self::title): Title of the chat, if the title was requested by the bot
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `username`: Username of the chat, if the username was requested by the bot and available
+    /// Sets [`username`](field@Self::username): Username of the chat, if the username was requested by the bot and available
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.username = Some(value.into());
         self
     }
 
-    /// Sets `photo`: Available sizes of the chat photo, if the photo was requested by the bot
+    /// Sets [`photo`](field@Self::photo): Available sizes of the chat photo, if the photo was requested by the bot
     pub fn photo(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.photo = Some(value.into());
         self

@@ -84,19 +84,19 @@ impl Checklist {
         }
     }
 
-    /// Sets `title_entities`: Special entities that appear in the checklist title
+    /// Sets [`title_entities`](field@Self::title_entities): Special entities that appear in the checklist title
     pub fn title_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.title_entities = Some(value.into());
         self
     }
 
-    /// Sets `others_can_add_tasks`: `true` if users other than the creator of the list can add tasks to the list
+    /// Sets [`others_can_add_tasks`](field@Self::others_can_add_tasks): `true` if users other than the creator of the list can add tasks to the list
     pub fn others_can_add_tasks(mut self, value: impl Into<bool>) -> Self {
         self.others_can_add_tasks = Some(value.into());
         self
     }
 
-    /// Sets `others_can_mark_tasks_as_done`: `true` if users other than the creator of the list can mark tasks as done or not done
+    /// Sets [`others_can_mark_tasks_as_done`](field@Self::others_can_mark_tasks_as_done): `true` if users other than the creator of the list can mark tasks as done or not done
     pub fn others_can_mark_tasks_as_done(mut self, value: impl Into<bool>) -> Self {
         self.others_can_mark_tasks_as_done = Some(value.into());
         self

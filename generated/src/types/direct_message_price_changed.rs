@@ -65,7 +65,7 @@ impl DirectMessagePriceChanged {
         }
     }
 
-    /// Sets `direct_message_star_count`: The new number of Telegram Stars that must be paid by users for each direct message sent to the channel. Does not apply to users who have been exempted by administrators. Defaults to 0.
+    /// Sets [`direct_message_star_count`](field@Self::direct_message_star_count): The new number of Telegram Stars that must be paid by users for each direct message sent to the channel.
     pub fn direct_message_star_count(mut self, value: impl Into<i64>) -> Self {
         self.direct_message_star_count = Some(value.into());
         self

@@ -59,7 +59,7 @@ impl DirectMessagesTopic {
         }
     }
 
-    /// Sets `user`: Information about the user that created the topic. Currently, it is always present.
+    /// Sets [`user`](field@Self::user): Information about the user that created the topic.
     pub fn user(mut self, value: impl Into<User>) -> Self {
         self.user = Some(Box::new(value.into()));
         self

@@ -75,13 +75,13 @@ impl File {
         }
     }
 
-    /// Sets `file_size`: File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes.
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self
     }
 
-    /// Sets `file_path`: File path. Use `https://api.telegram.org/file/bot<token>/<file_path>` to get the file.
+    /// Sets [`file_path`](field@Self::file_path): File path.
     pub fn file_path(mut self, value: impl Into<String>) -> Self {
         self.file_path = Some(value.into());
         self

@@ -275,7 +275,7 @@ impl InputMediaSticker {
         }
     }
 
-    /// Sets `emoji`: Emoji associated with the sticker; only for just uploaded stickers
+    /// Sets [`emoji`](field@Self::emoji): Emoji associated with the sticker; only for just uploaded stickers
     pub fn emoji(mut self, value: impl Into<String>) -> Self {
         self.emoji = Some(value.into());
         self

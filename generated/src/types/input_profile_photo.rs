@@ -183,7 +183,7 @@ impl InputProfilePhotoAnimated {
         }
     }
 
-    /// Sets `main_frame_timestamp`: Timestamp in seconds of the frame that will be used as the static profile photo. Defaults to 0.0.
+    /// Sets [`main_frame_timestamp`](field@Self::main_frame_timestamp): Timestamp in seconds of the frame that will be used as the static profile photo.
     pub fn main_frame_timestamp(mut self, value: impl Into<f64>) -> Self {
         self.main_frame_timestamp = Some(value.into());
         self

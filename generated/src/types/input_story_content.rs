@@ -199,19 +199,19 @@ impl InputStoryContentVideo {
         }
     }
 
-    /// Sets `duration`: Precise duration of the video in seconds; 0-60
+    /// Sets [`duration`](field@Self::duration): Precise duration of the video in seconds; 0-60
     pub fn duration(mut self, value: impl Into<f64>) -> Self {
         self.duration = Some(value.into());
         self
     }
 
-    /// Sets `cover_frame_timestamp`: Timestamp in seconds of the frame that will be used as the static cover for the story. Defaults to 0.0.
+    /// Sets [`cover_frame_timestamp`](field@Self::cover_frame_timestamp): Timestamp in seconds of the frame that will be used as the static cover for the story.
     pub fn cover_frame_timestamp(mut self, value: impl Into<f64>) -> Self {
         self.cover_frame_timestamp = Some(value.into());
         self
     }
 
-    /// Sets `is_animation`: Pass `true` if the video has no sound
+    /// Sets [`is_animation`](field@Self::is_animation): Pass `true` if the video has no sound
     pub fn is_animation(mut self, value: impl Into<bool>) -> Self {
         self.is_animation = Some(value.into());
         self

@@ -55,7 +55,7 @@ impl KeyboardButtonPollType {
         Self { kind: None }
     }
 
-    /// Sets `kind`: If *quiz* is passed, the user will be allowed to create only polls in the quiz mode. If *regular* is passed, only regular polls will be allowed. Otherwise, the user will be allowed to create a poll of any type.
+    /// Sets [`kind`](field@Self::kind): If *quiz* is passed, the user will be allowed to create only polls in the quiz mode.
     pub fn kind(mut self, value: impl Into<String>) -> Self {
         self.kind = Some(value.into());
         self

@@ -65,13 +65,13 @@ impl KeyboardButtonRequestManagedBot {
         }
     }
 
-    /// Sets `suggested_name`: Suggested name for the bot
+    /// Sets [`suggested_name`](field@Self::suggested_name): Suggested name for the bot
     pub fn suggested_name(mut self, value: impl Into<String>) -> Self {
         self.suggested_name = Some(value.into());
         self
     }
 
-    /// Sets `suggested_username`: Suggested username for the bot
+    /// Sets [`suggested_username`](field@Self::suggested_username): Suggested username for the bot
     pub fn suggested_username(mut self, value: impl Into<String>) -> Self {
         self.suggested_username = Some(value.into());
         self

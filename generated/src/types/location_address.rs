@@ -72,19 +72,19 @@ impl LocationAddress {
         }
     }
 
-    /// Sets `state`: State of the location
+    /// Sets [`state`](field@Self::state): State of the location
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
 
-    /// Sets `city`: City of the location
+    /// Sets [`city`](field@Self::city): City of the location
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
 
-    /// Sets `street`: Street address of the location
+    /// Sets [`street`](field@Self::street): Street address of the location
     pub fn street(mut self, value: impl Into<String>) -> Self {
         self.street = Some(value.into());
         self

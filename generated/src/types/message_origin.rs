@@ -287,7 +287,7 @@ impl MessageOriginChat {
         }
     }
 
-    /// Sets `author_signature`: For messages originally sent by an anonymous chat administrator, original message author signature
+    /// Sets [`author_signature`](field@Self::author_signature): For messages originally sent by an anonymous chat administrator, original message author signature
     pub fn author_signature(mut self, value: impl Into<String>) -> Self {
         self.author_signature = Some(value.into());
         self
@@ -370,7 +370,7 @@ impl MessageOriginChannel {
         }
     }
 
-    /// Sets `author_signature`: Signature of the original post author
+    /// Sets [`author_signature`](field@Self::author_signature): Signature of the original post author
     pub fn author_signature(mut self, value: impl Into<String>) -> Self {
         self.author_signature = Some(value.into());
         self

@@ -79,25 +79,25 @@ impl OrderInfo {
         }
     }
 
-    /// Sets `name`: User name
+    /// Sets [`name`](field@Self::name): User name
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
-    /// Sets `phone_number`: User's phone number
+    /// Sets [`phone_number`](field@Self::phone_number): User's phone number
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `email`: User email
+    /// Sets [`email`](field@Self::email): User email
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
 
-    /// Sets `shipping_address`: User shipping address
+    /// Sets [`shipping_address`](field@Self::shipping_address): User shipping address
     pub fn shipping_address(mut self, value: impl Into<ShippingAddress>) -> Self {
         self.shipping_address = Some(Box::new(value.into()));
         self

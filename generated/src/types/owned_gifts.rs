@@ -68,7 +68,7 @@ impl OwnedGifts {
         }
     }
 
-    /// Sets `next_offset`: Offset for the next request. If empty, then there are no more results.
+    /// Sets [`next_offset`](field@Self::next_offset): Offset for the next request.
     pub fn next_offset(mut self, value: impl Into<String>) -> Self {
         self.next_offset = Some(value.into());
         self

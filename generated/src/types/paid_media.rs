@@ -279,19 +279,19 @@ impl PaidMediaPreview {
         }
     }
 
-    /// Sets `width`: Media width as defined by the sender
+    /// Sets [`width`](field@Self::width): Media width as defined by the sender
     pub fn width(mut self, value: impl Into<i64>) -> Self {
         self.width = Some(value.into());
         self
     }
 
-    /// Sets `height`: Media height as defined by the sender
+    /// Sets [`height`](field@Self::height): Media height as defined by the sender
     pub fn height(mut self, value: impl Into<i64>) -> Self {
         self.height = Some(value.into());
         self
     }
 
-    /// Sets `duration`: Duration of the media in seconds as defined by the sender
+    /// Sets [`duration`](field@Self::duration): Duration of the media in seconds as defined by the sender
     pub fn duration(mut self, value: impl Into<i64>) -> Self {
         self.duration = Some(value.into());
         self

@@ -100,13 +100,13 @@ impl PreCheckoutQuery {
         }
     }
 
-    /// Sets `shipping_option_id`: Identifier of the shipping option chosen by the user
+    /// Sets [`shipping_option_id`](field@Self::shipping_option_id): Identifier of the shipping option chosen by the user
     pub fn shipping_option_id(mut self, value: impl Into<String>) -> Self {
         self.shipping_option_id = Some(value.into());
         self
     }
 
-    /// Sets `order_info`: Order information provided by the user
+    /// Sets [`order_info`](field@Self::order_info): Order information provided by the user
     pub fn order_info(mut self, value: impl Into<OrderInfo>) -> Self {
         self.order_info = Some(Box::new(value.into()));
         self

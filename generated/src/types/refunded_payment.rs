@@ -91,7 +91,7 @@ impl RefundedPayment {
         }
     }
 
-    /// Sets `provider_payment_charge_id`: Provider payment identifier
+    /// Sets [`provider_payment_charge_id`](field@Self::provider_payment_charge_id): Provider payment identifier
     pub fn provider_payment_charge_id(mut self, value: impl Into<String>) -> Self {
         self.provider_payment_charge_id = Some(value.into());
         self

@@ -514,7 +514,7 @@ impl RichBlockPreformatted {
         }
     }
 
-    /// Sets `language`: The programming language of the text
+    /// Sets [`language`](field@Self::language): The programming language of the text
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
         self
@@ -828,7 +828,7 @@ impl RichBlockBlockQuotation {
         }
     }
 
-    /// Sets `credit`: Credit of the block
+    /// Sets [`credit`](field@Self::credit): Credit of the block
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
         self.credit = Some(Box::new(value.into()));
         self
@@ -893,7 +893,7 @@ impl RichBlockPullQuotation {
         }
     }
 
-    /// Sets `credit`: Credit of the block
+    /// Sets [`credit`](field@Self::credit): Credit of the block
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
         self.credit = Some(Box::new(value.into()));
         self
@@ -960,7 +960,7 @@ impl RichBlockCollage {
         }
     }
 
-    /// Sets `caption`: Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1027,7 +1027,7 @@ impl RichBlockSlideshow {
         }
     }
 
-    /// Sets `caption`: Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1108,19 +1108,19 @@ impl RichBlockTable {
         }
     }
 
-    /// Sets `is_bordered`: `true` if the table has borders
+    /// Sets [`is_bordered`](field@Self::is_bordered): `true` if the table has borders
     pub fn is_bordered(mut self, value: impl Into<bool>) -> Self {
         self.is_bordered = Some(value.into());
         self
     }
 
-    /// Sets `is_striped`: `true` if the table is striped
+    /// Sets [`is_striped`](field@Self::is_striped): `true` if the table is striped
     pub fn is_striped(mut self, value: impl Into<bool>) -> Self {
         self.is_striped = Some(value.into());
         self
     }
 
-    /// Sets `caption`: Caption of the table
+    /// Sets [`caption`](field@Self::caption): Caption of the table
     pub fn caption(mut self, value: impl Into<RichText>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1194,7 +1194,7 @@ impl RichBlockDetails {
         }
     }
 
-    /// Sets `is_open`: `true` if the content of the block is visible by default
+    /// Sets [`is_open`](field@Self::is_open): `true` if the content of the block is visible by default
     pub fn is_open(mut self, value: impl Into<bool>) -> Self {
         self.is_open = Some(value.into());
         self
@@ -1285,7 +1285,7 @@ impl RichBlockMap {
         }
     }
 
-    /// Sets `caption`: Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1357,13 +1357,13 @@ impl RichBlockAnimation {
         }
     }
 
-    /// Sets `has_spoiler`: `true` if the media preview is covered by a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): `true` if the media preview is covered by a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
     }
 
-    /// Sets `caption`: Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1428,7 +1428,7 @@ impl RichBlockAudio {
         }
     }
 
-    /// Sets `caption`: Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1502,13 +1502,13 @@ impl RichBlockPhoto {
         }
     }
 
-    /// Sets `has_spoiler`: `true` if the media preview is covered by a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): `true` if the media preview is covered by a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
     }
 
-    /// Sets `caption`: Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1580,13 +1580,13 @@ impl RichBlockVideo {
         }
     }
 
-    /// Sets `has_spoiler`: `true` if the media preview is covered by a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): `true` if the media preview is covered by a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
     }
 
-    /// Sets `caption`: Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1651,7 +1651,7 @@ impl RichBlockVoiceNote {
         }
     }
 
-    /// Sets `caption`: Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self

@@ -59,7 +59,7 @@ impl RichBlockCaption {
         }
     }
 
-    /// Sets `credit`: Block credit which corresponds to the HTML tag \<cite>
+    /// Sets [`credit`](field@Self::credit): Block credit which corresponds to the HTML tag \<cite>
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
         self.credit = Some(Box::new(value.into()));
         self

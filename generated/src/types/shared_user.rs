@@ -80,25 +80,25 @@ impl SharedUser {
         }
     }
 
-    /// Sets `first_name`: First name of the user, if the name was requested by the bot
+    /// Sets [`first_name`](field@Self::first_name): First name of the user, if the name was requested by the bot
     pub fn first_name(mut self, value: impl Into<String>) -> Self {
         self.first_name = Some(value.into());
         self
     }
 
-    /// Sets `last_name`: Last name of the user, if the name was requested by the bot
+    /// Sets [`last_name`](field@Self::last_name): Last name of the user, if the name was requested by the bot
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `username`: Username of the user, if the username was requested by the bot
+    /// Sets [`username`](field@Self::username): Username of the user, if the username was requested by the bot
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.username = Some(value.into());
         self
     }
 
-    /// Sets `photo`: Available sizes of the chat photo, if the photo was requested by the bot
+    /// Sets [`photo`](field@Self::photo): Available sizes of the chat photo, if the photo was requested by the bot
     pub fn photo(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.photo = Some(value.into());
         self

@@ -58,7 +58,7 @@ impl StarAmount {
         }
     }
 
-    /// Sets `nanostar_amount`: The number of 1/1000000000 shares of Telegram Stars; from -999999999 to 999999999; can be negative if and only if *amount* is non-positive
+    /// Sets [`nanostar_amount`](field@Self::nanostar_amount): The number of 1/1000000000 shares of Telegram Stars; from -999999999 to 999999999; can be negative if and only if *amount* is non-positive
     pub fn nanostar_amount(mut self, value: impl Into<i64>) -> Self {
         self.nanostar_amount = Some(value.into());
         self

@@ -162,49 +162,49 @@ impl Sticker {
         }
     }
 
-    /// Sets `thumbnail`: Sticker thumbnail in the .WEBP or .JPG format
+    /// Sets [`thumbnail`](field@Self::thumbnail): Sticker thumbnail in the .WEBP or .JPG format
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `emoji`: Emoji associated with the sticker
+    /// Sets [`emoji`](field@Self::emoji): Emoji associated with the sticker
     pub fn emoji(mut self, value: impl Into<String>) -> Self {
         self.emoji = Some(value.into());
         self
     }
 
-    /// Sets `set_name`: Name of the sticker set to which the sticker belongs
+    /// Sets [`set_name`](field@Self::set_name): Name of the sticker set to which the sticker belongs
     pub fn set_name(mut self, value: impl Into<String>) -> Self {
         self.set_name = Some(value.into());
         self
     }
 
-    /// Sets `premium_animation`: For premium regular stickers, premium animation for the sticker
+    /// Sets [`premium_animation`](field@Self::premium_animation): For premium regular stickers, premium animation for the sticker
     pub fn premium_animation(mut self, value: impl Into<File>) -> Self {
         self.premium_animation = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `mask_position`: For mask stickers, the position where the mask should be placed
+    /// Sets [`mask_position`](field@Self::mask_position): For mask stickers, the position where the mask should be placed
     pub fn mask_position(mut self, value: impl Into<MaskPosition>) -> Self {
         self.mask_position = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `custom_emoji_id`: For custom emoji stickers, unique identifier of the custom emoji
+    /// Sets [`custom_emoji_id`](field@Self::custom_emoji_id): For custom emoji stickers, unique identifier of the custom emoji
     pub fn custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `needs_repainting`: `true` if the sticker must be repainted to a text color in messages, the color of the Telegram Premium badge in emoji status, white color on chat photos, or another appropriate color in other places
+    /// Sets [`needs_repainting`](field@Self::needs_repainting): `true` if the sticker must be repainted to a text color in messages, the color of the Telegram Premium badge in emoji status, white color on chat photos, or another appropriate color in other places
     pub fn needs_repainting(mut self, value: impl Into<bool>) -> Self {
         self.needs_repainting = Some(value.into());
         self
     }
 
-    /// Sets `file_size`: File size in bytes
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self

@@ -87,7 +87,7 @@ impl StickerSet {
         }
     }
 
-    /// Sets `thumbnail`: Sticker set thumbnail in the .WEBP, .TGS, or .WEBM format
+    /// Sets [`thumbnail`](field@Self::thumbnail): Sticker set thumbnail in the .WEBP, .TGS, or .WEBM format
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self

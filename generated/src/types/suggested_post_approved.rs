@@ -68,13 +68,13 @@ impl SuggestedPostApproved {
         }
     }
 
-    /// Sets `suggested_post_message`: Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`suggested_post_message`](field@Self::suggested_post_message): Message containing the suggested post.
     pub fn suggested_post_message(mut self, value: impl Into<Message>) -> Self {
         self.suggested_post_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `price`: Amount paid for the post
+    /// Sets [`price`](field@Self::price): Amount paid for the post
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
         self.price = Some(Box::new(value.into()));
         self

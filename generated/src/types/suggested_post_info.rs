@@ -66,13 +66,13 @@ impl SuggestedPostInfo {
         }
     }
 
-    /// Sets `price`: Proposed price of the post. If the field is omitted, then the post is unpaid.
+    /// Sets [`price`](field@Self::price): Proposed price of the post.
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
         self.price = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `send_date`: Proposed send date of the post. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user or administrator who approves it.
+    /// Sets [`send_date`](field@Self::send_date): Proposed send date of the post.
     pub fn send_date(mut self, value: impl Into<i64>) -> Self {
         self.send_date = Some(value.into());
         self

@@ -65,13 +65,13 @@ impl SuggestedPostParameters {
         }
     }
 
-    /// Sets `price`: Proposed price for the post. If the field is omitted, then the post is unpaid.
+    /// Sets [`price`](field@Self::price): Proposed price for the post.
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
         self.price = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `send_date`: Proposed send date of the post. If specified, then the date must be between 300 second and 2678400 seconds (30 days) in the future. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user who approves it.
+    /// Sets [`send_date`](field@Self::send_date): Proposed send date of the post.
     pub fn send_date(mut self, value: impl Into<i64>) -> Self {
         self.send_date = Some(value.into());
         self

@@ -73,13 +73,13 @@ impl TextQuote {
         }
     }
 
-    /// Sets `entities`: Special entities that appear in the quote. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are kept in quotes.
+    /// Sets [`entities`](field@Self::entities): Special entities that appear in the quote.
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.entities = Some(value.into());
         self
     }
 
-    /// Sets `is_manual`: `true` if the quote was chosen manually by the message sender. Otherwise, the quote was added automatically by the server.
+    /// Sets [`is_manual`](field@Self::is_manual): `true` if the quote was chosen manually by the message sender.
     pub fn is_manual(mut self, value: impl Into<bool>) -> Self {
         self.is_manual = Some(value.into());
         self

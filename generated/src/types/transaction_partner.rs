@@ -261,43 +261,43 @@ impl TransactionPartnerUser {
         }
     }
 
-    /// Sets `affiliate`: Information about the affiliate that received a commission via this transaction. Can be available only for “invoice_payment” and “paid_media_payment” transactions.
+    /// Sets [`affiliate`](field@Self::affiliate): Information about the affiliate that received a commission via this transaction.
     pub fn affiliate(mut self, value: impl Into<AffiliateInfo>) -> Self {
         self.affiliate = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `invoice_payload`: Bot-specified invoice payload. Can be available only for “invoice_payment” transactions.
+    /// Sets [`invoice_payload`](field@Self::invoice_payload): Bot-specified invoice payload.
     pub fn invoice_payload(mut self, value: impl Into<String>) -> Self {
         self.invoice_payload = Some(value.into());
         self
     }
 
-    /// Sets `subscription_period`: The duration of the paid subscription. Can be available only for “invoice_payment” transactions.
+    /// Sets [`subscription_period`](field@Self::subscription_period): The duration of the paid subscription.
     pub fn subscription_period(mut self, value: impl Into<i64>) -> Self {
         self.subscription_period = Some(value.into());
         self
     }
 
-    /// Sets `paid_media`: Information about the paid media bought by the user; for “paid_media_payment” transactions only
+    /// Sets [`paid_media`](field@Self::paid_media): Information about the paid media bought by the user; for “paid_media_payment” transactions only
     pub fn paid_media(mut self, value: impl Into<Vec<PaidMedia>>) -> Self {
         self.paid_media = Some(value.into());
         self
     }
 
-    /// Sets `paid_media_payload`: Bot-specified paid media payload. Can be available only for “paid_media_payment” transactions.
+    /// Sets [`paid_media_payload`](field@Self::paid_media_payload): Bot-specified paid media payload.
     pub fn paid_media_payload(mut self, value: impl Into<String>) -> Self {
         self.paid_media_payload = Some(value.into());
         self
     }
 
-    /// Sets `gift`: The gift sent to the user by the bot; for “gift_purchase” transactions only
+    /// Sets [`gift`](field@Self::gift): The gift sent to the user by the bot; for “gift_purchase” transactions only
     pub fn gift(mut self, value: impl Into<Gift>) -> Self {
         self.gift = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `premium_subscription_duration`: Number of months the gifted Telegram Premium subscription will be active for; for “premium_purchase” transactions only
+    /// Sets [`premium_subscription_duration`](field@Self::premium_subscription_duration): Number of months the gifted Telegram Premium subscription will be active for; for “premium_purchase” transactions only
     pub fn premium_subscription_duration(mut self, value: impl Into<i64>) -> Self {
         self.premium_subscription_duration = Some(value.into());
         self
@@ -362,7 +362,7 @@ impl TransactionPartnerChat {
         }
     }
 
-    /// Sets `gift`: The gift sent to the chat by the bot
+    /// Sets [`gift`](field@Self::gift): The gift sent to the chat by the bot
     pub fn gift(mut self, value: impl Into<Gift>) -> Self {
         self.gift = Some(Box::new(value.into()));
         self
@@ -430,7 +430,7 @@ impl TransactionPartnerAffiliateProgram {
         }
     }
 
-    /// Sets `sponsor_user`: Information about the bot that sponsored the affiliate program
+    /// Sets [`sponsor_user`](field@Self::sponsor_user): Information about the bot that sponsored the affiliate program
     pub fn sponsor_user(mut self, value: impl Into<User>) -> Self {
         self.sponsor_user = Some(Box::new(value.into()));
         self
@@ -492,7 +492,7 @@ impl TransactionPartnerFragment {
         Self { withdrawal_state: None }
     }
 
-    /// Sets `withdrawal_state`: State of the transaction if the transaction is outgoing
+    /// Sets [`withdrawal_state`](field@Self::withdrawal_state): State of the transaction if the transaction is outgoing
     pub fn withdrawal_state(mut self, value: impl Into<RevenueWithdrawalState>) -> Self {
         self.withdrawal_state = Some(Box::new(value.into()));
         self

@@ -77,7 +77,7 @@ impl UniqueGiftModel {
         }
     }
 
-    /// Sets `rarity`: Rarity of the model if it is a crafted model. Currently, can be “uncommon”, “rare”, “epic”, or “legendary”.
+    /// Sets [`rarity`](field@Self::rarity): Rarity of the model if it is a crafted model.
     pub fn rarity(mut self, value: impl Into<UniqueGiftModelRarity>) -> Self {
         self.rarity = Some(value.into());
         self

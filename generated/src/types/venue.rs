@@ -98,25 +98,25 @@ impl Venue {
         }
     }
 
-    /// Sets `foursquare_id`: Foursquare identifier of the venue
+    /// Sets [`foursquare_id`](field@Self::foursquare_id): Foursquare identifier of the venue
     pub fn foursquare_id(mut self, value: impl Into<String>) -> Self {
         self.foursquare_id = Some(value.into());
         self
     }
 
-    /// Sets `foursquare_type`: Foursquare type of the venue. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Sets [`foursquare_type`](field@Self::foursquare_type): Foursquare type of the venue.
     pub fn foursquare_type(mut self, value: impl Into<String>) -> Self {
         self.foursquare_type = Some(value.into());
         self
     }
 
-    /// Sets `google_place_id`: Google Places identifier of the venue
+    /// Sets [`google_place_id`](field@Self::google_place_id): Google Places identifier of the venue
     pub fn google_place_id(mut self, value: impl Into<String>) -> Self {
         self.google_place_id = Some(value.into());
         self
     }
 
-    /// Sets `google_place_type`: Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Sets [`google_place_type`](field@Self::google_place_type): Google Places type of the venue.
     pub fn google_place_type(mut self, value: impl Into<String>) -> Self {
         self.google_place_type = Some(value.into());
         self

@@ -92,13 +92,13 @@ impl VideoNote {
         }
     }
 
-    /// Sets `thumbnail`: Video thumbnail
+    /// Sets [`thumbnail`](field@Self::thumbnail): Video thumbnail
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `file_size`: File size in bytes
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self
