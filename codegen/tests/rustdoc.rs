@@ -424,3 +424,61 @@ fn a_setter_doc_is_the_first_sentence_of_its_field() {
          in the message text."
     );
 }
+
+/// A hand-written runtime source file, parsed.
+fn runtime_file(name: &str) -> syn::File {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../runtime/src")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn runtime_plumbing_for_generated_code_is_hidden() {
+    // Public because the generated code names them, but no user reads or writes them: they
+    // would only crowd `Method`'s page, every payload's `impl Method` and the runtime's index.
+    let method = runtime_file("method.rs");
+    let defaults = method
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Trait(t) if t.ident == "Method" => t.items.iter().find_map(|item| match item {
+                syn::TraitItem::Const(c) if c.ident == "DEFAULTS" => Some(c),
+                _ => None,
+            }),
+            _ => None,
+        })
+        .expect("Method::DEFAULTS");
+    assert!(is_doc_hidden(&defaults.attrs), "Method::DEFAULTS is documented");
+    let defaults = runtime_file("defaults.rs");
+    for name in ["DefaultSlot", "PathStep"] {
+        let attrs = defaults
+            .items
+            .iter()
+            .find_map(|item| match item {
+                Item::Struct(s) if s.ident == name => Some(&s.attrs),
+                Item::Enum(e) if e.ident == name => Some(&e.attrs),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no {name}"));
+        assert!(is_doc_hidden(attrs), "{name} is documented");
+    }
+    for module in ["de.rs", "ser.rs"] {
+        assert!(
+            is_doc_hidden(&runtime_file(module).attrs),
+            "runtime::{module} is documented"
+        );
+    }
+    // What users do need stays documented.
+    assert!(!is_doc_hidden(
+        &defaults
+            .items
+            .iter()
+            .find_map(|item| match item {
+                Item::Enum(e) if e.ident == "DefaultKind" => Some(e.attrs.clone()),
+                _ => None,
+            })
+            .expect("DefaultKind")
+    ));
+}
