@@ -46,6 +46,18 @@ struct Documented {
     doc: String,
 }
 
+impl Documented {
+    fn assert_lacks(&self, words: &str) {
+        assert!(
+            !self.doc.contains(words),
+            "{} ({}) still says {words}: {}",
+            self.name,
+            self.ty,
+            self.doc
+        );
+    }
+}
+
 fn facts() -> &'static Facts {
     static FACTS: OnceLock<Facts> = OnceLock::new();
     FACTS.get_or_init(|| {
@@ -305,13 +317,7 @@ fn option_fields_do_not_say_optional() {
     let mut options = 0;
     for field in &facts().fields {
         options += usize::from(field.ty.starts_with("Option<"));
-        assert!(
-            !field.doc.contains("*Optional*"),
-            "{} ({}) still says *Optional*: {}",
-            field.name,
-            field.ty,
-            field.doc
-        );
+        field.assert_lacks("*Optional*");
     }
     assert!(options > 1000, "{options} Option fields");
 }
@@ -329,13 +335,7 @@ fn lists_and_objects_are_not_described_by_their_json_encoding() {
             continue;
         }
         checked += 1;
-        assert!(
-            !field.doc.contains("JSON-serialized"),
-            "{} ({}) speaks of its JSON encoding: {}",
-            field.name,
-            field.ty,
-            field.doc
-        );
+        field.assert_lacks("JSON-serialized");
     }
     assert!(checked > 1000, "{checked} list and object fields");
 }
