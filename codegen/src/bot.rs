@@ -17,6 +17,10 @@ pub(crate) fn bot() -> TokenStream {
         /// Cheap to clone (the connection pool is shared). Each API method has a snake_case
         /// method here (`bot.send_message(chat_id, text)`) returning a [`Request`]: chain its
         /// optional parameters, then `.await` it.
+        ///
+        /// With the default `camel-case` feature the API's own names work too
+        /// (`bot.sendMessage(..)`). They are left out of these docs; searching them for
+        /// `sendMessage` finds [`send_message`](Self::send_message).
         #[derive(Debug, Clone)]
         pub struct Bot {
             client: Client,

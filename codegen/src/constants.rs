@@ -2,11 +2,13 @@
 //! 1-100 are accepted"), scraped into the spec's bounds, by method parameter and object field,
 //! plus the python-telegram-bot style names of `spec/helpers.toml`.
 
-use botapi_spec::{BoundUnit, Field, Helpers, Spec};
+use botapi_spec::{BoundUnit, Field, Helpers};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::context::Context;
 use crate::names::{ident, snake_case};
+use crate::render::doc_attrs;
 
 fn number(owner: &str, field: &str, n: Option<&serde_json::Number>) -> TokenStream {
     match n {
@@ -30,7 +32,11 @@ fn unit_variant(unit: BoundUnit) -> TokenStream {
 }
 
 /// A module per method or object with a `Limit` constant per bounded field.
-fn by_owner<'s>(kind: &str, owners: impl Iterator<Item = (&'s str, &'s [Field])>) -> TokenStream {
+fn by_owner<'s>(
+    ctx: &Context<'_>,
+    kind: &str,
+    owners: impl Iterator<Item = (&'s str, &'s [Field])>,
+) -> TokenStream {
     let modules = owners.filter_map(|(owner, fields)| {
         let consts: Vec<TokenStream> = fields
             .iter()
@@ -42,13 +48,9 @@ fn by_owner<'s>(kind: &str, owners: impl Iterator<Item = (&'s str, &'s [Field])>
                     number(owner, &f.name, bounds.min.as_ref()),
                     number(owner, &f.name, bounds.max.as_ref()),
                 );
-                let doc = format!(
-                    "`{owner}.{}`: {}",
-                    f.name,
-                    f.description.trim_start_matches("*Optional*. ")
-                );
+                let doc = doc_attrs(&format!("`{owner}.{}`: {}", f.name, ctx.field_doc(f)));
                 Some(quote! {
-                    #[doc = #doc]
+                    #doc
                     pub const #name: Limit = Limit { unit: LimitUnit::#unit, min: #min, max: #max };
                 })
             })
@@ -76,7 +78,8 @@ fn by_owner<'s>(kind: &str, owners: impl Iterator<Item = (&'s str, &'s [Field])>
     }
 }
 
-pub(crate) fn constants(spec: &Spec, table: &Helpers) -> TokenStream {
+pub(crate) fn constants(ctx: &Context<'_>, table: &Helpers) -> TokenStream {
+    let spec = ctx.spec;
     let named = table.limits.keys().map(|name| {
         let limit = table.limit(spec, name).expect("checked by Helpers::check");
         let field = spec
@@ -93,28 +96,30 @@ pub(crate) fn constants(spec: &Spec, table: &Helpers) -> TokenStream {
             BoundUnit::Bytes => "length in bytes",
             BoundUnit::Items => "number of items",
         };
-        let doc = format!(
+        let doc = doc_attrs(&format!(
             "The {which} {measure} of `{}.{}`: {}",
             limit.owner,
             limit.field,
-            field.description.trim_start_matches("*Optional*. ")
-        );
+            ctx.field_doc(field)
+        ));
         let name = ident(name);
         let value = limit.value;
         if unit == BoundUnit::Value {
-            quote!(#[doc = #doc] pub const #name: i64 = #value;)
+            quote!(#doc pub const #name: i64 = #value;)
         } else {
             let value = usize::try_from(value).expect("lengths are not negative");
-            quote!(#[doc = #doc] pub const #name: usize = #value;)
+            quote!(#doc pub const #name: usize = #value;)
         }
     });
     let methods = by_owner(
+        ctx,
         "methods",
         spec.methods
             .iter()
             .map(|m| (m.name.as_str(), m.params.as_slice())),
     );
     let types = by_owner(
+        ctx,
         "types",
         spec.objects.iter().map(|o| (o.name.as_str(), o.fields())),
     );

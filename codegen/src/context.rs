@@ -8,9 +8,9 @@ use botapi_spec::{Field, Object, ObjectKind, Overrides, Spec, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::docs;
+use crate::docs::{self, wording};
 use crate::enums::EnumRegistry;
-use crate::names::{ident, pascal_case, snake_case};
+use crate::names::{field_name, ident, pascal_case, snake_case};
 
 /// Objects the runtime provides instead of codegen.
 pub(crate) const RUNTIME_OBJECTS: &[&str] = &["InputFile"];
@@ -86,7 +86,7 @@ impl<'a> Context<'a> {
     /// Rustdoc text for a spec description, with the docs link appended.
     pub(crate) fn doc(&self, markdown: &str, anchor: Option<&str>) -> String {
         let resolve = |a: &str| self.anchors.get(a).cloned();
-        let mut text = docs::rustdoc(markdown.trim(), &resolve);
+        let mut text = docs::rustdoc(&wording::bool_literals(markdown.trim()), &resolve);
         if let Some(anchor) = anchor {
             if !text.is_empty() {
                 text.push_str("\n\n");
@@ -99,6 +99,35 @@ impl<'a> Context<'a> {
     /// Rustdoc text resolved but without a trailing docs link.
     pub(crate) fn doc_plain(&self, markdown: &str) -> String {
         self.doc(markdown, None)
+    }
+
+    /// Rustdoc of a field or parameter, in the terms of its Rust type (no "*Optional*." on an
+    /// `Option`, no JSON encoding of a list or an object).
+    pub(crate) fn field_doc(&self, field: &Field) -> String {
+        let value = match &field.ty {
+            Type::Array(_) => wording::RustValue::List,
+            Type::Ref(_) | Type::OneOf(_) => wording::RustValue::Object,
+            _ => wording::RustValue::Other,
+        };
+        self.doc_plain(&wording::field(&field.description, value, !field.required))
+    }
+
+    /// Rustdoc of the setter of `owner`'s `field` (an object's, or a method's parameter on its
+    /// `Request`): a link to the field and the first sentence of its doc.
+    pub(crate) fn setter_doc(&self, owner: &str, field: &Field) -> String {
+        let rust = field_name(&field.name);
+        let target = if self.objects.contains_key(owner) {
+            format!("field@Self::{rust}")
+        } else {
+            format!("field@crate::methods::{}::{rust}", self.method_type(owner))
+        };
+        let doc = self.field_doc(field);
+        let summary = wording::summary(&doc);
+        if summary.is_empty() {
+            format!("Sets [`{rust}`]({target}).")
+        } else {
+            format!("Sets [`{rust}`]({target}): {summary}")
+        }
     }
 
     /// Whether the field `owner.field` is stored boxed.

@@ -1,6 +1,8 @@
 //! Spec Markdown to rustdoc: intra-doc links for references, escaping for everything rustdoc
 //! would otherwise read as a broken link, an HTML tag or a bare URL.
 
+pub(crate) mod wording;
+
 /// The official docs page; anchors that are not types or methods link here.
 pub(crate) const DOCS_URL: &str = "https://core.telegram.org/bots/api";
 

@@ -231,8 +231,10 @@ fn generate_inner(
         .filter_map(|m| methods::alias(&ctx, m))
         .collect();
     let method_types: BTreeSet<String> = spec.methods.iter().map(|m| ctx.method_type(&m.name)).collect();
+    // Hidden as a whole, so that rustdoc renders no empty `impl Bot` block either.
     let body = quote! {
         #[allow(non_snake_case, reason = "aliases carry the Bot API's own camelCase method names")]
+        #[doc(hidden)]
         impl Bot {
             #(#aliases)*
         }
@@ -255,7 +257,7 @@ fn generate_inner(
         files.extend(helper_files(&ctx, helper_table, &type_names));
         files.push((
             PathBuf::from(format!("{SRC}/constants.rs")),
-            render::file(version, constants::constants(spec, helper_table)),
+            render::file(version, constants::constants(&ctx, helper_table)),
         ));
     }
     files.push((

@@ -27,7 +27,7 @@ pub(crate) fn method(ctx: &Context<'_>, method: &Method) -> TokenStream {
         let rust = field_name(&f.name);
         let ident = ident(&rust);
         let ty = ctx.field_type(&method.name, f);
-        let docs = doc_attrs(&ctx.doc_plain(&f.description));
+        let docs = doc_attrs(&ctx.field_doc(f));
         let ty = if f.required { ty } else { quote!(Option<#ty>) };
         quote!(#docs pub #ident: #ty,)
     });
@@ -149,6 +149,10 @@ const REQUEST_METHODS: &[&str] = &[
 ];
 
 /// The camelCase alias of a method, if it differs from the snake_case name.
+///
+/// Hidden from rustdoc: ~180 forwards would otherwise fill the `Bot` page before its
+/// constructors. The canonical method carries `#[doc(alias = "camelCase")]` instead, so the
+/// docs search still finds it under the API's own name.
 pub(crate) fn alias(ctx: &Context<'_>, method: &Method) -> Option<TokenStream> {
     let snake = ctx.method_fn(&method.name);
     if snake == method.name {
@@ -184,7 +188,7 @@ pub(crate) fn alias(ctx: &Context<'_>, method: &Method) -> Option<TokenStream> {
     };
     Some(quote! {
         #[doc = #doc]
-        #[doc(alias = #snake)]
+        #[doc(hidden)]
         #[inline]
         #allow
         pub fn #camel(&self, #(#args),*) -> Request<#ty> {

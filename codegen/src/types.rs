@@ -5,8 +5,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::context::Context;
+use crate::docs::wording;
 use crate::names::{field_name, ident, pascal_case};
-use crate::render::{doc_attrs, setter_doc};
+use crate::render::doc_attrs;
 
 /// The rendered items of one object (a struct, or a union with its conversions).
 pub(crate) fn object(ctx: &Context<'_>, object: &Object) -> TokenStream {
@@ -55,7 +56,7 @@ fn structure(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStrea
         let rust = field_name(&f.name);
         let ident = ident(&rust);
         let ty = ctx.field_type(&object.name, f);
-        let mut doc = ctx.doc_plain(&f.description);
+        let mut doc = ctx.field_doc(f);
         let ty = if f.required {
             // Required fields that Telegram added later are missing from older servers and
             // captures. Booleans read as false and arrays as empty, which loses nothing; any
@@ -313,8 +314,7 @@ pub(crate) fn setter(ctx: &Context<'_>, owner: &str, f: &Field, target: TokenStr
     } else {
         quote!(value.into())
     };
-    let doc = setter_doc(&rust, &ctx.doc_plain(&f.description));
-    let docs = doc_attrs(&doc);
+    let docs = doc_attrs(&ctx.setter_doc(owner, f));
     quote! {
         #docs
         pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
@@ -365,7 +365,7 @@ fn union_variants(ctx: &Context<'_>, object: &Object, union: &Union) -> Vec<Toke
             let target = ctx.object(&v.name);
             let doc = format!(
                 "{}\n\nSee [`{}`].",
-                first_sentence(&ctx.doc_plain(&target.description)),
+                wording::summary(&ctx.doc_plain(&target.description)),
                 v.name
             );
             let docs = doc_attrs(&doc);
@@ -765,19 +765,22 @@ fn maybe_inaccessible_message(ctx: &Context<'_>, object: &Object) -> TokenStream
 /// per update, which the type then states. Unknown kinds (from a newer Bot API) and kinds
 /// whose payload does not parse are kept with their raw JSON, so no update is ever lost.
 fn update(ctx: &Context<'_>, object: &Object, fields: &[Field]) -> TokenStream {
-    let docs = doc_attrs(&ctx.doc(&object.description, Some(&object.anchor)));
+    let description = wording::update_description(&object.description).expect(
+        "Update's description no longer states its one-kind rule: revisit wording::update_description",
+    );
+    let docs = doc_attrs(&ctx.doc(&description, Some(&object.anchor)));
     let (id_field, kinds) = fields.split_first().expect("Update has fields");
     assert_eq!(
         id_field.name, "update_id",
         "Update's first field changed: revisit codegen/src/types.rs"
     );
-    let id_doc = doc_attrs(&ctx.doc_plain(&id_field.description));
+    let id_doc = doc_attrs(&ctx.field_doc(id_field));
     let variant_idents: Vec<_> = kinds
         .iter()
         .map(|f| ident(&pascal_case(&f.name).expect("update kinds are identifiers")))
         .collect();
     let variants = kinds.iter().zip(&variant_idents).map(|(f, v)| {
-        let docs = doc_attrs(&ctx.doc_plain(f.description.trim_start_matches("*Optional*. ")));
+        let docs = doc_attrs(&ctx.field_doc(f));
         let ty = ctx.value_type("Update", f, &f.ty);
         let ty = if ctx.update_kind_boxed(f) {
             quote!(Box<#ty>)
@@ -974,13 +977,5 @@ fn file_downloads() -> TokenStream {
                 })
             }
         }
-    }
-}
-
-fn first_sentence(text: &str) -> String {
-    let line = text.lines().next().unwrap_or("");
-    match line.find(". ") {
-        Some(end) => line[..=end].to_owned(),
-        None => line.to_owned(),
     }
 }

@@ -3,8 +3,8 @@
 //! rewrites them.
 //!
 //! The fixture covers a small object with a keyword field and a documented value list, a
-//! recursive reference, a tagged union, a method with a file parameter, and a method without
-//! parameters returning `True`.
+//! recursive reference, a tagged union, a method with a file parameter, a method without
+//! parameters returning `True`, and the camelCase aliases (hidden from rustdoc).
 
 use std::path::Path;
 
@@ -47,6 +47,7 @@ fn small_object_union_and_methods() {
             "types/enums.rs",
             "methods/send_document.rs",
             "methods/close.rs",
+            "aliases.rs",
         ],
     );
 }

@@ -62,51 +62,52 @@ use crate::methods::{
     non_snake_case,
     reason = "aliases carry the Bot API's own camelCase method names"
 )]
+#[doc(hidden)]
 impl Bot {
     /// Alias of [`get_updates`](Self::get_updates), under the API's own name `getUpdates`.
-    #[doc(alias = "get_updates")]
+    #[doc(hidden)]
     #[inline]
     pub fn getUpdates(&self) -> Request<GetUpdates> {
         self.get_updates()
     }
 
     /// Alias of [`set_webhook`](Self::set_webhook), under the API's own name `setWebhook`.
-    #[doc(alias = "set_webhook")]
+    #[doc(hidden)]
     #[inline]
     pub fn setWebhook(&self, url: impl Into<String>) -> Request<SetWebhook> {
         self.set_webhook(url)
     }
 
     /// Alias of [`delete_webhook`](Self::delete_webhook), under the API's own name `deleteWebhook`.
-    #[doc(alias = "delete_webhook")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteWebhook(&self) -> Request<DeleteWebhook> {
         self.delete_webhook()
     }
 
     /// Alias of [`get_webhook_info`](Self::get_webhook_info), under the API's own name `getWebhookInfo`.
-    #[doc(alias = "get_webhook_info")]
+    #[doc(hidden)]
     #[inline]
     pub fn getWebhookInfo(&self) -> Request<GetWebhookInfo> {
         self.get_webhook_info()
     }
 
     /// Alias of [`get_me`](Self::get_me), under the API's own name `getMe`.
-    #[doc(alias = "get_me")]
+    #[doc(hidden)]
     #[inline]
     pub fn getMe(&self) -> Request<GetMe> {
         self.get_me()
     }
 
     /// Alias of [`log_out`](Self::log_out), under the API's own name `logOut`.
-    #[doc(alias = "log_out")]
+    #[doc(hidden)]
     #[inline]
     pub fn logOut(&self) -> Request<LogOut> {
         self.log_out()
     }
 
     /// Alias of [`send_message`](Self::send_message), under the API's own name `sendMessage`.
-    #[doc(alias = "send_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendMessage(
         &self,
@@ -117,7 +118,7 @@ impl Bot {
     }
 
     /// Alias of [`forward_message`](Self::forward_message), under the API's own name `forwardMessage`.
-    #[doc(alias = "forward_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn forwardMessage(
         &self,
@@ -129,7 +130,7 @@ impl Bot {
     }
 
     /// Alias of [`forward_messages`](Self::forward_messages), under the API's own name `forwardMessages`.
-    #[doc(alias = "forward_messages")]
+    #[doc(hidden)]
     #[inline]
     pub fn forwardMessages(
         &self,
@@ -141,7 +142,7 @@ impl Bot {
     }
 
     /// Alias of [`copy_message`](Self::copy_message), under the API's own name `copyMessage`.
-    #[doc(alias = "copy_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn copyMessage(
         &self,
@@ -153,7 +154,7 @@ impl Bot {
     }
 
     /// Alias of [`copy_messages`](Self::copy_messages), under the API's own name `copyMessages`.
-    #[doc(alias = "copy_messages")]
+    #[doc(hidden)]
     #[inline]
     pub fn copyMessages(
         &self,
@@ -165,7 +166,7 @@ impl Bot {
     }
 
     /// Alias of [`send_photo`](Self::send_photo), under the API's own name `sendPhoto`.
-    #[doc(alias = "send_photo")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendPhoto(
         &self,
@@ -176,7 +177,7 @@ impl Bot {
     }
 
     /// Alias of [`send_live_photo`](Self::send_live_photo), under the API's own name `sendLivePhoto`.
-    #[doc(alias = "send_live_photo")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendLivePhoto(
         &self,
@@ -188,7 +189,7 @@ impl Bot {
     }
 
     /// Alias of [`send_audio`](Self::send_audio), under the API's own name `sendAudio`.
-    #[doc(alias = "send_audio")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendAudio(
         &self,
@@ -199,7 +200,7 @@ impl Bot {
     }
 
     /// Alias of [`send_document`](Self::send_document), under the API's own name `sendDocument`.
-    #[doc(alias = "send_document")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendDocument(
         &self,
@@ -210,7 +211,7 @@ impl Bot {
     }
 
     /// Alias of [`send_video`](Self::send_video), under the API's own name `sendVideo`.
-    #[doc(alias = "send_video")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendVideo(
         &self,
@@ -221,7 +222,7 @@ impl Bot {
     }
 
     /// Alias of [`send_animation`](Self::send_animation), under the API's own name `sendAnimation`.
-    #[doc(alias = "send_animation")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendAnimation(
         &self,
@@ -232,7 +233,7 @@ impl Bot {
     }
 
     /// Alias of [`send_voice`](Self::send_voice), under the API's own name `sendVoice`.
-    #[doc(alias = "send_voice")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendVoice(
         &self,
@@ -243,7 +244,7 @@ impl Bot {
     }
 
     /// Alias of [`send_video_note`](Self::send_video_note), under the API's own name `sendVideoNote`.
-    #[doc(alias = "send_video_note")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendVideoNote(
         &self,
@@ -254,7 +255,7 @@ impl Bot {
     }
 
     /// Alias of [`send_paid_media`](Self::send_paid_media), under the API's own name `sendPaidMedia`.
-    #[doc(alias = "send_paid_media")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendPaidMedia(
         &self,
@@ -266,7 +267,7 @@ impl Bot {
     }
 
     /// Alias of [`send_media_group`](Self::send_media_group), under the API's own name `sendMediaGroup`.
-    #[doc(alias = "send_media_group")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendMediaGroup(
         &self,
@@ -277,7 +278,7 @@ impl Bot {
     }
 
     /// Alias of [`send_location`](Self::send_location), under the API's own name `sendLocation`.
-    #[doc(alias = "send_location")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendLocation(
         &self,
@@ -289,7 +290,7 @@ impl Bot {
     }
 
     /// Alias of [`send_venue`](Self::send_venue), under the API's own name `sendVenue`.
-    #[doc(alias = "send_venue")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendVenue(
         &self,
@@ -303,7 +304,7 @@ impl Bot {
     }
 
     /// Alias of [`send_contact`](Self::send_contact), under the API's own name `sendContact`.
-    #[doc(alias = "send_contact")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendContact(
         &self,
@@ -315,7 +316,7 @@ impl Bot {
     }
 
     /// Alias of [`send_poll`](Self::send_poll), under the API's own name `sendPoll`.
-    #[doc(alias = "send_poll")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendPoll(
         &self,
@@ -327,7 +328,7 @@ impl Bot {
     }
 
     /// Alias of [`send_checklist`](Self::send_checklist), under the API's own name `sendChecklist`.
-    #[doc(alias = "send_checklist")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendChecklist(
         &self,
@@ -339,14 +340,14 @@ impl Bot {
     }
 
     /// Alias of [`send_dice`](Self::send_dice), under the API's own name `sendDice`.
-    #[doc(alias = "send_dice")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendDice(&self, chat_id: impl Into<ChatId>) -> Request<SendDice> {
         self.send_dice(chat_id)
     }
 
     /// Alias of [`send_message_draft`](Self::send_message_draft), under the API's own name `sendMessageDraft`.
-    #[doc(alias = "send_message_draft")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendMessageDraft(
         &self,
@@ -357,7 +358,7 @@ impl Bot {
     }
 
     /// Alias of [`send_chat_action`](Self::send_chat_action), under the API's own name `sendChatAction`.
-    #[doc(alias = "send_chat_action")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendChatAction(
         &self,
@@ -368,7 +369,7 @@ impl Bot {
     }
 
     /// Alias of [`set_message_reaction`](Self::set_message_reaction), under the API's own name `setMessageReaction`.
-    #[doc(alias = "set_message_reaction")]
+    #[doc(hidden)]
     #[inline]
     pub fn setMessageReaction(
         &self,
@@ -379,7 +380,7 @@ impl Bot {
     }
 
     /// Alias of [`get_user_profile_photos`](Self::get_user_profile_photos), under the API's own name `getUserProfilePhotos`.
-    #[doc(alias = "get_user_profile_photos")]
+    #[doc(hidden)]
     #[inline]
     pub fn getUserProfilePhotos(
         &self,
@@ -389,7 +390,7 @@ impl Bot {
     }
 
     /// Alias of [`get_user_profile_audios`](Self::get_user_profile_audios), under the API's own name `getUserProfileAudios`.
-    #[doc(alias = "get_user_profile_audios")]
+    #[doc(hidden)]
     #[inline]
     pub fn getUserProfileAudios(
         &self,
@@ -399,7 +400,7 @@ impl Bot {
     }
 
     /// Alias of [`set_user_emoji_status`](Self::set_user_emoji_status), under the API's own name `setUserEmojiStatus`.
-    #[doc(alias = "set_user_emoji_status")]
+    #[doc(hidden)]
     #[inline]
     pub fn setUserEmojiStatus(
         &self,
@@ -409,14 +410,14 @@ impl Bot {
     }
 
     /// Alias of [`get_file`](Self::get_file), under the API's own name `getFile`.
-    #[doc(alias = "get_file")]
+    #[doc(hidden)]
     #[inline]
     pub fn getFile(&self, file_id: impl Into<String>) -> Request<GetFile> {
         self.get_file(file_id)
     }
 
     /// Alias of [`ban_chat_member`](Self::ban_chat_member), under the API's own name `banChatMember`.
-    #[doc(alias = "ban_chat_member")]
+    #[doc(hidden)]
     #[inline]
     pub fn banChatMember(
         &self,
@@ -427,7 +428,7 @@ impl Bot {
     }
 
     /// Alias of [`unban_chat_member`](Self::unban_chat_member), under the API's own name `unbanChatMember`.
-    #[doc(alias = "unban_chat_member")]
+    #[doc(hidden)]
     #[inline]
     pub fn unbanChatMember(
         &self,
@@ -438,7 +439,7 @@ impl Bot {
     }
 
     /// Alias of [`restrict_chat_member`](Self::restrict_chat_member), under the API's own name `restrictChatMember`.
-    #[doc(alias = "restrict_chat_member")]
+    #[doc(hidden)]
     #[inline]
     pub fn restrictChatMember(
         &self,
@@ -450,7 +451,7 @@ impl Bot {
     }
 
     /// Alias of [`promote_chat_member`](Self::promote_chat_member), under the API's own name `promoteChatMember`.
-    #[doc(alias = "promote_chat_member")]
+    #[doc(hidden)]
     #[inline]
     pub fn promoteChatMember(
         &self,
@@ -461,7 +462,7 @@ impl Bot {
     }
 
     /// Alias of [`set_chat_administrator_custom_title`](Self::set_chat_administrator_custom_title), under the API's own name `setChatAdministratorCustomTitle`.
-    #[doc(alias = "set_chat_administrator_custom_title")]
+    #[doc(hidden)]
     #[inline]
     pub fn setChatAdministratorCustomTitle(
         &self,
@@ -473,7 +474,7 @@ impl Bot {
     }
 
     /// Alias of [`set_chat_member_tag`](Self::set_chat_member_tag), under the API's own name `setChatMemberTag`.
-    #[doc(alias = "set_chat_member_tag")]
+    #[doc(hidden)]
     #[inline]
     pub fn setChatMemberTag(
         &self,
@@ -484,7 +485,7 @@ impl Bot {
     }
 
     /// Alias of [`ban_chat_sender_chat`](Self::ban_chat_sender_chat), under the API's own name `banChatSenderChat`.
-    #[doc(alias = "ban_chat_sender_chat")]
+    #[doc(hidden)]
     #[inline]
     pub fn banChatSenderChat(
         &self,
@@ -495,7 +496,7 @@ impl Bot {
     }
 
     /// Alias of [`unban_chat_sender_chat`](Self::unban_chat_sender_chat), under the API's own name `unbanChatSenderChat`.
-    #[doc(alias = "unban_chat_sender_chat")]
+    #[doc(hidden)]
     #[inline]
     pub fn unbanChatSenderChat(
         &self,
@@ -506,7 +507,7 @@ impl Bot {
     }
 
     /// Alias of [`set_chat_permissions`](Self::set_chat_permissions), under the API's own name `setChatPermissions`.
-    #[doc(alias = "set_chat_permissions")]
+    #[doc(hidden)]
     #[inline]
     pub fn setChatPermissions(
         &self,
@@ -517,7 +518,7 @@ impl Bot {
     }
 
     /// Alias of [`export_chat_invite_link`](Self::export_chat_invite_link), under the API's own name `exportChatInviteLink`.
-    #[doc(alias = "export_chat_invite_link")]
+    #[doc(hidden)]
     #[inline]
     pub fn exportChatInviteLink(
         &self,
@@ -527,7 +528,7 @@ impl Bot {
     }
 
     /// Alias of [`create_chat_invite_link`](Self::create_chat_invite_link), under the API's own name `createChatInviteLink`.
-    #[doc(alias = "create_chat_invite_link")]
+    #[doc(hidden)]
     #[inline]
     pub fn createChatInviteLink(
         &self,
@@ -537,7 +538,7 @@ impl Bot {
     }
 
     /// Alias of [`edit_chat_invite_link`](Self::edit_chat_invite_link), under the API's own name `editChatInviteLink`.
-    #[doc(alias = "edit_chat_invite_link")]
+    #[doc(hidden)]
     #[inline]
     pub fn editChatInviteLink(
         &self,
@@ -548,7 +549,7 @@ impl Bot {
     }
 
     /// Alias of [`create_chat_subscription_invite_link`](Self::create_chat_subscription_invite_link), under the API's own name `createChatSubscriptionInviteLink`.
-    #[doc(alias = "create_chat_subscription_invite_link")]
+    #[doc(hidden)]
     #[inline]
     pub fn createChatSubscriptionInviteLink(
         &self,
@@ -564,7 +565,7 @@ impl Bot {
     }
 
     /// Alias of [`edit_chat_subscription_invite_link`](Self::edit_chat_subscription_invite_link), under the API's own name `editChatSubscriptionInviteLink`.
-    #[doc(alias = "edit_chat_subscription_invite_link")]
+    #[doc(hidden)]
     #[inline]
     pub fn editChatSubscriptionInviteLink(
         &self,
@@ -575,7 +576,7 @@ impl Bot {
     }
 
     /// Alias of [`revoke_chat_invite_link`](Self::revoke_chat_invite_link), under the API's own name `revokeChatInviteLink`.
-    #[doc(alias = "revoke_chat_invite_link")]
+    #[doc(hidden)]
     #[inline]
     pub fn revokeChatInviteLink(
         &self,
@@ -586,7 +587,7 @@ impl Bot {
     }
 
     /// Alias of [`approve_chat_join_request`](Self::approve_chat_join_request), under the API's own name `approveChatJoinRequest`.
-    #[doc(alias = "approve_chat_join_request")]
+    #[doc(hidden)]
     #[inline]
     pub fn approveChatJoinRequest(
         &self,
@@ -597,7 +598,7 @@ impl Bot {
     }
 
     /// Alias of [`decline_chat_join_request`](Self::decline_chat_join_request), under the API's own name `declineChatJoinRequest`.
-    #[doc(alias = "decline_chat_join_request")]
+    #[doc(hidden)]
     #[inline]
     pub fn declineChatJoinRequest(
         &self,
@@ -608,7 +609,7 @@ impl Bot {
     }
 
     /// Alias of [`answer_chat_join_request_query`](Self::answer_chat_join_request_query), under the API's own name `answerChatJoinRequestQuery`.
-    #[doc(alias = "answer_chat_join_request_query")]
+    #[doc(hidden)]
     #[inline]
     pub fn answerChatJoinRequestQuery(
         &self,
@@ -619,7 +620,7 @@ impl Bot {
     }
 
     /// Alias of [`send_chat_join_request_web_app`](Self::send_chat_join_request_web_app), under the API's own name `sendChatJoinRequestWebApp`.
-    #[doc(alias = "send_chat_join_request_web_app")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendChatJoinRequestWebApp(
         &self,
@@ -630,7 +631,7 @@ impl Bot {
     }
 
     /// Alias of [`set_chat_photo`](Self::set_chat_photo), under the API's own name `setChatPhoto`.
-    #[doc(alias = "set_chat_photo")]
+    #[doc(hidden)]
     #[inline]
     pub fn setChatPhoto(
         &self,
@@ -641,7 +642,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_chat_photo`](Self::delete_chat_photo), under the API's own name `deleteChatPhoto`.
-    #[doc(alias = "delete_chat_photo")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteChatPhoto(
         &self,
@@ -651,7 +652,7 @@ impl Bot {
     }
 
     /// Alias of [`set_chat_title`](Self::set_chat_title), under the API's own name `setChatTitle`.
-    #[doc(alias = "set_chat_title")]
+    #[doc(hidden)]
     #[inline]
     pub fn setChatTitle(
         &self,
@@ -662,7 +663,7 @@ impl Bot {
     }
 
     /// Alias of [`set_chat_description`](Self::set_chat_description), under the API's own name `setChatDescription`.
-    #[doc(alias = "set_chat_description")]
+    #[doc(hidden)]
     #[inline]
     pub fn setChatDescription(
         &self,
@@ -672,7 +673,7 @@ impl Bot {
     }
 
     /// Alias of [`pin_chat_message`](Self::pin_chat_message), under the API's own name `pinChatMessage`.
-    #[doc(alias = "pin_chat_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn pinChatMessage(
         &self,
@@ -683,7 +684,7 @@ impl Bot {
     }
 
     /// Alias of [`unpin_chat_message`](Self::unpin_chat_message), under the API's own name `unpinChatMessage`.
-    #[doc(alias = "unpin_chat_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn unpinChatMessage(
         &self,
@@ -693,7 +694,7 @@ impl Bot {
     }
 
     /// Alias of [`unpin_all_chat_messages`](Self::unpin_all_chat_messages), under the API's own name `unpinAllChatMessages`.
-    #[doc(alias = "unpin_all_chat_messages")]
+    #[doc(hidden)]
     #[inline]
     pub fn unpinAllChatMessages(
         &self,
@@ -703,21 +704,21 @@ impl Bot {
     }
 
     /// Alias of [`leave_chat`](Self::leave_chat), under the API's own name `leaveChat`.
-    #[doc(alias = "leave_chat")]
+    #[doc(hidden)]
     #[inline]
     pub fn leaveChat(&self, chat_id: impl Into<ChatId>) -> Request<LeaveChat> {
         self.leave_chat(chat_id)
     }
 
     /// Alias of [`get_chat`](Self::get_chat), under the API's own name `getChat`.
-    #[doc(alias = "get_chat")]
+    #[doc(hidden)]
     #[inline]
     pub fn getChat(&self, chat_id: impl Into<ChatId>) -> Request<GetChat> {
         self.get_chat(chat_id)
     }
 
     /// Alias of [`get_chat_administrators`](Self::get_chat_administrators), under the API's own name `getChatAdministrators`.
-    #[doc(alias = "get_chat_administrators")]
+    #[doc(hidden)]
     #[inline]
     pub fn getChatAdministrators(
         &self,
@@ -727,7 +728,7 @@ impl Bot {
     }
 
     /// Alias of [`get_chat_member_count`](Self::get_chat_member_count), under the API's own name `getChatMemberCount`.
-    #[doc(alias = "get_chat_member_count")]
+    #[doc(hidden)]
     #[inline]
     pub fn getChatMemberCount(
         &self,
@@ -737,7 +738,7 @@ impl Bot {
     }
 
     /// Alias of [`get_chat_member`](Self::get_chat_member), under the API's own name `getChatMember`.
-    #[doc(alias = "get_chat_member")]
+    #[doc(hidden)]
     #[inline]
     pub fn getChatMember(
         &self,
@@ -748,7 +749,7 @@ impl Bot {
     }
 
     /// Alias of [`get_user_personal_chat_messages`](Self::get_user_personal_chat_messages), under the API's own name `getUserPersonalChatMessages`.
-    #[doc(alias = "get_user_personal_chat_messages")]
+    #[doc(hidden)]
     #[inline]
     pub fn getUserPersonalChatMessages(
         &self,
@@ -759,7 +760,7 @@ impl Bot {
     }
 
     /// Alias of [`set_chat_sticker_set`](Self::set_chat_sticker_set), under the API's own name `setChatStickerSet`.
-    #[doc(alias = "set_chat_sticker_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn setChatStickerSet(
         &self,
@@ -770,7 +771,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_chat_sticker_set`](Self::delete_chat_sticker_set), under the API's own name `deleteChatStickerSet`.
-    #[doc(alias = "delete_chat_sticker_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteChatStickerSet(
         &self,
@@ -780,14 +781,14 @@ impl Bot {
     }
 
     /// Alias of [`get_forum_topic_icon_stickers`](Self::get_forum_topic_icon_stickers), under the API's own name `getForumTopicIconStickers`.
-    #[doc(alias = "get_forum_topic_icon_stickers")]
+    #[doc(hidden)]
     #[inline]
     pub fn getForumTopicIconStickers(&self) -> Request<GetForumTopicIconStickers> {
         self.get_forum_topic_icon_stickers()
     }
 
     /// Alias of [`create_forum_topic`](Self::create_forum_topic), under the API's own name `createForumTopic`.
-    #[doc(alias = "create_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn createForumTopic(
         &self,
@@ -798,7 +799,7 @@ impl Bot {
     }
 
     /// Alias of [`edit_forum_topic`](Self::edit_forum_topic), under the API's own name `editForumTopic`.
-    #[doc(alias = "edit_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn editForumTopic(
         &self,
@@ -809,7 +810,7 @@ impl Bot {
     }
 
     /// Alias of [`close_forum_topic`](Self::close_forum_topic), under the API's own name `closeForumTopic`.
-    #[doc(alias = "close_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn closeForumTopic(
         &self,
@@ -820,7 +821,7 @@ impl Bot {
     }
 
     /// Alias of [`reopen_forum_topic`](Self::reopen_forum_topic), under the API's own name `reopenForumTopic`.
-    #[doc(alias = "reopen_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn reopenForumTopic(
         &self,
@@ -831,7 +832,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_forum_topic`](Self::delete_forum_topic), under the API's own name `deleteForumTopic`.
-    #[doc(alias = "delete_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteForumTopic(
         &self,
@@ -842,7 +843,7 @@ impl Bot {
     }
 
     /// Alias of [`unpin_all_forum_topic_messages`](Self::unpin_all_forum_topic_messages), under the API's own name `unpinAllForumTopicMessages`.
-    #[doc(alias = "unpin_all_forum_topic_messages")]
+    #[doc(hidden)]
     #[inline]
     pub fn unpinAllForumTopicMessages(
         &self,
@@ -853,7 +854,7 @@ impl Bot {
     }
 
     /// Alias of [`edit_general_forum_topic`](Self::edit_general_forum_topic), under the API's own name `editGeneralForumTopic`.
-    #[doc(alias = "edit_general_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn editGeneralForumTopic(
         &self,
@@ -864,7 +865,7 @@ impl Bot {
     }
 
     /// Alias of [`close_general_forum_topic`](Self::close_general_forum_topic), under the API's own name `closeGeneralForumTopic`.
-    #[doc(alias = "close_general_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn closeGeneralForumTopic(
         &self,
@@ -874,7 +875,7 @@ impl Bot {
     }
 
     /// Alias of [`reopen_general_forum_topic`](Self::reopen_general_forum_topic), under the API's own name `reopenGeneralForumTopic`.
-    #[doc(alias = "reopen_general_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn reopenGeneralForumTopic(
         &self,
@@ -884,7 +885,7 @@ impl Bot {
     }
 
     /// Alias of [`hide_general_forum_topic`](Self::hide_general_forum_topic), under the API's own name `hideGeneralForumTopic`.
-    #[doc(alias = "hide_general_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn hideGeneralForumTopic(
         &self,
@@ -894,7 +895,7 @@ impl Bot {
     }
 
     /// Alias of [`unhide_general_forum_topic`](Self::unhide_general_forum_topic), under the API's own name `unhideGeneralForumTopic`.
-    #[doc(alias = "unhide_general_forum_topic")]
+    #[doc(hidden)]
     #[inline]
     pub fn unhideGeneralForumTopic(
         &self,
@@ -904,7 +905,7 @@ impl Bot {
     }
 
     /// Alias of [`unpin_all_general_forum_topic_messages`](Self::unpin_all_general_forum_topic_messages), under the API's own name `unpinAllGeneralForumTopicMessages`.
-    #[doc(alias = "unpin_all_general_forum_topic_messages")]
+    #[doc(hidden)]
     #[inline]
     pub fn unpinAllGeneralForumTopicMessages(
         &self,
@@ -914,7 +915,7 @@ impl Bot {
     }
 
     /// Alias of [`answer_callback_query`](Self::answer_callback_query), under the API's own name `answerCallbackQuery`.
-    #[doc(alias = "answer_callback_query")]
+    #[doc(hidden)]
     #[inline]
     pub fn answerCallbackQuery(
         &self,
@@ -924,7 +925,7 @@ impl Bot {
     }
 
     /// Alias of [`answer_guest_query`](Self::answer_guest_query), under the API's own name `answerGuestQuery`.
-    #[doc(alias = "answer_guest_query")]
+    #[doc(hidden)]
     #[inline]
     pub fn answerGuestQuery(
         &self,
@@ -935,7 +936,7 @@ impl Bot {
     }
 
     /// Alias of [`get_user_chat_boosts`](Self::get_user_chat_boosts), under the API's own name `getUserChatBoosts`.
-    #[doc(alias = "get_user_chat_boosts")]
+    #[doc(hidden)]
     #[inline]
     pub fn getUserChatBoosts(
         &self,
@@ -946,7 +947,7 @@ impl Bot {
     }
 
     /// Alias of [`get_business_connection`](Self::get_business_connection), under the API's own name `getBusinessConnection`.
-    #[doc(alias = "get_business_connection")]
+    #[doc(hidden)]
     #[inline]
     pub fn getBusinessConnection(
         &self,
@@ -956,7 +957,7 @@ impl Bot {
     }
 
     /// Alias of [`get_managed_bot_token`](Self::get_managed_bot_token), under the API's own name `getManagedBotToken`.
-    #[doc(alias = "get_managed_bot_token")]
+    #[doc(hidden)]
     #[inline]
     pub fn getManagedBotToken(
         &self,
@@ -966,7 +967,7 @@ impl Bot {
     }
 
     /// Alias of [`replace_managed_bot_token`](Self::replace_managed_bot_token), under the API's own name `replaceManagedBotToken`.
-    #[doc(alias = "replace_managed_bot_token")]
+    #[doc(hidden)]
     #[inline]
     pub fn replaceManagedBotToken(
         &self,
@@ -976,7 +977,7 @@ impl Bot {
     }
 
     /// Alias of [`get_managed_bot_access_settings`](Self::get_managed_bot_access_settings), under the API's own name `getManagedBotAccessSettings`.
-    #[doc(alias = "get_managed_bot_access_settings")]
+    #[doc(hidden)]
     #[inline]
     pub fn getManagedBotAccessSettings(
         &self,
@@ -986,7 +987,7 @@ impl Bot {
     }
 
     /// Alias of [`set_managed_bot_access_settings`](Self::set_managed_bot_access_settings), under the API's own name `setManagedBotAccessSettings`.
-    #[doc(alias = "set_managed_bot_access_settings")]
+    #[doc(hidden)]
     #[inline]
     pub fn setManagedBotAccessSettings(
         &self,
@@ -997,7 +998,7 @@ impl Bot {
     }
 
     /// Alias of [`set_my_commands`](Self::set_my_commands), under the API's own name `setMyCommands`.
-    #[doc(alias = "set_my_commands")]
+    #[doc(hidden)]
     #[inline]
     pub fn setMyCommands(
         &self,
@@ -1007,63 +1008,63 @@ impl Bot {
     }
 
     /// Alias of [`delete_my_commands`](Self::delete_my_commands), under the API's own name `deleteMyCommands`.
-    #[doc(alias = "delete_my_commands")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteMyCommands(&self) -> Request<DeleteMyCommands> {
         self.delete_my_commands()
     }
 
     /// Alias of [`get_my_commands`](Self::get_my_commands), under the API's own name `getMyCommands`.
-    #[doc(alias = "get_my_commands")]
+    #[doc(hidden)]
     #[inline]
     pub fn getMyCommands(&self) -> Request<GetMyCommands> {
         self.get_my_commands()
     }
 
     /// Alias of [`set_my_name`](Self::set_my_name), under the API's own name `setMyName`.
-    #[doc(alias = "set_my_name")]
+    #[doc(hidden)]
     #[inline]
     pub fn setMyName(&self) -> Request<SetMyName> {
         self.set_my_name()
     }
 
     /// Alias of [`get_my_name`](Self::get_my_name), under the API's own name `getMyName`.
-    #[doc(alias = "get_my_name")]
+    #[doc(hidden)]
     #[inline]
     pub fn getMyName(&self) -> Request<GetMyName> {
         self.get_my_name()
     }
 
     /// Alias of [`set_my_description`](Self::set_my_description), under the API's own name `setMyDescription`.
-    #[doc(alias = "set_my_description")]
+    #[doc(hidden)]
     #[inline]
     pub fn setMyDescription(&self) -> Request<SetMyDescription> {
         self.set_my_description()
     }
 
     /// Alias of [`get_my_description`](Self::get_my_description), under the API's own name `getMyDescription`.
-    #[doc(alias = "get_my_description")]
+    #[doc(hidden)]
     #[inline]
     pub fn getMyDescription(&self) -> Request<GetMyDescription> {
         self.get_my_description()
     }
 
     /// Alias of [`set_my_short_description`](Self::set_my_short_description), under the API's own name `setMyShortDescription`.
-    #[doc(alias = "set_my_short_description")]
+    #[doc(hidden)]
     #[inline]
     pub fn setMyShortDescription(&self) -> Request<SetMyShortDescription> {
         self.set_my_short_description()
     }
 
     /// Alias of [`get_my_short_description`](Self::get_my_short_description), under the API's own name `getMyShortDescription`.
-    #[doc(alias = "get_my_short_description")]
+    #[doc(hidden)]
     #[inline]
     pub fn getMyShortDescription(&self) -> Request<GetMyShortDescription> {
         self.get_my_short_description()
     }
 
     /// Alias of [`set_my_profile_photo`](Self::set_my_profile_photo), under the API's own name `setMyProfilePhoto`.
-    #[doc(alias = "set_my_profile_photo")]
+    #[doc(hidden)]
     #[inline]
     pub fn setMyProfilePhoto(
         &self,
@@ -1073,28 +1074,28 @@ impl Bot {
     }
 
     /// Alias of [`remove_my_profile_photo`](Self::remove_my_profile_photo), under the API's own name `removeMyProfilePhoto`.
-    #[doc(alias = "remove_my_profile_photo")]
+    #[doc(hidden)]
     #[inline]
     pub fn removeMyProfilePhoto(&self) -> Request<RemoveMyProfilePhoto> {
         self.remove_my_profile_photo()
     }
 
     /// Alias of [`set_chat_menu_button`](Self::set_chat_menu_button), under the API's own name `setChatMenuButton`.
-    #[doc(alias = "set_chat_menu_button")]
+    #[doc(hidden)]
     #[inline]
     pub fn setChatMenuButton(&self) -> Request<SetChatMenuButton> {
         self.set_chat_menu_button()
     }
 
     /// Alias of [`get_chat_menu_button`](Self::get_chat_menu_button), under the API's own name `getChatMenuButton`.
-    #[doc(alias = "get_chat_menu_button")]
+    #[doc(hidden)]
     #[inline]
     pub fn getChatMenuButton(&self) -> Request<GetChatMenuButton> {
         self.get_chat_menu_button()
     }
 
     /// Alias of [`set_my_default_administrator_rights`](Self::set_my_default_administrator_rights), under the API's own name `setMyDefaultAdministratorRights`.
-    #[doc(alias = "set_my_default_administrator_rights")]
+    #[doc(hidden)]
     #[inline]
     pub fn setMyDefaultAdministratorRights(
         &self,
@@ -1103,7 +1104,7 @@ impl Bot {
     }
 
     /// Alias of [`get_my_default_administrator_rights`](Self::get_my_default_administrator_rights), under the API's own name `getMyDefaultAdministratorRights`.
-    #[doc(alias = "get_my_default_administrator_rights")]
+    #[doc(hidden)]
     #[inline]
     pub fn getMyDefaultAdministratorRights(
         &self,
@@ -1112,21 +1113,21 @@ impl Bot {
     }
 
     /// Alias of [`get_available_gifts`](Self::get_available_gifts), under the API's own name `getAvailableGifts`.
-    #[doc(alias = "get_available_gifts")]
+    #[doc(hidden)]
     #[inline]
     pub fn getAvailableGifts(&self) -> Request<GetAvailableGifts> {
         self.get_available_gifts()
     }
 
     /// Alias of [`send_gift`](Self::send_gift), under the API's own name `sendGift`.
-    #[doc(alias = "send_gift")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendGift(&self, gift_id: impl Into<String>) -> Request<SendGift> {
         self.send_gift(gift_id)
     }
 
     /// Alias of [`gift_premium_subscription`](Self::gift_premium_subscription), under the API's own name `giftPremiumSubscription`.
-    #[doc(alias = "gift_premium_subscription")]
+    #[doc(hidden)]
     #[inline]
     pub fn giftPremiumSubscription(
         &self,
@@ -1138,21 +1139,21 @@ impl Bot {
     }
 
     /// Alias of [`verify_user`](Self::verify_user), under the API's own name `verifyUser`.
-    #[doc(alias = "verify_user")]
+    #[doc(hidden)]
     #[inline]
     pub fn verifyUser(&self, user_id: impl Into<i64>) -> Request<VerifyUser> {
         self.verify_user(user_id)
     }
 
     /// Alias of [`verify_chat`](Self::verify_chat), under the API's own name `verifyChat`.
-    #[doc(alias = "verify_chat")]
+    #[doc(hidden)]
     #[inline]
     pub fn verifyChat(&self, chat_id: impl Into<ChatId>) -> Request<VerifyChat> {
         self.verify_chat(chat_id)
     }
 
     /// Alias of [`remove_user_verification`](Self::remove_user_verification), under the API's own name `removeUserVerification`.
-    #[doc(alias = "remove_user_verification")]
+    #[doc(hidden)]
     #[inline]
     pub fn removeUserVerification(
         &self,
@@ -1162,7 +1163,7 @@ impl Bot {
     }
 
     /// Alias of [`remove_chat_verification`](Self::remove_chat_verification), under the API's own name `removeChatVerification`.
-    #[doc(alias = "remove_chat_verification")]
+    #[doc(hidden)]
     #[inline]
     pub fn removeChatVerification(
         &self,
@@ -1172,7 +1173,7 @@ impl Bot {
     }
 
     /// Alias of [`read_business_message`](Self::read_business_message), under the API's own name `readBusinessMessage`.
-    #[doc(alias = "read_business_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn readBusinessMessage(
         &self,
@@ -1184,7 +1185,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_business_messages`](Self::delete_business_messages), under the API's own name `deleteBusinessMessages`.
-    #[doc(alias = "delete_business_messages")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteBusinessMessages(
         &self,
@@ -1195,7 +1196,7 @@ impl Bot {
     }
 
     /// Alias of [`set_business_account_name`](Self::set_business_account_name), under the API's own name `setBusinessAccountName`.
-    #[doc(alias = "set_business_account_name")]
+    #[doc(hidden)]
     #[inline]
     pub fn setBusinessAccountName(
         &self,
@@ -1206,7 +1207,7 @@ impl Bot {
     }
 
     /// Alias of [`set_business_account_username`](Self::set_business_account_username), under the API's own name `setBusinessAccountUsername`.
-    #[doc(alias = "set_business_account_username")]
+    #[doc(hidden)]
     #[inline]
     pub fn setBusinessAccountUsername(
         &self,
@@ -1216,7 +1217,7 @@ impl Bot {
     }
 
     /// Alias of [`set_business_account_bio`](Self::set_business_account_bio), under the API's own name `setBusinessAccountBio`.
-    #[doc(alias = "set_business_account_bio")]
+    #[doc(hidden)]
     #[inline]
     pub fn setBusinessAccountBio(
         &self,
@@ -1226,7 +1227,7 @@ impl Bot {
     }
 
     /// Alias of [`set_business_account_profile_photo`](Self::set_business_account_profile_photo), under the API's own name `setBusinessAccountProfilePhoto`.
-    #[doc(alias = "set_business_account_profile_photo")]
+    #[doc(hidden)]
     #[inline]
     pub fn setBusinessAccountProfilePhoto(
         &self,
@@ -1237,7 +1238,7 @@ impl Bot {
     }
 
     /// Alias of [`remove_business_account_profile_photo`](Self::remove_business_account_profile_photo), under the API's own name `removeBusinessAccountProfilePhoto`.
-    #[doc(alias = "remove_business_account_profile_photo")]
+    #[doc(hidden)]
     #[inline]
     pub fn removeBusinessAccountProfilePhoto(
         &self,
@@ -1247,7 +1248,7 @@ impl Bot {
     }
 
     /// Alias of [`set_business_account_gift_settings`](Self::set_business_account_gift_settings), under the API's own name `setBusinessAccountGiftSettings`.
-    #[doc(alias = "set_business_account_gift_settings")]
+    #[doc(hidden)]
     #[inline]
     pub fn setBusinessAccountGiftSettings(
         &self,
@@ -1263,7 +1264,7 @@ impl Bot {
     }
 
     /// Alias of [`get_business_account_star_balance`](Self::get_business_account_star_balance), under the API's own name `getBusinessAccountStarBalance`.
-    #[doc(alias = "get_business_account_star_balance")]
+    #[doc(hidden)]
     #[inline]
     pub fn getBusinessAccountStarBalance(
         &self,
@@ -1273,7 +1274,7 @@ impl Bot {
     }
 
     /// Alias of [`transfer_business_account_stars`](Self::transfer_business_account_stars), under the API's own name `transferBusinessAccountStars`.
-    #[doc(alias = "transfer_business_account_stars")]
+    #[doc(hidden)]
     #[inline]
     pub fn transferBusinessAccountStars(
         &self,
@@ -1284,7 +1285,7 @@ impl Bot {
     }
 
     /// Alias of [`get_business_account_gifts`](Self::get_business_account_gifts), under the API's own name `getBusinessAccountGifts`.
-    #[doc(alias = "get_business_account_gifts")]
+    #[doc(hidden)]
     #[inline]
     pub fn getBusinessAccountGifts(
         &self,
@@ -1294,21 +1295,21 @@ impl Bot {
     }
 
     /// Alias of [`get_user_gifts`](Self::get_user_gifts), under the API's own name `getUserGifts`.
-    #[doc(alias = "get_user_gifts")]
+    #[doc(hidden)]
     #[inline]
     pub fn getUserGifts(&self, user_id: impl Into<i64>) -> Request<GetUserGifts> {
         self.get_user_gifts(user_id)
     }
 
     /// Alias of [`get_chat_gifts`](Self::get_chat_gifts), under the API's own name `getChatGifts`.
-    #[doc(alias = "get_chat_gifts")]
+    #[doc(hidden)]
     #[inline]
     pub fn getChatGifts(&self, chat_id: impl Into<ChatId>) -> Request<GetChatGifts> {
         self.get_chat_gifts(chat_id)
     }
 
     /// Alias of [`convert_gift_to_stars`](Self::convert_gift_to_stars), under the API's own name `convertGiftToStars`.
-    #[doc(alias = "convert_gift_to_stars")]
+    #[doc(hidden)]
     #[inline]
     pub fn convertGiftToStars(
         &self,
@@ -1319,7 +1320,7 @@ impl Bot {
     }
 
     /// Alias of [`upgrade_gift`](Self::upgrade_gift), under the API's own name `upgradeGift`.
-    #[doc(alias = "upgrade_gift")]
+    #[doc(hidden)]
     #[inline]
     pub fn upgradeGift(
         &self,
@@ -1330,7 +1331,7 @@ impl Bot {
     }
 
     /// Alias of [`transfer_gift`](Self::transfer_gift), under the API's own name `transferGift`.
-    #[doc(alias = "transfer_gift")]
+    #[doc(hidden)]
     #[inline]
     pub fn transferGift(
         &self,
@@ -1342,7 +1343,7 @@ impl Bot {
     }
 
     /// Alias of [`post_story`](Self::post_story), under the API's own name `postStory`.
-    #[doc(alias = "post_story")]
+    #[doc(hidden)]
     #[inline]
     pub fn postStory(
         &self,
@@ -1354,7 +1355,7 @@ impl Bot {
     }
 
     /// Alias of [`repost_story`](Self::repost_story), under the API's own name `repostStory`.
-    #[doc(alias = "repost_story")]
+    #[doc(hidden)]
     #[inline]
     pub fn repostStory(
         &self,
@@ -1372,7 +1373,7 @@ impl Bot {
     }
 
     /// Alias of [`edit_story`](Self::edit_story), under the API's own name `editStory`.
-    #[doc(alias = "edit_story")]
+    #[doc(hidden)]
     #[inline]
     pub fn editStory(
         &self,
@@ -1384,7 +1385,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_story`](Self::delete_story), under the API's own name `deleteStory`.
-    #[doc(alias = "delete_story")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteStory(
         &self,
@@ -1395,7 +1396,7 @@ impl Bot {
     }
 
     /// Alias of [`answer_web_app_query`](Self::answer_web_app_query), under the API's own name `answerWebAppQuery`.
-    #[doc(alias = "answer_web_app_query")]
+    #[doc(hidden)]
     #[inline]
     pub fn answerWebAppQuery(
         &self,
@@ -1406,7 +1407,7 @@ impl Bot {
     }
 
     /// Alias of [`save_prepared_inline_message`](Self::save_prepared_inline_message), under the API's own name `savePreparedInlineMessage`.
-    #[doc(alias = "save_prepared_inline_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn savePreparedInlineMessage(
         &self,
@@ -1417,7 +1418,7 @@ impl Bot {
     }
 
     /// Alias of [`save_prepared_keyboard_button`](Self::save_prepared_keyboard_button), under the API's own name `savePreparedKeyboardButton`.
-    #[doc(alias = "save_prepared_keyboard_button")]
+    #[doc(hidden)]
     #[inline]
     pub fn savePreparedKeyboardButton(
         &self,
@@ -1428,21 +1429,21 @@ impl Bot {
     }
 
     /// Alias of [`edit_message_text`](Self::edit_message_text), under the API's own name `editMessageText`.
-    #[doc(alias = "edit_message_text")]
+    #[doc(hidden)]
     #[inline]
     pub fn editMessageText(&self) -> Request<EditMessageText> {
         self.edit_message_text()
     }
 
     /// Alias of [`edit_message_caption`](Self::edit_message_caption), under the API's own name `editMessageCaption`.
-    #[doc(alias = "edit_message_caption")]
+    #[doc(hidden)]
     #[inline]
     pub fn editMessageCaption(&self) -> Request<EditMessageCaption> {
         self.edit_message_caption()
     }
 
     /// Alias of [`edit_message_media`](Self::edit_message_media), under the API's own name `editMessageMedia`.
-    #[doc(alias = "edit_message_media")]
+    #[doc(hidden)]
     #[inline]
     pub fn editMessageMedia(
         &self,
@@ -1452,7 +1453,7 @@ impl Bot {
     }
 
     /// Alias of [`edit_message_live_location`](Self::edit_message_live_location), under the API's own name `editMessageLiveLocation`.
-    #[doc(alias = "edit_message_live_location")]
+    #[doc(hidden)]
     #[inline]
     pub fn editMessageLiveLocation(
         &self,
@@ -1463,14 +1464,14 @@ impl Bot {
     }
 
     /// Alias of [`stop_message_live_location`](Self::stop_message_live_location), under the API's own name `stopMessageLiveLocation`.
-    #[doc(alias = "stop_message_live_location")]
+    #[doc(hidden)]
     #[inline]
     pub fn stopMessageLiveLocation(&self) -> Request<StopMessageLiveLocation> {
         self.stop_message_live_location()
     }
 
     /// Alias of [`edit_message_checklist`](Self::edit_message_checklist), under the API's own name `editMessageChecklist`.
-    #[doc(alias = "edit_message_checklist")]
+    #[doc(hidden)]
     #[inline]
     pub fn editMessageChecklist(
         &self,
@@ -1488,14 +1489,14 @@ impl Bot {
     }
 
     /// Alias of [`edit_message_reply_markup`](Self::edit_message_reply_markup), under the API's own name `editMessageReplyMarkup`.
-    #[doc(alias = "edit_message_reply_markup")]
+    #[doc(hidden)]
     #[inline]
     pub fn editMessageReplyMarkup(&self) -> Request<EditMessageReplyMarkup> {
         self.edit_message_reply_markup()
     }
 
     /// Alias of [`stop_poll`](Self::stop_poll), under the API's own name `stopPoll`.
-    #[doc(alias = "stop_poll")]
+    #[doc(hidden)]
     #[inline]
     pub fn stopPoll(
         &self,
@@ -1506,7 +1507,7 @@ impl Bot {
     }
 
     /// Alias of [`approve_suggested_post`](Self::approve_suggested_post), under the API's own name `approveSuggestedPost`.
-    #[doc(alias = "approve_suggested_post")]
+    #[doc(hidden)]
     #[inline]
     pub fn approveSuggestedPost(
         &self,
@@ -1517,7 +1518,7 @@ impl Bot {
     }
 
     /// Alias of [`decline_suggested_post`](Self::decline_suggested_post), under the API's own name `declineSuggestedPost`.
-    #[doc(alias = "decline_suggested_post")]
+    #[doc(hidden)]
     #[inline]
     pub fn declineSuggestedPost(
         &self,
@@ -1528,7 +1529,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_message`](Self::delete_message), under the API's own name `deleteMessage`.
-    #[doc(alias = "delete_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteMessage(
         &self,
@@ -1539,7 +1540,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_messages`](Self::delete_messages), under the API's own name `deleteMessages`.
-    #[doc(alias = "delete_messages")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteMessages(
         &self,
@@ -1550,7 +1551,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_message_reaction`](Self::delete_message_reaction), under the API's own name `deleteMessageReaction`.
-    #[doc(alias = "delete_message_reaction")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteMessageReaction(
         &self,
@@ -1561,7 +1562,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_all_message_reactions`](Self::delete_all_message_reactions), under the API's own name `deleteAllMessageReactions`.
-    #[doc(alias = "delete_all_message_reactions")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteAllMessageReactions(
         &self,
@@ -1571,7 +1572,7 @@ impl Bot {
     }
 
     /// Alias of [`send_sticker`](Self::send_sticker), under the API's own name `sendSticker`.
-    #[doc(alias = "send_sticker")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendSticker(
         &self,
@@ -1582,14 +1583,14 @@ impl Bot {
     }
 
     /// Alias of [`get_sticker_set`](Self::get_sticker_set), under the API's own name `getStickerSet`.
-    #[doc(alias = "get_sticker_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn getStickerSet(&self, name: impl Into<String>) -> Request<GetStickerSet> {
         self.get_sticker_set(name)
     }
 
     /// Alias of [`get_custom_emoji_stickers`](Self::get_custom_emoji_stickers), under the API's own name `getCustomEmojiStickers`.
-    #[doc(alias = "get_custom_emoji_stickers")]
+    #[doc(hidden)]
     #[inline]
     pub fn getCustomEmojiStickers(
         &self,
@@ -1599,7 +1600,7 @@ impl Bot {
     }
 
     /// Alias of [`upload_sticker_file`](Self::upload_sticker_file), under the API's own name `uploadStickerFile`.
-    #[doc(alias = "upload_sticker_file")]
+    #[doc(hidden)]
     #[inline]
     pub fn uploadStickerFile(
         &self,
@@ -1611,7 +1612,7 @@ impl Bot {
     }
 
     /// Alias of [`create_new_sticker_set`](Self::create_new_sticker_set), under the API's own name `createNewStickerSet`.
-    #[doc(alias = "create_new_sticker_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn createNewStickerSet(
         &self,
@@ -1624,7 +1625,7 @@ impl Bot {
     }
 
     /// Alias of [`add_sticker_to_set`](Self::add_sticker_to_set), under the API's own name `addStickerToSet`.
-    #[doc(alias = "add_sticker_to_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn addStickerToSet(
         &self,
@@ -1636,7 +1637,7 @@ impl Bot {
     }
 
     /// Alias of [`set_sticker_position_in_set`](Self::set_sticker_position_in_set), under the API's own name `setStickerPositionInSet`.
-    #[doc(alias = "set_sticker_position_in_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn setStickerPositionInSet(
         &self,
@@ -1647,7 +1648,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_sticker_from_set`](Self::delete_sticker_from_set), under the API's own name `deleteStickerFromSet`.
-    #[doc(alias = "delete_sticker_from_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteStickerFromSet(
         &self,
@@ -1657,7 +1658,7 @@ impl Bot {
     }
 
     /// Alias of [`replace_sticker_in_set`](Self::replace_sticker_in_set), under the API's own name `replaceStickerInSet`.
-    #[doc(alias = "replace_sticker_in_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn replaceStickerInSet(
         &self,
@@ -1670,7 +1671,7 @@ impl Bot {
     }
 
     /// Alias of [`set_sticker_emoji_list`](Self::set_sticker_emoji_list), under the API's own name `setStickerEmojiList`.
-    #[doc(alias = "set_sticker_emoji_list")]
+    #[doc(hidden)]
     #[inline]
     pub fn setStickerEmojiList(
         &self,
@@ -1681,7 +1682,7 @@ impl Bot {
     }
 
     /// Alias of [`set_sticker_keywords`](Self::set_sticker_keywords), under the API's own name `setStickerKeywords`.
-    #[doc(alias = "set_sticker_keywords")]
+    #[doc(hidden)]
     #[inline]
     pub fn setStickerKeywords(
         &self,
@@ -1691,7 +1692,7 @@ impl Bot {
     }
 
     /// Alias of [`set_sticker_mask_position`](Self::set_sticker_mask_position), under the API's own name `setStickerMaskPosition`.
-    #[doc(alias = "set_sticker_mask_position")]
+    #[doc(hidden)]
     #[inline]
     pub fn setStickerMaskPosition(
         &self,
@@ -1701,7 +1702,7 @@ impl Bot {
     }
 
     /// Alias of [`set_sticker_set_title`](Self::set_sticker_set_title), under the API's own name `setStickerSetTitle`.
-    #[doc(alias = "set_sticker_set_title")]
+    #[doc(hidden)]
     #[inline]
     pub fn setStickerSetTitle(
         &self,
@@ -1712,7 +1713,7 @@ impl Bot {
     }
 
     /// Alias of [`set_sticker_set_thumbnail`](Self::set_sticker_set_thumbnail), under the API's own name `setStickerSetThumbnail`.
-    #[doc(alias = "set_sticker_set_thumbnail")]
+    #[doc(hidden)]
     #[inline]
     pub fn setStickerSetThumbnail(
         &self,
@@ -1724,7 +1725,7 @@ impl Bot {
     }
 
     /// Alias of [`set_custom_emoji_sticker_set_thumbnail`](Self::set_custom_emoji_sticker_set_thumbnail), under the API's own name `setCustomEmojiStickerSetThumbnail`.
-    #[doc(alias = "set_custom_emoji_sticker_set_thumbnail")]
+    #[doc(hidden)]
     #[inline]
     pub fn setCustomEmojiStickerSetThumbnail(
         &self,
@@ -1734,7 +1735,7 @@ impl Bot {
     }
 
     /// Alias of [`delete_sticker_set`](Self::delete_sticker_set), under the API's own name `deleteStickerSet`.
-    #[doc(alias = "delete_sticker_set")]
+    #[doc(hidden)]
     #[inline]
     pub fn deleteStickerSet(
         &self,
@@ -1744,7 +1745,7 @@ impl Bot {
     }
 
     /// Alias of [`send_rich_message`](Self::send_rich_message), under the API's own name `sendRichMessage`.
-    #[doc(alias = "send_rich_message")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendRichMessage(
         &self,
@@ -1755,7 +1756,7 @@ impl Bot {
     }
 
     /// Alias of [`send_rich_message_draft`](Self::send_rich_message_draft), under the API's own name `sendRichMessageDraft`.
-    #[doc(alias = "send_rich_message_draft")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendRichMessageDraft(
         &self,
@@ -1767,7 +1768,7 @@ impl Bot {
     }
 
     /// Alias of [`answer_inline_query`](Self::answer_inline_query), under the API's own name `answerInlineQuery`.
-    #[doc(alias = "answer_inline_query")]
+    #[doc(hidden)]
     #[inline]
     pub fn answerInlineQuery(
         &self,
@@ -1778,7 +1779,7 @@ impl Bot {
     }
 
     /// Alias of [`send_invoice`](Self::send_invoice), under the API's own name `sendInvoice`.
-    #[doc(alias = "send_invoice")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendInvoice(
         &self,
@@ -1793,7 +1794,7 @@ impl Bot {
     }
 
     /// Alias of [`create_invoice_link`](Self::create_invoice_link), under the API's own name `createInvoiceLink`.
-    #[doc(alias = "create_invoice_link")]
+    #[doc(hidden)]
     #[inline]
     pub fn createInvoiceLink(
         &self,
@@ -1807,7 +1808,7 @@ impl Bot {
     }
 
     /// Alias of [`answer_shipping_query`](Self::answer_shipping_query), under the API's own name `answerShippingQuery`.
-    #[doc(alias = "answer_shipping_query")]
+    #[doc(hidden)]
     #[inline]
     pub fn answerShippingQuery(
         &self,
@@ -1818,7 +1819,7 @@ impl Bot {
     }
 
     /// Alias of [`answer_pre_checkout_query`](Self::answer_pre_checkout_query), under the API's own name `answerPreCheckoutQuery`.
-    #[doc(alias = "answer_pre_checkout_query")]
+    #[doc(hidden)]
     #[inline]
     pub fn answerPreCheckoutQuery(
         &self,
@@ -1829,21 +1830,21 @@ impl Bot {
     }
 
     /// Alias of [`get_my_star_balance`](Self::get_my_star_balance), under the API's own name `getMyStarBalance`.
-    #[doc(alias = "get_my_star_balance")]
+    #[doc(hidden)]
     #[inline]
     pub fn getMyStarBalance(&self) -> Request<GetMyStarBalance> {
         self.get_my_star_balance()
     }
 
     /// Alias of [`get_star_transactions`](Self::get_star_transactions), under the API's own name `getStarTransactions`.
-    #[doc(alias = "get_star_transactions")]
+    #[doc(hidden)]
     #[inline]
     pub fn getStarTransactions(&self) -> Request<GetStarTransactions> {
         self.get_star_transactions()
     }
 
     /// Alias of [`refund_star_payment`](Self::refund_star_payment), under the API's own name `refundStarPayment`.
-    #[doc(alias = "refund_star_payment")]
+    #[doc(hidden)]
     #[inline]
     pub fn refundStarPayment(
         &self,
@@ -1854,7 +1855,7 @@ impl Bot {
     }
 
     /// Alias of [`edit_user_star_subscription`](Self::edit_user_star_subscription), under the API's own name `editUserStarSubscription`.
-    #[doc(alias = "edit_user_star_subscription")]
+    #[doc(hidden)]
     #[inline]
     pub fn editUserStarSubscription(
         &self,
@@ -1870,7 +1871,7 @@ impl Bot {
     }
 
     /// Alias of [`set_passport_data_errors`](Self::set_passport_data_errors), under the API's own name `setPassportDataErrors`.
-    #[doc(alias = "set_passport_data_errors")]
+    #[doc(hidden)]
     #[inline]
     pub fn setPassportDataErrors(
         &self,
@@ -1881,7 +1882,7 @@ impl Bot {
     }
 
     /// Alias of [`send_game`](Self::send_game), under the API's own name `sendGame`.
-    #[doc(alias = "send_game")]
+    #[doc(hidden)]
     #[inline]
     pub fn sendGame(
         &self,
@@ -1892,7 +1893,7 @@ impl Bot {
     }
 
     /// Alias of [`set_game_score`](Self::set_game_score), under the API's own name `setGameScore`.
-    #[doc(alias = "set_game_score")]
+    #[doc(hidden)]
     #[inline]
     pub fn setGameScore(
         &self,
@@ -1903,7 +1904,7 @@ impl Bot {
     }
 
     /// Alias of [`get_game_high_scores`](Self::get_game_high_scores), under the API's own name `getGameHighScores`.
-    #[doc(alias = "get_game_high_scores")]
+    #[doc(hidden)]
     #[inline]
     pub fn getGameHighScores(
         &self,

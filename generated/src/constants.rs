@@ -46,106 +46,106 @@ impl Limit {
     }
 }
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `answerCallbackQuery.text`: Text of the notification. If not specified, nothing will be shown to the user, 0-200 characters.
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `answerCallbackQuery.text`: Text of the notification. If not specified, nothing will be shown to the user, 0-200 characters.
 pub const MAX_ANSWER_CALLBACK_QUERY_TEXT_LENGTH: usize = 200usize;
 
-///The maximum number of items of `setMyCommands.commands`: A JSON-serialized list of bot commands to be set as the list of the bot's commands. At most 100 commands can be specified.
+/// The maximum number of items of `setMyCommands.commands`: A list of bot commands to be set as the list of the bot's commands. At most 100 commands can be specified.
 pub const MAX_BOT_COMMANDS: usize = 100usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `BotCommand.description`: Description of the command; 1-256 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `BotCommand.description`: Description of the command; 1-256 characters
 pub const MAX_BOT_COMMAND_DESCRIPTION_LENGTH: usize = 256usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `BotCommand.command`: Text of the command; 1-32 characters. Can contain only lowercase English letters, digits and underscores.
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `BotCommand.command`: Text of the command; 1-32 characters. Can contain only lowercase English letters, digits and underscores.
 pub const MAX_BOT_COMMAND_LENGTH: usize = 32usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `setMyDescription.description`: New bot description; 0-512 characters. Pass an empty string to remove the dedicated description for the given language.
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `setMyDescription.description`: New bot description; 0-512 characters. Pass an empty string to remove the dedicated description for the given language.
 pub const MAX_BOT_DESCRIPTION_LENGTH: usize = 512usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `setMyName.name`: New bot name; 0-64 characters. Pass an empty string to remove the dedicated name for the given language.
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `setMyName.name`: New bot name; 0-64 characters. Pass an empty string to remove the dedicated name for the given language.
 pub const MAX_BOT_NAME_LENGTH: usize = 64usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `setMyShortDescription.short_description`: New short description for the bot; 0-120 characters. Pass an empty string to remove the dedicated short description for the given language.
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `setMyShortDescription.short_description`: New short description for the bot; 0-120 characters. Pass an empty string to remove the dedicated short description for the given language.
 pub const MAX_BOT_SHORT_DESCRIPTION_LENGTH: usize = 120usize;
 
-///The maximum length in bytes of `InlineKeyboardButton.callback_data`: Data to be sent in a [callback query](#callbackquery) to the bot when the button is pressed, 1-64 bytes
+/// The maximum length in bytes of `InlineKeyboardButton.callback_data`: Data to be sent in a [callback query](crate::types::CallbackQuery) to the bot when the button is pressed, 1-64 bytes
 pub const MAX_CALLBACK_DATA: usize = 64usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `sendPhoto.caption`: Photo caption (may also be used when resending photos by *file_id*), 0-1024 characters after entities parsing
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `sendPhoto.caption`: Photo caption (may also be used when resending photos by *file_id*), 0-1024 characters after entities parsing
 pub const MAX_CAPTION_LENGTH: usize = 1024usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `setChatDescription.description`: New chat description, 0-255 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `setChatDescription.description`: New chat description, 0-255 characters
 pub const MAX_CHAT_DESCRIPTION_LENGTH: usize = 255usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `setChatTitle.title`: New chat title, 1-128 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `setChatTitle.title`: New chat title, 1-128 characters
 pub const MAX_CHAT_TITLE_LENGTH: usize = 128usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `setChatAdministratorCustomTitle.custom_title`: New custom title for the administrator; 0-16 characters, emoji are not allowed
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `setChatAdministratorCustomTitle.custom_title`: New custom title for the administrator; 0-16 characters, emoji are not allowed
 pub const MAX_CUSTOM_TITLE_LENGTH: usize = 16usize;
 
-///The maximum value of `getUpdates.limit`: Limits the number of updates to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+/// The maximum value of `getUpdates.limit`: Limits the number of updates to be retrieved. Values between 1-100 are accepted. Defaults to 100.
 pub const MAX_GET_UPDATES_LIMIT: i64 = 100i64;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `InlineQuery.query`: Text of the query (up to 256 characters)
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `InlineQuery.query`: Text of the query (up to 256 characters)
 pub const MAX_INLINE_QUERY_LENGTH: usize = 256usize;
 
-///The maximum length in bytes of `InlineQueryResultArticle.id`: Unique identifier for this result, 1-64 Bytes
+/// The maximum length in bytes of `InlineQueryResultArticle.id`: Unique identifier for this result, 1-64 Bytes
 pub const MAX_INLINE_QUERY_RESULT_ID_LENGTH: usize = 64usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `createChatInviteLink.name`: Invite link name; 0-32 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `createChatInviteLink.name`: Invite link name; 0-32 characters
 pub const MAX_INVITE_LINK_NAME_LENGTH: usize = 32usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `sendInvoice.description`: Product description, 1-255 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `sendInvoice.description`: Product description, 1-255 characters
 pub const MAX_INVOICE_DESCRIPTION_LENGTH: usize = 255usize;
 
-///The maximum length in bytes of `sendInvoice.payload`: Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
+/// The maximum length in bytes of `sendInvoice.payload`: Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
 pub const MAX_INVOICE_PAYLOAD_LENGTH: usize = 128usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `sendInvoice.title`: Product name, 1-32 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `sendInvoice.title`: Product name, 1-32 characters
 pub const MAX_INVOICE_TITLE_LENGTH: usize = 32usize;
 
-///The maximum value of `sendLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
+/// The maximum value of `sendLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
 pub const MAX_LOCATION_HORIZONTAL_ACCURACY: i64 = 1500i64;
 
-///The maximum number of items of `sendMediaGroup.media`: A JSON-serialized array describing messages to be sent, must include 2-10 items
+/// The maximum number of items of `sendMediaGroup.media`: A list describing messages to be sent, must include 2-10 items
 pub const MAX_MEDIA_GROUP_SIZE: usize = 10usize;
 
-///The maximum number of items of `deleteMessages.message_ids`: A JSON-serialized list of 1-100 identifiers of messages to delete. See [deleteMessage](#deletemessage) for limitations on which messages can be deleted.
+/// The maximum number of items of `deleteMessages.message_ids`: A list of 1-100 identifiers of messages to delete. See [deleteMessage](crate::Bot::delete_message) for limitations on which messages can be deleted.
 pub const MAX_MESSAGE_IDS_PER_REQUEST: usize = 100usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `sendMessage.text`: Text of the message to be sent, 1-4096 characters after entities parsing
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `sendMessage.text`: Text of the message to be sent, 1-4096 characters after entities parsing
 pub const MAX_MESSAGE_LENGTH: usize = 4096usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `sendPoll.explanation`: Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters with at most 2 line feeds after entities parsing
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `sendPoll.explanation`: Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters with at most 2 line feeds after entities parsing
 pub const MAX_POLL_EXPLANATION_LENGTH: usize = 200usize;
 
-///The maximum number of items of `sendPoll.options`: A JSON-serialized list of 1-12 answer options
+/// The maximum number of items of `sendPoll.options`: A list of 1-12 answer options
 pub const MAX_POLL_OPTIONS: usize = 12usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `InputPollOption.text`: Option text, 1-100 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `InputPollOption.text`: Option text, 1-100 characters
 pub const MAX_POLL_OPTION_LENGTH: usize = 100usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `sendPoll.question`: Poll question, 1-300 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `sendPoll.question`: Poll question, 1-300 characters
 pub const MAX_POLL_QUESTION_LENGTH: usize = 300usize;
 
-///The maximum value of `sendLocation.proximity_alert_radius`: For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+/// The maximum value of `sendLocation.proximity_alert_radius`: For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
 pub const MAX_PROXIMITY_ALERT_RADIUS: i64 = 100000i64;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `ReplyParameters.quote`: Quoted part of the message to be replied to; 0-1024 characters after entities parsing. The quote must be an exact substring of the message to be replied to, including *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities. The message will fail to send if the quote isn't found in the original message.
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `ReplyParameters.quote`: Quoted part of the message to be replied to; 0-1024 characters after entities parsing. The quote must be an exact substring of the message to be replied to, including *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities. The message will fail to send if the quote isn't found in the original message.
 pub const MAX_QUOTE_LENGTH: usize = 1024usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `createNewStickerSet.title`: Sticker set title, 1-64 characters
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `createNewStickerSet.title`: Sticker set title, 1-64 characters
 pub const MAX_STICKER_SET_TITLE_LENGTH: usize = 64usize;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `postStory.caption`: Caption of the story, 0-2048 characters after entities parsing
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `postStory.caption`: Caption of the story, 0-2048 characters after entities parsing
 pub const MAX_STORY_CAPTION_LENGTH: usize = 2048usize;
 
-///The maximum value of `setWebhook.max_connections`: The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery, 1-100. Defaults to *40*. Use lower values to limit the load on your bot's server, and higher values to increase your bot's throughput.
+/// The maximum value of `setWebhook.max_connections`: The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery, 1-100. Defaults to *40*. Use lower values to limit the load on your bot's server, and higher values to increase your bot's throughput.
 pub const MAX_WEBHOOK_CONNECTIONS: i64 = 100i64;
 
-///The maximum length in characters (UTF-16 code units on Telegram's side) of `setWebhook.secret_token`: A secret token to be sent in a header “X-Telegram-Bot-Api-Secret-Token” in every webhook request, 1-256 characters. Only characters `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed. The header is useful to ensure that the request comes from a webhook set by you.
+/// The maximum length in characters (UTF-16 code units on Telegram's side) of `setWebhook.secret_token`: A secret token to be sent in a header “X-Telegram-Bot-Api-Secret-Token” in every webhook request, 1-256 characters. Only characters `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed. The header is useful to ensure that the request comes from a webhook set by you.
 pub const MAX_WEBHOOK_SECRET_TOKEN_LENGTH: usize = 256usize;
 
-///The minimum number of items of `sendMediaGroup.media`: A JSON-serialized array describing messages to be sent, must include 2-10 items
+/// The minimum number of items of `sendMediaGroup.media`: A list describing messages to be sent, must include 2-10 items
 pub const MIN_MEDIA_GROUP_SIZE: usize = 2usize;
 
 ///Limits of methods, by name.
@@ -153,7 +153,7 @@ pub mod methods {
     ///Limits of `getUpdates`.
     pub mod get_updates {
         use super::super::{Limit, LimitUnit};
-        ///`getUpdates.limit`: Limits the number of updates to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+        /// `getUpdates.limit`: Limits the number of updates to be retrieved. Values between 1-100 are accepted. Defaults to 100.
         pub const LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -164,13 +164,13 @@ pub mod methods {
     ///Limits of `setWebhook`.
     pub mod set_webhook {
         use super::super::{Limit, LimitUnit};
-        ///`setWebhook.max_connections`: The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery, 1-100. Defaults to *40*. Use lower values to limit the load on your bot's server, and higher values to increase your bot's throughput.
+        /// `setWebhook.max_connections`: The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery, 1-100. Defaults to *40*. Use lower values to limit the load on your bot's server, and higher values to increase your bot's throughput.
         pub const MAX_CONNECTIONS: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
             max: Some(100i64),
         };
-        ///`setWebhook.secret_token`: A secret token to be sent in a header “X-Telegram-Bot-Api-Secret-Token” in every webhook request, 1-256 characters. Only characters `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed. The header is useful to ensure that the request comes from a webhook set by you.
+        /// `setWebhook.secret_token`: A secret token to be sent in a header “X-Telegram-Bot-Api-Secret-Token” in every webhook request, 1-256 characters. Only characters `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed. The header is useful to ensure that the request comes from a webhook set by you.
         pub const SECRET_TOKEN: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -181,7 +181,7 @@ pub mod methods {
     ///Limits of `sendMessage`.
     pub mod send_message {
         use super::super::{Limit, LimitUnit};
-        ///`sendMessage.text`: Text of the message to be sent, 1-4096 characters after entities parsing
+        /// `sendMessage.text`: Text of the message to be sent, 1-4096 characters after entities parsing
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -192,7 +192,7 @@ pub mod methods {
     ///Limits of `forwardMessages`.
     pub mod forward_messages {
         use super::super::{Limit, LimitUnit};
-        ///`forwardMessages.message_ids`: A JSON-serialized list of 1-100 identifiers of messages in the chat *from_chat_id* to forward. The identifiers must be specified in a strictly increasing order.
+        /// `forwardMessages.message_ids`: A list of 1-100 identifiers of messages in the chat *from_chat_id* to forward. The identifiers must be specified in a strictly increasing order.
         pub const MESSAGE_IDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
@@ -203,7 +203,7 @@ pub mod methods {
     ///Limits of `copyMessage`.
     pub mod copy_message {
         use super::super::{Limit, LimitUnit};
-        ///`copyMessage.caption`: New caption for media, 0-1024 characters after entities parsing. If not specified, the original caption is kept.
+        /// `copyMessage.caption`: New caption for media, 0-1024 characters after entities parsing. If not specified, the original caption is kept.
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -214,7 +214,7 @@ pub mod methods {
     ///Limits of `copyMessages`.
     pub mod copy_messages {
         use super::super::{Limit, LimitUnit};
-        ///`copyMessages.message_ids`: A JSON-serialized list of 1-100 identifiers of messages in the chat *from_chat_id* to copy. The identifiers must be specified in a strictly increasing order.
+        /// `copyMessages.message_ids`: A list of 1-100 identifiers of messages in the chat *from_chat_id* to copy. The identifiers must be specified in a strictly increasing order.
         pub const MESSAGE_IDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
@@ -225,7 +225,7 @@ pub mod methods {
     ///Limits of `sendPhoto`.
     pub mod send_photo {
         use super::super::{Limit, LimitUnit};
-        ///`sendPhoto.caption`: Photo caption (may also be used when resending photos by *file_id*), 0-1024 characters after entities parsing
+        /// `sendPhoto.caption`: Photo caption (may also be used when resending photos by *file_id*), 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -236,7 +236,7 @@ pub mod methods {
     ///Limits of `sendLivePhoto`.
     pub mod send_live_photo {
         use super::super::{Limit, LimitUnit};
-        ///`sendLivePhoto.caption`: Video caption (may also be used when resending videos by *file_id*), 0-1024 characters after entities parsing
+        /// `sendLivePhoto.caption`: Video caption (may also be used when resending videos by *file_id*), 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -247,7 +247,7 @@ pub mod methods {
     ///Limits of `sendAudio`.
     pub mod send_audio {
         use super::super::{Limit, LimitUnit};
-        ///`sendAudio.caption`: Audio caption, 0-1024 characters after entities parsing
+        /// `sendAudio.caption`: Audio caption, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -258,7 +258,7 @@ pub mod methods {
     ///Limits of `sendDocument`.
     pub mod send_document {
         use super::super::{Limit, LimitUnit};
-        ///`sendDocument.caption`: Document caption (may also be used when resending documents by *file_id*), 0-1024 characters after entities parsing
+        /// `sendDocument.caption`: Document caption (may also be used when resending documents by *file_id*), 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -269,7 +269,7 @@ pub mod methods {
     ///Limits of `sendVideo`.
     pub mod send_video {
         use super::super::{Limit, LimitUnit};
-        ///`sendVideo.caption`: Video caption (may also be used when resending videos by *file_id*), 0-1024 characters after entities parsing
+        /// `sendVideo.caption`: Video caption (may also be used when resending videos by *file_id*), 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -280,7 +280,7 @@ pub mod methods {
     ///Limits of `sendAnimation`.
     pub mod send_animation {
         use super::super::{Limit, LimitUnit};
-        ///`sendAnimation.caption`: Animation caption (may also be used when resending animation by *file_id*), 0-1024 characters after entities parsing
+        /// `sendAnimation.caption`: Animation caption (may also be used when resending animation by *file_id*), 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -291,7 +291,7 @@ pub mod methods {
     ///Limits of `sendVoice`.
     pub mod send_voice {
         use super::super::{Limit, LimitUnit};
-        ///`sendVoice.caption`: Voice message caption, 0-1024 characters after entities parsing
+        /// `sendVoice.caption`: Voice message caption, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -302,25 +302,25 @@ pub mod methods {
     ///Limits of `sendPaidMedia`.
     pub mod send_paid_media {
         use super::super::{Limit, LimitUnit};
-        ///`sendPaidMedia.star_count`: The number of Telegram Stars that must be paid to buy access to the media; 1-25000
+        /// `sendPaidMedia.star_count`: The number of Telegram Stars that must be paid to buy access to the media; 1-25000
         pub const STAR_COUNT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
             max: Some(25000i64),
         };
-        ///`sendPaidMedia.media`: A JSON-serialized array describing the media to be sent; up to 10 items
+        /// `sendPaidMedia.media`: A list describing the media to be sent; up to 10 items
         pub const MEDIA: Limit = Limit {
             unit: LimitUnit::Items,
             min: None,
             max: Some(10i64),
         };
-        ///`sendPaidMedia.payload`: Bot-defined paid media payload, 0-128 bytes. This will not be displayed to the user, use it for your internal processes.
+        /// `sendPaidMedia.payload`: Bot-defined paid media payload, 0-128 bytes. This will not be displayed to the user, use it for your internal processes.
         pub const PAYLOAD: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(0i64),
             max: Some(128i64),
         };
-        ///`sendPaidMedia.caption`: Media caption, 0-1024 characters after entities parsing
+        /// `sendPaidMedia.caption`: Media caption, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -331,7 +331,7 @@ pub mod methods {
     ///Limits of `sendMediaGroup`.
     pub mod send_media_group {
         use super::super::{Limit, LimitUnit};
-        ///`sendMediaGroup.media`: A JSON-serialized array describing messages to be sent, must include 2-10 items
+        /// `sendMediaGroup.media`: A list describing messages to be sent, must include 2-10 items
         pub const MEDIA: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(2i64),
@@ -342,19 +342,19 @@ pub mod methods {
     ///Limits of `sendLocation`.
     pub mod send_location {
         use super::super::{Limit, LimitUnit};
-        ///`sendLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
+        /// `sendLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
         pub const HORIZONTAL_ACCURACY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
             max: Some(1500i64),
         };
-        ///`sendLocation.heading`: For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+        /// `sendLocation.heading`: For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
         pub const HEADING: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
             max: Some(360i64),
         };
-        ///`sendLocation.proximity_alert_radius`: For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+        /// `sendLocation.proximity_alert_radius`: For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
         pub const PROXIMITY_ALERT_RADIUS: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -365,7 +365,7 @@ pub mod methods {
     ///Limits of `sendContact`.
     pub mod send_contact {
         use super::super::{Limit, LimitUnit};
-        ///`sendContact.vcard`: Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
+        /// `sendContact.vcard`: Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
         pub const VCARD: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(0i64),
@@ -376,37 +376,37 @@ pub mod methods {
     ///Limits of `sendPoll`.
     pub mod send_poll {
         use super::super::{Limit, LimitUnit};
-        ///`sendPoll.question`: Poll question, 1-300 characters
+        /// `sendPoll.question`: Poll question, 1-300 characters
         pub const QUESTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(300i64),
         };
-        ///`sendPoll.options`: A JSON-serialized list of 1-12 answer options
+        /// `sendPoll.options`: A list of 1-12 answer options
         pub const OPTIONS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
             max: Some(12i64),
         };
-        ///`sendPoll.country_codes`: A JSON-serialized list of 0-12 two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll; for channel chats only. Use “FT” as a country code to allow users with anonymous numbers to vote. If omitted or empty, then users from any country can participate in the poll.
+        /// `sendPoll.country_codes`: A list of 0-12 two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll; for channel chats only. Use “FT” as a country code to allow users with anonymous numbers to vote. If omitted or empty, then users from any country can participate in the poll.
         pub const COUNTRY_CODES: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(0i64),
             max: Some(12i64),
         };
-        ///`sendPoll.explanation`: Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters with at most 2 line feeds after entities parsing
+        /// `sendPoll.explanation`: Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters with at most 2 line feeds after entities parsing
         pub const EXPLANATION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
             max: Some(200i64),
         };
-        ///`sendPoll.open_period`: Amount of time in seconds the poll will be active after creation, 5-2628000. Can't be used together with *close_date*.
+        /// `sendPoll.open_period`: Amount of time in seconds the poll will be active after creation, 5-2628000. Can't be used together with *close_date*.
         pub const OPEN_PERIOD: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(5i64),
             max: Some(2628000i64),
         };
-        ///`sendPoll.description`: Description of the poll to be sent, 0-1024 characters after entities parsing
+        /// `sendPoll.description`: Description of the poll to be sent, 0-1024 characters after entities parsing
         pub const DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -417,7 +417,7 @@ pub mod methods {
     ///Limits of `sendMessageDraft`.
     pub mod send_message_draft {
         use super::super::{Limit, LimitUnit};
-        ///`sendMessageDraft.text`: Text of the message to be sent, 0-4096 characters after entities parsing. Pass an empty text to show a “Thinking…” placeholder.
+        /// `sendMessageDraft.text`: Text of the message to be sent, 0-4096 characters after entities parsing. Pass an empty text to show a “Thinking…” placeholder.
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -428,7 +428,7 @@ pub mod methods {
     ///Limits of `getUserProfilePhotos`.
     pub mod get_user_profile_photos {
         use super::super::{Limit, LimitUnit};
-        ///`getUserProfilePhotos.limit`: Limits the number of photos to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+        /// `getUserProfilePhotos.limit`: Limits the number of photos to be retrieved. Values between 1-100 are accepted. Defaults to 100.
         pub const LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -439,7 +439,7 @@ pub mod methods {
     ///Limits of `getUserProfileAudios`.
     pub mod get_user_profile_audios {
         use super::super::{Limit, LimitUnit};
-        ///`getUserProfileAudios.limit`: Limits the number of audios to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+        /// `getUserProfileAudios.limit`: Limits the number of audios to be retrieved. Values between 1-100 are accepted. Defaults to 100.
         pub const LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -450,7 +450,7 @@ pub mod methods {
     ///Limits of `setChatAdministratorCustomTitle`.
     pub mod set_chat_administrator_custom_title {
         use super::super::{Limit, LimitUnit};
-        ///`setChatAdministratorCustomTitle.custom_title`: New custom title for the administrator; 0-16 characters, emoji are not allowed
+        /// `setChatAdministratorCustomTitle.custom_title`: New custom title for the administrator; 0-16 characters, emoji are not allowed
         pub const CUSTOM_TITLE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -461,7 +461,7 @@ pub mod methods {
     ///Limits of `setChatMemberTag`.
     pub mod set_chat_member_tag {
         use super::super::{Limit, LimitUnit};
-        ///`setChatMemberTag.tag`: New tag for the member; 0-16 characters, emoji are not allowed
+        /// `setChatMemberTag.tag`: New tag for the member; 0-16 characters, emoji are not allowed
         pub const TAG: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -472,13 +472,13 @@ pub mod methods {
     ///Limits of `createChatInviteLink`.
     pub mod create_chat_invite_link {
         use super::super::{Limit, LimitUnit};
-        ///`createChatInviteLink.name`: Invite link name; 0-32 characters
+        /// `createChatInviteLink.name`: Invite link name; 0-32 characters
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
             max: Some(32i64),
         };
-        ///`createChatInviteLink.member_limit`: The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
+        /// `createChatInviteLink.member_limit`: The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
         pub const MEMBER_LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -489,13 +489,13 @@ pub mod methods {
     ///Limits of `editChatInviteLink`.
     pub mod edit_chat_invite_link {
         use super::super::{Limit, LimitUnit};
-        ///`editChatInviteLink.name`: Invite link name; 0-32 characters
+        /// `editChatInviteLink.name`: Invite link name; 0-32 characters
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
             max: Some(32i64),
         };
-        ///`editChatInviteLink.member_limit`: The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
+        /// `editChatInviteLink.member_limit`: The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
         pub const MEMBER_LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -506,13 +506,13 @@ pub mod methods {
     ///Limits of `createChatSubscriptionInviteLink`.
     pub mod create_chat_subscription_invite_link {
         use super::super::{Limit, LimitUnit};
-        ///`createChatSubscriptionInviteLink.name`: Invite link name; 0-32 characters
+        /// `createChatSubscriptionInviteLink.name`: Invite link name; 0-32 characters
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
             max: Some(32i64),
         };
-        ///`createChatSubscriptionInviteLink.subscription_price`: The amount of Telegram Stars a user must pay initially and after each subsequent subscription period to be a member of the chat; 1-10000
+        /// `createChatSubscriptionInviteLink.subscription_price`: The amount of Telegram Stars a user must pay initially and after each subsequent subscription period to be a member of the chat; 1-10000
         pub const SUBSCRIPTION_PRICE: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -523,7 +523,7 @@ pub mod methods {
     ///Limits of `editChatSubscriptionInviteLink`.
     pub mod edit_chat_subscription_invite_link {
         use super::super::{Limit, LimitUnit};
-        ///`editChatSubscriptionInviteLink.name`: Invite link name; 0-32 characters
+        /// `editChatSubscriptionInviteLink.name`: Invite link name; 0-32 characters
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -534,7 +534,7 @@ pub mod methods {
     ///Limits of `setChatTitle`.
     pub mod set_chat_title {
         use super::super::{Limit, LimitUnit};
-        ///`setChatTitle.title`: New chat title, 1-128 characters
+        /// `setChatTitle.title`: New chat title, 1-128 characters
         pub const TITLE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -545,7 +545,7 @@ pub mod methods {
     ///Limits of `setChatDescription`.
     pub mod set_chat_description {
         use super::super::{Limit, LimitUnit};
-        ///`setChatDescription.description`: New chat description, 0-255 characters
+        /// `setChatDescription.description`: New chat description, 0-255 characters
         pub const DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -556,7 +556,7 @@ pub mod methods {
     ///Limits of `getUserPersonalChatMessages`.
     pub mod get_user_personal_chat_messages {
         use super::super::{Limit, LimitUnit};
-        ///`getUserPersonalChatMessages.limit`: The maximum number of messages to return; 1-20
+        /// `getUserPersonalChatMessages.limit`: The maximum number of messages to return; 1-20
         pub const LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -567,7 +567,7 @@ pub mod methods {
     ///Limits of `createForumTopic`.
     pub mod create_forum_topic {
         use super::super::{Limit, LimitUnit};
-        ///`createForumTopic.name`: Topic name, 1-128 characters
+        /// `createForumTopic.name`: Topic name, 1-128 characters
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -578,7 +578,7 @@ pub mod methods {
     ///Limits of `editForumTopic`.
     pub mod edit_forum_topic {
         use super::super::{Limit, LimitUnit};
-        ///`editForumTopic.name`: New topic name, 0-128 characters. If not specified or empty, the current name of the topic will be kept.
+        /// `editForumTopic.name`: New topic name, 0-128 characters. If not specified or empty, the current name of the topic will be kept.
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -589,7 +589,7 @@ pub mod methods {
     ///Limits of `editGeneralForumTopic`.
     pub mod edit_general_forum_topic {
         use super::super::{Limit, LimitUnit};
-        ///`editGeneralForumTopic.name`: New topic name, 1-128 characters
+        /// `editGeneralForumTopic.name`: New topic name, 1-128 characters
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -600,7 +600,7 @@ pub mod methods {
     ///Limits of `answerCallbackQuery`.
     pub mod answer_callback_query {
         use super::super::{Limit, LimitUnit};
-        ///`answerCallbackQuery.text`: Text of the notification. If not specified, nothing will be shown to the user, 0-200 characters.
+        /// `answerCallbackQuery.text`: Text of the notification. If not specified, nothing will be shown to the user, 0-200 characters.
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -611,7 +611,7 @@ pub mod methods {
     ///Limits of `setManagedBotAccessSettings`.
     pub mod set_managed_bot_access_settings {
         use super::super::{Limit, LimitUnit};
-        ///`setManagedBotAccessSettings.added_user_ids`: A JSON-serialized list of up to 10 identifiers of users who will have access to the bot in addition to its owner. Ignored if *is_access_restricted* is false.
+        /// `setManagedBotAccessSettings.added_user_ids`: A list of up to 10 identifiers of users who will have access to the bot in addition to its owner. Ignored if *is_access_restricted* is false.
         pub const ADDED_USER_IDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: None,
@@ -622,7 +622,7 @@ pub mod methods {
     ///Limits of `setMyCommands`.
     pub mod set_my_commands {
         use super::super::{Limit, LimitUnit};
-        ///`setMyCommands.commands`: A JSON-serialized list of bot commands to be set as the list of the bot's commands. At most 100 commands can be specified.
+        /// `setMyCommands.commands`: A list of bot commands to be set as the list of the bot's commands. At most 100 commands can be specified.
         pub const COMMANDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: None,
@@ -633,7 +633,7 @@ pub mod methods {
     ///Limits of `setMyName`.
     pub mod set_my_name {
         use super::super::{Limit, LimitUnit};
-        ///`setMyName.name`: New bot name; 0-64 characters. Pass an empty string to remove the dedicated name for the given language.
+        /// `setMyName.name`: New bot name; 0-64 characters. Pass an empty string to remove the dedicated name for the given language.
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -644,7 +644,7 @@ pub mod methods {
     ///Limits of `setMyDescription`.
     pub mod set_my_description {
         use super::super::{Limit, LimitUnit};
-        ///`setMyDescription.description`: New bot description; 0-512 characters. Pass an empty string to remove the dedicated description for the given language.
+        /// `setMyDescription.description`: New bot description; 0-512 characters. Pass an empty string to remove the dedicated description for the given language.
         pub const DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -655,7 +655,7 @@ pub mod methods {
     ///Limits of `setMyShortDescription`.
     pub mod set_my_short_description {
         use super::super::{Limit, LimitUnit};
-        ///`setMyShortDescription.short_description`: New short description for the bot; 0-120 characters. Pass an empty string to remove the dedicated short description for the given language.
+        /// `setMyShortDescription.short_description`: New short description for the bot; 0-120 characters. Pass an empty string to remove the dedicated short description for the given language.
         pub const SHORT_DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -666,7 +666,7 @@ pub mod methods {
     ///Limits of `sendGift`.
     pub mod send_gift {
         use super::super::{Limit, LimitUnit};
-        ///`sendGift.text`: Text that will be shown along with the gift; 0-128 characters
+        /// `sendGift.text`: Text that will be shown along with the gift; 0-128 characters
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -677,7 +677,7 @@ pub mod methods {
     ///Limits of `giftPremiumSubscription`.
     pub mod gift_premium_subscription {
         use super::super::{Limit, LimitUnit};
-        ///`giftPremiumSubscription.text`: Text that will be shown along with the service message about the subscription; 0-128 characters
+        /// `giftPremiumSubscription.text`: Text that will be shown along with the service message about the subscription; 0-128 characters
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -688,7 +688,7 @@ pub mod methods {
     ///Limits of `verifyUser`.
     pub mod verify_user {
         use super::super::{Limit, LimitUnit};
-        ///`verifyUser.custom_description`: Custom description for the verification; 0-70 characters. Must be empty if the organization isn't allowed to provide a custom verification description.
+        /// `verifyUser.custom_description`: Custom description for the verification; 0-70 characters. Must be empty if the organization isn't allowed to provide a custom verification description.
         pub const CUSTOM_DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -699,7 +699,7 @@ pub mod methods {
     ///Limits of `verifyChat`.
     pub mod verify_chat {
         use super::super::{Limit, LimitUnit};
-        ///`verifyChat.custom_description`: Custom description for the verification; 0-70 characters. Must be empty if the organization isn't allowed to provide a custom verification description.
+        /// `verifyChat.custom_description`: Custom description for the verification; 0-70 characters. Must be empty if the organization isn't allowed to provide a custom verification description.
         pub const CUSTOM_DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -710,7 +710,7 @@ pub mod methods {
     ///Limits of `deleteBusinessMessages`.
     pub mod delete_business_messages {
         use super::super::{Limit, LimitUnit};
-        ///`deleteBusinessMessages.message_ids`: A JSON-serialized list of 1-100 identifiers of messages to delete. All messages must be from the same chat. See [deleteMessage](#deletemessage) for limitations on which messages can be deleted.
+        /// `deleteBusinessMessages.message_ids`: A list of 1-100 identifiers of messages to delete. All messages must be from the same chat. See [deleteMessage](crate::Bot::delete_message) for limitations on which messages can be deleted.
         pub const MESSAGE_IDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
@@ -721,13 +721,13 @@ pub mod methods {
     ///Limits of `setBusinessAccountName`.
     pub mod set_business_account_name {
         use super::super::{Limit, LimitUnit};
-        ///`setBusinessAccountName.first_name`: The new value of the first name for the business account; 1-64 characters
+        /// `setBusinessAccountName.first_name`: The new value of the first name for the business account; 1-64 characters
         pub const FIRST_NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`setBusinessAccountName.last_name`: The new value of the last name for the business account; 0-64 characters
+        /// `setBusinessAccountName.last_name`: The new value of the last name for the business account; 0-64 characters
         pub const LAST_NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -738,7 +738,7 @@ pub mod methods {
     ///Limits of `setBusinessAccountUsername`.
     pub mod set_business_account_username {
         use super::super::{Limit, LimitUnit};
-        ///`setBusinessAccountUsername.username`: The new value of the username for the business account; 0-32 characters
+        /// `setBusinessAccountUsername.username`: The new value of the username for the business account; 0-32 characters
         pub const USERNAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -749,7 +749,7 @@ pub mod methods {
     ///Limits of `setBusinessAccountBio`.
     pub mod set_business_account_bio {
         use super::super::{Limit, LimitUnit};
-        ///`setBusinessAccountBio.bio`: The new value of the bio for the business account; 0-140 characters
+        /// `setBusinessAccountBio.bio`: The new value of the bio for the business account; 0-140 characters
         pub const BIO: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -760,7 +760,7 @@ pub mod methods {
     ///Limits of `transferBusinessAccountStars`.
     pub mod transfer_business_account_stars {
         use super::super::{Limit, LimitUnit};
-        ///`transferBusinessAccountStars.star_count`: Number of Telegram Stars to transfer; 1-10000
+        /// `transferBusinessAccountStars.star_count`: Number of Telegram Stars to transfer; 1-10000
         pub const STAR_COUNT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -771,7 +771,7 @@ pub mod methods {
     ///Limits of `getBusinessAccountGifts`.
     pub mod get_business_account_gifts {
         use super::super::{Limit, LimitUnit};
-        ///`getBusinessAccountGifts.limit`: The maximum number of gifts to be returned; 1-100. Defaults to 100.
+        /// `getBusinessAccountGifts.limit`: The maximum number of gifts to be returned; 1-100. Defaults to 100.
         pub const LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -782,7 +782,7 @@ pub mod methods {
     ///Limits of `getUserGifts`.
     pub mod get_user_gifts {
         use super::super::{Limit, LimitUnit};
-        ///`getUserGifts.limit`: The maximum number of gifts to be returned; 1-100. Defaults to 100.
+        /// `getUserGifts.limit`: The maximum number of gifts to be returned; 1-100. Defaults to 100.
         pub const LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -793,7 +793,7 @@ pub mod methods {
     ///Limits of `getChatGifts`.
     pub mod get_chat_gifts {
         use super::super::{Limit, LimitUnit};
-        ///`getChatGifts.limit`: The maximum number of gifts to be returned; 1-100. Defaults to 100.
+        /// `getChatGifts.limit`: The maximum number of gifts to be returned; 1-100. Defaults to 100.
         pub const LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -804,7 +804,7 @@ pub mod methods {
     ///Limits of `postStory`.
     pub mod post_story {
         use super::super::{Limit, LimitUnit};
-        ///`postStory.caption`: Caption of the story, 0-2048 characters after entities parsing
+        /// `postStory.caption`: Caption of the story, 0-2048 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -815,7 +815,7 @@ pub mod methods {
     ///Limits of `editStory`.
     pub mod edit_story {
         use super::super::{Limit, LimitUnit};
-        ///`editStory.caption`: Caption of the story, 0-2048 characters after entities parsing
+        /// `editStory.caption`: Caption of the story, 0-2048 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -826,7 +826,7 @@ pub mod methods {
     ///Limits of `editMessageText`.
     pub mod edit_message_text {
         use super::super::{Limit, LimitUnit};
-        ///`editMessageText.text`: New text of the message, 1-4096 characters after entity parsing; required if *rich_message* isn't specified
+        /// `editMessageText.text`: New text of the message, 1-4096 characters after entity parsing; required if *rich_message* isn't specified
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -837,7 +837,7 @@ pub mod methods {
     ///Limits of `editMessageCaption`.
     pub mod edit_message_caption {
         use super::super::{Limit, LimitUnit};
-        ///`editMessageCaption.caption`: New caption of the message, 0-1024 characters after entities parsing
+        /// `editMessageCaption.caption`: New caption of the message, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -848,19 +848,19 @@ pub mod methods {
     ///Limits of `editMessageLiveLocation`.
     pub mod edit_message_live_location {
         use super::super::{Limit, LimitUnit};
-        ///`editMessageLiveLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
+        /// `editMessageLiveLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
         pub const HORIZONTAL_ACCURACY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
             max: Some(1500i64),
         };
-        ///`editMessageLiveLocation.heading`: Direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+        /// `editMessageLiveLocation.heading`: Direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
         pub const HEADING: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
             max: Some(360i64),
         };
-        ///`editMessageLiveLocation.proximity_alert_radius`: The maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+        /// `editMessageLiveLocation.proximity_alert_radius`: The maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
         pub const PROXIMITY_ALERT_RADIUS: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -871,7 +871,7 @@ pub mod methods {
     ///Limits of `declineSuggestedPost`.
     pub mod decline_suggested_post {
         use super::super::{Limit, LimitUnit};
-        ///`declineSuggestedPost.comment`: Comment for the creator of the suggested post; 0-128 characters
+        /// `declineSuggestedPost.comment`: Comment for the creator of the suggested post; 0-128 characters
         pub const COMMENT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -882,7 +882,7 @@ pub mod methods {
     ///Limits of `deleteMessages`.
     pub mod delete_messages {
         use super::super::{Limit, LimitUnit};
-        ///`deleteMessages.message_ids`: A JSON-serialized list of 1-100 identifiers of messages to delete. See [deleteMessage](#deletemessage) for limitations on which messages can be deleted.
+        /// `deleteMessages.message_ids`: A list of 1-100 identifiers of messages to delete. See [deleteMessage](crate::Bot::delete_message) for limitations on which messages can be deleted.
         pub const MESSAGE_IDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
@@ -893,7 +893,7 @@ pub mod methods {
     ///Limits of `getCustomEmojiStickers`.
     pub mod get_custom_emoji_stickers {
         use super::super::{Limit, LimitUnit};
-        ///`getCustomEmojiStickers.custom_emoji_ids`: A JSON-serialized list of custom emoji identifiers. At most 200 custom emoji identifiers can be specified.
+        /// `getCustomEmojiStickers.custom_emoji_ids`: A list of custom emoji identifiers. At most 200 custom emoji identifiers can be specified.
         pub const CUSTOM_EMOJI_IDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: None,
@@ -904,19 +904,19 @@ pub mod methods {
     ///Limits of `createNewStickerSet`.
     pub mod create_new_sticker_set {
         use super::super::{Limit, LimitUnit};
-        ///`createNewStickerSet.name`: Short name of sticker set, to be used in `t.me/addstickers/` URLs (e.g., *animals*). Can contain only English letters, digits and underscores. Must begin with a letter, can't contain consecutive underscores and must end in `"_by_<bot_username>"`. `<bot_username>` is case insensitive. 1-64 characters.
+        /// `createNewStickerSet.name`: Short name of sticker set, to be used in `t.me/addstickers/` URLs (e.g., *animals*). Can contain only English letters, digits and underscores. Must begin with a letter, can't contain consecutive underscores and must end in `"_by_<bot_username>"`. `<bot_username>` is case insensitive. 1-64 characters.
         pub const NAME: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`createNewStickerSet.title`: Sticker set title, 1-64 characters
+        /// `createNewStickerSet.title`: Sticker set title, 1-64 characters
         pub const TITLE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`createNewStickerSet.stickers`: A JSON-serialized list of 1-50 initial stickers to be added to the sticker set
+        /// `createNewStickerSet.stickers`: A list of 1-50 initial stickers to be added to the sticker set
         pub const STICKERS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
@@ -927,7 +927,7 @@ pub mod methods {
     ///Limits of `setStickerEmojiList`.
     pub mod set_sticker_emoji_list {
         use super::super::{Limit, LimitUnit};
-        ///`setStickerEmojiList.emoji_list`: A JSON-serialized list of 1-20 emoji associated with the sticker
+        /// `setStickerEmojiList.emoji_list`: A list of 1-20 emoji associated with the sticker
         pub const EMOJI_LIST: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
@@ -938,7 +938,7 @@ pub mod methods {
     ///Limits of `setStickerKeywords`.
     pub mod set_sticker_keywords {
         use super::super::{Limit, LimitUnit};
-        ///`setStickerKeywords.keywords`: A JSON-serialized list of 0-20 search keywords for the sticker with total length of up to 64 characters
+        /// `setStickerKeywords.keywords`: A list of 0-20 search keywords for the sticker with total length of up to 64 characters
         pub const KEYWORDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(0i64),
@@ -949,7 +949,7 @@ pub mod methods {
     ///Limits of `setStickerSetTitle`.
     pub mod set_sticker_set_title {
         use super::super::{Limit, LimitUnit};
-        ///`setStickerSetTitle.title`: Sticker set title, 1-64 characters
+        /// `setStickerSetTitle.title`: Sticker set title, 1-64 characters
         pub const TITLE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -960,25 +960,25 @@ pub mod methods {
     ///Limits of `sendInvoice`.
     pub mod send_invoice {
         use super::super::{Limit, LimitUnit};
-        ///`sendInvoice.title`: Product name, 1-32 characters
+        /// `sendInvoice.title`: Product name, 1-32 characters
         pub const TITLE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(32i64),
         };
-        ///`sendInvoice.description`: Product description, 1-255 characters
+        /// `sendInvoice.description`: Product description, 1-255 characters
         pub const DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(255i64),
         };
-        ///`sendInvoice.payload`: Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
+        /// `sendInvoice.payload`: Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
         pub const PAYLOAD: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(128i64),
         };
-        ///`sendInvoice.suggested_tip_amounts`: A JSON-serialized array of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+        /// `sendInvoice.suggested_tip_amounts`: A list of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
         pub const SUGGESTED_TIP_AMOUNTS: Limit = Limit {
             unit: LimitUnit::Items,
             min: None,
@@ -989,25 +989,25 @@ pub mod methods {
     ///Limits of `createInvoiceLink`.
     pub mod create_invoice_link {
         use super::super::{Limit, LimitUnit};
-        ///`createInvoiceLink.title`: Product name, 1-32 characters
+        /// `createInvoiceLink.title`: Product name, 1-32 characters
         pub const TITLE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(32i64),
         };
-        ///`createInvoiceLink.description`: Product description, 1-255 characters
+        /// `createInvoiceLink.description`: Product description, 1-255 characters
         pub const DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(255i64),
         };
-        ///`createInvoiceLink.payload`: Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
+        /// `createInvoiceLink.payload`: Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
         pub const PAYLOAD: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(128i64),
         };
-        ///`createInvoiceLink.suggested_tip_amounts`: A JSON-serialized array of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+        /// `createInvoiceLink.suggested_tip_amounts`: A list of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
         pub const SUGGESTED_TIP_AMOUNTS: Limit = Limit {
             unit: LimitUnit::Items,
             min: None,
@@ -1018,7 +1018,7 @@ pub mod methods {
     ///Limits of `getStarTransactions`.
     pub mod get_star_transactions {
         use super::super::{Limit, LimitUnit};
-        ///`getStarTransactions.limit`: The maximum number of transactions to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+        /// `getStarTransactions.limit`: The maximum number of transactions to be retrieved. Values between 1-100 are accepted. Defaults to 100.
         pub const LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -1032,7 +1032,7 @@ pub mod types {
     ///Limits of `ReplyParameters`.
     pub mod reply_parameters {
         use super::super::{Limit, LimitUnit};
-        ///`ReplyParameters.quote`: Quoted part of the message to be replied to; 0-1024 characters after entities parsing. The quote must be an exact substring of the message to be replied to, including *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities. The message will fail to send if the quote isn't found in the original message.
+        /// `ReplyParameters.quote`: Quoted part of the message to be replied to; 0-1024 characters after entities parsing. The quote must be an exact substring of the message to be replied to, including *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities. The message will fail to send if the quote isn't found in the original message.
         pub const QUOTE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1043,7 +1043,7 @@ pub mod types {
     ///Limits of `PollOption`.
     pub mod poll_option {
         use super::super::{Limit, LimitUnit};
-        ///`PollOption.text`: Option text, 1-100 characters
+        /// `PollOption.text`: Option text, 1-100 characters
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1054,7 +1054,7 @@ pub mod types {
     ///Limits of `InputPollOption`.
     pub mod input_poll_option {
         use super::super::{Limit, LimitUnit};
-        ///`InputPollOption.text`: Option text, 1-100 characters
+        /// `InputPollOption.text`: Option text, 1-100 characters
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1065,13 +1065,13 @@ pub mod types {
     ///Limits of `Poll`.
     pub mod poll {
         use super::super::{Limit, LimitUnit};
-        ///`Poll.question`: Poll question, 1-300 characters
+        /// `Poll.question`: Poll question, 1-300 characters
         pub const QUESTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(300i64),
         };
-        ///`Poll.explanation`: Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters
+        /// `Poll.explanation`: Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters
         pub const EXPLANATION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1082,7 +1082,7 @@ pub mod types {
     ///Limits of `InputChecklistTask`.
     pub mod input_checklist_task {
         use super::super::{Limit, LimitUnit};
-        ///`InputChecklistTask.text`: Text of the task; 1-100 characters after entities parsing
+        /// `InputChecklistTask.text`: Text of the task; 1-100 characters after entities parsing
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1093,13 +1093,13 @@ pub mod types {
     ///Limits of `InputChecklist`.
     pub mod input_checklist {
         use super::super::{Limit, LimitUnit};
-        ///`InputChecklist.title`: Title of the checklist; 1-255 characters after entities parsing
+        /// `InputChecklist.title`: Title of the checklist; 1-255 characters after entities parsing
         pub const TITLE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(255i64),
         };
-        ///`InputChecklist.tasks`: List of 1-30 tasks in the checklist
+        /// `InputChecklist.tasks`: List of 1-30 tasks in the checklist
         pub const TASKS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
@@ -1110,13 +1110,13 @@ pub mod types {
     ///Limits of `Location`.
     pub mod location {
         use super::super::{Limit, LimitUnit};
-        ///`Location.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
+        /// `Location.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
         pub const HORIZONTAL_ACCURACY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
             max: Some(1500i64),
         };
-        ///`Location.heading`: The direction in which user is moving, in degrees; 1-360. For active live locations only.
+        /// `Location.heading`: The direction in which user is moving, in degrees; 1-360. For active live locations only.
         pub const HEADING: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -1127,7 +1127,7 @@ pub mod types {
     ///Limits of `BackgroundFillGradient`.
     pub mod background_fill_gradient {
         use super::super::{Limit, LimitUnit};
-        ///`BackgroundFillGradient.rotation_angle`: Clockwise rotation angle of the background fill in degrees; 0-359
+        /// `BackgroundFillGradient.rotation_angle`: Clockwise rotation angle of the background fill in degrees; 0-359
         pub const ROTATION_ANGLE: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
@@ -1138,7 +1138,7 @@ pub mod types {
     ///Limits of `BackgroundTypeFill`.
     pub mod background_type_fill {
         use super::super::{Limit, LimitUnit};
-        ///`BackgroundTypeFill.dark_theme_dimming`: Dimming of the background in dark themes, as a percentage; 0-100
+        /// `BackgroundTypeFill.dark_theme_dimming`: Dimming of the background in dark themes, as a percentage; 0-100
         pub const DARK_THEME_DIMMING: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
@@ -1149,7 +1149,7 @@ pub mod types {
     ///Limits of `BackgroundTypeWallpaper`.
     pub mod background_type_wallpaper {
         use super::super::{Limit, LimitUnit};
-        ///`BackgroundTypeWallpaper.dark_theme_dimming`: Dimming of the background in dark themes, as a percentage; 0-100
+        /// `BackgroundTypeWallpaper.dark_theme_dimming`: Dimming of the background in dark themes, as a percentage; 0-100
         pub const DARK_THEME_DIMMING: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
@@ -1160,7 +1160,7 @@ pub mod types {
     ///Limits of `BackgroundTypePattern`.
     pub mod background_type_pattern {
         use super::super::{Limit, LimitUnit};
-        ///`BackgroundTypePattern.intensity`: Intensity of the pattern when it is shown above the filled background; 0-100
+        /// `BackgroundTypePattern.intensity`: Intensity of the pattern when it is shown above the filled background; 0-100
         pub const INTENSITY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
@@ -1171,7 +1171,7 @@ pub mod types {
     ///Limits of `GiveawayWinners`.
     pub mod giveaway_winners {
         use super::super::{Limit, LimitUnit};
-        ///`GiveawayWinners.winners`: List of up to 100 winners of the giveaway
+        /// `GiveawayWinners.winners`: List of up to 100 winners of the giveaway
         pub const WINNERS: Limit = Limit {
             unit: LimitUnit::Items,
             min: None,
@@ -1182,7 +1182,7 @@ pub mod types {
     ///Limits of `ReplyKeyboardMarkup`.
     pub mod reply_keyboard_markup {
         use super::super::{Limit, LimitUnit};
-        ///`ReplyKeyboardMarkup.input_field_placeholder`: The placeholder to be shown in the input field when the keyboard is active; 1-64 characters
+        /// `ReplyKeyboardMarkup.input_field_placeholder`: The placeholder to be shown in the input field when the keyboard is active; 1-64 characters
         pub const INPUT_FIELD_PLACEHOLDER: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1193,7 +1193,7 @@ pub mod types {
     ///Limits of `KeyboardButtonRequestUsers`.
     pub mod keyboard_button_request_users {
         use super::super::{Limit, LimitUnit};
-        ///`KeyboardButtonRequestUsers.max_quantity`: The maximum number of users to be selected; 1-10. Defaults to 1.
+        /// `KeyboardButtonRequestUsers.max_quantity`: The maximum number of users to be selected; 1-10. Defaults to 1.
         pub const MAX_QUANTITY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -1204,7 +1204,7 @@ pub mod types {
     ///Limits of `InlineKeyboardButton`.
     pub mod inline_keyboard_button {
         use super::super::{Limit, LimitUnit};
-        ///`InlineKeyboardButton.callback_data`: Data to be sent in a [callback query](#callbackquery) to the bot when the button is pressed, 1-64 bytes
+        /// `InlineKeyboardButton.callback_data`: Data to be sent in a [callback query](crate::types::CallbackQuery) to the bot when the button is pressed, 1-64 bytes
         pub const CALLBACK_DATA: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
@@ -1215,7 +1215,7 @@ pub mod types {
     ///Limits of `CopyTextButton`.
     pub mod copy_text_button {
         use super::super::{Limit, LimitUnit};
-        ///`CopyTextButton.text`: The text to be copied to the clipboard; 1-256 characters
+        /// `CopyTextButton.text`: The text to be copied to the clipboard; 1-256 characters
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1226,7 +1226,7 @@ pub mod types {
     ///Limits of `ForceReply`.
     pub mod force_reply {
         use super::super::{Limit, LimitUnit};
-        ///`ForceReply.input_field_placeholder`: The placeholder to be shown in the input field when the reply is active; 1-64 characters
+        /// `ForceReply.input_field_placeholder`: The placeholder to be shown in the input field when the reply is active; 1-64 characters
         pub const INPUT_FIELD_PLACEHOLDER: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1237,7 +1237,7 @@ pub mod types {
     ///Limits of `ChatInviteLink`.
     pub mod chat_invite_link {
         use super::super::{Limit, LimitUnit};
-        ///`ChatInviteLink.member_limit`: The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
+        /// `ChatInviteLink.member_limit`: The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
         pub const MEMBER_LIMIT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -1248,13 +1248,13 @@ pub mod types {
     ///Limits of `Birthdate`.
     pub mod birthdate {
         use super::super::{Limit, LimitUnit};
-        ///`Birthdate.day`: Day of the user's birth; 1-31
+        /// `Birthdate.day`: Day of the user's birth; 1-31
         pub const DAY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
             max: Some(31i64),
         };
-        ///`Birthdate.month`: Month of the user's birth; 1-12
+        /// `Birthdate.month`: Month of the user's birth; 1-12
         pub const MONTH: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -1265,7 +1265,7 @@ pub mod types {
     ///Limits of `StoryAreaPosition`.
     pub mod story_area_position {
         use super::super::{Limit, LimitUnit};
-        ///`StoryAreaPosition.rotation_angle`: The clockwise rotation angle of the rectangle, in degrees; 0-360
+        /// `StoryAreaPosition.rotation_angle`: The clockwise rotation angle of the rectangle, in degrees; 0-360
         pub const ROTATION_ANGLE: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
@@ -1276,7 +1276,7 @@ pub mod types {
     ///Limits of `ChatLocation`.
     pub mod chat_location {
         use super::super::{Limit, LimitUnit};
-        ///`ChatLocation.address`: Location address; 1-64 characters, as defined by the chat owner
+        /// `ChatLocation.address`: Location address; 1-64 characters, as defined by the chat owner
         pub const ADDRESS: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1287,13 +1287,13 @@ pub mod types {
     ///Limits of `UniqueGiftColors`.
     pub mod unique_gift_colors {
         use super::super::{Limit, LimitUnit};
-        ///`UniqueGiftColors.light_theme_other_colors`: List of 1-3 additional colors used in light themes; RGB format
+        /// `UniqueGiftColors.light_theme_other_colors`: List of 1-3 additional colors used in light themes; RGB format
         pub const LIGHT_THEME_OTHER_COLORS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
             max: Some(3i64),
         };
-        ///`UniqueGiftColors.dark_theme_other_colors`: List of 1-3 additional colors used in dark themes; RGB format
+        /// `UniqueGiftColors.dark_theme_other_colors`: List of 1-3 additional colors used in dark themes; RGB format
         pub const DARK_THEME_OTHER_COLORS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
@@ -1304,7 +1304,7 @@ pub mod types {
     ///Limits of `StarAmount`.
     pub mod star_amount {
         use super::super::{Limit, LimitUnit};
-        ///`StarAmount.nanostar_amount`: The number of 1/1000000000 shares of Telegram Stars; from -999999999 to 999999999; can be negative if and only if *amount* is non-positive
+        /// `StarAmount.nanostar_amount`: The number of 1/1000000000 shares of Telegram Stars; from -999999999 to 999999999; can be negative if and only if *amount* is non-positive
         pub const NANOSTAR_AMOUNT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(-999999999i64),
@@ -1315,13 +1315,13 @@ pub mod types {
     ///Limits of `BotCommand`.
     pub mod bot_command {
         use super::super::{Limit, LimitUnit};
-        ///`BotCommand.command`: Text of the command; 1-32 characters. Can contain only lowercase English letters, digits and underscores.
+        /// `BotCommand.command`: Text of the command; 1-32 characters. Can contain only lowercase English letters, digits and underscores.
         pub const COMMAND: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(32i64),
         };
-        ///`BotCommand.description`: Description of the command; 1-256 characters
+        /// `BotCommand.description`: Description of the command; 1-256 characters
         pub const DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1332,7 +1332,7 @@ pub mod types {
     ///Limits of `InputMediaAnimation`.
     pub mod input_media_animation {
         use super::super::{Limit, LimitUnit};
-        ///`InputMediaAnimation.caption`: Caption of the animation to be sent, 0-1024 characters after entities parsing
+        /// `InputMediaAnimation.caption`: Caption of the animation to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1343,7 +1343,7 @@ pub mod types {
     ///Limits of `InputMediaAudio`.
     pub mod input_media_audio {
         use super::super::{Limit, LimitUnit};
-        ///`InputMediaAudio.caption`: Caption of the audio to be sent, 0-1024 characters after entities parsing
+        /// `InputMediaAudio.caption`: Caption of the audio to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1354,7 +1354,7 @@ pub mod types {
     ///Limits of `InputMediaDocument`.
     pub mod input_media_document {
         use super::super::{Limit, LimitUnit};
-        ///`InputMediaDocument.caption`: Caption of the document to be sent, 0-1024 characters after entities parsing
+        /// `InputMediaDocument.caption`: Caption of the document to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1365,7 +1365,7 @@ pub mod types {
     ///Limits of `InputMediaLivePhoto`.
     pub mod input_media_live_photo {
         use super::super::{Limit, LimitUnit};
-        ///`InputMediaLivePhoto.caption`: Caption of the live photo to be sent, 0-1024 characters after entities parsing
+        /// `InputMediaLivePhoto.caption`: Caption of the live photo to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1376,7 +1376,7 @@ pub mod types {
     ///Limits of `InputMediaLocation`.
     pub mod input_media_location {
         use super::super::{Limit, LimitUnit};
-        ///`InputMediaLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
+        /// `InputMediaLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
         pub const HORIZONTAL_ACCURACY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
@@ -1387,7 +1387,7 @@ pub mod types {
     ///Limits of `InputMediaPhoto`.
     pub mod input_media_photo {
         use super::super::{Limit, LimitUnit};
-        ///`InputMediaPhoto.caption`: Caption of the photo to be sent, 0-1024 characters after entities parsing
+        /// `InputMediaPhoto.caption`: Caption of the photo to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1398,7 +1398,7 @@ pub mod types {
     ///Limits of `InputMediaVideo`.
     pub mod input_media_video {
         use super::super::{Limit, LimitUnit};
-        ///`InputMediaVideo.caption`: Caption of the video to be sent, 0-1024 characters after entities parsing
+        /// `InputMediaVideo.caption`: Caption of the video to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1409,7 +1409,7 @@ pub mod types {
     ///Limits of `InputStoryContentVideo`.
     pub mod input_story_content_video {
         use super::super::{Limit, LimitUnit};
-        ///`InputStoryContentVideo.duration`: Precise duration of the video in seconds; 0-60
+        /// `InputStoryContentVideo.duration`: Precise duration of the video in seconds; 0-60
         pub const DURATION: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
@@ -1420,13 +1420,13 @@ pub mod types {
     ///Limits of `InputSticker`.
     pub mod input_sticker {
         use super::super::{Limit, LimitUnit};
-        ///`InputSticker.emoji_list`: List of 1-20 emoji associated with the sticker
+        /// `InputSticker.emoji_list`: List of 1-20 emoji associated with the sticker
         pub const EMOJI_LIST: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(1i64),
             max: Some(20i64),
         };
-        ///`InputSticker.keywords`: List of 0-20 search keywords for the sticker with total length of up to 64 characters. For “regular” and “custom_emoji” stickers only.
+        /// `InputSticker.keywords`: List of 0-20 search keywords for the sticker with total length of up to 64 characters. For “regular” and “custom_emoji” stickers only.
         pub const KEYWORDS: Limit = Limit {
             unit: LimitUnit::Items,
             min: Some(0i64),
@@ -1437,7 +1437,7 @@ pub mod types {
     ///Limits of `RichBlockSectionHeading`.
     pub mod rich_block_section_heading {
         use super::super::{Limit, LimitUnit};
-        ///`RichBlockSectionHeading.size`: Relative size of the text font; 1-6, 1 is the largest, 6 is the smallest
+        /// `RichBlockSectionHeading.size`: Relative size of the text font; 1-6, 1 is the largest, 6 is the smallest
         pub const SIZE: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -1448,7 +1448,7 @@ pub mod types {
     ///Limits of `RichBlockMap`.
     pub mod rich_block_map {
         use super::super::{Limit, LimitUnit};
-        ///`RichBlockMap.zoom`: Map zoom level; 13-20
+        /// `RichBlockMap.zoom`: Map zoom level; 13-20
         pub const ZOOM: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(13i64),
@@ -1459,7 +1459,7 @@ pub mod types {
     ///Limits of `InlineQuery`.
     pub mod inline_query {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQuery.query`: Text of the query (up to 256 characters)
+        /// `InlineQuery.query`: Text of the query (up to 256 characters)
         pub const QUERY: Limit = Limit {
             unit: LimitUnit::Characters,
             min: None,
@@ -1470,9 +1470,9 @@ pub mod types {
     ///Limits of `InlineQueryResultsButton`.
     pub mod inline_query_results_button {
         use super::super::{Limit, LimitUnit};
-        /**`InlineQueryResultsButton.start_parameter`: [Deep-linking](https://core.telegram.org/bots/features#deep-linking) parameter for the /start message sent to the bot when a user presses the button. 1-64 characters, only `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed.
-
-*Example:* An inline bot that sends YouTube videos can ask the user to connect the bot to their YouTube account to adapt search results accordingly. To do this, it displays a 'Connect your YouTube account' button above the results, or even before showing any. The user presses the button, switches to a private chat with the bot and, in doing so, passes a start parameter that instructs the bot to return an OAuth link. Once done, the bot can offer a [*switch_inline*](#inlinekeyboardmarkup) button so that the user can easily return to the chat where they wanted to use the bot's inline capabilities.*/
+        /// `InlineQueryResultsButton.start_parameter`: [Deep-linking](https://core.telegram.org/bots/features#deep-linking) parameter for the /start message sent to the bot when a user presses the button. 1-64 characters, only `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed.
+        ///
+        /// *Example:* An inline bot that sends YouTube videos can ask the user to connect the bot to their YouTube account to adapt search results accordingly. To do this, it displays a 'Connect your YouTube account' button above the results, or even before showing any. The user presses the button, switches to a private chat with the bot and, in doing so, passes a start parameter that instructs the bot to return an OAuth link. Once done, the bot can offer a [*switch_inline*](crate::types::InlineKeyboardMarkup) button so that the user can easily return to the chat where they wanted to use the bot's inline capabilities.
         pub const START_PARAMETER: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1483,7 +1483,7 @@ pub mod types {
     ///Limits of `InlineQueryResultArticle`.
     pub mod inline_query_result_article {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultArticle.id`: Unique identifier for this result, 1-64 Bytes
+        /// `InlineQueryResultArticle.id`: Unique identifier for this result, 1-64 Bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
@@ -1494,13 +1494,13 @@ pub mod types {
     ///Limits of `InlineQueryResultPhoto`.
     pub mod inline_query_result_photo {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultPhoto.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultPhoto.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultPhoto.caption`: Caption of the photo to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultPhoto.caption`: Caption of the photo to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1511,13 +1511,13 @@ pub mod types {
     ///Limits of `InlineQueryResultGif`.
     pub mod inline_query_result_gif {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultGif.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultGif.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultGif.caption`: Caption of the GIF file to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultGif.caption`: Caption of the GIF file to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1528,13 +1528,13 @@ pub mod types {
     ///Limits of `InlineQueryResultMpeg4Gif`.
     pub mod inline_query_result_mpeg4_gif {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultMpeg4Gif.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultMpeg4Gif.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultMpeg4Gif.caption`: Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultMpeg4Gif.caption`: Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1545,13 +1545,13 @@ pub mod types {
     ///Limits of `InlineQueryResultVideo`.
     pub mod inline_query_result_video {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultVideo.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultVideo.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultVideo.caption`: Caption of the video to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultVideo.caption`: Caption of the video to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1562,13 +1562,13 @@ pub mod types {
     ///Limits of `InlineQueryResultAudio`.
     pub mod inline_query_result_audio {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultAudio.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultAudio.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultAudio.caption`: Caption, 0-1024 characters after entities parsing
+        /// `InlineQueryResultAudio.caption`: Caption, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1579,13 +1579,13 @@ pub mod types {
     ///Limits of `InlineQueryResultVoice`.
     pub mod inline_query_result_voice {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultVoice.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultVoice.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultVoice.caption`: Caption, 0-1024 characters after entities parsing
+        /// `InlineQueryResultVoice.caption`: Caption, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1596,13 +1596,13 @@ pub mod types {
     ///Limits of `InlineQueryResultDocument`.
     pub mod inline_query_result_document {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultDocument.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultDocument.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultDocument.caption`: Caption of the document to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultDocument.caption`: Caption of the document to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1613,25 +1613,25 @@ pub mod types {
     ///Limits of `InlineQueryResultLocation`.
     pub mod inline_query_result_location {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultLocation.id`: Unique identifier for this result, 1-64 Bytes
+        /// `InlineQueryResultLocation.id`: Unique identifier for this result, 1-64 Bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
+        /// `InlineQueryResultLocation.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
         pub const HORIZONTAL_ACCURACY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
             max: Some(1500i64),
         };
-        ///`InlineQueryResultLocation.heading`: For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+        /// `InlineQueryResultLocation.heading`: For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
         pub const HEADING: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
             max: Some(360i64),
         };
-        ///`InlineQueryResultLocation.proximity_alert_radius`: For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+        /// `InlineQueryResultLocation.proximity_alert_radius`: For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
         pub const PROXIMITY_ALERT_RADIUS: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -1642,7 +1642,7 @@ pub mod types {
     ///Limits of `InlineQueryResultVenue`.
     pub mod inline_query_result_venue {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultVenue.id`: Unique identifier for this result, 1-64 Bytes
+        /// `InlineQueryResultVenue.id`: Unique identifier for this result, 1-64 Bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
@@ -1653,13 +1653,13 @@ pub mod types {
     ///Limits of `InlineQueryResultContact`.
     pub mod inline_query_result_contact {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultContact.id`: Unique identifier for this result, 1-64 Bytes
+        /// `InlineQueryResultContact.id`: Unique identifier for this result, 1-64 Bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultContact.vcard`: Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
+        /// `InlineQueryResultContact.vcard`: Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
         pub const VCARD: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(0i64),
@@ -1670,7 +1670,7 @@ pub mod types {
     ///Limits of `InlineQueryResultGame`.
     pub mod inline_query_result_game {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultGame.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultGame.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
@@ -1681,13 +1681,13 @@ pub mod types {
     ///Limits of `InlineQueryResultCachedPhoto`.
     pub mod inline_query_result_cached_photo {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultCachedPhoto.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultCachedPhoto.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultCachedPhoto.caption`: Caption of the photo to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultCachedPhoto.caption`: Caption of the photo to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1698,13 +1698,13 @@ pub mod types {
     ///Limits of `InlineQueryResultCachedGif`.
     pub mod inline_query_result_cached_gif {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultCachedGif.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultCachedGif.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultCachedGif.caption`: Caption of the GIF file to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultCachedGif.caption`: Caption of the GIF file to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1715,13 +1715,13 @@ pub mod types {
     ///Limits of `InlineQueryResultCachedMpeg4Gif`.
     pub mod inline_query_result_cached_mpeg4_gif {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultCachedMpeg4Gif.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultCachedMpeg4Gif.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultCachedMpeg4Gif.caption`: Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultCachedMpeg4Gif.caption`: Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1732,7 +1732,7 @@ pub mod types {
     ///Limits of `InlineQueryResultCachedSticker`.
     pub mod inline_query_result_cached_sticker {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultCachedSticker.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultCachedSticker.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
@@ -1743,13 +1743,13 @@ pub mod types {
     ///Limits of `InlineQueryResultCachedDocument`.
     pub mod inline_query_result_cached_document {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultCachedDocument.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultCachedDocument.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultCachedDocument.caption`: Caption of the document to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultCachedDocument.caption`: Caption of the document to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1760,13 +1760,13 @@ pub mod types {
     ///Limits of `InlineQueryResultCachedVideo`.
     pub mod inline_query_result_cached_video {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultCachedVideo.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultCachedVideo.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultCachedVideo.caption`: Caption of the video to be sent, 0-1024 characters after entities parsing
+        /// `InlineQueryResultCachedVideo.caption`: Caption of the video to be sent, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1777,13 +1777,13 @@ pub mod types {
     ///Limits of `InlineQueryResultCachedVoice`.
     pub mod inline_query_result_cached_voice {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultCachedVoice.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultCachedVoice.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultCachedVoice.caption`: Caption, 0-1024 characters after entities parsing
+        /// `InlineQueryResultCachedVoice.caption`: Caption, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1794,13 +1794,13 @@ pub mod types {
     ///Limits of `InlineQueryResultCachedAudio`.
     pub mod inline_query_result_cached_audio {
         use super::super::{Limit, LimitUnit};
-        ///`InlineQueryResultCachedAudio.id`: Unique identifier for this result, 1-64 bytes
+        /// `InlineQueryResultCachedAudio.id`: Unique identifier for this result, 1-64 bytes
         pub const ID: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(64i64),
         };
-        ///`InlineQueryResultCachedAudio.caption`: Caption, 0-1024 characters after entities parsing
+        /// `InlineQueryResultCachedAudio.caption`: Caption, 0-1024 characters after entities parsing
         pub const CAPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),
@@ -1811,7 +1811,7 @@ pub mod types {
     ///Limits of `InputTextMessageContent`.
     pub mod input_text_message_content {
         use super::super::{Limit, LimitUnit};
-        ///`InputTextMessageContent.message_text`: Text of the message to be sent, 1-4096 characters
+        /// `InputTextMessageContent.message_text`: Text of the message to be sent, 1-4096 characters
         pub const MESSAGE_TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
@@ -1822,19 +1822,19 @@ pub mod types {
     ///Limits of `InputLocationMessageContent`.
     pub mod input_location_message_content {
         use super::super::{Limit, LimitUnit};
-        ///`InputLocationMessageContent.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
+        /// `InputLocationMessageContent.horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
         pub const HORIZONTAL_ACCURACY: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
             max: Some(1500i64),
         };
-        ///`InputLocationMessageContent.heading`: For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+        /// `InputLocationMessageContent.heading`: For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
         pub const HEADING: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
             max: Some(360i64),
         };
-        ///`InputLocationMessageContent.proximity_alert_radius`: For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+        /// `InputLocationMessageContent.proximity_alert_radius`: For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
         pub const PROXIMITY_ALERT_RADIUS: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(1i64),
@@ -1845,7 +1845,7 @@ pub mod types {
     ///Limits of `InputContactMessageContent`.
     pub mod input_contact_message_content {
         use super::super::{Limit, LimitUnit};
-        ///`InputContactMessageContent.vcard`: Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
+        /// `InputContactMessageContent.vcard`: Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
         pub const VCARD: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(0i64),
@@ -1856,25 +1856,25 @@ pub mod types {
     ///Limits of `InputInvoiceMessageContent`.
     pub mod input_invoice_message_content {
         use super::super::{Limit, LimitUnit};
-        ///`InputInvoiceMessageContent.title`: Product name, 1-32 characters
+        /// `InputInvoiceMessageContent.title`: Product name, 1-32 characters
         pub const TITLE: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(32i64),
         };
-        ///`InputInvoiceMessageContent.description`: Product description, 1-255 characters
+        /// `InputInvoiceMessageContent.description`: Product description, 1-255 characters
         pub const DESCRIPTION: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(1i64),
             max: Some(255i64),
         };
-        ///`InputInvoiceMessageContent.payload`: Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
+        /// `InputInvoiceMessageContent.payload`: Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
         pub const PAYLOAD: Limit = Limit {
             unit: LimitUnit::Bytes,
             min: Some(1i64),
             max: Some(128i64),
         };
-        ///`InputInvoiceMessageContent.suggested_tip_amounts`: A JSON-serialized array of suggested amounts of tip in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+        /// `InputInvoiceMessageContent.suggested_tip_amounts`: A list of suggested amounts of tip in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
         pub const SUGGESTED_TIP_AMOUNTS: Limit = Limit {
             unit: LimitUnit::Items,
             min: None,
@@ -1885,7 +1885,7 @@ pub mod types {
     ///Limits of `AffiliateInfo`.
     pub mod affiliate_info {
         use super::super::{Limit, LimitUnit};
-        ///`AffiliateInfo.nanostar_amount`: The number of 1/1000000000 shares of Telegram Stars received by the affiliate; from -999999999 to 999999999; can be negative for refunds
+        /// `AffiliateInfo.nanostar_amount`: The number of 1/1000000000 shares of Telegram Stars received by the affiliate; from -999999999 to 999999999; can be negative for refunds
         pub const NANOSTAR_AMOUNT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(-999999999i64),
@@ -1896,7 +1896,7 @@ pub mod types {
     ///Limits of `StarTransaction`.
     pub mod star_transaction {
         use super::super::{Limit, LimitUnit};
-        ///`StarTransaction.nanostar_amount`: The number of 1/1000000000 shares of Telegram Stars transferred by the transaction; from 0 to 999999999
+        /// `StarTransaction.nanostar_amount`: The number of 1/1000000000 shares of Telegram Stars transferred by the transaction; from 0 to 999999999
         pub const NANOSTAR_AMOUNT: Limit = Limit {
             unit: LimitUnit::Value,
             min: Some(0i64),
@@ -1907,7 +1907,7 @@ pub mod types {
     ///Limits of `Game`.
     pub mod game {
         use super::super::{Limit, LimitUnit};
-        ///`Game.text`: Brief description of the game or high scores included in the game message. Can be automatically edited to include current high scores for the game when the bot calls [setGameScore](#setgamescore), or manually edited using [editMessageText](#editmessagetext). 0-4096 characters.
+        /// `Game.text`: Brief description of the game or high scores included in the game message. Can be automatically edited to include current high scores for the game when the bot calls [setGameScore](crate::Bot::set_game_score), or manually edited using [editMessageText](crate::Bot::edit_message_text). 0-4096 characters.
         pub const TEXT: Limit = Limit {
             unit: LimitUnit::Characters,
             min: Some(0i64),

@@ -4,6 +4,9 @@
 //! union's JSON is captured as a raw slice, its tag is read with a skipping scan, and the
 //! variant is then parsed from the same slice. This keeps deserialization of hot types fast and
 //! lets unknown variants fall through to a catch-all that keeps the raw JSON.
+//!
+//! Hidden from the docs: public for the generated code only, not an API to build on.
+#![doc(hidden)]
 
 use std::borrow::Cow;
 use std::fmt;

@@ -32,6 +32,10 @@ pub enum DefaultKind {
 }
 
 /// One step of a path into a serialized payload.
+///
+/// Hidden from the docs, like [`DefaultSlot`]: public for the generated `Method::DEFAULTS`
+/// tables only.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathStep {
     /// Descend into the object under this key.
@@ -52,6 +56,9 @@ pub enum PathStep {
 }
 
 /// A parameter, possibly nested, that takes a bot-wide default.
+///
+/// Hidden from the docs: public for the generated `Method::DEFAULTS` tables only.
+#[doc(hidden)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DefaultSlot {
     /// Where the object holding the field is, from the payload's top level.

@@ -23,6 +23,10 @@ pub trait Method: Serialize + Send + Sync {
 
     /// The parameters (at any depth) that take a bot-wide default when left unset; decided by
     /// codegen from the spec. See [`Defaults`](crate::Defaults).
+    ///
+    /// Hidden from the docs: a table codegen fills for the transport, which users neither read
+    /// nor write (a hand-written `Method` takes no defaults, the safe choice).
+    #[doc(hidden)]
     const DEFAULTS: &'static [DefaultSlot] = &[];
 
     /// Long-polling timeout in seconds carried by the payload (`getUpdates`' `timeout`), so that

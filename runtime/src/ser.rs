@@ -3,6 +3,9 @@
 //! A generated `Serialize` impl writes its fields through [`Fields`] instead of calling
 //! `SerializeMap::serialize_entry(..)?` once per field: the error check is made once, at
 //! [`Fields::end`], which keeps the generated code (and the crate's compile time) small.
+//!
+//! Hidden from the docs: public for the generated code only, not an API to build on.
+#![doc(hidden)]
 
 use std::fmt;
 

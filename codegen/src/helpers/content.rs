@@ -49,7 +49,7 @@ fn read(ctx: &Context<'_>, field: &Field) -> TokenStream {
 
 fn message_type(ctx: &Context<'_>, types: &[&Field]) -> TokenStream {
     let variants = types.iter().map(|f| {
-        let docs = doc_attrs(&ctx.doc_plain(f.description.trim_start_matches("*Optional*. ")));
+        let docs = doc_attrs(&ctx.field_doc(f));
         let v = variant(f);
         quote!(#docs #v,)
     });

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`close`](crate::Bot::close).
 ///
-/// Use this method to close the bot instance. Returns *True* on success.
+/// Use this method to close the bot instance. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#close)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for Close {
 
 impl Request<Close> {}
 impl Bot {
-    /// Use this method to close the bot instance. Returns *True* on success.
+    /// Use this method to close the bot instance. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#close)
     pub fn close(&self) -> Request<Close> {

@@ -60,13 +60,13 @@ impl Method for SendDocument {
 }
 
 impl Request<SendDocument> {
-    /// Sets `caption`: Document caption, 0-1024 characters
+    /// Sets [`caption`](field@crate::methods::SendDocument::caption): Document caption, 0-1024 characters
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.payload.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the caption
+    /// Sets [`parse_mode`](field@crate::methods::SendDocument::parse_mode): Mode for parsing entities in the caption
     pub fn parse_mode(mut self, value: impl Into<String>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self

@@ -14,7 +14,7 @@ pub struct Chat {
     pub id: i64,
     /// Type of the chat, can be either “private” or “group”
     pub kind: ChatType,
-    /// *Optional*. Title, for groups
+    /// Title, for groups
     pub title: Option<String>,
 }
 
@@ -66,7 +66,7 @@ impl Chat {
         }
     }
 
-    /// Sets `title`: *Optional*. Title, for groups
+    /// Sets [`title`](field@Self::title): Title, for groups
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self

@@ -16,9 +16,9 @@ pub struct Message {
     pub date: i64,
     /// Chat the message belongs to
     pub chat: Box<Chat>,
-    /// *Optional*. For replies, the original [Message](crate::types::Message).
+    /// For replies, the original [Message](crate::types::Message).
     pub reply_to_message: Option<Box<Message>>,
-    /// *Optional*. Shapes drawn
+    /// Shapes drawn
     pub shapes: Option<Vec<Shape>>,
 }
 
@@ -84,13 +84,13 @@ impl Message {
         }
     }
 
-    /// Sets `reply_to_message`: *Optional*. For replies, the original [Message](crate::types::Message).
+    /// Sets [`reply_to_message`](field@Self::reply_to_message): For replies, the original [Message](crate::types::Message).
     pub fn reply_to_message(mut self, value: impl Into<Message>) -> Self {
         self.reply_to_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `shapes`: *Optional*. Shapes drawn
+    /// Sets [`shapes`](field@Self::shapes): Shapes drawn
     pub fn shapes(mut self, value: impl Into<Vec<Shape>>) -> Self {
         self.shapes = Some(value.into());
         self

@@ -135,7 +135,7 @@ impl ShapeCircle {
 pub struct ShapeSquare {
     /// Side length
     pub side: i64,
-    /// *True*, if the square is filled
+    /// `true` if the square is filled
     ///
     /// Read as `false` when absent.
     pub filled: bool,

@@ -7,7 +7,7 @@ use crate::types::InputSticker;
 
 /// Parameters of [`addStickerToSet`](crate::Bot::add_sticker_to_set).
 ///
-/// Use this method to add a new sticker to a set created by the bot. Emoji sticker sets can have up to 200 stickers. Other sticker sets can have up to 120 stickers. Returns *True* on success.
+/// Use this method to add a new sticker to a set created by the bot. Emoji sticker sets can have up to 200 stickers. Other sticker sets can have up to 120 stickers. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#addstickertoset)
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +17,7 @@ pub struct AddStickerToSet {
     pub user_id: i64,
     /// Sticker set name
     pub name: String,
-    /// A JSON-serialized object with information about the added sticker. If exactly the same sticker had already been added to the set, then the set isn't changed.
+    /// An object with information about the added sticker. If exactly the same sticker had already been added to the set, then the set isn't changed.
     pub sticker: InputSticker,
 }
 
@@ -55,7 +55,7 @@ impl Method for AddStickerToSet {
 
 impl Request<AddStickerToSet> {}
 impl Bot {
-    /// Use this method to add a new sticker to a set created by the bot. Emoji sticker sets can have up to 200 stickers. Other sticker sets can have up to 120 stickers. Returns *True* on success.
+    /// Use this method to add a new sticker to a set created by the bot. Emoji sticker sets can have up to 200 stickers. Other sticker sets can have up to 120 stickers. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#addstickertoset)
     #[doc(alias = "addStickerToSet")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`answerCallbackQuery`](crate::Bot::answer_callback_query).
 ///
-/// Use this method to send answers to callback queries sent from [inline keyboards](https://core.telegram.org/bots/features#inline-keyboards). The answer will be displayed to the user as a notification at the top of the chat screen or as an alert. On success, *True* is returned.
+/// Use this method to send answers to callback queries sent from [inline keyboards](https://core.telegram.org/bots/features#inline-keyboards). The answer will be displayed to the user as a notification at the top of the chat screen or as an alert. On success, `true` is returned.
 ///
 /// \> Alternatively, the user can be redirected to the specified Game URL. For this option to work, you must first create a game for your bot via [@BotFather](https://t.me/botfather) and accept the terms. Otherwise, you may use links like `t.me/your_bot?start=XXXX` that open your bot with a parameter.
 ///
@@ -18,7 +18,7 @@ pub struct AnswerCallbackQuery {
     pub callback_query_id: String,
     /// Text of the notification. If not specified, nothing will be shown to the user, 0-200 characters.
     pub text: Option<String>,
-    /// If *True*, an alert will be shown by the client instead of a notification at the top of the chat screen. Defaults to *false*.
+    /// If `true`, an alert will be shown by the client instead of a notification at the top of the chat screen. Defaults to `false`.
     pub show_alert: Option<bool>,
     /// URL that will be opened by the user's client. If you have created a [Game](crate::types::Game) and accepted the conditions via [@BotFather](https://t.me/botfather), specify the URL that opens your game - note that this will only work if the query comes from a [*callback_game*](crate::types::InlineKeyboardButton) button.
     ///
@@ -61,27 +61,25 @@ impl Method for AnswerCallbackQuery {
 }
 
 impl Request<AnswerCallbackQuery> {
-    /// Sets `text`: Text of the notification. If not specified, nothing will be shown to the user, 0-200 characters.
+    /// Sets [`text`](field@crate::methods::AnswerCallbackQuery::text): Text of the notification.
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `show_alert`: If *True*, an alert will be shown by the client instead of a notification at the top of the chat screen. Defaults to *false*.
+    /// Sets [`show_alert`](field@crate::methods::AnswerCallbackQuery::show_alert): If `true`, an alert will be shown by the client instead of a notification at the top of the chat screen.
     pub fn show_alert(mut self, value: impl Into<bool>) -> Self {
         self.payload.show_alert = Some(value.into());
         self
     }
 
-    /// Sets `url`: URL that will be opened by the user's client. If you have created a [Game](crate::types::Game) and accepted the conditions via [@BotFather](https://t.me/botfather), specify the URL that opens your game - note that this will only work if the query comes from a [*callback_game*](crate::types::InlineKeyboardButton) button.
-    ///
-    /// Otherwise, you may use links like `t.me/your_bot?start=XXXX` that open your bot with a parameter.
+    /// Sets [`url`](field@crate::methods::AnswerCallbackQuery::url): URL that will be opened by the user's client.
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.payload.url = Some(value.into());
         self
     }
 
-    /// Sets `cache_time`: The maximum amount of time in seconds that the result of the callback query may be cached client-side. Telegram apps will support caching starting in version 3.14. Defaults to 0.
+    /// Sets [`cache_time`](field@crate::methods::AnswerCallbackQuery::cache_time): The maximum amount of time in seconds that the result of the callback query may be cached client-side.
     pub fn cache_time(mut self, value: impl Into<i64>) -> Self {
         self.payload.cache_time = Some(value.into());
         self
@@ -89,7 +87,7 @@ impl Request<AnswerCallbackQuery> {
 }
 
 impl Bot {
-    /// Use this method to send answers to callback queries sent from [inline keyboards](https://core.telegram.org/bots/features#inline-keyboards). The answer will be displayed to the user as a notification at the top of the chat screen or as an alert. On success, *True* is returned.
+    /// Use this method to send answers to callback queries sent from [inline keyboards](https://core.telegram.org/bots/features#inline-keyboards). The answer will be displayed to the user as a notification at the top of the chat screen or as an alert. On success, `true` is returned.
     ///
     /// \> Alternatively, the user can be redirected to the specified Game URL. For this option to work, you must first create a game for your bot via [@BotFather](https://t.me/botfather) and accept the terms. Otherwise, you may use links like `t.me/your_bot?start=XXXX` that open your bot with a parameter.
     ///

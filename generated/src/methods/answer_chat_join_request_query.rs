@@ -7,7 +7,7 @@ use crate::types::AnswerChatJoinRequestQueryResult;
 
 /// Parameters of [`answerChatJoinRequestQuery`](crate::Bot::answer_chat_join_request_query).
 ///
-/// Use this method to process a received chat join request query. Returns *True* on success.
+/// Use this method to process a received chat join request query. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#answerchatjoinrequestquery)
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +50,7 @@ impl Method for AnswerChatJoinRequestQuery {
 
 impl Request<AnswerChatJoinRequestQuery> {}
 impl Bot {
-    /// Use this method to process a received chat join request query. Returns *True* on success.
+    /// Use this method to process a received chat join request query. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#answerchatjoinrequestquery)
     #[doc(alias = "answerChatJoinRequestQuery")]

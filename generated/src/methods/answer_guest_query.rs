@@ -15,7 +15,7 @@ use crate::types::{InlineQueryResult, SentGuestMessage};
 pub struct AnswerGuestQuery {
     /// Unique identifier for the query to be answered
     pub guest_query_id: String,
-    /// A JSON-serialized object describing the message to be sent
+    /// An object describing the message to be sent
     pub result: InlineQueryResult,
 }
 

@@ -7,7 +7,7 @@ use crate::types::{InlineQueryResult, InlineQueryResultsButton};
 
 /// Parameters of [`answerInlineQuery`](crate::Bot::answer_inline_query).
 ///
-/// Use this method to send answers to an inline query. On success, *True* is returned.
+/// Use this method to send answers to an inline query. On success, `true` is returned.
 /// No more than **50** results per query are allowed.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#answerinlinequery)
@@ -16,15 +16,15 @@ use crate::types::{InlineQueryResult, InlineQueryResultsButton};
 pub struct AnswerInlineQuery {
     /// Unique identifier for the answered query
     pub inline_query_id: String,
-    /// A JSON-serialized array of results for the inline query
+    /// A list of results for the inline query
     pub results: Vec<InlineQueryResult>,
     /// The maximum amount of time in seconds that the result of the inline query may be cached on the server. Defaults to 300.
     pub cache_time: Option<i64>,
-    /// Pass *True* if results may be cached on the server side only for the user that sent the query. By default, results may be returned to any user who sends the same query.
+    /// Pass `true` if results may be cached on the server side only for the user that sent the query. By default, results may be returned to any user who sends the same query.
     pub is_personal: Option<bool>,
     /// Pass the offset that a client should send in the next query with the same text to receive more results. Pass an empty string if there are no more results or if you don't support pagination. Offset length can't exceed 64 bytes.
     pub next_offset: Option<String>,
-    /// A JSON-serialized object describing a button to be shown above inline query results
+    /// An object describing a button to be shown above inline query results
     pub button: Option<InlineQueryResultsButton>,
 }
 
@@ -563,25 +563,25 @@ impl Method for AnswerInlineQuery {
 }
 
 impl Request<AnswerInlineQuery> {
-    /// Sets `cache_time`: The maximum amount of time in seconds that the result of the inline query may be cached on the server. Defaults to 300.
+    /// Sets [`cache_time`](field@crate::methods::AnswerInlineQuery::cache_time): The maximum amount of time in seconds that the result of the inline query may be cached on the server.
     pub fn cache_time(mut self, value: impl Into<i64>) -> Self {
         self.payload.cache_time = Some(value.into());
         self
     }
 
-    /// Sets `is_personal`: Pass *True* if results may be cached on the server side only for the user that sent the query. By default, results may be returned to any user who sends the same query.
+    /// Sets [`is_personal`](field@crate::methods::AnswerInlineQuery::is_personal): Pass `true` if results may be cached on the server side only for the user that sent the query.
     pub fn is_personal(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_personal = Some(value.into());
         self
     }
 
-    /// Sets `next_offset`: Pass the offset that a client should send in the next query with the same text to receive more results. Pass an empty string if there are no more results or if you don't support pagination. Offset length can't exceed 64 bytes.
+    /// Sets [`next_offset`](field@crate::methods::AnswerInlineQuery::next_offset): Pass the offset that a client should send in the next query with the same text to receive more results.
     pub fn next_offset(mut self, value: impl Into<String>) -> Self {
         self.payload.next_offset = Some(value.into());
         self
     }
 
-    /// Sets `button`: A JSON-serialized object describing a button to be shown above inline query results
+    /// Sets [`button`](field@crate::methods::AnswerInlineQuery::button): An object describing a button to be shown above inline query results
     pub fn button(mut self, value: impl Into<InlineQueryResultsButton>) -> Self {
         self.payload.button = Some(value.into());
         self
@@ -589,7 +589,7 @@ impl Request<AnswerInlineQuery> {
 }
 
 impl Bot {
-    /// Use this method to send answers to an inline query. On success, *True* is returned.
+    /// Use this method to send answers to an inline query. On success, `true` is returned.
     /// No more than **50** results per query are allowed.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#answerinlinequery)

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`answerPreCheckoutQuery`](crate::Bot::answer_pre_checkout_query).
 ///
-/// Once the user has confirmed their payment and shipping details, the Bot API sends the final confirmation in the form of an [Update](crate::types::Update) with the field *pre_checkout_query*. Use this method to respond to such pre-checkout queries. On success, *True* is returned. **Note:** The Bot API must receive an answer within 10 seconds after the pre-checkout query was sent.
+/// Once the user has confirmed their payment and shipping details, the Bot API sends the final confirmation in the form of an [Update](crate::types::Update) with the field *pre_checkout_query*. Use this method to respond to such pre-checkout queries. On success, `true` is returned. **Note:** The Bot API must receive an answer within 10 seconds after the pre-checkout query was sent.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#answerprecheckoutquery)
 #[derive(Debug, Clone, PartialEq)]
@@ -14,9 +14,9 @@ use crate::{Bot, Request};
 pub struct AnswerPreCheckoutQuery {
     /// Unique identifier for the query to be answered
     pub pre_checkout_query_id: String,
-    /// Specify *True* if everything is alright (goods are available, etc.) and the bot is ready to proceed with the order. Use *False* if there are any problems.
+    /// Specify `true` if everything is alright (goods are available, etc.) and the bot is ready to proceed with the order. Use `false` if there are any problems.
     pub ok: bool,
-    /// Required if *ok* is *False*. Error message in human readable form that explains the reason for failure to proceed with the checkout (e.g. "Sorry, somebody just bought the last of our amazing black T-shirts while you were busy filling out your payment details. Please choose a different color or garment!"). Telegram will display this message to the user.
+    /// Required if *ok* is `false`. Error message in human readable form that explains the reason for failure to proceed with the checkout (e.g. "Sorry, somebody just bought the last of our amazing black T-shirts while you were busy filling out your payment details. Please choose a different color or garment!"). Telegram will display this message to the user.
     pub error_message: Option<String>,
 }
 
@@ -49,7 +49,7 @@ impl Method for AnswerPreCheckoutQuery {
 }
 
 impl Request<AnswerPreCheckoutQuery> {
-    /// Sets `error_message`: Required if *ok* is *False*. Error message in human readable form that explains the reason for failure to proceed with the checkout (e.g. "Sorry, somebody just bought the last of our amazing black T-shirts while you were busy filling out your payment details. Please choose a different color or garment!"). Telegram will display this message to the user.
+    /// Sets [`error_message`](field@crate::methods::AnswerPreCheckoutQuery::error_message): Required if *ok* is `false`.
     pub fn error_message(mut self, value: impl Into<String>) -> Self {
         self.payload.error_message = Some(value.into());
         self
@@ -57,7 +57,7 @@ impl Request<AnswerPreCheckoutQuery> {
 }
 
 impl Bot {
-    /// Once the user has confirmed their payment and shipping details, the Bot API sends the final confirmation in the form of an [Update](crate::types::Update) with the field *pre_checkout_query*. Use this method to respond to such pre-checkout queries. On success, *True* is returned. **Note:** The Bot API must receive an answer within 10 seconds after the pre-checkout query was sent.
+    /// Once the user has confirmed their payment and shipping details, the Bot API sends the final confirmation in the form of an [Update](crate::types::Update) with the field *pre_checkout_query*. Use this method to respond to such pre-checkout queries. On success, `true` is returned. **Note:** The Bot API must receive an answer within 10 seconds after the pre-checkout query was sent.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#answerprecheckoutquery)
     #[doc(alias = "answerPreCheckoutQuery")]

@@ -7,7 +7,7 @@ use crate::types::ShippingOption;
 
 /// Parameters of [`answerShippingQuery`](crate::Bot::answer_shipping_query).
 ///
-/// If you sent an invoice requesting a shipping address and the parameter *is_flexible* was specified, the Bot API will send an [Update](crate::types::Update) with a *shipping_query* field to the bot. Use this method to reply to shipping queries. On success, *True* is returned.
+/// If you sent an invoice requesting a shipping address and the parameter *is_flexible* was specified, the Bot API will send an [Update](crate::types::Update) with a *shipping_query* field to the bot. Use this method to reply to shipping queries. On success, `true` is returned.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#answershippingquery)
 #[derive(Debug, Clone, PartialEq)]
@@ -15,11 +15,11 @@ use crate::types::ShippingOption;
 pub struct AnswerShippingQuery {
     /// Unique identifier for the query to be answered
     pub shipping_query_id: String,
-    /// Pass *True* if delivery to the specified address is possible and *False* if there are any problems (for example, if delivery to the specified address is not possible)
+    /// Pass `true` if delivery to the specified address is possible and `false` if there are any problems (for example, if delivery to the specified address is not possible)
     pub ok: bool,
-    /// Required if *ok* is *True*. A JSON-serialized array of available shipping options.
+    /// Required if *ok* is `true`. A list of available shipping options.
     pub shipping_options: Option<Vec<ShippingOption>>,
-    /// Required if *ok* is *False*. Error message in human readable form that explains why it is impossible to complete the order (e.g. “Sorry, delivery to your desired address is unavailable”). Telegram will display this message to the user.
+    /// Required if *ok* is `false`. Error message in human readable form that explains why it is impossible to complete the order (e.g. “Sorry, delivery to your desired address is unavailable”). Telegram will display this message to the user.
     pub error_message: Option<String>,
 }
 
@@ -54,13 +54,13 @@ impl Method for AnswerShippingQuery {
 }
 
 impl Request<AnswerShippingQuery> {
-    /// Sets `shipping_options`: Required if *ok* is *True*. A JSON-serialized array of available shipping options.
+    /// Sets [`shipping_options`](field@crate::methods::AnswerShippingQuery::shipping_options): Required if *ok* is `true`.
     pub fn shipping_options(mut self, value: impl Into<Vec<ShippingOption>>) -> Self {
         self.payload.shipping_options = Some(value.into());
         self
     }
 
-    /// Sets `error_message`: Required if *ok* is *False*. Error message in human readable form that explains why it is impossible to complete the order (e.g. “Sorry, delivery to your desired address is unavailable”). Telegram will display this message to the user.
+    /// Sets [`error_message`](field@crate::methods::AnswerShippingQuery::error_message): Required if *ok* is `false`.
     pub fn error_message(mut self, value: impl Into<String>) -> Self {
         self.payload.error_message = Some(value.into());
         self
@@ -68,7 +68,7 @@ impl Request<AnswerShippingQuery> {
 }
 
 impl Bot {
-    /// If you sent an invoice requesting a shipping address and the parameter *is_flexible* was specified, the Bot API will send an [Update](crate::types::Update) with a *shipping_query* field to the bot. Use this method to reply to shipping queries. On success, *True* is returned.
+    /// If you sent an invoice requesting a shipping address and the parameter *is_flexible* was specified, the Bot API will send an [Update](crate::types::Update) with a *shipping_query* field to the bot. Use this method to reply to shipping queries. On success, `true` is returned.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#answershippingquery)
     #[doc(alias = "answerShippingQuery")]

@@ -15,7 +15,7 @@ use crate::types::{InlineQueryResult, SentWebAppMessage};
 pub struct AnswerWebAppQuery {
     /// Unique identifier for the query to be answered
     pub web_app_query_id: String,
-    /// A JSON-serialized object describing the message to be sent
+    /// An object describing the message to be sent
     pub result: InlineQueryResult,
 }
 

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`approveSuggestedPost`](crate::Bot::approve_suggested_post).
 ///
-/// Use this method to approve a suggested post in a direct messages chat. The bot must have the 'can_post_messages' administrator right in the corresponding channel chat. Returns *True* on success.
+/// Use this method to approve a suggested post in a direct messages chat. The bot must have the 'can_post_messages' administrator right in the corresponding channel chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#approvesuggestedpost)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for ApproveSuggestedPost {
 }
 
 impl Request<ApproveSuggestedPost> {
-    /// Sets `send_date`: Point in time (Unix timestamp) when the post is expected to be published; omit if the date has already been specified when the suggested post was created. If specified, then the date must be not more than 2678400 seconds (30 days) in the future.
+    /// Sets [`send_date`](field@crate::methods::ApproveSuggestedPost::send_date): Point in time (Unix timestamp) when the post is expected to be published; omit if the date has already been specified when the suggested post was created.
     pub fn send_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.send_date = Some(value.into());
         self
@@ -57,7 +57,7 @@ impl Request<ApproveSuggestedPost> {
 }
 
 impl Bot {
-    /// Use this method to approve a suggested post in a direct messages chat. The bot must have the 'can_post_messages' administrator right in the corresponding channel chat. Returns *True* on success.
+    /// Use this method to approve a suggested post in a direct messages chat. The bot must have the 'can_post_messages' administrator right in the corresponding channel chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#approvesuggestedpost)
     #[doc(alias = "approveSuggestedPost")]

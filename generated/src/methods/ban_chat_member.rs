@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`banChatMember`](crate::Bot::ban_chat_member).
 ///
-/// Use this method to ban a user in a group, a supergroup or a channel. In the case of supergroups and channels, the user will not be able to return to the chat on their own using invite links, etc., unless [unbanned](crate::Bot::unban_chat_member) first. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns *True* on success.
+/// Use this method to ban a user in a group, a supergroup or a channel. In the case of supergroups and channels, the user will not be able to return to the chat on their own using invite links, etc., unless [unbanned](crate::Bot::unban_chat_member) first. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#banchatmember)
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +18,7 @@ pub struct BanChatMember {
     pub user_id: i64,
     /// Date when the user will be unbanned; Unix time. If user is banned for more than 366 days or less than 30 seconds from the current time they are considered to be banned forever. Applied for supergroups and channels only.
     pub until_date: Option<i64>,
-    /// Pass *True* to delete all messages from the chat for the user that is being removed. If *False*, the user will be able to see messages in the group that were sent before the user was removed. Always *True* for supergroups and channels.
+    /// Pass `true` to delete all messages from the chat for the user that is being removed. If `false`, the user will be able to see messages in the group that were sent before the user was removed. Always `true` for supergroups and channels.
     pub revoke_messages: Option<bool>,
 }
 
@@ -53,13 +53,13 @@ impl Method for BanChatMember {
 }
 
 impl Request<BanChatMember> {
-    /// Sets `until_date`: Date when the user will be unbanned; Unix time. If user is banned for more than 366 days or less than 30 seconds from the current time they are considered to be banned forever. Applied for supergroups and channels only.
+    /// Sets [`until_date`](field@crate::methods::BanChatMember::until_date): Date when the user will be unbanned; Unix time.
     pub fn until_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.until_date = Some(value.into());
         self
     }
 
-    /// Sets `revoke_messages`: Pass *True* to delete all messages from the chat for the user that is being removed. If *False*, the user will be able to see messages in the group that were sent before the user was removed. Always *True* for supergroups and channels.
+    /// Sets [`revoke_messages`](field@crate::methods::BanChatMember::revoke_messages): Pass `true` to delete all messages from the chat for the user that is being removed.
     pub fn revoke_messages(mut self, value: impl Into<bool>) -> Self {
         self.payload.revoke_messages = Some(value.into());
         self
@@ -67,7 +67,7 @@ impl Request<BanChatMember> {
 }
 
 impl Bot {
-    /// Use this method to ban a user in a group, a supergroup or a channel. In the case of supergroups and channels, the user will not be able to return to the chat on their own using invite links, etc., unless [unbanned](crate::Bot::unban_chat_member) first. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns *True* on success.
+    /// Use this method to ban a user in a group, a supergroup or a channel. In the case of supergroups and channels, the user will not be able to return to the chat on their own using invite links, etc., unless [unbanned](crate::Bot::unban_chat_member) first. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#banchatmember)
     #[doc(alias = "banChatMember")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`banChatSenderChat`](crate::Bot::ban_chat_sender_chat).
 ///
-/// Use this method to ban a channel chat in a supergroup or a channel. Until the chat is [unbanned](crate::Bot::unban_chat_sender_chat), the owner of the banned chat won't be able to send messages on behalf of **any of their channels**. The bot must be an administrator in the supergroup or channel for this to work and must have the appropriate administrator rights. Returns *True* on success.
+/// Use this method to ban a channel chat in a supergroup or a channel. Until the chat is [unbanned](crate::Bot::unban_chat_sender_chat), the owner of the banned chat won't be able to send messages on behalf of **any of their channels**. The bot must be an administrator in the supergroup or channel for this to work and must have the appropriate administrator rights. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#banchatsenderchat)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for BanChatSenderChat {
 
 impl Request<BanChatSenderChat> {}
 impl Bot {
-    /// Use this method to ban a channel chat in a supergroup or a channel. Until the chat is [unbanned](crate::Bot::unban_chat_sender_chat), the owner of the banned chat won't be able to send messages on behalf of **any of their channels**. The bot must be an administrator in the supergroup or channel for this to work and must have the appropriate administrator rights. Returns *True* on success.
+    /// Use this method to ban a channel chat in a supergroup or a channel. Until the chat is [unbanned](crate::Bot::unban_chat_sender_chat), the owner of the banned chat won't be able to send messages on behalf of **any of their channels**. The bot must be an administrator in the supergroup or channel for this to work and must have the appropriate administrator rights. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#banchatsenderchat)
     #[doc(alias = "banChatSenderChat")]

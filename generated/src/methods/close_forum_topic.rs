@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`closeForumTopic`](crate::Bot::close_forum_topic).
 ///
-/// Use this method to close an open topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns *True* on success.
+/// Use this method to close an open topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#closeforumtopic)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for CloseForumTopic {
 
 impl Request<CloseForumTopic> {}
 impl Bot {
-    /// Use this method to close an open topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns *True* on success.
+    /// Use this method to close an open topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#closeforumtopic)
     #[doc(alias = "closeForumTopic")]

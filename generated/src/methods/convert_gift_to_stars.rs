@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`convertGiftToStars`](crate::Bot::convert_gift_to_stars).
 ///
-/// Converts a given regular gift to Telegram Stars. Requires the *can_convert_gifts_to_stars* business bot right. Returns *True* on success.
+/// Converts a given regular gift to Telegram Stars. Requires the *can_convert_gifts_to_stars* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#convertgifttostars)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for ConvertGiftToStars {
 
 impl Request<ConvertGiftToStars> {}
 impl Bot {
-    /// Converts a given regular gift to Telegram Stars. Requires the *can_convert_gifts_to_stars* business bot right. Returns *True* on success.
+    /// Converts a given regular gift to Telegram Stars. Requires the *can_convert_gifts_to_stars* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#convertgifttostars)
     #[doc(alias = "convertGiftToStars")]

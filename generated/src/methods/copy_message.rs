@@ -32,23 +32,23 @@ pub struct CopyMessage {
     pub caption: Option<String>,
     /// Mode for parsing entities in the new caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the new caption, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in the new caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// Pass *True*, if the caption must be shown above the message media. Ignored if a new caption isn't specified.
+    /// Pass `true` if the caption must be shown above the message media. Ignored if a new caption isn't specified.
     pub show_caption_above_media: Option<bool>,
     /// Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent message from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub allow_paid_broadcast: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; only available when copying to private chats
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// An object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
     pub suggested_post_parameters: Option<SuggestedPostParameters>,
     /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// Additional interface options. A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
+    /// Additional interface options: an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
     pub reply_markup: Option<ReplyMarkup>,
 }
 
@@ -139,73 +139,73 @@ impl Method for CopyMessage {
 }
 
 impl Request<CopyMessage> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::CopyMessage::message_thread_id): Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `direct_messages_topic_id`: Identifier of the direct messages topic to which the message will be sent; required if the message is sent to a direct messages chat
+    /// Sets [`direct_messages_topic_id`](field@crate::methods::CopyMessage::direct_messages_topic_id): Identifier of the direct messages topic to which the message will be sent; required if the message is sent to a direct messages chat
     pub fn direct_messages_topic_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.direct_messages_topic_id = Some(value.into());
         self
     }
 
-    /// Sets `video_start_timestamp`: New start timestamp for the copied video in the message
+    /// Sets [`video_start_timestamp`](field@crate::methods::CopyMessage::video_start_timestamp): New start timestamp for the copied video in the message
     pub fn video_start_timestamp(mut self, value: impl Into<i64>) -> Self {
         self.payload.video_start_timestamp = Some(value.into());
         self
     }
 
-    /// Sets `caption`: New caption for media, 0-1024 characters after entities parsing. If not specified, the original caption is kept.
+    /// Sets [`caption`](field@crate::methods::CopyMessage::caption): New caption for media, 0-1024 characters after entities parsing.
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.payload.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the new caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@crate::methods::CopyMessage::parse_mode): Mode for parsing entities in the new caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: A JSON-serialized list of special entities that appear in the new caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@crate::methods::CopyMessage::caption_entities): A list of special entities that appear in the new caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: Pass *True*, if the caption must be shown above the message media. Ignored if a new caption isn't specified.
+    /// Sets [`show_caption_above_media`](field@crate::methods::CopyMessage::show_caption_above_media): Pass `true` if the caption must be shown above the message media.
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.payload.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::CopyMessage::disable_notification): Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages).
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the sent message from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::CopyMessage::protect_content): Protects the contents of the sent message from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self
     }
 
-    /// Sets `allow_paid_broadcast`: Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Sets [`allow_paid_broadcast`](field@crate::methods::CopyMessage::allow_paid_broadcast): Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message.
     pub fn allow_paid_broadcast(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_paid_broadcast = Some(value.into());
         self
     }
 
-    /// Sets `message_effect_id`: Unique identifier of the message effect to be added to the message; only available when copying to private chats
+    /// Sets [`message_effect_id`](field@crate::methods::CopyMessage::message_effect_id): Unique identifier of the message effect to be added to the message; only available when copying to private chats
     pub fn message_effect_id(mut self, value: impl Into<String>) -> Self {
         self.payload.message_effect_id = Some(value.into());
         self
     }
 
-    /// Sets `suggested_post_parameters`: A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// Sets [`suggested_post_parameters`](field@crate::methods::CopyMessage::suggested_post_parameters): An object containing the parameters of the suggested post to send; for direct messages chats only.
     pub fn suggested_post_parameters(
         mut self,
         value: impl Into<SuggestedPostParameters>,
@@ -214,13 +214,13 @@ impl Request<CopyMessage> {
         self
     }
 
-    /// Sets `reply_parameters`: Description of the message to reply to
+    /// Sets [`reply_parameters`](field@crate::methods::CopyMessage::reply_parameters): Description of the message to reply to
     pub fn reply_parameters(mut self, value: impl Into<ReplyParameters>) -> Self {
         self.payload.reply_parameters = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: Additional interface options. A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
+    /// Sets [`reply_markup`](field@crate::methods::CopyMessage::reply_markup): Additional interface options: an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
     pub fn reply_markup(mut self, value: impl Into<ReplyMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

@@ -21,13 +21,13 @@ pub struct CopyMessages {
     pub direct_messages_topic_id: Option<i64>,
     /// Unique identifier for the chat where the original messages were sent (or username of the target bot, supergroup or channel in the format `@username`)
     pub from_chat_id: ChatId,
-    /// A JSON-serialized list of 1-100 identifiers of messages in the chat *from_chat_id* to copy. The identifiers must be specified in a strictly increasing order.
+    /// A list of 1-100 identifiers of messages in the chat *from_chat_id* to copy. The identifiers must be specified in a strictly increasing order.
     pub message_ids: Vec<i64>,
     /// Sends the messages [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent messages from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to copy the messages without their captions
+    /// Pass `true` to copy the messages without their captions
     pub remove_caption: Option<bool>,
 }
 
@@ -85,31 +85,31 @@ impl Method for CopyMessages {
 }
 
 impl Request<CopyMessages> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::CopyMessages::message_thread_id): Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `direct_messages_topic_id`: Identifier of the direct messages topic to which the messages will be sent; required if the messages are sent to a direct messages chat
+    /// Sets [`direct_messages_topic_id`](field@crate::methods::CopyMessages::direct_messages_topic_id): Identifier of the direct messages topic to which the messages will be sent; required if the messages are sent to a direct messages chat
     pub fn direct_messages_topic_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.direct_messages_topic_id = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Sends the messages [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::CopyMessages::disable_notification): Sends the messages [silently](https://telegram.org/blog/channels-2-0#silent-messages).
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the sent messages from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::CopyMessages::protect_content): Protects the contents of the sent messages from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self
     }
 
-    /// Sets `remove_caption`: Pass *True* to copy the messages without their captions
+    /// Sets [`remove_caption`](field@crate::methods::CopyMessages::remove_caption): Pass `true` to copy the messages without their captions
     pub fn remove_caption(mut self, value: impl Into<bool>) -> Self {
         self.payload.remove_caption = Some(value.into());
         self

@@ -58,7 +58,7 @@ impl Method for CreateChatSubscriptionInviteLink {
 }
 
 impl Request<CreateChatSubscriptionInviteLink> {
-    /// Sets `name`: Invite link name; 0-32 characters
+    /// Sets [`name`](field@crate::methods::CreateChatSubscriptionInviteLink::name): Invite link name; 0-32 characters
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.payload.name = Some(value.into());
         self

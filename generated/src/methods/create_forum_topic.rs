@@ -54,13 +54,13 @@ impl Method for CreateForumTopic {
 }
 
 impl Request<CreateForumTopic> {
-    /// Sets `icon_color`: Color of the topic icon in RGB format. Currently, must be one of 7322096 (0x6FB9F0), 16766590 (0xFFD67E), 13338331 (0xCB86DB), 9367192 (0x8EEE98), 16749490 (0xFF93B2), or 16478047 (0xFB6F5F).
+    /// Sets [`icon_color`](field@crate::methods::CreateForumTopic::icon_color): Color of the topic icon in RGB format.
     pub fn icon_color(mut self, value: impl Into<i64>) -> Self {
         self.payload.icon_color = Some(value.into());
         self
     }
 
-    /// Sets `icon_custom_emoji_id`: Unique identifier of the custom emoji shown as the topic icon. Use [getForumTopicIconStickers](crate::Bot::get_forum_topic_icon_stickers) to get all allowed custom emoji identifiers.
+    /// Sets [`icon_custom_emoji_id`](field@crate::methods::CreateForumTopic::icon_custom_emoji_id): Unique identifier of the custom emoji shown as the topic icon.
     pub fn icon_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.payload.icon_custom_emoji_id = Some(value.into());
         self

@@ -25,13 +25,13 @@ pub struct CreateInvoiceLink {
     pub provider_token: Option<String>,
     /// Three-letter ISO 4217 currency code, see [more on currencies](https://core.telegram.org/bots/payments#supported-currencies). Pass “XTR” for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub currency: String,
-    /// Price breakdown, a JSON-serialized list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Price breakdown, a list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub prices: Vec<LabeledPrice>,
     /// The number of seconds the subscription will be active for before the next payment. The currency must be set to “XTR” (Telegram Stars) if the parameter is used. Currently, it must always be 2592000 (30 days) if specified. Any number of subscriptions can be active for a given bot at the same time, including multiple concurrent subscriptions from the same user. Subscription price must no exceed 10000 Telegram Stars.
     pub subscription_period: Option<i64>,
     /// The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub max_tip_amount: Option<i64>,
-    /// A JSON-serialized array of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+    /// A list of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
     pub suggested_tip_amounts: Option<Vec<i64>>,
     /// JSON-serialized data about the invoice, which will be shared with the payment provider. A detailed description of required fields should be provided by the payment provider.
     pub provider_data: Option<String>,
@@ -43,19 +43,19 @@ pub struct CreateInvoiceLink {
     pub photo_width: Option<i64>,
     /// Photo height
     pub photo_height: Option<i64>,
-    /// Pass *True* if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_name: Option<bool>,
-    /// Pass *True* if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_phone_number: Option<bool>,
-    /// Pass *True* if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_email: Option<bool>,
-    /// Pass *True* if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_shipping_address: Option<bool>,
-    /// Pass *True* if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub send_phone_number_to_provider: Option<bool>,
-    /// Pass *True* if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub send_email_to_provider: Option<bool>,
-    /// Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub is_flexible: Option<bool>,
 }
 
@@ -132,103 +132,103 @@ impl Method for CreateInvoiceLink {
 }
 
 impl Request<CreateInvoiceLink> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the link will be created. For payments in [Telegram Stars](https://t.me/BotNews/90) only.
+    /// Sets [`business_connection_id`](field@crate::methods::CreateInvoiceLink::business_connection_id): Unique identifier of the business connection on behalf of which the link will be created.
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `provider_token`: Payment provider token, obtained via [@BotFather](https://t.me/botfather). Pass an empty string for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`provider_token`](field@crate::methods::CreateInvoiceLink::provider_token): Payment provider token, obtained via [@BotFather](https://t.me/botfather).
     pub fn provider_token(mut self, value: impl Into<String>) -> Self {
         self.payload.provider_token = Some(value.into());
         self
     }
 
-    /// Sets `subscription_period`: The number of seconds the subscription will be active for before the next payment. The currency must be set to “XTR” (Telegram Stars) if the parameter is used. Currently, it must always be 2592000 (30 days) if specified. Any number of subscriptions can be active for a given bot at the same time, including multiple concurrent subscriptions from the same user. Subscription price must no exceed 10000 Telegram Stars.
+    /// Sets [`subscription_period`](field@crate::methods::CreateInvoiceLink::subscription_period): The number of seconds the subscription will be active for before the next payment.
     pub fn subscription_period(mut self, value: impl Into<i64>) -> Self {
         self.payload.subscription_period = Some(value.into());
         self
     }
 
-    /// Sets `max_tip_amount`: The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`max_tip_amount`](field@crate::methods::CreateInvoiceLink::max_tip_amount): The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double).
     pub fn max_tip_amount(mut self, value: impl Into<i64>) -> Self {
         self.payload.max_tip_amount = Some(value.into());
         self
     }
 
-    /// Sets `suggested_tip_amounts`: A JSON-serialized array of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+    /// Sets [`suggested_tip_amounts`](field@crate::methods::CreateInvoiceLink::suggested_tip_amounts): A list of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double).
     pub fn suggested_tip_amounts(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.payload.suggested_tip_amounts = Some(value.into());
         self
     }
 
-    /// Sets `provider_data`: JSON-serialized data about the invoice, which will be shared with the payment provider. A detailed description of required fields should be provided by the payment provider.
+    /// Sets [`provider_data`](field@crate::methods::CreateInvoiceLink::provider_data): JSON-serialized data about the invoice, which will be shared with the payment provider.
     pub fn provider_data(mut self, value: impl Into<String>) -> Self {
         self.payload.provider_data = Some(value.into());
         self
     }
 
-    /// Sets `photo_url`: URL of the product photo for the invoice. Can be a photo of the goods or a marketing image for a service.
+    /// Sets [`photo_url`](field@crate::methods::CreateInvoiceLink::photo_url): URL of the product photo for the invoice.
     pub fn photo_url(mut self, value: impl Into<String>) -> Self {
         self.payload.photo_url = Some(value.into());
         self
     }
 
-    /// Sets `photo_size`: Photo size in bytes
+    /// Sets [`photo_size`](field@crate::methods::CreateInvoiceLink::photo_size): Photo size in bytes
     pub fn photo_size(mut self, value: impl Into<i64>) -> Self {
         self.payload.photo_size = Some(value.into());
         self
     }
 
-    /// Sets `photo_width`: Photo width
+    /// Sets [`photo_width`](field@crate::methods::CreateInvoiceLink::photo_width): Photo width
     pub fn photo_width(mut self, value: impl Into<i64>) -> Self {
         self.payload.photo_width = Some(value.into());
         self
     }
 
-    /// Sets `photo_height`: Photo height
+    /// Sets [`photo_height`](field@crate::methods::CreateInvoiceLink::photo_height): Photo height
     pub fn photo_height(mut self, value: impl Into<i64>) -> Self {
         self.payload.photo_height = Some(value.into());
         self
     }
 
-    /// Sets `need_name`: Pass *True* if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_name`](field@crate::methods::CreateInvoiceLink::need_name): Pass `true` if you require the user's full name to complete the order.
     pub fn need_name(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_name = Some(value.into());
         self
     }
 
-    /// Sets `need_phone_number`: Pass *True* if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_phone_number`](field@crate::methods::CreateInvoiceLink::need_phone_number): Pass `true` if you require the user's phone number to complete the order.
     pub fn need_phone_number(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_phone_number = Some(value.into());
         self
     }
 
-    /// Sets `need_email`: Pass *True* if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_email`](field@crate::methods::CreateInvoiceLink::need_email): Pass `true` if you require the user's email address to complete the order.
     pub fn need_email(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_email = Some(value.into());
         self
     }
 
-    /// Sets `need_shipping_address`: Pass *True* if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_shipping_address`](field@crate::methods::CreateInvoiceLink::need_shipping_address): Pass `true` if you require the user's shipping address to complete the order.
     pub fn need_shipping_address(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_shipping_address = Some(value.into());
         self
     }
 
-    /// Sets `send_phone_number_to_provider`: Pass *True* if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`send_phone_number_to_provider`](field@crate::methods::CreateInvoiceLink::send_phone_number_to_provider): Pass `true` if the user's phone number should be sent to the provider.
     pub fn send_phone_number_to_provider(mut self, value: impl Into<bool>) -> Self {
         self.payload.send_phone_number_to_provider = Some(value.into());
         self
     }
 
-    /// Sets `send_email_to_provider`: Pass *True* if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`send_email_to_provider`](field@crate::methods::CreateInvoiceLink::send_email_to_provider): Pass `true` if the user's email address should be sent to the provider.
     pub fn send_email_to_provider(mut self, value: impl Into<bool>) -> Self {
         self.payload.send_email_to_provider = Some(value.into());
         self
     }
 
-    /// Sets `is_flexible`: Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`is_flexible`](field@crate::methods::CreateInvoiceLink::is_flexible): Pass `true` if the final price depends on the shipping method.
     pub fn is_flexible(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_flexible = Some(value.into());
         self

@@ -7,7 +7,7 @@ use crate::types::{InputSticker, StickerType};
 
 /// Parameters of [`createNewStickerSet`](crate::Bot::create_new_sticker_set).
 ///
-/// Use this method to create a new sticker set owned by a user. The bot will be able to edit the sticker set thus created. Returns *True* on success.
+/// Use this method to create a new sticker set owned by a user. The bot will be able to edit the sticker set thus created. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#createnewstickerset)
 #[derive(Debug, Clone, PartialEq)]
@@ -19,11 +19,11 @@ pub struct CreateNewStickerSet {
     pub name: String,
     /// Sticker set title, 1-64 characters
     pub title: String,
-    /// A JSON-serialized list of 1-50 initial stickers to be added to the sticker set
+    /// A list of 1-50 initial stickers to be added to the sticker set
     pub stickers: Vec<InputSticker>,
     /// Type of stickers in the set, pass “regular”, “mask”, or “custom_emoji”. By default, a regular sticker set is created.
     pub sticker_type: Option<StickerType>,
-    /// Pass *True* if stickers in the sticker set must be repainted to the color of text when used in messages, the accent color if used as emoji status, white on chat photos, or another appropriate color based on context; for custom emoji sticker sets only
+    /// Pass `true` if stickers in the sticker set must be repainted to the color of text when used in messages, the accent color if used as emoji status, white on chat photos, or another appropriate color based on context; for custom emoji sticker sets only
     pub needs_repainting: Option<bool>,
 }
 
@@ -67,13 +67,13 @@ impl Method for CreateNewStickerSet {
 }
 
 impl Request<CreateNewStickerSet> {
-    /// Sets `sticker_type`: Type of stickers in the set, pass “regular”, “mask”, or “custom_emoji”. By default, a regular sticker set is created.
+    /// Sets [`sticker_type`](field@crate::methods::CreateNewStickerSet::sticker_type): Type of stickers in the set, pass “regular”, “mask”, or “custom_emoji”.
     pub fn sticker_type(mut self, value: impl Into<StickerType>) -> Self {
         self.payload.sticker_type = Some(value.into());
         self
     }
 
-    /// Sets `needs_repainting`: Pass *True* if stickers in the sticker set must be repainted to the color of text when used in messages, the accent color if used as emoji status, white on chat photos, or another appropriate color based on context; for custom emoji sticker sets only
+    /// Sets [`needs_repainting`](field@crate::methods::CreateNewStickerSet::needs_repainting): Pass `true` if stickers in the sticker set must be repainted to the color of text when used in messages, the accent color if used as emoji status, white on chat photos, or another appropriate color based on context; for custom emoji sticker sets only
     pub fn needs_repainting(mut self, value: impl Into<bool>) -> Self {
         self.payload.needs_repainting = Some(value.into());
         self
@@ -81,7 +81,7 @@ impl Request<CreateNewStickerSet> {
 }
 
 impl Bot {
-    /// Use this method to create a new sticker set owned by a user. The bot will be able to edit the sticker set thus created. Returns *True* on success.
+    /// Use this method to create a new sticker set owned by a user. The bot will be able to edit the sticker set thus created. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#createnewstickerset)
     #[doc(alias = "createNewStickerSet")]

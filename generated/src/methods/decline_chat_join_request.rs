@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`declineChatJoinRequest`](crate::Bot::decline_chat_join_request).
 ///
-/// Use this method to decline a chat join request. The bot must be an administrator in the chat for this to work and must have the *can_invite_users* administrator right. Returns *True* on success.
+/// Use this method to decline a chat join request. The bot must be an administrator in the chat for this to work and must have the *can_invite_users* administrator right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#declinechatjoinrequest)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for DeclineChatJoinRequest {
 
 impl Request<DeclineChatJoinRequest> {}
 impl Bot {
-    /// Use this method to decline a chat join request. The bot must be an administrator in the chat for this to work and must have the *can_invite_users* administrator right. Returns *True* on success.
+    /// Use this method to decline a chat join request. The bot must be an administrator in the chat for this to work and must have the *can_invite_users* administrator right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#declinechatjoinrequest)
     #[doc(alias = "declineChatJoinRequest")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`declineSuggestedPost`](crate::Bot::decline_suggested_post).
 ///
-/// Use this method to decline a suggested post in a direct messages chat. The bot must have the 'can_manage_direct_messages' administrator right in the corresponding channel chat. Returns *True* on success.
+/// Use this method to decline a suggested post in a direct messages chat. The bot must have the 'can_manage_direct_messages' administrator right in the corresponding channel chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#declinesuggestedpost)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for DeclineSuggestedPost {
 }
 
 impl Request<DeclineSuggestedPost> {
-    /// Sets `comment`: Comment for the creator of the suggested post; 0-128 characters
+    /// Sets [`comment`](field@crate::methods::DeclineSuggestedPost::comment): Comment for the creator of the suggested post; 0-128 characters
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.payload.comment = Some(value.into());
         self
@@ -57,7 +57,7 @@ impl Request<DeclineSuggestedPost> {
 }
 
 impl Bot {
-    /// Use this method to decline a suggested post in a direct messages chat. The bot must have the 'can_manage_direct_messages' administrator right in the corresponding channel chat. Returns *True* on success.
+    /// Use this method to decline a suggested post in a direct messages chat. The bot must have the 'can_manage_direct_messages' administrator right in the corresponding channel chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#declinesuggestedpost)
     #[doc(alias = "declineSuggestedPost")]

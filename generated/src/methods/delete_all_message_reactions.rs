@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteAllMessageReactions`](crate::Bot::delete_all_message_reactions).
 ///
-/// Use this method to remove up to 10000 recent reactions in a group or a supergroup chat added by a given user or chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns *True* on success.
+/// Use this method to remove up to 10000 recent reactions in a group or a supergroup chat added by a given user or chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deleteallmessagereactions)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,13 +49,13 @@ impl Method for DeleteAllMessageReactions {
 }
 
 impl Request<DeleteAllMessageReactions> {
-    /// Sets `user_id`: Identifier of the user whose reactions will be removed, if the reactions were added by a user
+    /// Sets [`user_id`](field@crate::methods::DeleteAllMessageReactions::user_id): Identifier of the user whose reactions will be removed, if the reactions were added by a user
     pub fn user_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.user_id = Some(value.into());
         self
     }
 
-    /// Sets `actor_chat_id`: Identifier of the chat whose reactions will be removed, if the reactions were added by a chat
+    /// Sets [`actor_chat_id`](field@crate::methods::DeleteAllMessageReactions::actor_chat_id): Identifier of the chat whose reactions will be removed, if the reactions were added by a chat
     pub fn actor_chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.actor_chat_id = Some(value.into());
         self
@@ -63,7 +63,7 @@ impl Request<DeleteAllMessageReactions> {
 }
 
 impl Bot {
-    /// Use this method to remove up to 10000 recent reactions in a group or a supergroup chat added by a given user or chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns *True* on success.
+    /// Use this method to remove up to 10000 recent reactions in a group or a supergroup chat added by a given user or chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deleteallmessagereactions)
     #[doc(alias = "deleteAllMessageReactions")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteBusinessMessages`](crate::Bot::delete_business_messages).
 ///
-/// Delete messages on behalf of a business account. Requires the *can_delete_sent_messages* business bot right to delete messages sent by the bot itself, or the *can_delete_all_messages* business bot right to delete any message. Returns *True* on success.
+/// Delete messages on behalf of a business account. Requires the *can_delete_sent_messages* business bot right to delete messages sent by the bot itself, or the *can_delete_all_messages* business bot right to delete any message. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletebusinessmessages)
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +14,7 @@ use crate::{Bot, Request};
 pub struct DeleteBusinessMessages {
     /// Unique identifier of the business connection on behalf of which to delete the messages
     pub business_connection_id: String,
-    /// A JSON-serialized list of 1-100 identifiers of messages to delete. All messages must be from the same chat. See [deleteMessage](crate::Bot::delete_message) for limitations on which messages can be deleted.
+    /// A list of 1-100 identifiers of messages to delete. All messages must be from the same chat. See [deleteMessage](crate::Bot::delete_message) for limitations on which messages can be deleted.
     pub message_ids: Vec<i64>,
 }
 
@@ -49,7 +49,7 @@ impl Method for DeleteBusinessMessages {
 
 impl Request<DeleteBusinessMessages> {}
 impl Bot {
-    /// Delete messages on behalf of a business account. Requires the *can_delete_sent_messages* business bot right to delete messages sent by the bot itself, or the *can_delete_all_messages* business bot right to delete any message. Returns *True* on success.
+    /// Delete messages on behalf of a business account. Requires the *can_delete_sent_messages* business bot right to delete messages sent by the bot itself, or the *can_delete_all_messages* business bot right to delete any message. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletebusinessmessages)
     #[doc(alias = "deleteBusinessMessages")]

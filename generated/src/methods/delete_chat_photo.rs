@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteChatPhoto`](crate::Bot::delete_chat_photo).
 ///
-/// Use this method to delete a chat photo. Photos can't be changed for private chats. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns *True* on success.
+/// Use this method to delete a chat photo. Photos can't be changed for private chats. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletechatphoto)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for DeleteChatPhoto {
 
 impl Request<DeleteChatPhoto> {}
 impl Bot {
-    /// Use this method to delete a chat photo. Photos can't be changed for private chats. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns *True* on success.
+    /// Use this method to delete a chat photo. Photos can't be changed for private chats. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletechatphoto)
     #[doc(alias = "deleteChatPhoto")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteChatStickerSet`](crate::Bot::delete_chat_sticker_set).
 ///
-/// Use this method to delete a group sticker set from a supergroup. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Use the field *can_set_sticker_set* optionally returned in [getChat](crate::Bot::get_chat) requests to check if the bot can use this method. Returns *True* on success.
+/// Use this method to delete a group sticker set from a supergroup. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Use the field *can_set_sticker_set* optionally returned in [getChat](crate::Bot::get_chat) requests to check if the bot can use this method. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletechatstickerset)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for DeleteChatStickerSet {
 
 impl Request<DeleteChatStickerSet> {}
 impl Bot {
-    /// Use this method to delete a group sticker set from a supergroup. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Use the field *can_set_sticker_set* optionally returned in [getChat](crate::Bot::get_chat) requests to check if the bot can use this method. Returns *True* on success.
+    /// Use this method to delete a group sticker set from a supergroup. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Use the field *can_set_sticker_set* optionally returned in [getChat](crate::Bot::get_chat) requests to check if the bot can use this method. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletechatstickerset)
     #[doc(alias = "deleteChatStickerSet")]

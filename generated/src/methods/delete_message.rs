@@ -17,7 +17,7 @@ use crate::{Bot, Request};
 /// - If the bot has *can_delete_messages* administrator right in a supergroup or a channel, it can delete any message there.
 /// - If the bot has *can_manage_direct_messages* administrator right in a channel, it can delete any message in the corresponding direct messages chat.
 ///
-/// Returns *True* on success.
+/// Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletemessage)
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +68,7 @@ impl Bot {
     /// - If the bot has *can_delete_messages* administrator right in a supergroup or a channel, it can delete any message there.
     /// - If the bot has *can_manage_direct_messages* administrator right in a channel, it can delete any message in the corresponding direct messages chat.
     ///
-    /// Returns *True* on success.
+    /// Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletemessage)
     #[doc(alias = "deleteMessage")]

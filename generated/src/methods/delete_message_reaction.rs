@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteMessageReaction`](crate::Bot::delete_message_reaction).
 ///
-/// Use this method to remove a reaction from a message in a group or a supergroup chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns *True* on success.
+/// Use this method to remove a reaction from a message in a group or a supergroup chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletemessagereaction)
 #[derive(Debug, Clone, PartialEq)]
@@ -53,13 +53,13 @@ impl Method for DeleteMessageReaction {
 }
 
 impl Request<DeleteMessageReaction> {
-    /// Sets `user_id`: Identifier of the user whose reaction will be removed, if the reaction was added by a user
+    /// Sets [`user_id`](field@crate::methods::DeleteMessageReaction::user_id): Identifier of the user whose reaction will be removed, if the reaction was added by a user
     pub fn user_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.user_id = Some(value.into());
         self
     }
 
-    /// Sets `actor_chat_id`: Identifier of the chat whose reaction will be removed, if the reaction was added by a chat
+    /// Sets [`actor_chat_id`](field@crate::methods::DeleteMessageReaction::actor_chat_id): Identifier of the chat whose reaction will be removed, if the reaction was added by a chat
     pub fn actor_chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.actor_chat_id = Some(value.into());
         self
@@ -67,7 +67,7 @@ impl Request<DeleteMessageReaction> {
 }
 
 impl Bot {
-    /// Use this method to remove a reaction from a message in a group or a supergroup chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns *True* on success.
+    /// Use this method to remove a reaction from a message in a group or a supergroup chat. The bot must have the 'can_delete_messages' administrator right in the chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletemessagereaction)
     #[doc(alias = "deleteMessageReaction")]

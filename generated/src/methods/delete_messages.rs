@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteMessages`](crate::Bot::delete_messages).
 ///
-/// Use this method to delete multiple messages simultaneously. If some of the specified messages can't be found, they are skipped. Returns *True* on success.
+/// Use this method to delete multiple messages simultaneously. If some of the specified messages can't be found, they are skipped. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletemessages)
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +14,7 @@ use crate::{Bot, Request};
 pub struct DeleteMessages {
     /// Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`
     pub chat_id: ChatId,
-    /// A JSON-serialized list of 1-100 identifiers of messages to delete. See [deleteMessage](crate::Bot::delete_message) for limitations on which messages can be deleted.
+    /// A list of 1-100 identifiers of messages to delete. See [deleteMessage](crate::Bot::delete_message) for limitations on which messages can be deleted.
     pub message_ids: Vec<i64>,
 }
 
@@ -46,7 +46,7 @@ impl Method for DeleteMessages {
 
 impl Request<DeleteMessages> {}
 impl Bot {
-    /// Use this method to delete multiple messages simultaneously. If some of the specified messages can't be found, they are skipped. Returns *True* on success.
+    /// Use this method to delete multiple messages simultaneously. If some of the specified messages can't be found, they are skipped. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletemessages)
     #[doc(alias = "deleteMessages")]

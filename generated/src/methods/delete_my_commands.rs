@@ -7,13 +7,13 @@ use crate::types::BotCommandScope;
 
 /// Parameters of [`deleteMyCommands`](crate::Bot::delete_my_commands).
 ///
-/// Use this method to delete the list of the bot's commands for the given scope and user language. After deletion, [higher level commands](https://core.telegram.org/bots/api#determining-list-of-commands) will be shown to affected users. Returns *True* on success.
+/// Use this method to delete the list of the bot's commands for the given scope and user language. After deletion, [higher level commands](https://core.telegram.org/bots/api#determining-list-of-commands) will be shown to affected users. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletemycommands)
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteMyCommands {
-    /// A JSON-serialized object, describing scope of users for which the commands are relevant. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
+    /// An object, describing scope of users for which the commands are relevant. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
     pub scope: Option<BotCommandScope>,
     /// A two-letter ISO 639-1 language code. If empty, commands will be applied to all users from the given scope, for whose language there are no dedicated commands.
     pub language_code: Option<String>,
@@ -52,13 +52,13 @@ impl Method for DeleteMyCommands {
 }
 
 impl Request<DeleteMyCommands> {
-    /// Sets `scope`: A JSON-serialized object, describing scope of users for which the commands are relevant. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
+    /// Sets [`scope`](field@crate::methods::DeleteMyCommands::scope): An object, describing scope of users for which the commands are relevant.
     pub fn scope(mut self, value: impl Into<BotCommandScope>) -> Self {
         self.payload.scope = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code. If empty, commands will be applied to all users from the given scope, for whose language there are no dedicated commands.
+    /// Sets [`language_code`](field@crate::methods::DeleteMyCommands::language_code): A two-letter ISO 639-1 language code.
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self
@@ -66,7 +66,7 @@ impl Request<DeleteMyCommands> {
 }
 
 impl Bot {
-    /// Use this method to delete the list of the bot's commands for the given scope and user language. After deletion, [higher level commands](https://core.telegram.org/bots/api#determining-list-of-commands) will be shown to affected users. Returns *True* on success.
+    /// Use this method to delete the list of the bot's commands for the given scope and user language. After deletion, [higher level commands](https://core.telegram.org/bots/api#determining-list-of-commands) will be shown to affected users. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletemycommands)
     #[doc(alias = "deleteMyCommands")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteStickerFromSet`](crate::Bot::delete_sticker_from_set).
 ///
-/// Use this method to delete a sticker from a set created by the bot. Returns *True* on success.
+/// Use this method to delete a sticker from a set created by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletestickerfromset)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for DeleteStickerFromSet {
 
 impl Request<DeleteStickerFromSet> {}
 impl Bot {
-    /// Use this method to delete a sticker from a set created by the bot. Returns *True* on success.
+    /// Use this method to delete a sticker from a set created by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletestickerfromset)
     #[doc(alias = "deleteStickerFromSet")]

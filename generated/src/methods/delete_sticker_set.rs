@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteStickerSet`](crate::Bot::delete_sticker_set).
 ///
-/// Use this method to delete a sticker set that was created by the bot. Returns *True* on success.
+/// Use this method to delete a sticker set that was created by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletestickerset)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for DeleteStickerSet {
 
 impl Request<DeleteStickerSet> {}
 impl Bot {
-    /// Use this method to delete a sticker set that was created by the bot. Returns *True* on success.
+    /// Use this method to delete a sticker set that was created by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletestickerset)
     #[doc(alias = "deleteStickerSet")]

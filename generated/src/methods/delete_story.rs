@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteStory`](crate::Bot::delete_story).
 ///
-/// Deletes a story previously posted by the bot on behalf of a managed business account. Requires the *can_manage_stories* business bot right. Returns *True* on success.
+/// Deletes a story previously posted by the bot on behalf of a managed business account. Requires the *can_manage_stories* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletestory)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for DeleteStory {
 
 impl Request<DeleteStory> {}
 impl Bot {
-    /// Deletes a story previously posted by the bot on behalf of a managed business account. Requires the *can_manage_stories* business bot right. Returns *True* on success.
+    /// Deletes a story previously posted by the bot on behalf of a managed business account. Requires the *can_manage_stories* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletestory)
     #[doc(alias = "deleteStory")]

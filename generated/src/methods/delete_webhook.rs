@@ -6,13 +6,13 @@ use crate::{Bot, Request};
 
 /// Parameters of [`deleteWebhook`](crate::Bot::delete_webhook).
 ///
-/// Use this method to remove webhook integration if you decide to switch back to [getUpdates](crate::Bot::get_updates). Returns *True* on success.
+/// Use this method to remove webhook integration if you decide to switch back to [getUpdates](crate::Bot::get_updates). Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#deletewebhook)
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteWebhook {
-    /// Pass *True* to drop all pending updates
+    /// Pass `true` to drop all pending updates
     pub drop_pending_updates: Option<bool>,
 }
 
@@ -45,7 +45,7 @@ impl Method for DeleteWebhook {
 }
 
 impl Request<DeleteWebhook> {
-    /// Sets `drop_pending_updates`: Pass *True* to drop all pending updates
+    /// Sets [`drop_pending_updates`](field@crate::methods::DeleteWebhook::drop_pending_updates): Pass `true` to drop all pending updates
     pub fn drop_pending_updates(mut self, value: impl Into<bool>) -> Self {
         self.payload.drop_pending_updates = Some(value.into());
         self
@@ -53,7 +53,7 @@ impl Request<DeleteWebhook> {
 }
 
 impl Bot {
-    /// Use this method to remove webhook integration if you decide to switch back to [getUpdates](crate::Bot::get_updates). Returns *True* on success.
+    /// Use this method to remove webhook integration if you decide to switch back to [getUpdates](crate::Bot::get_updates). Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#deletewebhook)
     #[doc(alias = "deleteWebhook")]

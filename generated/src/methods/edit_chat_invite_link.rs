@@ -23,7 +23,7 @@ pub struct EditChatInviteLink {
     pub expire_date: Option<i64>,
     /// The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
     pub member_limit: Option<i64>,
-    /// *True*, if users joining the chat via the link need to be approved by chat administrators. If *True*, *member_limit* can't be specified.
+    /// `true` if users joining the chat via the link need to be approved by chat administrators. If `true`, *member_limit* can't be specified.
     pub creates_join_request: Option<bool>,
 }
 
@@ -62,25 +62,25 @@ impl Method for EditChatInviteLink {
 }
 
 impl Request<EditChatInviteLink> {
-    /// Sets `name`: Invite link name; 0-32 characters
+    /// Sets [`name`](field@crate::methods::EditChatInviteLink::name): Invite link name; 0-32 characters
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.payload.name = Some(value.into());
         self
     }
 
-    /// Sets `expire_date`: Point in time (Unix timestamp) when the link will expire
+    /// Sets [`expire_date`](field@crate::methods::EditChatInviteLink::expire_date): Point in time (Unix timestamp) when the link will expire
     pub fn expire_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.expire_date = Some(value.into());
         self
     }
 
-    /// Sets `member_limit`: The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
+    /// Sets [`member_limit`](field@crate::methods::EditChatInviteLink::member_limit): The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
     pub fn member_limit(mut self, value: impl Into<i64>) -> Self {
         self.payload.member_limit = Some(value.into());
         self
     }
 
-    /// Sets `creates_join_request`: *True*, if users joining the chat via the link need to be approved by chat administrators. If *True*, *member_limit* can't be specified.
+    /// Sets [`creates_join_request`](field@crate::methods::EditChatInviteLink::creates_join_request): `true` if users joining the chat via the link need to be approved by chat administrators.
     pub fn creates_join_request(mut self, value: impl Into<bool>) -> Self {
         self.payload.creates_join_request = Some(value.into());
         self

@@ -50,7 +50,7 @@ impl Method for EditChatSubscriptionInviteLink {
 }
 
 impl Request<EditChatSubscriptionInviteLink> {
-    /// Sets `name`: Invite link name; 0-32 characters
+    /// Sets [`name`](field@crate::methods::EditChatSubscriptionInviteLink::name): Invite link name; 0-32 characters
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.payload.name = Some(value.into());
         self

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`editForumTopic`](crate::Bot::edit_forum_topic).
 ///
-/// Use this method to edit name and icon of a topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns *True* on success.
+/// Use this method to edit name and icon of a topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editforumtopic)
 #[derive(Debug, Clone, PartialEq)]
@@ -53,13 +53,13 @@ impl Method for EditForumTopic {
 }
 
 impl Request<EditForumTopic> {
-    /// Sets `name`: New topic name, 0-128 characters. If not specified or empty, the current name of the topic will be kept.
+    /// Sets [`name`](field@crate::methods::EditForumTopic::name): New topic name, 0-128 characters.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.payload.name = Some(value.into());
         self
     }
 
-    /// Sets `icon_custom_emoji_id`: New unique identifier of the custom emoji shown as the topic icon. Use [getForumTopicIconStickers](crate::Bot::get_forum_topic_icon_stickers) to get all allowed custom emoji identifiers. Pass an empty string to remove the icon. If not specified, the current icon will be kept.
+    /// Sets [`icon_custom_emoji_id`](field@crate::methods::EditForumTopic::icon_custom_emoji_id): New unique identifier of the custom emoji shown as the topic icon.
     pub fn icon_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.payload.icon_custom_emoji_id = Some(value.into());
         self
@@ -67,7 +67,7 @@ impl Request<EditForumTopic> {
 }
 
 impl Bot {
-    /// Use this method to edit name and icon of a topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns *True* on success.
+    /// Use this method to edit name and icon of a topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editforumtopic)
     #[doc(alias = "editForumTopic")]

@@ -7,7 +7,7 @@ use crate::types::{InlineKeyboardMarkup, MessageEntity, MessageOrTrue, ParseMode
 
 /// Parameters of [`editMessageCaption`](crate::Bot::edit_message_caption).
 ///
-/// Use this method to edit captions of messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+/// Use this method to edit captions of messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editmessagecaption)
 #[derive(Debug, Clone, PartialEq)]
@@ -25,11 +25,11 @@ pub struct EditMessageCaption {
     pub caption: Option<String>,
     /// Mode for parsing entities in the message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// Pass *True*, if the caption must be shown above the message media. Supported only for animation, photo and video messages.
+    /// Pass `true` if the caption must be shown above the message media. Supported only for animation, photo and video messages.
     pub show_caption_above_media: Option<bool>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -86,55 +86,55 @@ impl Method for EditMessageCaption {
 }
 
 impl Request<EditMessageCaption> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message to be edited was sent
+    /// Sets [`business_connection_id`](field@crate::methods::EditMessageCaption::business_connection_id): Unique identifier of the business connection on behalf of which the message to be edited was sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`.
+    /// Sets [`chat_id`](field@crate::methods::EditMessageCaption::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the message to edit.
+    /// Sets [`message_id`](field@crate::methods::EditMessageCaption::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::EditMessageCaption::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self
     }
 
-    /// Sets `caption`: New caption of the message, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@crate::methods::EditMessageCaption::caption): New caption of the message, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.payload.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@crate::methods::EditMessageCaption::parse_mode): Mode for parsing entities in the message caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@crate::methods::EditMessageCaption::caption_entities): A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: Pass *True*, if the caption must be shown above the message media. Supported only for animation, photo and video messages.
+    /// Sets [`show_caption_above_media`](field@crate::methods::EditMessageCaption::show_caption_above_media): Pass `true` if the caption must be shown above the message media.
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.payload.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageCaption::reply_markup): An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self
@@ -142,7 +142,7 @@ impl Request<EditMessageCaption> {
 }
 
 impl Bot {
-    /// Use this method to edit captions of messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+    /// Use this method to edit captions of messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editmessagecaption)
     #[doc(alias = "editMessageCaption")]

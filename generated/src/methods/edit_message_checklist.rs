@@ -19,9 +19,9 @@ pub struct EditMessageChecklist {
     pub chat_id: ChatId,
     /// Unique identifier for the target message
     pub message_id: i64,
-    /// A JSON-serialized object for the new checklist
+    /// The new checklist
     pub checklist: InputChecklist,
-    /// A JSON-serialized object for the new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) for the message
+    /// The new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) for the message
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -74,7 +74,7 @@ impl Method for EditMessageChecklist {
 }
 
 impl Request<EditMessageChecklist> {
-    /// Sets `reply_markup`: A JSON-serialized object for the new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) for the message
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageChecklist::reply_markup): The new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) for the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

@@ -7,7 +7,7 @@ use crate::types::{InlineKeyboardMarkup, MessageOrTrue};
 
 /// Parameters of [`editMessageLiveLocation`](crate::Bot::edit_message_live_location).
 ///
-/// Use this method to edit live location messages. A location can be edited until its *live_period* expires or editing is explicitly disabled by a call to [stopMessageLiveLocation](crate::Bot::stop_message_live_location). On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned.
+/// Use this method to edit live location messages. A location can be edited until its *live_period* expires or editing is explicitly disabled by a call to [stopMessageLiveLocation](crate::Bot::stop_message_live_location). On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editmessagelivelocation)
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +33,7 @@ pub struct EditMessageLiveLocation {
     pub heading: Option<i64>,
     /// The maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
     pub proximity_alert_radius: Option<i64>,
-    /// A JSON-serialized object for a new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -82,55 +82,55 @@ impl Method for EditMessageLiveLocation {
 }
 
 impl Request<EditMessageLiveLocation> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message to be edited was sent
+    /// Sets [`business_connection_id`](field@crate::methods::EditMessageLiveLocation::business_connection_id): Unique identifier of the business connection on behalf of which the message to be edited was sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`.
+    /// Sets [`chat_id`](field@crate::methods::EditMessageLiveLocation::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the message to edit.
+    /// Sets [`message_id`](field@crate::methods::EditMessageLiveLocation::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::EditMessageLiveLocation::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self
     }
 
-    /// Sets `live_period`: New period in seconds during which the location can be updated, starting from the message send date. If 0x7FFFFFFF is specified, then the location can be updated forever. Otherwise, the new value must not exceed the current *live_period* by more than a day, and the live location expiration date must remain within the next 90 days. If not specified, then *live_period* remains unchanged.
+    /// Sets [`live_period`](field@crate::methods::EditMessageLiveLocation::live_period): New period in seconds during which the location can be updated, starting from the message send date.
     pub fn live_period(mut self, value: impl Into<i64>) -> Self {
         self.payload.live_period = Some(value.into());
         self
     }
 
-    /// Sets `horizontal_accuracy`: The radius of uncertainty for the location, measured in meters; 0-1500
+    /// Sets [`horizontal_accuracy`](field@crate::methods::EditMessageLiveLocation::horizontal_accuracy): The radius of uncertainty for the location, measured in meters; 0-1500
     pub fn horizontal_accuracy(mut self, value: impl Into<f64>) -> Self {
         self.payload.horizontal_accuracy = Some(value.into());
         self
     }
 
-    /// Sets `heading`: Direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+    /// Sets [`heading`](field@crate::methods::EditMessageLiveLocation::heading): Direction in which the user is moving, in degrees.
     pub fn heading(mut self, value: impl Into<i64>) -> Self {
         self.payload.heading = Some(value.into());
         self
     }
 
-    /// Sets `proximity_alert_radius`: The maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+    /// Sets [`proximity_alert_radius`](field@crate::methods::EditMessageLiveLocation::proximity_alert_radius): The maximum distance for proximity alerts about approaching another chat member, in meters.
     pub fn proximity_alert_radius(mut self, value: impl Into<i64>) -> Self {
         self.payload.proximity_alert_radius = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for a new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageLiveLocation::reply_markup): A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self
@@ -138,7 +138,7 @@ impl Request<EditMessageLiveLocation> {
 }
 
 impl Bot {
-    /// Use this method to edit live location messages. A location can be edited until its *live_period* expires or editing is explicitly disabled by a call to [stopMessageLiveLocation](crate::Bot::stop_message_live_location). On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned.
+    /// Use this method to edit live location messages. A location can be edited until its *live_period* expires or editing is explicitly disabled by a call to [stopMessageLiveLocation](crate::Bot::stop_message_live_location). On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editmessagelivelocation)
     #[doc(alias = "editMessageLiveLocation")]

@@ -7,7 +7,7 @@ use crate::types::{InlineKeyboardMarkup, InputMedia, MessageOrTrue};
 
 /// Parameters of [`editMessageMedia`](crate::Bot::edit_message_media).
 ///
-/// Use this method to edit animation, audio, document, live photo, photo, or video messages, or to replace a text or a rich message with a media. If a message is part of a message album, then it can be edited only to an audio for audio albums, only to a document for document albums and to a photo, a live photo, or a video otherwise. When an inline message is edited, a new file can't be uploaded; use a previously uploaded file via its file_id or specify a URL. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+/// Use this method to edit animation, audio, document, live photo, photo, or video messages, or to replace a text or a rich message with a media. If a message is part of a message album, then it can be edited only to an audio for audio albums, only to a document for document albums and to a photo, a live photo, or a video otherwise. When an inline message is edited, a new file can't be uploaded; use a previously uploaded file via its file_id or specify a URL. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editmessagemedia)
 #[derive(Debug, Clone, PartialEq)]
@@ -21,9 +21,9 @@ pub struct EditMessageMedia {
     pub message_id: Option<i64>,
     /// Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
     pub inline_message_id: Option<String>,
-    /// A JSON-serialized object for a new media content of the message
+    /// A new media content of the message
     pub media: InputMedia,
-    /// A JSON-serialized object for a new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -81,31 +81,31 @@ impl Method for EditMessageMedia {
 }
 
 impl Request<EditMessageMedia> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message to be edited was sent
+    /// Sets [`business_connection_id`](field@crate::methods::EditMessageMedia::business_connection_id): Unique identifier of the business connection on behalf of which the message to be edited was sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`.
+    /// Sets [`chat_id`](field@crate::methods::EditMessageMedia::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the message to edit.
+    /// Sets [`message_id`](field@crate::methods::EditMessageMedia::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::EditMessageMedia::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for a new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageMedia::reply_markup): A new [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self
@@ -113,7 +113,7 @@ impl Request<EditMessageMedia> {
 }
 
 impl Bot {
-    /// Use this method to edit animation, audio, document, live photo, photo, or video messages, or to replace a text or a rich message with a media. If a message is part of a message album, then it can be edited only to an audio for audio albums, only to a document for document albums and to a photo, a live photo, or a video otherwise. When an inline message is edited, a new file can't be uploaded; use a previously uploaded file via its file_id or specify a URL. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+    /// Use this method to edit animation, audio, document, live photo, photo, or video messages, or to replace a text or a rich message with a media. If a message is part of a message album, then it can be edited only to an audio for audio albums, only to a document for document albums and to a photo, a live photo, or a video otherwise. When an inline message is edited, a new file can't be uploaded; use a previously uploaded file via its file_id or specify a URL. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editmessagemedia)
     #[doc(alias = "editMessageMedia")]

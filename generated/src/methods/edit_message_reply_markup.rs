@@ -7,7 +7,7 @@ use crate::types::{InlineKeyboardMarkup, MessageOrTrue};
 
 /// Parameters of [`editMessageReplyMarkup`](crate::Bot::edit_message_reply_markup).
 ///
-/// Use this method to edit only the reply markup of messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+/// Use this method to edit only the reply markup of messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editmessagereplymarkup)
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,7 @@ pub struct EditMessageReplyMarkup {
     pub message_id: Option<i64>,
     /// Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
     pub inline_message_id: Option<String>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -64,31 +64,31 @@ impl Method for EditMessageReplyMarkup {
 }
 
 impl Request<EditMessageReplyMarkup> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message to be edited was sent
+    /// Sets [`business_connection_id`](field@crate::methods::EditMessageReplyMarkup::business_connection_id): Unique identifier of the business connection on behalf of which the message to be edited was sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`.
+    /// Sets [`chat_id`](field@crate::methods::EditMessageReplyMarkup::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the message to edit.
+    /// Sets [`message_id`](field@crate::methods::EditMessageReplyMarkup::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::EditMessageReplyMarkup::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageReplyMarkup::reply_markup): An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self
@@ -96,7 +96,7 @@ impl Request<EditMessageReplyMarkup> {
 }
 
 impl Bot {
-    /// Use this method to edit only the reply markup of messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+    /// Use this method to edit only the reply markup of messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editmessagereplymarkup)
     #[doc(alias = "editMessageReplyMarkup")]

@@ -10,7 +10,7 @@ use crate::types::{
 
 /// Parameters of [`editMessageText`](crate::Bot::edit_message_text).
 ///
-/// Use this method to edit text, rich and [game](https://core.telegram.org/bots/api#games) messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+/// Use this method to edit text, rich and [game](https://core.telegram.org/bots/api#games) messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#editmessagetext)
 #[derive(Debug, Clone, PartialEq)]
@@ -28,13 +28,13 @@ pub struct EditMessageText {
     pub text: Option<String>,
     /// Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub entities: Option<Vec<MessageEntity>>,
     /// Link preview generation options for the message
     pub link_preview_options: Option<LinkPreviewOptions>,
     /// New rich content of the message; required if *text* isn't specified
     pub rich_message: Option<InputRichMessage>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -98,61 +98,61 @@ impl Method for EditMessageText {
 }
 
 impl Request<EditMessageText> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message to be edited was sent
+    /// Sets [`business_connection_id`](field@crate::methods::EditMessageText::business_connection_id): Unique identifier of the business connection on behalf of which the message to be edited was sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat or username of the target bot, supergroup or channel in the format `@username`.
+    /// Sets [`chat_id`](field@crate::methods::EditMessageText::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the message to edit.
+    /// Sets [`message_id`](field@crate::methods::EditMessageText::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::EditMessageText::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self
     }
 
-    /// Sets `text`: New text of the message, 1-4096 characters after entity parsing; required if *rich_message* isn't specified
+    /// Sets [`text`](field@crate::methods::EditMessageText::text): New text of the message, 1-4096 characters after entity parsing; required if *rich_message* isn't specified
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@crate::methods::EditMessageText::parse_mode): Mode for parsing entities in the message text.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `entities`: A JSON-serialized list of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// Sets [`entities`](field@crate::methods::EditMessageText::entities): A list of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.entities = Some(value.into());
         self
     }
 
-    /// Sets `link_preview_options`: Link preview generation options for the message
+    /// Sets [`link_preview_options`](field@crate::methods::EditMessageText::link_preview_options): Link preview generation options for the message
     pub fn link_preview_options(mut self, value: impl Into<LinkPreviewOptions>) -> Self {
         self.payload.link_preview_options = Some(value.into());
         self
     }
 
-    /// Sets `rich_message`: New rich content of the message; required if *text* isn't specified
+    /// Sets [`rich_message`](field@crate::methods::EditMessageText::rich_message): New rich content of the message; required if *text* isn't specified
     pub fn rich_message(mut self, value: impl Into<InputRichMessage>) -> Self {
         self.payload.rich_message = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::EditMessageText::reply_markup): An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self
@@ -160,7 +160,7 @@ impl Request<EditMessageText> {
 }
 
 impl Bot {
-    /// Use this method to edit text, rich and [game](https://core.telegram.org/bots/api#games) messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise *True* is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
+    /// Use this method to edit text, rich and [game](https://core.telegram.org/bots/api#games) messages. On success, if the edited message is not an inline message, the edited [Message](crate::types::Message) is returned, otherwise `true` is returned. Note that business messages that were not sent by the bot and do not contain an inline keyboard can only be edited within **48 hours** from the time they were sent.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#editmessagetext)
     #[doc(alias = "editMessageText")]

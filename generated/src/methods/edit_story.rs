@@ -23,9 +23,9 @@ pub struct EditStory {
     pub caption: Option<String>,
     /// Mode for parsing entities in the story caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// A JSON-serialized list of clickable areas to be shown on the story
+    /// A list of clickable areas to be shown on the story
     pub areas: Option<Vec<StoryArea>>,
 }
 
@@ -76,25 +76,25 @@ impl Method for EditStory {
 }
 
 impl Request<EditStory> {
-    /// Sets `caption`: Caption of the story, 0-2048 characters after entities parsing
+    /// Sets [`caption`](field@crate::methods::EditStory::caption): Caption of the story, 0-2048 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.payload.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the story caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@crate::methods::EditStory::parse_mode): Mode for parsing entities in the story caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@crate::methods::EditStory::caption_entities): A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `areas`: A JSON-serialized list of clickable areas to be shown on the story
+    /// Sets [`areas`](field@crate::methods::EditStory::areas): A list of clickable areas to be shown on the story
     pub fn areas(mut self, value: impl Into<Vec<StoryArea>>) -> Self {
         self.payload.areas = Some(value.into());
         self

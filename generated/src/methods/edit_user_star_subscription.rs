@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`editUserStarSubscription`](crate::Bot::edit_user_star_subscription).
 ///
-/// Allows the bot to cancel or re-enable extension of a subscription paid in Telegram Stars. Returns *True* on success.
+/// Allows the bot to cancel or re-enable extension of a subscription paid in Telegram Stars. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#edituserstarsubscription)
 #[derive(Debug, Clone, PartialEq)]
@@ -16,7 +16,7 @@ pub struct EditUserStarSubscription {
     pub user_id: i64,
     /// Telegram payment identifier for the subscription
     pub telegram_payment_charge_id: String,
-    /// Pass *True* to cancel extension of the user subscription; the subscription must be active up to the end of the current subscription period. Pass *False* to allow the user to re-enable a subscription that was previously canceled by the bot.
+    /// Pass `true` to cancel extension of the user subscription; the subscription must be active up to the end of the current subscription period. Pass `false` to allow the user to re-enable a subscription that was previously canceled by the bot.
     pub is_canceled: bool,
 }
 
@@ -54,7 +54,7 @@ impl Method for EditUserStarSubscription {
 
 impl Request<EditUserStarSubscription> {}
 impl Bot {
-    /// Allows the bot to cancel or re-enable extension of a subscription paid in Telegram Stars. Returns *True* on success.
+    /// Allows the bot to cancel or re-enable extension of a subscription paid in Telegram Stars. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#edituserstarsubscription)
     #[doc(alias = "editUserStarSubscription")]

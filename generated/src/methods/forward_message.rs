@@ -29,7 +29,7 @@ pub struct ForwardMessage {
     pub protect_content: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; only available when forwarding to private chats
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only
+    /// An object containing the parameters of the suggested post to send; for direct messages chats only
     pub suggested_post_parameters: Option<SuggestedPostParameters>,
     /// Message identifier in the chat specified in *from_chat_id*
     pub message_id: i64,
@@ -93,43 +93,43 @@ impl Method for ForwardMessage {
 }
 
 impl Request<ForwardMessage> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::ForwardMessage::message_thread_id): Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `direct_messages_topic_id`: Identifier of the direct messages topic to which the message will be forwarded; required if the message is forwarded to a direct messages chat
+    /// Sets [`direct_messages_topic_id`](field@crate::methods::ForwardMessage::direct_messages_topic_id): Identifier of the direct messages topic to which the message will be forwarded; required if the message is forwarded to a direct messages chat
     pub fn direct_messages_topic_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.direct_messages_topic_id = Some(value.into());
         self
     }
 
-    /// Sets `video_start_timestamp`: New start timestamp for the forwarded video in the message
+    /// Sets [`video_start_timestamp`](field@crate::methods::ForwardMessage::video_start_timestamp): New start timestamp for the forwarded video in the message
     pub fn video_start_timestamp(mut self, value: impl Into<i64>) -> Self {
         self.payload.video_start_timestamp = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::ForwardMessage::disable_notification): Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages).
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the forwarded message from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::ForwardMessage::protect_content): Protects the contents of the forwarded message from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self
     }
 
-    /// Sets `message_effect_id`: Unique identifier of the message effect to be added to the message; only available when forwarding to private chats
+    /// Sets [`message_effect_id`](field@crate::methods::ForwardMessage::message_effect_id): Unique identifier of the message effect to be added to the message; only available when forwarding to private chats
     pub fn message_effect_id(mut self, value: impl Into<String>) -> Self {
         self.payload.message_effect_id = Some(value.into());
         self
     }
 
-    /// Sets `suggested_post_parameters`: A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only
+    /// Sets [`suggested_post_parameters`](field@crate::methods::ForwardMessage::suggested_post_parameters): An object containing the parameters of the suggested post to send; for direct messages chats only
     pub fn suggested_post_parameters(
         mut self,
         value: impl Into<SuggestedPostParameters>,

@@ -21,7 +21,7 @@ pub struct ForwardMessages {
     pub direct_messages_topic_id: Option<i64>,
     /// Unique identifier for the chat where the original messages were sent (or username of the target bot, supergroup or channel in the format `@username`)
     pub from_chat_id: ChatId,
-    /// A JSON-serialized list of 1-100 identifiers of messages in the chat *from_chat_id* to forward. The identifiers must be specified in a strictly increasing order.
+    /// A list of 1-100 identifiers of messages in the chat *from_chat_id* to forward. The identifiers must be specified in a strictly increasing order.
     pub message_ids: Vec<i64>,
     /// Sends the messages [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
@@ -81,25 +81,25 @@ impl Method for ForwardMessages {
 }
 
 impl Request<ForwardMessages> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::ForwardMessages::message_thread_id): Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `direct_messages_topic_id`: Identifier of the direct messages topic to which the messages will be forwarded; required if the messages are forwarded to a direct messages chat
+    /// Sets [`direct_messages_topic_id`](field@crate::methods::ForwardMessages::direct_messages_topic_id): Identifier of the direct messages topic to which the messages will be forwarded; required if the messages are forwarded to a direct messages chat
     pub fn direct_messages_topic_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.direct_messages_topic_id = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Sends the messages [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::ForwardMessages::disable_notification): Sends the messages [silently](https://telegram.org/blog/channels-2-0#silent-messages).
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the forwarded messages from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::ForwardMessages::protect_content): Protects the contents of the forwarded messages from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self

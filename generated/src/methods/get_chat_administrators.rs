@@ -15,7 +15,7 @@ use crate::types::ChatMember;
 pub struct GetChatAdministrators {
     /// Unique identifier for the target chat or username of the target supergroup or channel in the format `@username`
     pub chat_id: ChatId,
-    /// Pass *True* to additionally receive all bots that are administrators of the chat. By default, bots other than the current bot are omitted.
+    /// Pass `true` to additionally receive all bots that are administrators of the chat. By default, bots other than the current bot are omitted.
     pub return_bots: Option<bool>,
 }
 
@@ -46,7 +46,7 @@ impl Method for GetChatAdministrators {
 }
 
 impl Request<GetChatAdministrators> {
-    /// Sets `return_bots`: Pass *True* to additionally receive all bots that are administrators of the chat. By default, bots other than the current bot are omitted.
+    /// Sets [`return_bots`](field@crate::methods::GetChatAdministrators::return_bots): Pass `true` to additionally receive all bots that are administrators of the chat.
     pub fn return_bots(mut self, value: impl Into<bool>) -> Self {
         self.payload.return_bots = Some(value.into());
         self

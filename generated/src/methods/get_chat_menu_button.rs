@@ -46,7 +46,7 @@ impl Method for GetChatMenuButton {
 }
 
 impl Request<GetChatMenuButton> {
-    /// Sets `chat_id`: Unique identifier for the target private chat. If not specified, the bot's default menu button will be returned.
+    /// Sets [`chat_id`](field@crate::methods::GetChatMenuButton::chat_id): Unique identifier for the target private chat.
     pub fn chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.chat_id = Some(value.into());
         self

@@ -13,7 +13,7 @@ use crate::types::Sticker;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetCustomEmojiStickers {
-    /// A JSON-serialized list of custom emoji identifiers. At most 200 custom emoji identifiers can be specified.
+    /// A list of custom emoji identifiers. At most 200 custom emoji identifiers can be specified.
     pub custom_emoji_ids: Vec<String>,
 }
 

@@ -56,19 +56,19 @@ impl Method for GetGameHighScores {
 }
 
 impl Request<GetGameHighScores> {
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat.
+    /// Sets [`chat_id`](field@crate::methods::GetGameHighScores::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the sent message.
+    /// Sets [`message_id`](field@crate::methods::GetGameHighScores::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::GetGameHighScores::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self

@@ -13,7 +13,7 @@ use crate::types::{BotCommand, BotCommandScope};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetMyCommands {
-    /// A JSON-serialized object, describing scope of users. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
+    /// An object, describing scope of users. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
     pub scope: Option<BotCommandScope>,
     /// A two-letter ISO 639-1 language code or an empty string
     pub language_code: Option<String>,
@@ -52,13 +52,13 @@ impl Method for GetMyCommands {
 }
 
 impl Request<GetMyCommands> {
-    /// Sets `scope`: A JSON-serialized object, describing scope of users. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
+    /// Sets [`scope`](field@crate::methods::GetMyCommands::scope): An object, describing scope of users.
     pub fn scope(mut self, value: impl Into<BotCommandScope>) -> Self {
         self.payload.scope = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code or an empty string
+    /// Sets [`language_code`](field@crate::methods::GetMyCommands::language_code): A two-letter ISO 639-1 language code or an empty string
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self

@@ -13,7 +13,7 @@ use crate::types::ChatAdministratorRights;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetMyDefaultAdministratorRights {
-    /// Pass *True* to get default administrator rights of the bot in channels. Otherwise, default administrator rights of the bot for groups and supergroups will be returned.
+    /// Pass `true` to get default administrator rights of the bot in channels. Otherwise, default administrator rights of the bot for groups and supergroups will be returned.
     pub for_channels: Option<bool>,
 }
 
@@ -46,7 +46,7 @@ impl Method for GetMyDefaultAdministratorRights {
 }
 
 impl Request<GetMyDefaultAdministratorRights> {
-    /// Sets `for_channels`: Pass *True* to get default administrator rights of the bot in channels. Otherwise, default administrator rights of the bot for groups and supergroups will be returned.
+    /// Sets [`for_channels`](field@crate::methods::GetMyDefaultAdministratorRights::for_channels): Pass `true` to get default administrator rights of the bot in channels.
     pub fn for_channels(mut self, value: impl Into<bool>) -> Self {
         self.payload.for_channels = Some(value.into());
         self

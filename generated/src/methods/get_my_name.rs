@@ -46,7 +46,7 @@ impl Method for GetMyName {
 }
 
 impl Request<GetMyName> {
-    /// Sets `language_code`: A two-letter ISO 639-1 language code or an empty string
+    /// Sets [`language_code`](field@crate::methods::GetMyName::language_code): A two-letter ISO 639-1 language code or an empty string
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self

@@ -49,13 +49,13 @@ impl Method for GetStarTransactions {
 }
 
 impl Request<GetStarTransactions> {
-    /// Sets `offset`: Number of transactions to skip in the response
+    /// Sets [`offset`](field@crate::methods::GetStarTransactions::offset): Number of transactions to skip in the response
     pub fn offset(mut self, value: impl Into<i64>) -> Self {
         self.payload.offset = Some(value.into());
         self
     }
 
-    /// Sets `limit`: The maximum number of transactions to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+    /// Sets [`limit`](field@crate::methods::GetStarTransactions::limit): The maximum number of transactions to be retrieved.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
         self.payload.limit = Some(value.into());
         self

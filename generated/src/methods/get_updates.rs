@@ -19,7 +19,7 @@ pub struct GetUpdates {
     pub limit: Option<i64>,
     /// Timeout in seconds for long polling. Defaults to 0, i.e. usual short polling. Should be positive, short polling should be used for testing purposes only.
     pub timeout: Option<i64>,
-    /// A JSON-serialized list of the update types you want your bot to receive. For example, specify `["message", "edited_channel_post", "callback_query"]` to only receive updates of these types. See [Update](crate::types::Update) for a complete list of available update types. Specify an empty list to receive all update types except *chat_member*, *message_reaction*, and *message_reaction_count* (default). If not specified, the previous setting will be used.
+    /// A list of the update types you want your bot to receive. For example, specify `["message", "edited_channel_post", "callback_query"]` to only receive updates of these types. See [Update](crate::types::Update) for a complete list of available update types. Specify an empty list to receive all update types except *chat_member*, *message_reaction*, and *message_reaction_count* (default). If not specified, the previous setting will be used.
     ///
     /// Please note that this parameter doesn't affect updates created before the call to getUpdates, so unwanted updates may be received for a short period of time.
     pub allowed_updates: Option<Vec<String>>,
@@ -65,27 +65,25 @@ impl Method for GetUpdates {
 }
 
 impl Request<GetUpdates> {
-    /// Sets `offset`: Identifier of the first update to be returned. Must be greater by one than the highest among the identifiers of previously received updates. By default, updates starting with the earliest unconfirmed update are returned. An update is considered confirmed as soon as [getUpdates](crate::Bot::get_updates) is called with an *offset* higher than its *update_id*. The negative offset can be specified to retrieve updates starting from *-offset* update from the end of the updates queue. All previous updates will be forgotten.
+    /// Sets [`offset`](field@crate::methods::GetUpdates::offset): Identifier of the first update to be returned.
     pub fn offset(mut self, value: impl Into<i64>) -> Self {
         self.payload.offset = Some(value.into());
         self
     }
 
-    /// Sets `limit`: Limits the number of updates to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+    /// Sets [`limit`](field@crate::methods::GetUpdates::limit): Limits the number of updates to be retrieved.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
         self.payload.limit = Some(value.into());
         self
     }
 
-    /// Sets `timeout`: Timeout in seconds for long polling. Defaults to 0, i.e. usual short polling. Should be positive, short polling should be used for testing purposes only.
+    /// Sets [`timeout`](field@crate::methods::GetUpdates::timeout): Timeout in seconds for long polling.
     pub fn timeout(mut self, value: impl Into<i64>) -> Self {
         self.payload.timeout = Some(value.into());
         self
     }
 
-    /// Sets `allowed_updates`: A JSON-serialized list of the update types you want your bot to receive. For example, specify `["message", "edited_channel_post", "callback_query"]` to only receive updates of these types. See [Update](crate::types::Update) for a complete list of available update types. Specify an empty list to receive all update types except *chat_member*, *message_reaction*, and *message_reaction_count* (default). If not specified, the previous setting will be used.
-    ///
-    /// Please note that this parameter doesn't affect updates created before the call to getUpdates, so unwanted updates may be received for a short period of time.
+    /// Sets [`allowed_updates`](field@crate::methods::GetUpdates::allowed_updates): A list of the update types you want your bot to receive.
     pub fn allowed_updates(mut self, value: impl Into<Vec<String>>) -> Self {
         self.payload.allowed_updates = Some(value.into());
         self

@@ -15,17 +15,17 @@ use crate::types::OwnedGifts;
 pub struct GetUserGifts {
     /// Unique identifier of the user
     pub user_id: i64,
-    /// Pass *True* to exclude gifts that can be purchased an unlimited number of times
+    /// Pass `true` to exclude gifts that can be purchased an unlimited number of times
     pub exclude_unlimited: Option<bool>,
-    /// Pass *True* to exclude gifts that can be purchased a limited number of times and can be upgraded to unique
+    /// Pass `true` to exclude gifts that can be purchased a limited number of times and can be upgraded to unique
     pub exclude_limited_upgradable: Option<bool>,
-    /// Pass *True* to exclude gifts that can be purchased a limited number of times and can't be upgraded to unique
+    /// Pass `true` to exclude gifts that can be purchased a limited number of times and can't be upgraded to unique
     pub exclude_limited_non_upgradable: Option<bool>,
-    /// Pass *True* to exclude gifts that were assigned from the TON blockchain and can't be resold or transferred in Telegram
+    /// Pass `true` to exclude gifts that were assigned from the TON blockchain and can't be resold or transferred in Telegram
     pub exclude_from_blockchain: Option<bool>,
-    /// Pass *True* to exclude unique gifts
+    /// Pass `true` to exclude unique gifts
     pub exclude_unique: Option<bool>,
-    /// Pass *True* to sort results by gift price instead of send date. Sorting is applied before pagination.
+    /// Pass `true` to sort results by gift price instead of send date. Sorting is applied before pagination.
     pub sort_by_price: Option<bool>,
     /// Offset of the first entry to return as received from the previous request; use an empty string to get the first chunk of results
     pub offset: Option<String>,
@@ -74,49 +74,49 @@ impl Method for GetUserGifts {
 }
 
 impl Request<GetUserGifts> {
-    /// Sets `exclude_unlimited`: Pass *True* to exclude gifts that can be purchased an unlimited number of times
+    /// Sets [`exclude_unlimited`](field@crate::methods::GetUserGifts::exclude_unlimited): Pass `true` to exclude gifts that can be purchased an unlimited number of times
     pub fn exclude_unlimited(mut self, value: impl Into<bool>) -> Self {
         self.payload.exclude_unlimited = Some(value.into());
         self
     }
 
-    /// Sets `exclude_limited_upgradable`: Pass *True* to exclude gifts that can be purchased a limited number of times and can be upgraded to unique
+    /// Sets [`exclude_limited_upgradable`](field@crate::methods::GetUserGifts::exclude_limited_upgradable): Pass `true` to exclude gifts that can be purchased a limited number of times and can be upgraded to unique
     pub fn exclude_limited_upgradable(mut self, value: impl Into<bool>) -> Self {
         self.payload.exclude_limited_upgradable = Some(value.into());
         self
     }
 
-    /// Sets `exclude_limited_non_upgradable`: Pass *True* to exclude gifts that can be purchased a limited number of times and can't be upgraded to unique
+    /// Sets [`exclude_limited_non_upgradable`](field@crate::methods::GetUserGifts::exclude_limited_non_upgradable): Pass `true` to exclude gifts that can be purchased a limited number of times and can't be upgraded to unique
     pub fn exclude_limited_non_upgradable(mut self, value: impl Into<bool>) -> Self {
         self.payload.exclude_limited_non_upgradable = Some(value.into());
         self
     }
 
-    /// Sets `exclude_from_blockchain`: Pass *True* to exclude gifts that were assigned from the TON blockchain and can't be resold or transferred in Telegram
+    /// Sets [`exclude_from_blockchain`](field@crate::methods::GetUserGifts::exclude_from_blockchain): Pass `true` to exclude gifts that were assigned from the TON blockchain and can't be resold or transferred in Telegram
     pub fn exclude_from_blockchain(mut self, value: impl Into<bool>) -> Self {
         self.payload.exclude_from_blockchain = Some(value.into());
         self
     }
 
-    /// Sets `exclude_unique`: Pass *True* to exclude unique gifts
+    /// Sets [`exclude_unique`](field@crate::methods::GetUserGifts::exclude_unique): Pass `true` to exclude unique gifts
     pub fn exclude_unique(mut self, value: impl Into<bool>) -> Self {
         self.payload.exclude_unique = Some(value.into());
         self
     }
 
-    /// Sets `sort_by_price`: Pass *True* to sort results by gift price instead of send date. Sorting is applied before pagination.
+    /// Sets [`sort_by_price`](field@crate::methods::GetUserGifts::sort_by_price): Pass `true` to sort results by gift price instead of send date.
     pub fn sort_by_price(mut self, value: impl Into<bool>) -> Self {
         self.payload.sort_by_price = Some(value.into());
         self
     }
 
-    /// Sets `offset`: Offset of the first entry to return as received from the previous request; use an empty string to get the first chunk of results
+    /// Sets [`offset`](field@crate::methods::GetUserGifts::offset): Offset of the first entry to return as received from the previous request; use an empty string to get the first chunk of results
     pub fn offset(mut self, value: impl Into<String>) -> Self {
         self.payload.offset = Some(value.into());
         self
     }
 
-    /// Sets `limit`: The maximum number of gifts to be returned; 1-100. Defaults to 100.
+    /// Sets [`limit`](field@crate::methods::GetUserGifts::limit): The maximum number of gifts to be returned; 1-100.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
         self.payload.limit = Some(value.into());
         self

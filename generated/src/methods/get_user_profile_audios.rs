@@ -50,13 +50,13 @@ impl Method for GetUserProfileAudios {
 }
 
 impl Request<GetUserProfileAudios> {
-    /// Sets `offset`: Sequential number of the first audio to be returned. By default, all audios are returned.
+    /// Sets [`offset`](field@crate::methods::GetUserProfileAudios::offset): Sequential number of the first audio to be returned.
     pub fn offset(mut self, value: impl Into<i64>) -> Self {
         self.payload.offset = Some(value.into());
         self
     }
 
-    /// Sets `limit`: Limits the number of audios to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+    /// Sets [`limit`](field@crate::methods::GetUserProfileAudios::limit): Limits the number of audios to be retrieved.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
         self.payload.limit = Some(value.into());
         self

@@ -50,13 +50,13 @@ impl Method for GetUserProfilePhotos {
 }
 
 impl Request<GetUserProfilePhotos> {
-    /// Sets `offset`: Sequential number of the first photo to be returned. By default, all photos are returned.
+    /// Sets [`offset`](field@crate::methods::GetUserProfilePhotos::offset): Sequential number of the first photo to be returned.
     pub fn offset(mut self, value: impl Into<i64>) -> Self {
         self.payload.offset = Some(value.into());
         self
     }
 
-    /// Sets `limit`: Limits the number of photos to be retrieved. Values between 1-100 are accepted. Defaults to 100.
+    /// Sets [`limit`](field@crate::methods::GetUserProfilePhotos::limit): Limits the number of photos to be retrieved.
     pub fn limit(mut self, value: impl Into<i64>) -> Self {
         self.payload.limit = Some(value.into());
         self

@@ -7,7 +7,7 @@ use crate::types::{MessageEntity, ParseMode};
 
 /// Parameters of [`giftPremiumSubscription`](crate::Bot::gift_premium_subscription).
 ///
-/// Gifts a Telegram Premium subscription to the given user. Returns *True* on success.
+/// Gifts a Telegram Premium subscription to the given user. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#giftpremiumsubscription)
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +23,7 @@ pub struct GiftPremiumSubscription {
     pub text: Option<String>,
     /// Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
     pub text_parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the gift text. It can be specified instead of *text_parse_mode*. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// A list of special entities that appear in the gift text. It can be specified instead of *text_parse_mode*. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
     pub text_entities: Option<Vec<MessageEntity>>,
 }
 
@@ -72,19 +72,19 @@ impl Method for GiftPremiumSubscription {
 }
 
 impl Request<GiftPremiumSubscription> {
-    /// Sets `text`: Text that will be shown along with the service message about the subscription; 0-128 characters
+    /// Sets [`text`](field@crate::methods::GiftPremiumSubscription::text): Text that will be shown along with the service message about the subscription; 0-128 characters
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `text_parse_mode`: Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// Sets [`text_parse_mode`](field@crate::methods::GiftPremiumSubscription::text_parse_mode): Mode for parsing entities in the text.
     pub fn text_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.text_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `text_entities`: A JSON-serialized list of special entities that appear in the gift text. It can be specified instead of *text_parse_mode*. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// Sets [`text_entities`](field@crate::methods::GiftPremiumSubscription::text_entities): A list of special entities that appear in the gift text.
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.text_entities = Some(value.into());
         self
@@ -92,7 +92,7 @@ impl Request<GiftPremiumSubscription> {
 }
 
 impl Bot {
-    /// Gifts a Telegram Premium subscription to the given user. Returns *True* on success.
+    /// Gifts a Telegram Premium subscription to the given user. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#giftpremiumsubscription)
     #[doc(alias = "giftPremiumSubscription")]

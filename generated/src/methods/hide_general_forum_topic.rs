@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`hideGeneralForumTopic`](crate::Bot::hide_general_forum_topic).
 ///
-/// Use this method to hide the 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. The topic will be automatically closed if it was open. Returns *True* on success.
+/// Use this method to hide the 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. The topic will be automatically closed if it was open. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#hidegeneralforumtopic)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for HideGeneralForumTopic {
 
 impl Request<HideGeneralForumTopic> {}
 impl Bot {
-    /// Use this method to hide the 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. The topic will be automatically closed if it was open. Returns *True* on success.
+    /// Use this method to hide the 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. The topic will be automatically closed if it was open. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#hidegeneralforumtopic)
     #[doc(alias = "hideGeneralForumTopic")]

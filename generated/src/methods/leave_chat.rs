@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`leaveChat`](crate::Bot::leave_chat).
 ///
-/// Use this method for your bot to leave a group, supergroup or channel. Returns *True* on success.
+/// Use this method for your bot to leave a group, supergroup or channel. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#leavechat)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for LeaveChat {
 
 impl Request<LeaveChat> {}
 impl Bot {
-    /// Use this method for your bot to leave a group, supergroup or channel. Returns *True* on success.
+    /// Use this method for your bot to leave a group, supergroup or channel. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#leavechat)
     #[doc(alias = "leaveChat")]

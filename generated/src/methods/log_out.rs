@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`logOut`](crate::Bot::log_out).
 ///
-/// Use this method to log out from the cloud Bot API server before launching the bot locally. You **must** log out the bot before running it locally, otherwise there is no guarantee that the bot will receive updates. After a successful call, you can immediately log in on a local server, but will not be able to log in back to the cloud Bot API server for 10 minutes. Returns *True* on success. Requires no parameters.
+/// Use this method to log out from the cloud Bot API server before launching the bot locally. You **must** log out the bot before running it locally, otherwise there is no guarantee that the bot will receive updates. After a successful call, you can immediately log in on a local server, but will not be able to log in back to the cloud Bot API server for 10 minutes. Returns `true` on success. Requires no parameters.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#logout)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for LogOut {
 
 impl Request<LogOut> {}
 impl Bot {
-    /// Use this method to log out from the cloud Bot API server before launching the bot locally. You **must** log out the bot before running it locally, otherwise there is no guarantee that the bot will receive updates. After a successful call, you can immediately log in on a local server, but will not be able to log in back to the cloud Bot API server for 10 minutes. Returns *True* on success. Requires no parameters.
+    /// Use this method to log out from the cloud Bot API server before launching the bot locally. You **must** log out the bot before running it locally, otherwise there is no guarantee that the bot will receive updates. After a successful call, you can immediately log in on a local server, but will not be able to log in back to the cloud Bot API server for 10 minutes. Returns `true` on success. Requires no parameters.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#logout)
     #[doc(alias = "logOut")]

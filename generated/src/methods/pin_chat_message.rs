@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`pinChatMessage`](crate::Bot::pin_chat_message).
 ///
-/// Use this method to add a message to the list of pinned messages in a chat. In private chats and channel direct messages chats, all non-service messages can be pinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to pin messages in groups and channels respectively. Returns *True* on success.
+/// Use this method to add a message to the list of pinned messages in a chat. In private chats and channel direct messages chats, all non-service messages can be pinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to pin messages in groups and channels respectively. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#pinchatmessage)
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +18,7 @@ pub struct PinChatMessage {
     pub chat_id: ChatId,
     /// Identifier of a message to pin
     pub message_id: i64,
-    /// Pass *True* if it is not necessary to send a notification to all chat members about the new pinned message. Notifications are always disabled in channels and private chats.
+    /// Pass `true` if it is not necessary to send a notification to all chat members about the new pinned message. Notifications are always disabled in channels and private chats.
     pub disable_notification: Option<bool>,
 }
 
@@ -59,13 +59,13 @@ impl Method for PinChatMessage {
 }
 
 impl Request<PinChatMessage> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message will be pinned
+    /// Sets [`business_connection_id`](field@crate::methods::PinChatMessage::business_connection_id): Unique identifier of the business connection on behalf of which the message will be pinned
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Pass *True* if it is not necessary to send a notification to all chat members about the new pinned message. Notifications are always disabled in channels and private chats.
+    /// Sets [`disable_notification`](field@crate::methods::PinChatMessage::disable_notification): Pass `true` if it is not necessary to send a notification to all chat members about the new pinned message.
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
@@ -73,7 +73,7 @@ impl Request<PinChatMessage> {
 }
 
 impl Bot {
-    /// Use this method to add a message to the list of pinned messages in a chat. In private chats and channel direct messages chats, all non-service messages can be pinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to pin messages in groups and channels respectively. Returns *True* on success.
+    /// Use this method to add a message to the list of pinned messages in a chat. In private chats and channel direct messages chats, all non-service messages can be pinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to pin messages in groups and channels respectively. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#pinchatmessage)
     #[doc(alias = "pinChatMessage")]

@@ -23,13 +23,13 @@ pub struct PostStory {
     pub caption: Option<String>,
     /// Mode for parsing entities in the story caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// A JSON-serialized list of clickable areas to be shown on the story
+    /// A list of clickable areas to be shown on the story
     pub areas: Option<Vec<StoryArea>>,
-    /// Pass *True* to keep the story accessible after it expires
+    /// Pass `true` to keep the story accessible after it expires
     pub post_to_chat_page: Option<bool>,
-    /// Pass *True* if the content of the story must be protected from forwarding and screenshotting
+    /// Pass `true` if the content of the story must be protected from forwarding and screenshotting
     pub protect_content: Option<bool>,
 }
 
@@ -89,37 +89,37 @@ impl Method for PostStory {
 }
 
 impl Request<PostStory> {
-    /// Sets `caption`: Caption of the story, 0-2048 characters after entities parsing
+    /// Sets [`caption`](field@crate::methods::PostStory::caption): Caption of the story, 0-2048 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.payload.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the story caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@crate::methods::PostStory::parse_mode): Mode for parsing entities in the story caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: A JSON-serialized list of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@crate::methods::PostStory::caption_entities): A list of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `areas`: A JSON-serialized list of clickable areas to be shown on the story
+    /// Sets [`areas`](field@crate::methods::PostStory::areas): A list of clickable areas to be shown on the story
     pub fn areas(mut self, value: impl Into<Vec<StoryArea>>) -> Self {
         self.payload.areas = Some(value.into());
         self
     }
 
-    /// Sets `post_to_chat_page`: Pass *True* to keep the story accessible after it expires
+    /// Sets [`post_to_chat_page`](field@crate::methods::PostStory::post_to_chat_page): Pass `true` to keep the story accessible after it expires
     pub fn post_to_chat_page(mut self, value: impl Into<bool>) -> Self {
         self.payload.post_to_chat_page = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Pass *True* if the content of the story must be protected from forwarding and screenshotting
+    /// Sets [`protect_content`](field@crate::methods::PostStory::protect_content): Pass `true` if the content of the story must be protected from forwarding and screenshotting
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self

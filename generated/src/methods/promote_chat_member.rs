@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`promoteChatMember`](crate::Bot::promote_chat_member).
 ///
-/// Use this method to promote or demote a user in a supergroup or a channel. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Pass *False* for all boolean parameters to demote a user. Returns *True* on success.
+/// Use this method to promote or demote a user in a supergroup or a channel. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Pass `false` for all boolean parameters to demote a user. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#promotechatmember)
 #[derive(Debug, Clone, PartialEq)]
@@ -16,39 +16,39 @@ pub struct PromoteChatMember {
     pub chat_id: ChatId,
     /// Unique identifier of the target user
     pub user_id: i64,
-    /// Pass *True* if the administrator's presence in the chat is hidden
+    /// Pass `true` if the administrator's presence in the chat is hidden
     pub is_anonymous: Option<bool>,
-    /// Pass *True* if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars. Implied by any other administrator privilege.
+    /// Pass `true` if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars. Implied by any other administrator privilege.
     pub can_manage_chat: Option<bool>,
-    /// Pass *True* if the administrator can delete messages of other users
+    /// Pass `true` if the administrator can delete messages of other users
     pub can_delete_messages: Option<bool>,
-    /// Pass *True* if the administrator can manage video chats
+    /// Pass `true` if the administrator can manage video chats
     pub can_manage_video_chats: Option<bool>,
-    /// Pass *True* if the administrator can restrict, ban or unban chat members, or access supergroup statistics. For backward compatibility, defaults to *True* for promotions of channel administrators.
+    /// Pass `true` if the administrator can restrict, ban or unban chat members, or access supergroup statistics. For backward compatibility, defaults to `true` for promotions of channel administrators.
     pub can_restrict_members: Option<bool>,
-    /// Pass *True* if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by him)
+    /// Pass `true` if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by him)
     pub can_promote_members: Option<bool>,
-    /// Pass *True* if the administrator can change chat title, photo and other settings
+    /// Pass `true` if the administrator can change chat title, photo and other settings
     pub can_change_info: Option<bool>,
-    /// Pass *True* if the administrator can invite new users to the chat
+    /// Pass `true` if the administrator can invite new users to the chat
     pub can_invite_users: Option<bool>,
-    /// Pass *True* if the administrator can post stories to the chat
+    /// Pass `true` if the administrator can post stories to the chat
     pub can_post_stories: Option<bool>,
-    /// Pass *True* if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
+    /// Pass `true` if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
     pub can_edit_stories: Option<bool>,
-    /// Pass *True* if the administrator can delete stories posted by other users
+    /// Pass `true` if the administrator can delete stories posted by other users
     pub can_delete_stories: Option<bool>,
-    /// Pass *True* if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
+    /// Pass `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     pub can_post_messages: Option<bool>,
-    /// Pass *True* if the administrator can edit messages of other users and can pin messages; for channels only
+    /// Pass `true` if the administrator can edit messages of other users and can pin messages; for channels only
     pub can_edit_messages: Option<bool>,
-    /// Pass *True* if the administrator can pin messages; for supergroups only
+    /// Pass `true` if the administrator can pin messages; for supergroups only
     pub can_pin_messages: Option<bool>,
-    /// Pass *True* if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
+    /// Pass `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
     pub can_manage_topics: Option<bool>,
-    /// Pass *True* if the administrator can manage direct messages within the channel and decline suggested posts; for channels only
+    /// Pass `true` if the administrator can manage direct messages within the channel and decline suggested posts; for channels only
     pub can_manage_direct_messages: Option<bool>,
-    /// Pass *True* if the administrator can edit the tags of regular members; for groups and supergroups only
+    /// Pass `true` if the administrator can edit the tags of regular members; for groups and supergroups only
     pub can_manage_tags: Option<bool>,
 }
 
@@ -113,103 +113,103 @@ impl Method for PromoteChatMember {
 }
 
 impl Request<PromoteChatMember> {
-    /// Sets `is_anonymous`: Pass *True* if the administrator's presence in the chat is hidden
+    /// Sets [`is_anonymous`](field@crate::methods::PromoteChatMember::is_anonymous): Pass `true` if the administrator's presence in the chat is hidden
     pub fn is_anonymous(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_anonymous = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_chat`: Pass *True* if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars. Implied by any other administrator privilege.
+    /// Sets [`can_manage_chat`](field@crate::methods::PromoteChatMember::can_manage_chat): Pass `true` if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars.
     pub fn can_manage_chat(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_manage_chat = Some(value.into());
         self
     }
 
-    /// Sets `can_delete_messages`: Pass *True* if the administrator can delete messages of other users
+    /// Sets [`can_delete_messages`](field@crate::methods::PromoteChatMember::can_delete_messages): Pass `true` if the administrator can delete messages of other users
     pub fn can_delete_messages(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_delete_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_video_chats`: Pass *True* if the administrator can manage video chats
+    /// Sets [`can_manage_video_chats`](field@crate::methods::PromoteChatMember::can_manage_video_chats): Pass `true` if the administrator can manage video chats
     pub fn can_manage_video_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_manage_video_chats = Some(value.into());
         self
     }
 
-    /// Sets `can_restrict_members`: Pass *True* if the administrator can restrict, ban or unban chat members, or access supergroup statistics. For backward compatibility, defaults to *True* for promotions of channel administrators.
+    /// Sets [`can_restrict_members`](field@crate::methods::PromoteChatMember::can_restrict_members): Pass `true` if the administrator can restrict, ban or unban chat members, or access supergroup statistics.
     pub fn can_restrict_members(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_restrict_members = Some(value.into());
         self
     }
 
-    /// Sets `can_promote_members`: Pass *True* if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by him)
+    /// Sets [`can_promote_members`](field@crate::methods::PromoteChatMember::can_promote_members): Pass `true` if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by him)
     pub fn can_promote_members(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_promote_members = Some(value.into());
         self
     }
 
-    /// Sets `can_change_info`: Pass *True* if the administrator can change chat title, photo and other settings
+    /// Sets [`can_change_info`](field@crate::methods::PromoteChatMember::can_change_info): Pass `true` if the administrator can change chat title, photo and other settings
     pub fn can_change_info(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_change_info = Some(value.into());
         self
     }
 
-    /// Sets `can_invite_users`: Pass *True* if the administrator can invite new users to the chat
+    /// Sets [`can_invite_users`](field@crate::methods::PromoteChatMember::can_invite_users): Pass `true` if the administrator can invite new users to the chat
     pub fn can_invite_users(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_invite_users = Some(value.into());
         self
     }
 
-    /// Sets `can_post_stories`: Pass *True* if the administrator can post stories to the chat
+    /// Sets [`can_post_stories`](field@crate::methods::PromoteChatMember::can_post_stories): Pass `true` if the administrator can post stories to the chat
     pub fn can_post_stories(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_post_stories = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_stories`: Pass *True* if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
+    /// Sets [`can_edit_stories`](field@crate::methods::PromoteChatMember::can_edit_stories): Pass `true` if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
     pub fn can_edit_stories(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_edit_stories = Some(value.into());
         self
     }
 
-    /// Sets `can_delete_stories`: Pass *True* if the administrator can delete stories posted by other users
+    /// Sets [`can_delete_stories`](field@crate::methods::PromoteChatMember::can_delete_stories): Pass `true` if the administrator can delete stories posted by other users
     pub fn can_delete_stories(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_delete_stories = Some(value.into());
         self
     }
 
-    /// Sets `can_post_messages`: Pass *True* if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
+    /// Sets [`can_post_messages`](field@crate::methods::PromoteChatMember::can_post_messages): Pass `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     pub fn can_post_messages(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_post_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_messages`: Pass *True* if the administrator can edit messages of other users and can pin messages; for channels only
+    /// Sets [`can_edit_messages`](field@crate::methods::PromoteChatMember::can_edit_messages): Pass `true` if the administrator can edit messages of other users and can pin messages; for channels only
     pub fn can_edit_messages(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_edit_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_pin_messages`: Pass *True* if the administrator can pin messages; for supergroups only
+    /// Sets [`can_pin_messages`](field@crate::methods::PromoteChatMember::can_pin_messages): Pass `true` if the administrator can pin messages; for supergroups only
     pub fn can_pin_messages(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_pin_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_topics`: Pass *True* if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
+    /// Sets [`can_manage_topics`](field@crate::methods::PromoteChatMember::can_manage_topics): Pass `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
     pub fn can_manage_topics(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_manage_topics = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_direct_messages`: Pass *True* if the administrator can manage direct messages within the channel and decline suggested posts; for channels only
+    /// Sets [`can_manage_direct_messages`](field@crate::methods::PromoteChatMember::can_manage_direct_messages): Pass `true` if the administrator can manage direct messages within the channel and decline suggested posts; for channels only
     pub fn can_manage_direct_messages(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_manage_direct_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_tags`: Pass *True* if the administrator can edit the tags of regular members; for groups and supergroups only
+    /// Sets [`can_manage_tags`](field@crate::methods::PromoteChatMember::can_manage_tags): Pass `true` if the administrator can edit the tags of regular members; for groups and supergroups only
     pub fn can_manage_tags(mut self, value: impl Into<bool>) -> Self {
         self.payload.can_manage_tags = Some(value.into());
         self
@@ -217,7 +217,7 @@ impl Request<PromoteChatMember> {
 }
 
 impl Bot {
-    /// Use this method to promote or demote a user in a supergroup or a channel. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Pass *False* for all boolean parameters to demote a user. Returns *True* on success.
+    /// Use this method to promote or demote a user in a supergroup or a channel. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Pass `false` for all boolean parameters to demote a user. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#promotechatmember)
     #[doc(alias = "promoteChatMember")]

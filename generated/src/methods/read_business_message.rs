@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`readBusinessMessage`](crate::Bot::read_business_message).
 ///
-/// Marks incoming message as read on behalf of a business account. Requires the *can_read_messages* business bot right. Returns *True* on success.
+/// Marks incoming message as read on behalf of a business account. Requires the *can_read_messages* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#readbusinessmessage)
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ impl Method for ReadBusinessMessage {
 
 impl Request<ReadBusinessMessage> {}
 impl Bot {
-    /// Marks incoming message as read on behalf of a business account. Requires the *can_read_messages* business bot right. Returns *True* on success.
+    /// Marks incoming message as read on behalf of a business account. Requires the *can_read_messages* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#readbusinessmessage)
     #[doc(alias = "readBusinessMessage")]

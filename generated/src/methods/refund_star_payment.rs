@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`refundStarPayment`](crate::Bot::refund_star_payment).
 ///
-/// Refunds a successful payment in [Telegram Stars](https://t.me/BotNews/90). Returns *True* on success.
+/// Refunds a successful payment in [Telegram Stars](https://t.me/BotNews/90). Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#refundstarpayment)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for RefundStarPayment {
 
 impl Request<RefundStarPayment> {}
 impl Bot {
-    /// Refunds a successful payment in [Telegram Stars](https://t.me/BotNews/90). Returns *True* on success.
+    /// Refunds a successful payment in [Telegram Stars](https://t.me/BotNews/90). Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#refundstarpayment)
     #[doc(alias = "refundStarPayment")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`removeBusinessAccountProfilePhoto`](crate::Bot::remove_business_account_profile_photo).
 ///
-/// Removes the current profile photo of a managed business account. Requires the *can_edit_profile_photo* business bot right. Returns *True* on success.
+/// Removes the current profile photo of a managed business account. Requires the *can_edit_profile_photo* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#removebusinessaccountprofilephoto)
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +14,7 @@ use crate::{Bot, Request};
 pub struct RemoveBusinessAccountProfilePhoto {
     /// Unique identifier of the business connection
     pub business_connection_id: String,
-    /// Pass *True* to remove the public photo, which is visible even if the main photo is hidden by the business account's privacy settings. After the main photo is removed, the previous profile photo (if present) becomes the main photo.
+    /// Pass `true` to remove the public photo, which is visible even if the main photo is hidden by the business account's privacy settings. After the main photo is removed, the previous profile photo (if present) becomes the main photo.
     pub is_public: Option<bool>,
 }
 
@@ -45,7 +45,7 @@ impl Method for RemoveBusinessAccountProfilePhoto {
 }
 
 impl Request<RemoveBusinessAccountProfilePhoto> {
-    /// Sets `is_public`: Pass *True* to remove the public photo, which is visible even if the main photo is hidden by the business account's privacy settings. After the main photo is removed, the previous profile photo (if present) becomes the main photo.
+    /// Sets [`is_public`](field@crate::methods::RemoveBusinessAccountProfilePhoto::is_public): Pass `true` to remove the public photo, which is visible even if the main photo is hidden by the business account's privacy settings.
     pub fn is_public(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_public = Some(value.into());
         self
@@ -53,7 +53,7 @@ impl Request<RemoveBusinessAccountProfilePhoto> {
 }
 
 impl Bot {
-    /// Removes the current profile photo of a managed business account. Requires the *can_edit_profile_photo* business bot right. Returns *True* on success.
+    /// Removes the current profile photo of a managed business account. Requires the *can_edit_profile_photo* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#removebusinessaccountprofilephoto)
     #[doc(alias = "removeBusinessAccountProfilePhoto")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`removeChatVerification`](crate::Bot::remove_chat_verification).
 ///
-/// Removes verification from a chat that is currently verified [on behalf of the organization](https://telegram.org/verify#third-party-verification) represented by the bot. Returns *True* on success.
+/// Removes verification from a chat that is currently verified [on behalf of the organization](https://telegram.org/verify#third-party-verification) represented by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#removechatverification)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for RemoveChatVerification {
 
 impl Request<RemoveChatVerification> {}
 impl Bot {
-    /// Removes verification from a chat that is currently verified [on behalf of the organization](https://telegram.org/verify#third-party-verification) represented by the bot. Returns *True* on success.
+    /// Removes verification from a chat that is currently verified [on behalf of the organization](https://telegram.org/verify#third-party-verification) represented by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#removechatverification)
     #[doc(alias = "removeChatVerification")]

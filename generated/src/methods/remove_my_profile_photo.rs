@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`removeMyProfilePhoto`](crate::Bot::remove_my_profile_photo).
 ///
-/// Removes the profile photo of the bot. Requires no parameters. Returns *True* on success.
+/// Removes the profile photo of the bot. Requires no parameters. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#removemyprofilephoto)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for RemoveMyProfilePhoto {
 
 impl Request<RemoveMyProfilePhoto> {}
 impl Bot {
-    /// Removes the profile photo of the bot. Requires no parameters. Returns *True* on success.
+    /// Removes the profile photo of the bot. Requires no parameters. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#removemyprofilephoto)
     #[doc(alias = "removeMyProfilePhoto")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`removeUserVerification`](crate::Bot::remove_user_verification).
 ///
-/// Removes verification from a user who is currently verified [on behalf of the organization](https://telegram.org/verify#third-party-verification) represented by the bot. Returns *True* on success.
+/// Removes verification from a user who is currently verified [on behalf of the organization](https://telegram.org/verify#third-party-verification) represented by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#removeuserverification)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for RemoveUserVerification {
 
 impl Request<RemoveUserVerification> {}
 impl Bot {
-    /// Removes verification from a user who is currently verified [on behalf of the organization](https://telegram.org/verify#third-party-verification) represented by the bot. Returns *True* on success.
+    /// Removes verification from a user who is currently verified [on behalf of the organization](https://telegram.org/verify#third-party-verification) represented by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#removeuserverification)
     #[doc(alias = "removeUserVerification")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`reopenForumTopic`](crate::Bot::reopen_forum_topic).
 ///
-/// Use this method to reopen a closed topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns *True* on success.
+/// Use this method to reopen a closed topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#reopenforumtopic)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for ReopenForumTopic {
 
 impl Request<ReopenForumTopic> {}
 impl Bot {
-    /// Use this method to reopen a closed topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns *True* on success.
+    /// Use this method to reopen a closed topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights, unless it is the creator of the topic. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#reopenforumtopic)
     #[doc(alias = "reopenForumTopic")]

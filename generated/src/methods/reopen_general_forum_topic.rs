@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`reopenGeneralForumTopic`](crate::Bot::reopen_general_forum_topic).
 ///
-/// Use this method to reopen a closed 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. The topic will be automatically unhidden if it was hidden. Returns *True* on success.
+/// Use this method to reopen a closed 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. The topic will be automatically unhidden if it was hidden. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#reopengeneralforumtopic)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for ReopenGeneralForumTopic {
 
 impl Request<ReopenGeneralForumTopic> {}
 impl Bot {
-    /// Use this method to reopen a closed 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. The topic will be automatically unhidden if it was hidden. Returns *True* on success.
+    /// Use this method to reopen a closed 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. The topic will be automatically unhidden if it was hidden. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#reopengeneralforumtopic)
     #[doc(alias = "reopenGeneralForumTopic")]

@@ -7,7 +7,7 @@ use crate::types::InputSticker;
 
 /// Parameters of [`replaceStickerInSet`](crate::Bot::replace_sticker_in_set).
 ///
-/// Use this method to replace an existing sticker in a sticker set with a new one. The method is equivalent to calling [deleteStickerFromSet](crate::Bot::delete_sticker_from_set), then [addStickerToSet](crate::Bot::add_sticker_to_set), then [setStickerPositionInSet](crate::Bot::set_sticker_position_in_set). Returns *True* on success.
+/// Use this method to replace an existing sticker in a sticker set with a new one. The method is equivalent to calling [deleteStickerFromSet](crate::Bot::delete_sticker_from_set), then [addStickerToSet](crate::Bot::add_sticker_to_set), then [setStickerPositionInSet](crate::Bot::set_sticker_position_in_set). Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#replacestickerinset)
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +19,7 @@ pub struct ReplaceStickerInSet {
     pub name: String,
     /// File identifier of the replaced sticker
     pub old_sticker: String,
-    /// A JSON-serialized object with information about the added sticker. If exactly the same sticker had already been added to the set, then the set remains unchanged.
+    /// An object with information about the added sticker. If exactly the same sticker had already been added to the set, then the set remains unchanged.
     pub sticker: InputSticker,
 }
 
@@ -60,7 +60,7 @@ impl Method for ReplaceStickerInSet {
 
 impl Request<ReplaceStickerInSet> {}
 impl Bot {
-    /// Use this method to replace an existing sticker in a sticker set with a new one. The method is equivalent to calling [deleteStickerFromSet](crate::Bot::delete_sticker_from_set), then [addStickerToSet](crate::Bot::add_sticker_to_set), then [setStickerPositionInSet](crate::Bot::set_sticker_position_in_set). Returns *True* on success.
+    /// Use this method to replace an existing sticker in a sticker set with a new one. The method is equivalent to calling [deleteStickerFromSet](crate::Bot::delete_sticker_from_set), then [addStickerToSet](crate::Bot::add_sticker_to_set), then [setStickerPositionInSet](crate::Bot::set_sticker_position_in_set). Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#replacestickerinset)
     #[doc(alias = "replaceStickerInSet")]

@@ -21,9 +21,9 @@ pub struct RepostStory {
     pub from_story_id: i64,
     /// Period after which the story is moved to the archive, in seconds; must be one of `6 * 3600`, `12 * 3600`, `86400`, or `2 * 86400`
     pub active_period: i64,
-    /// Pass *True* to keep the story accessible after it expires
+    /// Pass `true` to keep the story accessible after it expires
     pub post_to_chat_page: Option<bool>,
-    /// Pass *True* if the content of the story must be protected from forwarding and screenshotting
+    /// Pass `true` if the content of the story must be protected from forwarding and screenshotting
     pub protect_content: Option<bool>,
 }
 
@@ -73,13 +73,13 @@ impl Method for RepostStory {
 }
 
 impl Request<RepostStory> {
-    /// Sets `post_to_chat_page`: Pass *True* to keep the story accessible after it expires
+    /// Sets [`post_to_chat_page`](field@crate::methods::RepostStory::post_to_chat_page): Pass `true` to keep the story accessible after it expires
     pub fn post_to_chat_page(mut self, value: impl Into<bool>) -> Self {
         self.payload.post_to_chat_page = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Pass *True* if the content of the story must be protected from forwarding and screenshotting
+    /// Sets [`protect_content`](field@crate::methods::RepostStory::protect_content): Pass `true` if the content of the story must be protected from forwarding and screenshotting
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self

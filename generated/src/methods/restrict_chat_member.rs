@@ -7,7 +7,7 @@ use crate::types::ChatPermissions;
 
 /// Parameters of [`restrictChatMember`](crate::Bot::restrict_chat_member).
 ///
-/// Use this method to restrict a user in a supergroup. The bot must be an administrator in the supergroup for this to work and must have the appropriate administrator rights. Pass *True* for all permissions to lift restrictions from a user. Returns *True* on success.
+/// Use this method to restrict a user in a supergroup. The bot must be an administrator in the supergroup for this to work and must have the appropriate administrator rights. Pass `true` for all permissions to lift restrictions from a user. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#restrictchatmember)
 #[derive(Debug, Clone, PartialEq)]
@@ -17,9 +17,9 @@ pub struct RestrictChatMember {
     pub chat_id: ChatId,
     /// Unique identifier of the target user
     pub user_id: i64,
-    /// A JSON-serialized object for new user permissions
+    /// New user permissions
     pub permissions: ChatPermissions,
-    /// Pass *True* if chat permissions are set independently. Otherwise, the *can_send_other_messages* and *can_add_web_page_previews* permissions will imply the *can_send_messages*, *can_send_audios*, *can_send_documents*, *can_send_photos*, *can_send_videos*, *can_send_video_notes*, and *can_send_voice_notes* permissions; the *can_send_polls* permission will imply the *can_send_messages* permission.
+    /// Pass `true` if chat permissions are set independently. Otherwise, the *can_send_other_messages* and *can_add_web_page_previews* permissions will imply the *can_send_messages*, *can_send_audios*, *can_send_documents*, *can_send_photos*, *can_send_videos*, *can_send_video_notes*, and *can_send_voice_notes* permissions; the *can_send_polls* permission will imply the *can_send_messages* permission.
     pub use_independent_chat_permissions: Option<bool>,
     /// Date when restrictions will be lifted for the user; Unix time. If user is restricted for more than 366 days or less than 30 seconds from the current time, they are considered to be restricted forever.
     pub until_date: Option<i64>,
@@ -65,13 +65,13 @@ impl Method for RestrictChatMember {
 }
 
 impl Request<RestrictChatMember> {
-    /// Sets `use_independent_chat_permissions`: Pass *True* if chat permissions are set independently. Otherwise, the *can_send_other_messages* and *can_add_web_page_previews* permissions will imply the *can_send_messages*, *can_send_audios*, *can_send_documents*, *can_send_photos*, *can_send_videos*, *can_send_video_notes*, and *can_send_voice_notes* permissions; the *can_send_polls* permission will imply the *can_send_messages* permission.
+    /// Sets [`use_independent_chat_permissions`](field@crate::methods::RestrictChatMember::use_independent_chat_permissions): Pass `true` if chat permissions are set independently.
     pub fn use_independent_chat_permissions(mut self, value: impl Into<bool>) -> Self {
         self.payload.use_independent_chat_permissions = Some(value.into());
         self
     }
 
-    /// Sets `until_date`: Date when restrictions will be lifted for the user; Unix time. If user is restricted for more than 366 days or less than 30 seconds from the current time, they are considered to be restricted forever.
+    /// Sets [`until_date`](field@crate::methods::RestrictChatMember::until_date): Date when restrictions will be lifted for the user; Unix time.
     pub fn until_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.until_date = Some(value.into());
         self
@@ -79,7 +79,7 @@ impl Request<RestrictChatMember> {
 }
 
 impl Bot {
-    /// Use this method to restrict a user in a supergroup. The bot must be an administrator in the supergroup for this to work and must have the appropriate administrator rights. Pass *True* for all permissions to lift restrictions from a user. Returns *True* on success.
+    /// Use this method to restrict a user in a supergroup. The bot must be an administrator in the supergroup for this to work and must have the appropriate administrator rights. Pass `true` for all permissions to lift restrictions from a user. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#restrictchatmember)
     #[doc(alias = "restrictChatMember")]

@@ -15,15 +15,15 @@ use crate::types::{InlineQueryResult, PreparedInlineMessage};
 pub struct SavePreparedInlineMessage {
     /// Unique identifier of the target user that can use the prepared message
     pub user_id: i64,
-    /// A JSON-serialized object describing the message to be sent
+    /// An object describing the message to be sent
     pub result: InlineQueryResult,
-    /// Pass *True* if the message can be sent to private chats with users
+    /// Pass `true` if the message can be sent to private chats with users
     pub allow_user_chats: Option<bool>,
-    /// Pass *True* if the message can be sent to private chats with bots
+    /// Pass `true` if the message can be sent to private chats with bots
     pub allow_bot_chats: Option<bool>,
-    /// Pass *True* if the message can be sent to group and supergroup chats
+    /// Pass `true` if the message can be sent to group and supergroup chats
     pub allow_group_chats: Option<bool>,
-    /// Pass *True* if the message can be sent to channel chats
+    /// Pass `true` if the message can be sent to channel chats
     pub allow_channel_chats: Option<bool>,
 }
 
@@ -473,25 +473,25 @@ impl Method for SavePreparedInlineMessage {
 }
 
 impl Request<SavePreparedInlineMessage> {
-    /// Sets `allow_user_chats`: Pass *True* if the message can be sent to private chats with users
+    /// Sets [`allow_user_chats`](field@crate::methods::SavePreparedInlineMessage::allow_user_chats): Pass `true` if the message can be sent to private chats with users
     pub fn allow_user_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_user_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_bot_chats`: Pass *True* if the message can be sent to private chats with bots
+    /// Sets [`allow_bot_chats`](field@crate::methods::SavePreparedInlineMessage::allow_bot_chats): Pass `true` if the message can be sent to private chats with bots
     pub fn allow_bot_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_bot_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_group_chats`: Pass *True* if the message can be sent to group and supergroup chats
+    /// Sets [`allow_group_chats`](field@crate::methods::SavePreparedInlineMessage::allow_group_chats): Pass `true` if the message can be sent to group and supergroup chats
     pub fn allow_group_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_group_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_channel_chats`: Pass *True* if the message can be sent to channel chats
+    /// Sets [`allow_channel_chats`](field@crate::methods::SavePreparedInlineMessage::allow_channel_chats): Pass `true` if the message can be sent to channel chats
     pub fn allow_channel_chats(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_channel_chats = Some(value.into());
         self

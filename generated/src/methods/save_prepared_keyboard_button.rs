@@ -15,7 +15,7 @@ use crate::types::{KeyboardButton, PreparedKeyboardButton};
 pub struct SavePreparedKeyboardButton {
     /// Unique identifier of the target user that can use the button
     pub user_id: i64,
-    /// A JSON-serialized object describing the button to be saved. The button must be of the type *request_users*, *request_chat*, or *request_managed_bot*.
+    /// An object describing the button to be saved. The button must be of the type *request_users*, *request_chat*, or *request_managed_bot*.
     pub button: KeyboardButton,
 }
 

@@ -7,7 +7,7 @@ use crate::types::ChatAction;
 
 /// Parameters of [`sendChatAction`](crate::Bot::send_chat_action).
 ///
-/// Use this method when you need to tell the user that something is happening on the bot's side. The status is set for 5 seconds or less (when a message arrives from your bot, Telegram clients clear its typing status). Returns *True* on success.
+/// Use this method when you need to tell the user that something is happening on the bot's side. The status is set for 5 seconds or less (when a message arrives from your bot, Telegram clients clear its typing status). Returns `true` on success.
 ///
 /// \> Example: The [ImageBot](https://t.me/imagebot) needs some time to process a request and upload the image. Instead of sending a text message along the lines of “Retrieving image, please wait…”, the bot may use [sendChatAction](crate::Bot::send_chat_action) with *action* = *upload_photo*. The user will see a “sending photo” status for the bot.
 ///
@@ -58,13 +58,13 @@ impl Method for SendChatAction {
 }
 
 impl Request<SendChatAction> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the action will be sent
+    /// Sets [`business_connection_id`](field@crate::methods::SendChatAction::business_connection_id): Unique identifier of the business connection on behalf of which the action will be sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `message_thread_id`: Unique identifier for the target message thread or topic of a forum; for supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::SendChatAction::message_thread_id): Unique identifier for the target message thread or topic of a forum; for supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
@@ -72,7 +72,7 @@ impl Request<SendChatAction> {
 }
 
 impl Bot {
-    /// Use this method when you need to tell the user that something is happening on the bot's side. The status is set for 5 seconds or less (when a message arrives from your bot, Telegram clients clear its typing status). Returns *True* on success.
+    /// Use this method when you need to tell the user that something is happening on the bot's side. The status is set for 5 seconds or less (when a message arrives from your bot, Telegram clients clear its typing status). Returns `true` on success.
     ///
     /// \> Example: The [ImageBot](https://t.me/imagebot) needs some time to process a request and upload the image. Instead of sending a text message along the lines of “Retrieving image, please wait…”, the bot may use [sendChatAction](crate::Bot::send_chat_action) with *action* = *upload_photo*. The user will see a “sending photo” status for the bot.
     ///

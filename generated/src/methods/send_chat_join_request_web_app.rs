@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`sendChatJoinRequestWebApp`](crate::Bot::send_chat_join_request_web_app).
 ///
-/// Use this method to process a received chat join request query by showing a Mini App to the user before deciding the outcome. Returns *True* on success.
+/// Use this method to process a received chat join request query by showing a Mini App to the user before deciding the outcome. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#sendchatjoinrequestwebapp)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for SendChatJoinRequestWebApp {
 
 impl Request<SendChatJoinRequestWebApp> {}
 impl Bot {
-    /// Use this method to process a received chat join request query by showing a Mini App to the user before deciding the outcome. Returns *True* on success.
+    /// Use this method to process a received chat join request query by showing a Mini App to the user before deciding the outcome. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#sendchatjoinrequestwebapp)
     #[doc(alias = "sendChatJoinRequestWebApp")]

@@ -17,7 +17,7 @@ pub struct SendChecklist {
     pub business_connection_id: String,
     /// Unique identifier for the target chat or username of the target bot in the format `@username`
     pub chat_id: ChatId,
-    /// A JSON-serialized object for the checklist to send
+    /// The checklist to send
     pub checklist: InputChecklist,
     /// Sends the message silently. Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
@@ -25,9 +25,9 @@ pub struct SendChecklist {
     pub protect_content: Option<bool>,
     /// Unique identifier of the message effect to be added to the message
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object for description of the message to reply to
+    /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -105,31 +105,31 @@ impl Method for SendChecklist {
 }
 
 impl Request<SendChecklist> {
-    /// Sets `disable_notification`: Sends the message silently. Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::SendChecklist::disable_notification): Sends the message silently.
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the sent message from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::SendChecklist::protect_content): Protects the contents of the sent message from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self
     }
 
-    /// Sets `message_effect_id`: Unique identifier of the message effect to be added to the message
+    /// Sets [`message_effect_id`](field@crate::methods::SendChecklist::message_effect_id): Unique identifier of the message effect to be added to the message
     pub fn message_effect_id(mut self, value: impl Into<String>) -> Self {
         self.payload.message_effect_id = Some(value.into());
         self
     }
 
-    /// Sets `reply_parameters`: A JSON-serialized object for description of the message to reply to
+    /// Sets [`reply_parameters`](field@crate::methods::SendChecklist::reply_parameters): Description of the message to reply to
     pub fn reply_parameters(mut self, value: impl Into<ReplyParameters>) -> Self {
         self.payload.reply_parameters = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
+    /// Sets [`reply_markup`](field@crate::methods::SendChecklist::reply_markup): An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards)
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

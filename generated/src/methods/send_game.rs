@@ -25,13 +25,13 @@ pub struct SendGame {
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent message from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub allow_paid_broadcast: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; for private chats only
     pub message_effect_id: Option<String>,
     /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Play game_title' button will be shown. If not empty, the first button must launch the game.
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Play game_title' button will be shown. If not empty, the first button must launch the game.
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -99,49 +99,49 @@ impl Method for SendGame {
 }
 
 impl Request<SendGame> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message will be sent
+    /// Sets [`business_connection_id`](field@crate::methods::SendGame::business_connection_id): Unique identifier of the business connection on behalf of which the message will be sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `message_thread_id`: Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::SendGame::message_thread_id): Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::SendGame::disable_notification): Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages).
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the sent message from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::SendGame::protect_content): Protects the contents of the sent message from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self
     }
 
-    /// Sets `allow_paid_broadcast`: Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Sets [`allow_paid_broadcast`](field@crate::methods::SendGame::allow_paid_broadcast): Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message.
     pub fn allow_paid_broadcast(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_paid_broadcast = Some(value.into());
         self
     }
 
-    /// Sets `message_effect_id`: Unique identifier of the message effect to be added to the message; for private chats only
+    /// Sets [`message_effect_id`](field@crate::methods::SendGame::message_effect_id): Unique identifier of the message effect to be added to the message; for private chats only
     pub fn message_effect_id(mut self, value: impl Into<String>) -> Self {
         self.payload.message_effect_id = Some(value.into());
         self
     }
 
-    /// Sets `reply_parameters`: Description of the message to reply to
+    /// Sets [`reply_parameters`](field@crate::methods::SendGame::reply_parameters): Description of the message to reply to
     pub fn reply_parameters(mut self, value: impl Into<ReplyParameters>) -> Self {
         self.payload.reply_parameters = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Play game_title' button will be shown. If not empty, the first button must launch the game.
+    /// Sets [`reply_markup`](field@crate::methods::SendGame::reply_markup): An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards).
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

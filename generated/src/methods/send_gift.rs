@@ -7,7 +7,7 @@ use crate::types::{MessageEntity, ParseMode};
 
 /// Parameters of [`sendGift`](crate::Bot::send_gift).
 ///
-/// Sends a gift to the given user or channel chat. The gift can't be converted to Telegram Stars by the receiver. Returns *True* on success.
+/// Sends a gift to the given user or channel chat. The gift can't be converted to Telegram Stars by the receiver. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#sendgift)
 #[derive(Debug, Clone, PartialEq)]
@@ -19,13 +19,13 @@ pub struct SendGift {
     pub chat_id: Option<ChatId>,
     /// Identifier of the gift; limited gifts can't be sent to channel chats
     pub gift_id: String,
-    /// Pass *True* to pay for the gift upgrade from the bot's balance, thereby making the upgrade free for the receiver
+    /// Pass `true` to pay for the gift upgrade from the bot's balance, thereby making the upgrade free for the receiver
     pub pay_for_upgrade: Option<bool>,
     /// Text that will be shown along with the gift; 0-128 characters
     pub text: Option<String>,
     /// Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
     pub text_parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the gift text. It can be specified instead of *text_parse_mode*. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// A list of special entities that appear in the gift text. It can be specified instead of *text_parse_mode*. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
     pub text_entities: Option<Vec<MessageEntity>>,
 }
 
@@ -72,37 +72,37 @@ impl Method for SendGift {
 }
 
 impl Request<SendGift> {
-    /// Sets `user_id`: Required if *chat_id* is not specified. Unique identifier of the target user who will receive the gift.
+    /// Sets [`user_id`](field@crate::methods::SendGift::user_id): Required if *chat_id* is not specified.
     pub fn user_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.user_id = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *user_id* is not specified. Unique identifier for the chat or username of the channel (in the format `@username`) that will receive the gift.
+    /// Sets [`chat_id`](field@crate::methods::SendGift::chat_id): Required if *user_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `pay_for_upgrade`: Pass *True* to pay for the gift upgrade from the bot's balance, thereby making the upgrade free for the receiver
+    /// Sets [`pay_for_upgrade`](field@crate::methods::SendGift::pay_for_upgrade): Pass `true` to pay for the gift upgrade from the bot's balance, thereby making the upgrade free for the receiver
     pub fn pay_for_upgrade(mut self, value: impl Into<bool>) -> Self {
         self.payload.pay_for_upgrade = Some(value.into());
         self
     }
 
-    /// Sets `text`: Text that will be shown along with the gift; 0-128 characters
+    /// Sets [`text`](field@crate::methods::SendGift::text): Text that will be shown along with the gift; 0-128 characters
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `text_parse_mode`: Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// Sets [`text_parse_mode`](field@crate::methods::SendGift::text_parse_mode): Mode for parsing entities in the text.
     pub fn text_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.text_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `text_entities`: A JSON-serialized list of special entities that appear in the gift text. It can be specified instead of *text_parse_mode*. Entities other than “bold”, “italic”, “underline”, “strikethrough”, “spoiler”, “custom_emoji”, and “date_time” are ignored.
+    /// Sets [`text_entities`](field@crate::methods::SendGift::text_entities): A list of special entities that appear in the gift text.
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.text_entities = Some(value.into());
         self
@@ -110,7 +110,7 @@ impl Request<SendGift> {
 }
 
 impl Bot {
-    /// Sends a gift to the given user or channel chat. The gift can't be converted to Telegram Stars by the receiver. Returns *True* on success.
+    /// Sends a gift to the given user or channel chat. The gift can't be converted to Telegram Stars by the receiver. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#sendgift)
     #[doc(alias = "sendGift")]

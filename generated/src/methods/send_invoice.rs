@@ -31,11 +31,11 @@ pub struct SendInvoice {
     pub provider_token: Option<String>,
     /// Three-letter ISO 4217 currency code, see [more on currencies](https://core.telegram.org/bots/payments#supported-currencies). Pass “XTR” for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub currency: String,
-    /// Price breakdown, a JSON-serialized list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Price breakdown, a list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub prices: Vec<LabeledPrice>,
     /// The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub max_tip_amount: Option<i64>,
-    /// A JSON-serialized array of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+    /// A list of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
     pub suggested_tip_amounts: Option<Vec<i64>>,
     /// Unique deep-linking parameter. If left empty, **forwarded copies** of the sent message will have a *Pay* button, allowing multiple users to pay directly from the forwarded message, using the same invoice. If non-empty, forwarded copies of the sent message will have a *URL* button with a deep link to the bot (instead of a *Pay* button), with the value used as the start parameter.
     pub start_parameter: Option<String>,
@@ -49,33 +49,33 @@ pub struct SendInvoice {
     pub photo_width: Option<i64>,
     /// Photo height
     pub photo_height: Option<i64>,
-    /// Pass *True* if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_name: Option<bool>,
-    /// Pass *True* if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_phone_number: Option<bool>,
-    /// Pass *True* if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_email: Option<bool>,
-    /// Pass *True* if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_shipping_address: Option<bool>,
-    /// Pass *True* if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub send_phone_number_to_provider: Option<bool>,
-    /// Pass *True* if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub send_email_to_provider: Option<bool>,
-    /// Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub is_flexible: Option<bool>,
     /// Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent message from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub allow_paid_broadcast: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; for private chats only
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// An object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
     pub suggested_post_parameters: Option<SuggestedPostParameters>,
     /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Pay `total price`' button will be shown. If not empty, the first button must be a Pay button.
+    /// An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Pay `total price`' button will be shown. If not empty, the first button must be a Pay button.
     pub reply_markup: Option<InlineKeyboardMarkup>,
 }
 
@@ -192,139 +192,139 @@ impl Method for SendInvoice {
 }
 
 impl Request<SendInvoice> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::SendInvoice::message_thread_id): Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `direct_messages_topic_id`: Identifier of the direct messages topic to which the message will be sent; required if the message is sent to a direct messages chat
+    /// Sets [`direct_messages_topic_id`](field@crate::methods::SendInvoice::direct_messages_topic_id): Identifier of the direct messages topic to which the message will be sent; required if the message is sent to a direct messages chat
     pub fn direct_messages_topic_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.direct_messages_topic_id = Some(value.into());
         self
     }
 
-    /// Sets `provider_token`: Payment provider token, obtained via [@BotFather](https://t.me/botfather). Pass an empty string for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`provider_token`](field@crate::methods::SendInvoice::provider_token): Payment provider token, obtained via [@BotFather](https://t.me/botfather).
     pub fn provider_token(mut self, value: impl Into<String>) -> Self {
         self.payload.provider_token = Some(value.into());
         self
     }
 
-    /// Sets `max_tip_amount`: The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`max_tip_amount`](field@crate::methods::SendInvoice::max_tip_amount): The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double).
     pub fn max_tip_amount(mut self, value: impl Into<i64>) -> Self {
         self.payload.max_tip_amount = Some(value.into());
         self
     }
 
-    /// Sets `suggested_tip_amounts`: A JSON-serialized array of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+    /// Sets [`suggested_tip_amounts`](field@crate::methods::SendInvoice::suggested_tip_amounts): A list of suggested amounts of tips in the *smallest units* of the currency (integer, **not** float/double).
     pub fn suggested_tip_amounts(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.payload.suggested_tip_amounts = Some(value.into());
         self
     }
 
-    /// Sets `start_parameter`: Unique deep-linking parameter. If left empty, **forwarded copies** of the sent message will have a *Pay* button, allowing multiple users to pay directly from the forwarded message, using the same invoice. If non-empty, forwarded copies of the sent message will have a *URL* button with a deep link to the bot (instead of a *Pay* button), with the value used as the start parameter.
+    /// Sets [`start_parameter`](field@crate::methods::SendInvoice::start_parameter): Unique deep-linking parameter.
     pub fn start_parameter(mut self, value: impl Into<String>) -> Self {
         self.payload.start_parameter = Some(value.into());
         self
     }
 
-    /// Sets `provider_data`: JSON-serialized data about the invoice, which will be shared with the payment provider. A detailed description of required fields should be provided by the payment provider.
+    /// Sets [`provider_data`](field@crate::methods::SendInvoice::provider_data): JSON-serialized data about the invoice, which will be shared with the payment provider.
     pub fn provider_data(mut self, value: impl Into<String>) -> Self {
         self.payload.provider_data = Some(value.into());
         self
     }
 
-    /// Sets `photo_url`: URL of the product photo for the invoice. Can be a photo of the goods or a marketing image for a service. People like it better when they see what they are paying for.
+    /// Sets [`photo_url`](field@crate::methods::SendInvoice::photo_url): URL of the product photo for the invoice.
     pub fn photo_url(mut self, value: impl Into<String>) -> Self {
         self.payload.photo_url = Some(value.into());
         self
     }
 
-    /// Sets `photo_size`: Photo size in bytes
+    /// Sets [`photo_size`](field@crate::methods::SendInvoice::photo_size): Photo size in bytes
     pub fn photo_size(mut self, value: impl Into<i64>) -> Self {
         self.payload.photo_size = Some(value.into());
         self
     }
 
-    /// Sets `photo_width`: Photo width
+    /// Sets [`photo_width`](field@crate::methods::SendInvoice::photo_width): Photo width
     pub fn photo_width(mut self, value: impl Into<i64>) -> Self {
         self.payload.photo_width = Some(value.into());
         self
     }
 
-    /// Sets `photo_height`: Photo height
+    /// Sets [`photo_height`](field@crate::methods::SendInvoice::photo_height): Photo height
     pub fn photo_height(mut self, value: impl Into<i64>) -> Self {
         self.payload.photo_height = Some(value.into());
         self
     }
 
-    /// Sets `need_name`: Pass *True* if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_name`](field@crate::methods::SendInvoice::need_name): Pass `true` if you require the user's full name to complete the order.
     pub fn need_name(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_name = Some(value.into());
         self
     }
 
-    /// Sets `need_phone_number`: Pass *True* if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_phone_number`](field@crate::methods::SendInvoice::need_phone_number): Pass `true` if you require the user's phone number to complete the order.
     pub fn need_phone_number(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_phone_number = Some(value.into());
         self
     }
 
-    /// Sets `need_email`: Pass *True* if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_email`](field@crate::methods::SendInvoice::need_email): Pass `true` if you require the user's email address to complete the order.
     pub fn need_email(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_email = Some(value.into());
         self
     }
 
-    /// Sets `need_shipping_address`: Pass *True* if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_shipping_address`](field@crate::methods::SendInvoice::need_shipping_address): Pass `true` if you require the user's shipping address to complete the order.
     pub fn need_shipping_address(mut self, value: impl Into<bool>) -> Self {
         self.payload.need_shipping_address = Some(value.into());
         self
     }
 
-    /// Sets `send_phone_number_to_provider`: Pass *True* if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`send_phone_number_to_provider`](field@crate::methods::SendInvoice::send_phone_number_to_provider): Pass `true` if the user's phone number should be sent to the provider.
     pub fn send_phone_number_to_provider(mut self, value: impl Into<bool>) -> Self {
         self.payload.send_phone_number_to_provider = Some(value.into());
         self
     }
 
-    /// Sets `send_email_to_provider`: Pass *True* if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`send_email_to_provider`](field@crate::methods::SendInvoice::send_email_to_provider): Pass `true` if the user's email address should be sent to the provider.
     pub fn send_email_to_provider(mut self, value: impl Into<bool>) -> Self {
         self.payload.send_email_to_provider = Some(value.into());
         self
     }
 
-    /// Sets `is_flexible`: Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`is_flexible`](field@crate::methods::SendInvoice::is_flexible): Pass `true` if the final price depends on the shipping method.
     pub fn is_flexible(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_flexible = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::SendInvoice::disable_notification): Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages).
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the sent message from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::SendInvoice::protect_content): Protects the contents of the sent message from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self
     }
 
-    /// Sets `allow_paid_broadcast`: Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Sets [`allow_paid_broadcast`](field@crate::methods::SendInvoice::allow_paid_broadcast): Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message.
     pub fn allow_paid_broadcast(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_paid_broadcast = Some(value.into());
         self
     }
 
-    /// Sets `message_effect_id`: Unique identifier of the message effect to be added to the message; for private chats only
+    /// Sets [`message_effect_id`](field@crate::methods::SendInvoice::message_effect_id): Unique identifier of the message effect to be added to the message; for private chats only
     pub fn message_effect_id(mut self, value: impl Into<String>) -> Self {
         self.payload.message_effect_id = Some(value.into());
         self
     }
 
-    /// Sets `suggested_post_parameters`: A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// Sets [`suggested_post_parameters`](field@crate::methods::SendInvoice::suggested_post_parameters): An object containing the parameters of the suggested post to send; for direct messages chats only.
     pub fn suggested_post_parameters(
         mut self,
         value: impl Into<SuggestedPostParameters>,
@@ -333,13 +333,13 @@ impl Request<SendInvoice> {
         self
     }
 
-    /// Sets `reply_parameters`: Description of the message to reply to
+    /// Sets [`reply_parameters`](field@crate::methods::SendInvoice::reply_parameters): Description of the message to reply to
     pub fn reply_parameters(mut self, value: impl Into<ReplyParameters>) -> Self {
         self.payload.reply_parameters = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards). If empty, one 'Pay `total price`' button will be shown. If not empty, the first button must be a Pay button.
+    /// Sets [`reply_markup`](field@crate::methods::SendInvoice::reply_markup): An [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards).
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

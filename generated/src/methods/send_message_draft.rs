@@ -7,7 +7,7 @@ use crate::types::{MessageEntity, ParseMode};
 
 /// Parameters of [`sendMessageDraft`](crate::Bot::send_message_draft).
 ///
-/// Use this method to stream a partial message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you **must** call [sendMessage](crate::Bot::send_message) with the complete message to persist it in the user's chat. Returns *True* on success.
+/// Use this method to stream a partial message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you **must** call [sendMessage](crate::Bot::send_message) with the complete message to persist it in the user's chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#sendmessagedraft)
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +23,7 @@ pub struct SendMessageDraft {
     pub text: Option<String>,
     /// Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// A list of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub entities: Option<Vec<MessageEntity>>,
 }
 
@@ -68,25 +68,25 @@ impl Method for SendMessageDraft {
 }
 
 impl Request<SendMessageDraft> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread
+    /// Sets [`message_thread_id`](field@crate::methods::SendMessageDraft::message_thread_id): Unique identifier for the target message thread
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `text`: Text of the message to be sent, 0-4096 characters after entities parsing. Pass an empty text to show a “Thinking…” placeholder.
+    /// Sets [`text`](field@crate::methods::SendMessageDraft::text): Text of the message to be sent, 0-4096 characters after entities parsing.
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.payload.text = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@crate::methods::SendMessageDraft::parse_mode): Mode for parsing entities in the message text.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `entities`: A JSON-serialized list of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// Sets [`entities`](field@crate::methods::SendMessageDraft::entities): A list of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.entities = Some(value.into());
         self
@@ -94,7 +94,7 @@ impl Request<SendMessageDraft> {
 }
 
 impl Bot {
-    /// Use this method to stream a partial message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you **must** call [sendMessage](crate::Bot::send_message) with the complete message to persist it in the user's chat. Returns *True* on success.
+    /// Use this method to stream a partial message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you **must** call [sendMessage](crate::Bot::send_message) with the complete message to persist it in the user's chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#sendmessagedraft)
     #[doc(alias = "sendMessageDraft")]

@@ -26,35 +26,35 @@ pub struct SendPoll {
     pub question: String,
     /// Mode for parsing entities in the question. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Currently, only custom emoji entities are allowed.
     pub question_parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the poll question. It can be specified instead of *question_parse_mode*.
+    /// A list of special entities that appear in the poll question. It can be specified instead of *question_parse_mode*.
     pub question_entities: Option<Vec<MessageEntity>>,
-    /// A JSON-serialized list of 1-12 answer options
+    /// A list of 1-12 answer options
     pub options: Vec<InputPollOption>,
-    /// *True*, if the poll needs to be anonymous, defaults to *True*
+    /// `true` if the poll needs to be anonymous, defaults to `true`
     pub is_anonymous: Option<bool>,
     /// Poll type, “quiz” or “regular”, defaults to “regular”
     pub kind: Option<PollType>,
-    /// Pass *True*, if the poll allows multiple answers, defaults to *False*
+    /// Pass `true` if the poll allows multiple answers, defaults to `false`
     pub allows_multiple_answers: Option<bool>,
-    /// Pass *True*, if the poll allows to change chosen answer options, defaults to *False* for quizzes and to *True* for regular polls
+    /// Pass `true` if the poll allows to change chosen answer options, defaults to `false` for quizzes and to `true` for regular polls
     pub allows_revoting: Option<bool>,
-    /// Pass *True*, if the poll options must be shown in random order
+    /// Pass `true` if the poll options must be shown in random order
     pub shuffle_options: Option<bool>,
-    /// Pass *True*, if answer options can be added to the poll after creation; not supported for anonymous polls and quizzes
+    /// Pass `true` if answer options can be added to the poll after creation; not supported for anonymous polls and quizzes
     pub allow_adding_options: Option<bool>,
-    /// Pass *True*, if poll results must be shown only after the poll closes
+    /// Pass `true` if poll results must be shown only after the poll closes
     pub hide_results_until_closes: Option<bool>,
-    /// Pass *True*, if voting is limited to users who have been members of the chat where the poll is being sent for more than 24 hours; for channel chats only
+    /// Pass `true` if voting is limited to users who have been members of the chat where the poll is being sent for more than 24 hours; for channel chats only
     pub members_only: Option<bool>,
-    /// A JSON-serialized list of 0-12 two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll; for channel chats only. Use “FT” as a country code to allow users with anonymous numbers to vote. If omitted or empty, then users from any country can participate in the poll.
+    /// A list of 0-12 two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll; for channel chats only. Use “FT” as a country code to allow users with anonymous numbers to vote. If omitted or empty, then users from any country can participate in the poll.
     pub country_codes: Option<Vec<String>>,
-    /// A JSON-serialized list of monotonically increasing 0-based identifiers of the correct answer options, required for polls in quiz mode
+    /// A list of monotonically increasing 0-based identifiers of the correct answer options, required for polls in quiz mode
     pub correct_option_ids: Option<Vec<i64>>,
     /// Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters with at most 2 line feeds after entities parsing
     pub explanation: Option<String>,
     /// Mode for parsing entities in the explanation. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub explanation_parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the poll explanation. It can be specified instead of *explanation_parse_mode*.
+    /// A list of special entities that appear in the poll explanation. It can be specified instead of *explanation_parse_mode*.
     pub explanation_entities: Option<Vec<MessageEntity>>,
     /// Media added to the quiz explanation
     pub explanation_media: Option<InputPollMedia>,
@@ -62,13 +62,13 @@ pub struct SendPoll {
     pub open_period: Option<i64>,
     /// Point in time (Unix timestamp) when the poll will be automatically closed. Must be at least 5 and no more than 2628000 seconds in the future. Can't be used together with *open_period*.
     pub close_date: Option<i64>,
-    /// Pass *True* if the poll needs to be immediately closed. This can be useful for poll preview.
+    /// Pass `true` if the poll needs to be immediately closed. This can be useful for poll preview.
     pub is_closed: Option<bool>,
     /// Description of the poll to be sent, 0-1024 characters after entities parsing
     pub description: Option<String>,
     /// Mode for parsing entities in the poll description. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub description_parse_mode: Option<ParseMode>,
-    /// A JSON-serialized list of special entities that appear in the poll description, which can be specified instead of *description_parse_mode*
+    /// A list of special entities that appear in the poll description, which can be specified instead of *description_parse_mode*
     pub description_entities: Option<Vec<MessageEntity>>,
     /// Media added to the poll description
     pub media: Option<InputPollMedia>,
@@ -76,13 +76,13 @@ pub struct SendPoll {
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent message from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub allow_paid_broadcast: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; for private chats only
     pub message_effect_id: Option<String>,
     /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// Additional interface options. A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
+    /// Additional interface options: an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
     pub reply_markup: Option<ReplyMarkup>,
 }
 
@@ -271,187 +271,187 @@ impl Method for SendPoll {
 }
 
 impl Request<SendPoll> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message will be sent
+    /// Sets [`business_connection_id`](field@crate::methods::SendPoll::business_connection_id): Unique identifier of the business connection on behalf of which the message will be sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `message_thread_id`: Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::SendPoll::message_thread_id): Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `question_parse_mode`: Mode for parsing entities in the question. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Currently, only custom emoji entities are allowed.
+    /// Sets [`question_parse_mode`](field@crate::methods::SendPoll::question_parse_mode): Mode for parsing entities in the question.
     pub fn question_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.question_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `question_entities`: A JSON-serialized list of special entities that appear in the poll question. It can be specified instead of *question_parse_mode*.
+    /// Sets [`question_entities`](field@crate::methods::SendPoll::question_entities): A list of special entities that appear in the poll question.
     pub fn question_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.question_entities = Some(value.into());
         self
     }
 
-    /// Sets `is_anonymous`: *True*, if the poll needs to be anonymous, defaults to *True*
+    /// Sets [`is_anonymous`](field@crate::methods::SendPoll::is_anonymous): `true` if the poll needs to be anonymous, defaults to `true`
     pub fn is_anonymous(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_anonymous = Some(value.into());
         self
     }
 
-    /// Sets `kind`: Poll type, “quiz” or “regular”, defaults to “regular”
+    /// Sets [`kind`](field@crate::methods::SendPoll::kind): Poll type, “quiz” or “regular”, defaults to “regular”
     pub fn kind(mut self, value: impl Into<PollType>) -> Self {
         self.payload.kind = Some(value.into());
         self
     }
 
-    /// Sets `allows_multiple_answers`: Pass *True*, if the poll allows multiple answers, defaults to *False*
+    /// Sets [`allows_multiple_answers`](field@crate::methods::SendPoll::allows_multiple_answers): Pass `true` if the poll allows multiple answers, defaults to `false`
     pub fn allows_multiple_answers(mut self, value: impl Into<bool>) -> Self {
         self.payload.allows_multiple_answers = Some(value.into());
         self
     }
 
-    /// Sets `allows_revoting`: Pass *True*, if the poll allows to change chosen answer options, defaults to *False* for quizzes and to *True* for regular polls
+    /// Sets [`allows_revoting`](field@crate::methods::SendPoll::allows_revoting): Pass `true` if the poll allows to change chosen answer options, defaults to `false` for quizzes and to `true` for regular polls
     pub fn allows_revoting(mut self, value: impl Into<bool>) -> Self {
         self.payload.allows_revoting = Some(value.into());
         self
     }
 
-    /// Sets `shuffle_options`: Pass *True*, if the poll options must be shown in random order
+    /// Sets [`shuffle_options`](field@crate::methods::SendPoll::shuffle_options): Pass `true` if the poll options must be shown in random order
     pub fn shuffle_options(mut self, value: impl Into<bool>) -> Self {
         self.payload.shuffle_options = Some(value.into());
         self
     }
 
-    /// Sets `allow_adding_options`: Pass *True*, if answer options can be added to the poll after creation; not supported for anonymous polls and quizzes
+    /// Sets [`allow_adding_options`](field@crate::methods::SendPoll::allow_adding_options): Pass `true` if answer options can be added to the poll after creation; not supported for anonymous polls and quizzes
     pub fn allow_adding_options(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_adding_options = Some(value.into());
         self
     }
 
-    /// Sets `hide_results_until_closes`: Pass *True*, if poll results must be shown only after the poll closes
+    /// Sets [`hide_results_until_closes`](field@crate::methods::SendPoll::hide_results_until_closes): Pass `true` if poll results must be shown only after the poll closes
     pub fn hide_results_until_closes(mut self, value: impl Into<bool>) -> Self {
         self.payload.hide_results_until_closes = Some(value.into());
         self
     }
 
-    /// Sets `members_only`: Pass *True*, if voting is limited to users who have been members of the chat where the poll is being sent for more than 24 hours; for channel chats only
+    /// Sets [`members_only`](field@crate::methods::SendPoll::members_only): Pass `true` if voting is limited to users who have been members of the chat where the poll is being sent for more than 24 hours; for channel chats only
     pub fn members_only(mut self, value: impl Into<bool>) -> Self {
         self.payload.members_only = Some(value.into());
         self
     }
 
-    /// Sets `country_codes`: A JSON-serialized list of 0-12 two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll; for channel chats only. Use “FT” as a country code to allow users with anonymous numbers to vote. If omitted or empty, then users from any country can participate in the poll.
+    /// Sets [`country_codes`](field@crate::methods::SendPoll::country_codes): A list of 0-12 two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll; for channel chats only.
     pub fn country_codes(mut self, value: impl Into<Vec<String>>) -> Self {
         self.payload.country_codes = Some(value.into());
         self
     }
 
-    /// Sets `correct_option_ids`: A JSON-serialized list of monotonically increasing 0-based identifiers of the correct answer options, required for polls in quiz mode
+    /// Sets [`correct_option_ids`](field@crate::methods::SendPoll::correct_option_ids): A list of monotonically increasing 0-based identifiers of the correct answer options, required for polls in quiz mode
     pub fn correct_option_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.payload.correct_option_ids = Some(value.into());
         self
     }
 
-    /// Sets `explanation`: Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters with at most 2 line feeds after entities parsing
+    /// Sets [`explanation`](field@crate::methods::SendPoll::explanation): Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters with at most 2 line feeds after entities parsing
     pub fn explanation(mut self, value: impl Into<String>) -> Self {
         self.payload.explanation = Some(value.into());
         self
     }
 
-    /// Sets `explanation_parse_mode`: Mode for parsing entities in the explanation. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`explanation_parse_mode`](field@crate::methods::SendPoll::explanation_parse_mode): Mode for parsing entities in the explanation.
     pub fn explanation_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.explanation_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `explanation_entities`: A JSON-serialized list of special entities that appear in the poll explanation. It can be specified instead of *explanation_parse_mode*.
+    /// Sets [`explanation_entities`](field@crate::methods::SendPoll::explanation_entities): A list of special entities that appear in the poll explanation.
     pub fn explanation_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.explanation_entities = Some(value.into());
         self
     }
 
-    /// Sets `explanation_media`: Media added to the quiz explanation
+    /// Sets [`explanation_media`](field@crate::methods::SendPoll::explanation_media): Media added to the quiz explanation
     pub fn explanation_media(mut self, value: impl Into<InputPollMedia>) -> Self {
         self.payload.explanation_media = Some(value.into());
         self
     }
 
-    /// Sets `open_period`: Amount of time in seconds the poll will be active after creation, 5-2628000. Can't be used together with *close_date*.
+    /// Sets [`open_period`](field@crate::methods::SendPoll::open_period): Amount of time in seconds the poll will be active after creation, 5-2628000.
     pub fn open_period(mut self, value: impl Into<i64>) -> Self {
         self.payload.open_period = Some(value.into());
         self
     }
 
-    /// Sets `close_date`: Point in time (Unix timestamp) when the poll will be automatically closed. Must be at least 5 and no more than 2628000 seconds in the future. Can't be used together with *open_period*.
+    /// Sets [`close_date`](field@crate::methods::SendPoll::close_date): Point in time (Unix timestamp) when the poll will be automatically closed.
     pub fn close_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.close_date = Some(value.into());
         self
     }
 
-    /// Sets `is_closed`: Pass *True* if the poll needs to be immediately closed. This can be useful for poll preview.
+    /// Sets [`is_closed`](field@crate::methods::SendPoll::is_closed): Pass `true` if the poll needs to be immediately closed.
     pub fn is_closed(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_closed = Some(value.into());
         self
     }
 
-    /// Sets `description`: Description of the poll to be sent, 0-1024 characters after entities parsing
+    /// Sets [`description`](field@crate::methods::SendPoll::description): Description of the poll to be sent, 0-1024 characters after entities parsing
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.payload.description = Some(value.into());
         self
     }
 
-    /// Sets `description_parse_mode`: Mode for parsing entities in the poll description. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`description_parse_mode`](field@crate::methods::SendPoll::description_parse_mode): Mode for parsing entities in the poll description.
     pub fn description_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.payload.description_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `description_entities`: A JSON-serialized list of special entities that appear in the poll description, which can be specified instead of *description_parse_mode*
+    /// Sets [`description_entities`](field@crate::methods::SendPoll::description_entities): A list of special entities that appear in the poll description, which can be specified instead of *description_parse_mode*
     pub fn description_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.payload.description_entities = Some(value.into());
         self
     }
 
-    /// Sets `media`: Media added to the poll description
+    /// Sets [`media`](field@crate::methods::SendPoll::media): Media added to the poll description
     pub fn media(mut self, value: impl Into<InputPollMedia>) -> Self {
         self.payload.media = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::SendPoll::disable_notification): Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages).
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the sent message from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::SendPoll::protect_content): Protects the contents of the sent message from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self
     }
 
-    /// Sets `allow_paid_broadcast`: Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Sets [`allow_paid_broadcast`](field@crate::methods::SendPoll::allow_paid_broadcast): Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message.
     pub fn allow_paid_broadcast(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_paid_broadcast = Some(value.into());
         self
     }
 
-    /// Sets `message_effect_id`: Unique identifier of the message effect to be added to the message; for private chats only
+    /// Sets [`message_effect_id`](field@crate::methods::SendPoll::message_effect_id): Unique identifier of the message effect to be added to the message; for private chats only
     pub fn message_effect_id(mut self, value: impl Into<String>) -> Self {
         self.payload.message_effect_id = Some(value.into());
         self
     }
 
-    /// Sets `reply_parameters`: Description of the message to reply to
+    /// Sets [`reply_parameters`](field@crate::methods::SendPoll::reply_parameters): Description of the message to reply to
     pub fn reply_parameters(mut self, value: impl Into<ReplyParameters>) -> Self {
         self.payload.reply_parameters = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: Additional interface options. A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
+    /// Sets [`reply_markup`](field@crate::methods::SendPoll::reply_markup): Additional interface options: an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
     pub fn reply_markup(mut self, value: impl Into<ReplyMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

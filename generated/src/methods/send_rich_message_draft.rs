@@ -7,7 +7,7 @@ use crate::types::InputRichMessage;
 
 /// Parameters of [`sendRichMessageDraft`](crate::Bot::send_rich_message_draft).
 ///
-/// Use this method to stream a partial rich message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you **must** call [sendRichMessage](crate::Bot::send_rich_message) with the complete message to persist it in the user's chat. Returns *True* on success.
+/// Use this method to stream a partial rich message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you **must** call [sendRichMessage](crate::Bot::send_rich_message) with the complete message to persist it in the user's chat. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#sendrichmessagedraft)
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +58,7 @@ impl Method for SendRichMessageDraft {
 }
 
 impl Request<SendRichMessageDraft> {
-    /// Sets `message_thread_id`: Unique identifier for the target message thread
+    /// Sets [`message_thread_id`](field@crate::methods::SendRichMessageDraft::message_thread_id): Unique identifier for the target message thread
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
@@ -66,7 +66,7 @@ impl Request<SendRichMessageDraft> {
 }
 
 impl Bot {
-    /// Use this method to stream a partial rich message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you **must** call [sendRichMessage](crate::Bot::send_rich_message) with the complete message to persist it in the user's chat. Returns *True* on success.
+    /// Use this method to stream a partial rich message to a user while the message is being generated. Note that the streamed draft is ephemeral and acts as a temporary 30-second preview - once the output is finalized, you **must** call [sendRichMessage](crate::Bot::send_rich_message) with the complete message to persist it in the user's chat. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#sendrichmessagedraft)
     #[doc(alias = "sendRichMessageDraft")]

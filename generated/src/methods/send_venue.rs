@@ -41,15 +41,15 @@ pub struct SendVenue {
     pub disable_notification: Option<bool>,
     /// Protects the contents of the sent message from forwarding and saving
     pub protect_content: Option<bool>,
-    /// Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
     pub allow_paid_broadcast: Option<bool>,
     /// Unique identifier of the message effect to be added to the message; for private chats only
     pub message_effect_id: Option<String>,
-    /// A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// An object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
     pub suggested_post_parameters: Option<SuggestedPostParameters>,
     /// Description of the message to reply to
     pub reply_parameters: Option<ReplyParameters>,
-    /// Additional interface options. A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
+    /// Additional interface options: an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
     pub reply_markup: Option<ReplyMarkup>,
 }
 
@@ -141,73 +141,73 @@ impl Method for SendVenue {
 }
 
 impl Request<SendVenue> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message will be sent
+    /// Sets [`business_connection_id`](field@crate::methods::SendVenue::business_connection_id): Unique identifier of the business connection on behalf of which the message will be sent
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `message_thread_id`: Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
+    /// Sets [`message_thread_id`](field@crate::methods::SendVenue::message_thread_id): Unique identifier for the target message thread (topic) of a forum; for forum supergroups and private chats of bots with forum topic mode enabled only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `direct_messages_topic_id`: Identifier of the direct messages topic to which the message will be sent; required if the message is sent to a direct messages chat
+    /// Sets [`direct_messages_topic_id`](field@crate::methods::SendVenue::direct_messages_topic_id): Identifier of the direct messages topic to which the message will be sent; required if the message is sent to a direct messages chat
     pub fn direct_messages_topic_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.direct_messages_topic_id = Some(value.into());
         self
     }
 
-    /// Sets `foursquare_id`: Foursquare identifier of the venue
+    /// Sets [`foursquare_id`](field@crate::methods::SendVenue::foursquare_id): Foursquare identifier of the venue
     pub fn foursquare_id(mut self, value: impl Into<String>) -> Self {
         self.payload.foursquare_id = Some(value.into());
         self
     }
 
-    /// Sets `foursquare_type`: Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Sets [`foursquare_type`](field@crate::methods::SendVenue::foursquare_type): Foursquare type of the venue, if known.
     pub fn foursquare_type(mut self, value: impl Into<String>) -> Self {
         self.payload.foursquare_type = Some(value.into());
         self
     }
 
-    /// Sets `google_place_id`: Google Places identifier of the venue
+    /// Sets [`google_place_id`](field@crate::methods::SendVenue::google_place_id): Google Places identifier of the venue
     pub fn google_place_id(mut self, value: impl Into<String>) -> Self {
         self.payload.google_place_id = Some(value.into());
         self
     }
 
-    /// Sets `google_place_type`: Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Sets [`google_place_type`](field@crate::methods::SendVenue::google_place_type): Google Places type of the venue.
     pub fn google_place_type(mut self, value: impl Into<String>) -> Self {
         self.payload.google_place_type = Some(value.into());
         self
     }
 
-    /// Sets `disable_notification`: Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages). Users will receive a notification with no sound.
+    /// Sets [`disable_notification`](field@crate::methods::SendVenue::disable_notification): Sends the message [silently](https://telegram.org/blog/channels-2-0#silent-messages).
     pub fn disable_notification(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_notification = Some(value.into());
         self
     }
 
-    /// Sets `protect_content`: Protects the contents of the sent message from forwarding and saving
+    /// Sets [`protect_content`](field@crate::methods::SendVenue::protect_content): Protects the contents of the sent message from forwarding and saving
     pub fn protect_content(mut self, value: impl Into<bool>) -> Self {
         self.payload.protect_content = Some(value.into());
         self
     }
 
-    /// Sets `allow_paid_broadcast`: Pass *True* to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message. The relevant Stars will be withdrawn from the bot's balance.
+    /// Sets [`allow_paid_broadcast`](field@crate::methods::SendVenue::allow_paid_broadcast): Pass `true` to allow up to 1000 messages per second, ignoring [broadcasting limits](https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once) for a fee of 0.1 Telegram Stars per message.
     pub fn allow_paid_broadcast(mut self, value: impl Into<bool>) -> Self {
         self.payload.allow_paid_broadcast = Some(value.into());
         self
     }
 
-    /// Sets `message_effect_id`: Unique identifier of the message effect to be added to the message; for private chats only
+    /// Sets [`message_effect_id`](field@crate::methods::SendVenue::message_effect_id): Unique identifier of the message effect to be added to the message; for private chats only
     pub fn message_effect_id(mut self, value: impl Into<String>) -> Self {
         self.payload.message_effect_id = Some(value.into());
         self
     }
 
-    /// Sets `suggested_post_parameters`: A JSON-serialized object containing the parameters of the suggested post to send; for direct messages chats only. If the message is sent as a reply to another suggested post, then that suggested post is automatically declined.
+    /// Sets [`suggested_post_parameters`](field@crate::methods::SendVenue::suggested_post_parameters): An object containing the parameters of the suggested post to send; for direct messages chats only.
     pub fn suggested_post_parameters(
         mut self,
         value: impl Into<SuggestedPostParameters>,
@@ -216,13 +216,13 @@ impl Request<SendVenue> {
         self
     }
 
-    /// Sets `reply_parameters`: Description of the message to reply to
+    /// Sets [`reply_parameters`](field@crate::methods::SendVenue::reply_parameters): Description of the message to reply to
     pub fn reply_parameters(mut self, value: impl Into<ReplyParameters>) -> Self {
         self.payload.reply_parameters = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: Additional interface options. A JSON-serialized object for an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
+    /// Sets [`reply_markup`](field@crate::methods::SendVenue::reply_markup): Additional interface options: an [inline keyboard](https://core.telegram.org/bots/features#inline-keyboards), [custom reply keyboard](https://core.telegram.org/bots/features#keyboards), instructions to remove a reply keyboard or to force a reply from the user.
     pub fn reply_markup(mut self, value: impl Into<ReplyMarkup>) -> Self {
         self.payload.reply_markup = Some(value.into());
         self

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setBusinessAccountBio`](crate::Bot::set_business_account_bio).
 ///
-/// Changes the bio of a managed business account. Requires the *can_change_bio* business bot right. Returns *True* on success.
+/// Changes the bio of a managed business account. Requires the *can_change_bio* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountbio)
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,7 @@ impl Method for SetBusinessAccountBio {
 }
 
 impl Request<SetBusinessAccountBio> {
-    /// Sets `bio`: The new value of the bio for the business account; 0-140 characters
+    /// Sets [`bio`](field@crate::methods::SetBusinessAccountBio::bio): The new value of the bio for the business account; 0-140 characters
     pub fn bio(mut self, value: impl Into<String>) -> Self {
         self.payload.bio = Some(value.into());
         self
@@ -53,7 +53,7 @@ impl Request<SetBusinessAccountBio> {
 }
 
 impl Bot {
-    /// Changes the bio of a managed business account. Requires the *can_change_bio* business bot right. Returns *True* on success.
+    /// Changes the bio of a managed business account. Requires the *can_change_bio* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountbio)
     #[doc(alias = "setBusinessAccountBio")]

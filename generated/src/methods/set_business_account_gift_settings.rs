@@ -7,7 +7,7 @@ use crate::types::AcceptedGiftTypes;
 
 /// Parameters of [`setBusinessAccountGiftSettings`](crate::Bot::set_business_account_gift_settings).
 ///
-/// Changes the privacy settings pertaining to incoming gifts in a managed business account. Requires the *can_change_gift_settings* business bot right. Returns *True* on success.
+/// Changes the privacy settings pertaining to incoming gifts in a managed business account. Requires the *can_change_gift_settings* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountgiftsettings)
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +15,7 @@ use crate::types::AcceptedGiftTypes;
 pub struct SetBusinessAccountGiftSettings {
     /// Unique identifier of the business connection
     pub business_connection_id: String,
-    /// Pass *True*, if a button for sending a gift to the user or by the business account must always be shown in the input field
+    /// Pass `true` if a button for sending a gift to the user or by the business account must always be shown in the input field
     pub show_gift_button: bool,
     /// Types of gifts accepted by the business account
     pub accepted_gift_types: AcceptedGiftTypes,
@@ -55,7 +55,7 @@ impl Method for SetBusinessAccountGiftSettings {
 
 impl Request<SetBusinessAccountGiftSettings> {}
 impl Bot {
-    /// Changes the privacy settings pertaining to incoming gifts in a managed business account. Requires the *can_change_gift_settings* business bot right. Returns *True* on success.
+    /// Changes the privacy settings pertaining to incoming gifts in a managed business account. Requires the *can_change_gift_settings* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountgiftsettings)
     #[doc(alias = "setBusinessAccountGiftSettings")]

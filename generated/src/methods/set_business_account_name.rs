@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setBusinessAccountName`](crate::Bot::set_business_account_name).
 ///
-/// Changes the first and last name of a managed business account. Requires the *can_change_name* business bot right. Returns *True* on success.
+/// Changes the first and last name of a managed business account. Requires the *can_change_name* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountname)
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +52,7 @@ impl Method for SetBusinessAccountName {
 }
 
 impl Request<SetBusinessAccountName> {
-    /// Sets `last_name`: The new value of the last name for the business account; 0-64 characters
+    /// Sets [`last_name`](field@crate::methods::SetBusinessAccountName::last_name): The new value of the last name for the business account; 0-64 characters
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.payload.last_name = Some(value.into());
         self
@@ -60,7 +60,7 @@ impl Request<SetBusinessAccountName> {
 }
 
 impl Bot {
-    /// Changes the first and last name of a managed business account. Requires the *can_change_name* business bot right. Returns *True* on success.
+    /// Changes the first and last name of a managed business account. Requires the *can_change_name* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountname)
     #[doc(alias = "setBusinessAccountName")]

@@ -7,7 +7,7 @@ use crate::types::InputProfilePhoto;
 
 /// Parameters of [`setBusinessAccountProfilePhoto`](crate::Bot::set_business_account_profile_photo).
 ///
-/// Changes the profile photo of a managed business account. Requires the *can_edit_profile_photo* business bot right. Returns *True* on success.
+/// Changes the profile photo of a managed business account. Requires the *can_edit_profile_photo* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountprofilephoto)
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +17,7 @@ pub struct SetBusinessAccountProfilePhoto {
     pub business_connection_id: String,
     /// The new profile photo to set
     pub photo: InputProfilePhoto,
-    /// Pass *True* to set the public photo, which will be visible even if the main photo is hidden by the business account's privacy settings. An account can have only one public photo.
+    /// Pass `true` to set the public photo, which will be visible even if the main photo is hidden by the business account's privacy settings. An account can have only one public photo.
     pub is_public: Option<bool>,
 }
 
@@ -53,7 +53,7 @@ impl Method for SetBusinessAccountProfilePhoto {
 }
 
 impl Request<SetBusinessAccountProfilePhoto> {
-    /// Sets `is_public`: Pass *True* to set the public photo, which will be visible even if the main photo is hidden by the business account's privacy settings. An account can have only one public photo.
+    /// Sets [`is_public`](field@crate::methods::SetBusinessAccountProfilePhoto::is_public): Pass `true` to set the public photo, which will be visible even if the main photo is hidden by the business account's privacy settings.
     pub fn is_public(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_public = Some(value.into());
         self
@@ -61,7 +61,7 @@ impl Request<SetBusinessAccountProfilePhoto> {
 }
 
 impl Bot {
-    /// Changes the profile photo of a managed business account. Requires the *can_edit_profile_photo* business bot right. Returns *True* on success.
+    /// Changes the profile photo of a managed business account. Requires the *can_edit_profile_photo* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountprofilephoto)
     #[doc(alias = "setBusinessAccountProfilePhoto")]

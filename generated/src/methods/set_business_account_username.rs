@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setBusinessAccountUsername`](crate::Bot::set_business_account_username).
 ///
-/// Changes the username of a managed business account. Requires the *can_change_username* business bot right. Returns *True* on success.
+/// Changes the username of a managed business account. Requires the *can_change_username* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountusername)
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,7 @@ impl Method for SetBusinessAccountUsername {
 }
 
 impl Request<SetBusinessAccountUsername> {
-    /// Sets `username`: The new value of the username for the business account; 0-32 characters
+    /// Sets [`username`](field@crate::methods::SetBusinessAccountUsername::username): The new value of the username for the business account; 0-32 characters
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.payload.username = Some(value.into());
         self
@@ -53,7 +53,7 @@ impl Request<SetBusinessAccountUsername> {
 }
 
 impl Bot {
-    /// Changes the username of a managed business account. Requires the *can_change_username* business bot right. Returns *True* on success.
+    /// Changes the username of a managed business account. Requires the *can_change_username* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setbusinessaccountusername)
     #[doc(alias = "setBusinessAccountUsername")]

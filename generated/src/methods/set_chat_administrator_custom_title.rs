@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setChatAdministratorCustomTitle`](crate::Bot::set_chat_administrator_custom_title).
 ///
-/// Use this method to set a custom title for an administrator in a supergroup promoted by the bot. Returns *True* on success.
+/// Use this method to set a custom title for an administrator in a supergroup promoted by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setchatadministratorcustomtitle)
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ impl Method for SetChatAdministratorCustomTitle {
 
 impl Request<SetChatAdministratorCustomTitle> {}
 impl Bot {
-    /// Use this method to set a custom title for an administrator in a supergroup promoted by the bot. Returns *True* on success.
+    /// Use this method to set a custom title for an administrator in a supergroup promoted by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setchatadministratorcustomtitle)
     #[doc(alias = "setChatAdministratorCustomTitle")]

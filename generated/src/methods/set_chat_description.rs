@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setChatDescription`](crate::Bot::set_chat_description).
 ///
-/// Use this method to change the description of a group, a supergroup or a channel. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns *True* on success.
+/// Use this method to change the description of a group, a supergroup or a channel. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setchatdescription)
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,7 @@ impl Method for SetChatDescription {
 }
 
 impl Request<SetChatDescription> {
-    /// Sets `description`: New chat description, 0-255 characters
+    /// Sets [`description`](field@crate::methods::SetChatDescription::description): New chat description, 0-255 characters
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.payload.description = Some(value.into());
         self
@@ -53,7 +53,7 @@ impl Request<SetChatDescription> {
 }
 
 impl Bot {
-    /// Use this method to change the description of a group, a supergroup or a channel. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns *True* on success.
+    /// Use this method to change the description of a group, a supergroup or a channel. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setchatdescription)
     #[doc(alias = "setChatDescription")]

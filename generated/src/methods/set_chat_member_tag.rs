@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setChatMemberTag`](crate::Bot::set_chat_member_tag).
 ///
-/// Use this method to set a tag for a regular member in a group or a supergroup. The bot must be an administrator in the chat for this to work and must have the *can_manage_tags* administrator right. Returns *True* on success.
+/// Use this method to set a tag for a regular member in a group or a supergroup. The bot must be an administrator in the chat for this to work and must have the *can_manage_tags* administrator right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setchatmembertag)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for SetChatMemberTag {
 }
 
 impl Request<SetChatMemberTag> {
-    /// Sets `tag`: New tag for the member; 0-16 characters, emoji are not allowed
+    /// Sets [`tag`](field@crate::methods::SetChatMemberTag::tag): New tag for the member; 0-16 characters, emoji are not allowed
     pub fn tag(mut self, value: impl Into<String>) -> Self {
         self.payload.tag = Some(value.into());
         self
@@ -57,7 +57,7 @@ impl Request<SetChatMemberTag> {
 }
 
 impl Bot {
-    /// Use this method to set a tag for a regular member in a group or a supergroup. The bot must be an administrator in the chat for this to work and must have the *can_manage_tags* administrator right. Returns *True* on success.
+    /// Use this method to set a tag for a regular member in a group or a supergroup. The bot must be an administrator in the chat for this to work and must have the *can_manage_tags* administrator right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setchatmembertag)
     #[doc(alias = "setChatMemberTag")]

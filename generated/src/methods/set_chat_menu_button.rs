@@ -7,7 +7,7 @@ use crate::types::MenuButton;
 
 /// Parameters of [`setChatMenuButton`](crate::Bot::set_chat_menu_button).
 ///
-/// Use this method to change the bot's menu button in a private chat, or the default menu button. Returns *True* on success.
+/// Use this method to change the bot's menu button in a private chat, or the default menu button. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setchatmenubutton)
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +15,7 @@ use crate::types::MenuButton;
 pub struct SetChatMenuButton {
     /// Unique identifier for the target private chat. If not specified, the bot's default menu button will be changed.
     pub chat_id: Option<i64>,
-    /// A JSON-serialized object for the bot's new menu button. Defaults to [MenuButtonDefault](crate::types::MenuButtonDefault).
+    /// The bot's new menu button. Defaults to [MenuButtonDefault](crate::types::MenuButtonDefault).
     pub menu_button: Option<MenuButton>,
 }
 
@@ -52,13 +52,13 @@ impl Method for SetChatMenuButton {
 }
 
 impl Request<SetChatMenuButton> {
-    /// Sets `chat_id`: Unique identifier for the target private chat. If not specified, the bot's default menu button will be changed.
+    /// Sets [`chat_id`](field@crate::methods::SetChatMenuButton::chat_id): Unique identifier for the target private chat.
     pub fn chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `menu_button`: A JSON-serialized object for the bot's new menu button. Defaults to [MenuButtonDefault](crate::types::MenuButtonDefault).
+    /// Sets [`menu_button`](field@crate::methods::SetChatMenuButton::menu_button): The bot's new menu button.
     pub fn menu_button(mut self, value: impl Into<MenuButton>) -> Self {
         self.payload.menu_button = Some(value.into());
         self
@@ -66,7 +66,7 @@ impl Request<SetChatMenuButton> {
 }
 
 impl Bot {
-    /// Use this method to change the bot's menu button in a private chat, or the default menu button. Returns *True* on success.
+    /// Use this method to change the bot's menu button in a private chat, or the default menu button. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setchatmenubutton)
     #[doc(alias = "setChatMenuButton")]

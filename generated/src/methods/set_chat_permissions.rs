@@ -7,7 +7,7 @@ use crate::types::ChatPermissions;
 
 /// Parameters of [`setChatPermissions`](crate::Bot::set_chat_permissions).
 ///
-/// Use this method to set default chat permissions for all members. The bot must be an administrator in the group or a supergroup for this to work and must have the *can_restrict_members* administrator rights. Returns *True* on success.
+/// Use this method to set default chat permissions for all members. The bot must be an administrator in the group or a supergroup for this to work and must have the *can_restrict_members* administrator rights. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setchatpermissions)
 #[derive(Debug, Clone, PartialEq)]
@@ -15,9 +15,9 @@ use crate::types::ChatPermissions;
 pub struct SetChatPermissions {
     /// Unique identifier for the target chat or username of the target supergroup in the format `@username`
     pub chat_id: ChatId,
-    /// A JSON-serialized object for new default chat permissions
+    /// New default chat permissions
     pub permissions: ChatPermissions,
-    /// Pass *True* if chat permissions are set independently. Otherwise, the *can_send_other_messages* and *can_add_web_page_previews* permissions will imply the *can_send_messages*, *can_send_audios*, *can_send_documents*, *can_send_photos*, *can_send_videos*, *can_send_video_notes*, and *can_send_voice_notes* permissions; the *can_send_polls* permission will imply the *can_send_messages* permission.
+    /// Pass `true` if chat permissions are set independently. Otherwise, the *can_send_other_messages* and *can_add_web_page_previews* permissions will imply the *can_send_messages*, *can_send_audios*, *can_send_documents*, *can_send_photos*, *can_send_videos*, *can_send_video_notes*, and *can_send_voice_notes* permissions; the *can_send_polls* permission will imply the *can_send_messages* permission.
     pub use_independent_chat_permissions: Option<bool>,
 }
 
@@ -56,7 +56,7 @@ impl Method for SetChatPermissions {
 }
 
 impl Request<SetChatPermissions> {
-    /// Sets `use_independent_chat_permissions`: Pass *True* if chat permissions are set independently. Otherwise, the *can_send_other_messages* and *can_add_web_page_previews* permissions will imply the *can_send_messages*, *can_send_audios*, *can_send_documents*, *can_send_photos*, *can_send_videos*, *can_send_video_notes*, and *can_send_voice_notes* permissions; the *can_send_polls* permission will imply the *can_send_messages* permission.
+    /// Sets [`use_independent_chat_permissions`](field@crate::methods::SetChatPermissions::use_independent_chat_permissions): Pass `true` if chat permissions are set independently.
     pub fn use_independent_chat_permissions(mut self, value: impl Into<bool>) -> Self {
         self.payload.use_independent_chat_permissions = Some(value.into());
         self
@@ -64,7 +64,7 @@ impl Request<SetChatPermissions> {
 }
 
 impl Bot {
-    /// Use this method to set default chat permissions for all members. The bot must be an administrator in the group or a supergroup for this to work and must have the *can_restrict_members* administrator rights. Returns *True* on success.
+    /// Use this method to set default chat permissions for all members. The bot must be an administrator in the group or a supergroup for this to work and must have the *can_restrict_members* administrator rights. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setchatpermissions)
     #[doc(alias = "setChatPermissions")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setChatStickerSet`](crate::Bot::set_chat_sticker_set).
 ///
-/// Use this method to set a new group sticker set for a supergroup. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Use the field *can_set_sticker_set* optionally returned in [getChat](crate::Bot::get_chat) requests to check if the bot can use this method. Returns *True* on success.
+/// Use this method to set a new group sticker set for a supergroup. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Use the field *can_set_sticker_set* optionally returned in [getChat](crate::Bot::get_chat) requests to check if the bot can use this method. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setchatstickerset)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for SetChatStickerSet {
 
 impl Request<SetChatStickerSet> {}
 impl Bot {
-    /// Use this method to set a new group sticker set for a supergroup. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Use the field *can_set_sticker_set* optionally returned in [getChat](crate::Bot::get_chat) requests to check if the bot can use this method. Returns *True* on success.
+    /// Use this method to set a new group sticker set for a supergroup. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Use the field *can_set_sticker_set* optionally returned in [getChat](crate::Bot::get_chat) requests to check if the bot can use this method. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setchatstickerset)
     #[doc(alias = "setChatStickerSet")]

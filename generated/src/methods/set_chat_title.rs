@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setChatTitle`](crate::Bot::set_chat_title).
 ///
-/// Use this method to change the title of a chat. Titles can't be changed for private chats. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns *True* on success.
+/// Use this method to change the title of a chat. Titles can't be changed for private chats. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setchattitle)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for SetChatTitle {
 
 impl Request<SetChatTitle> {}
 impl Bot {
-    /// Use this method to change the title of a chat. Titles can't be changed for private chats. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns *True* on success.
+    /// Use this method to change the title of a chat. Titles can't be changed for private chats. The bot must be an administrator in the chat for this to work and must have the appropriate administrator rights. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setchattitle)
     #[doc(alias = "setChatTitle")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setCustomEmojiStickerSetThumbnail`](crate::Bot::set_custom_emoji_sticker_set_thumbnail).
 ///
-/// Use this method to set the thumbnail of a custom emoji sticker set. Returns *True* on success.
+/// Use this method to set the thumbnail of a custom emoji sticker set. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setcustomemojistickersetthumbnail)
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,7 @@ impl Method for SetCustomEmojiStickerSetThumbnail {
 }
 
 impl Request<SetCustomEmojiStickerSetThumbnail> {
-    /// Sets `custom_emoji_id`: Custom emoji identifier of a sticker from the sticker set; pass an empty string to drop the thumbnail and use the first sticker as the thumbnail
+    /// Sets [`custom_emoji_id`](field@crate::methods::SetCustomEmojiStickerSetThumbnail::custom_emoji_id): Custom emoji identifier of a sticker from the sticker set; pass an empty string to drop the thumbnail and use the first sticker as the thumbnail
     pub fn custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.payload.custom_emoji_id = Some(value.into());
         self
@@ -53,7 +53,7 @@ impl Request<SetCustomEmojiStickerSetThumbnail> {
 }
 
 impl Bot {
-    /// Use this method to set the thumbnail of a custom emoji sticker set. Returns *True* on success.
+    /// Use this method to set the thumbnail of a custom emoji sticker set. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setcustomemojistickersetthumbnail)
     #[doc(alias = "setCustomEmojiStickerSetThumbnail")]

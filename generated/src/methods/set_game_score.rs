@@ -7,7 +7,7 @@ use crate::types::MessageOrTrue;
 
 /// Parameters of [`setGameScore`](crate::Bot::set_game_score).
 ///
-/// Use this method to set the score of the specified user in a game message. On success, if the message is not an inline message, the [Message](crate::types::Message) is returned, otherwise *True* is returned. Returns an error, if the new score is not greater than the user's current score in the chat and *force* is *False*.
+/// Use this method to set the score of the specified user in a game message. On success, if the message is not an inline message, the [Message](crate::types::Message) is returned, otherwise `true` is returned. Returns an error, if the new score is not greater than the user's current score in the chat and *force* is `false`.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setgamescore)
 #[derive(Debug, Clone, PartialEq)]
@@ -17,9 +17,9 @@ pub struct SetGameScore {
     pub user_id: i64,
     /// New score, must be non-negative
     pub score: i64,
-    /// Pass *True* if the high score is allowed to decrease. This can be useful when fixing mistakes or banning cheaters.
+    /// Pass `true` if the high score is allowed to decrease. This can be useful when fixing mistakes or banning cheaters.
     pub force: Option<bool>,
-    /// Pass *True* if the game message should not be automatically edited to include the current scoreboard
+    /// Pass `true` if the game message should not be automatically edited to include the current scoreboard
     pub disable_edit_message: Option<bool>,
     /// Required if *inline_message_id* is not specified. Unique identifier for the target chat.
     pub chat_id: Option<i64>,
@@ -66,31 +66,31 @@ impl Method for SetGameScore {
 }
 
 impl Request<SetGameScore> {
-    /// Sets `force`: Pass *True* if the high score is allowed to decrease. This can be useful when fixing mistakes or banning cheaters.
+    /// Sets [`force`](field@crate::methods::SetGameScore::force): Pass `true` if the high score is allowed to decrease.
     pub fn force(mut self, value: impl Into<bool>) -> Self {
         self.payload.force = Some(value.into());
         self
     }
 
-    /// Sets `disable_edit_message`: Pass *True* if the game message should not be automatically edited to include the current scoreboard
+    /// Sets [`disable_edit_message`](field@crate::methods::SetGameScore::disable_edit_message): Pass `true` if the game message should not be automatically edited to include the current scoreboard
     pub fn disable_edit_message(mut self, value: impl Into<bool>) -> Self {
         self.payload.disable_edit_message = Some(value.into());
         self
     }
 
-    /// Sets `chat_id`: Required if *inline_message_id* is not specified. Unique identifier for the target chat.
+    /// Sets [`chat_id`](field@crate::methods::SetGameScore::chat_id): Required if *inline_message_id* is not specified.
     pub fn chat_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Required if *inline_message_id* is not specified. Identifier of the sent message.
+    /// Sets [`message_id`](field@crate::methods::SetGameScore::message_id): Required if *inline_message_id* is not specified.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
     }
 
-    /// Sets `inline_message_id`: Required if *chat_id* and *message_id* are not specified. Identifier of the inline message.
+    /// Sets [`inline_message_id`](field@crate::methods::SetGameScore::inline_message_id): Required if *chat_id* and *message_id* are not specified.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.payload.inline_message_id = Some(value.into());
         self
@@ -98,7 +98,7 @@ impl Request<SetGameScore> {
 }
 
 impl Bot {
-    /// Use this method to set the score of the specified user in a game message. On success, if the message is not an inline message, the [Message](crate::types::Message) is returned, otherwise *True* is returned. Returns an error, if the new score is not greater than the user's current score in the chat and *force* is *False*.
+    /// Use this method to set the score of the specified user in a game message. On success, if the message is not an inline message, the [Message](crate::types::Message) is returned, otherwise `true` is returned. Returns an error, if the new score is not greater than the user's current score in the chat and *force* is `false`.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setgamescore)
     #[doc(alias = "setGameScore")]

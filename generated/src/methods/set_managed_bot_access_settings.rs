@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setManagedBotAccessSettings`](crate::Bot::set_managed_bot_access_settings).
 ///
-/// Use this method to change the access settings of a managed bot. Returns *True* on success.
+/// Use this method to change the access settings of a managed bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmanagedbotaccesssettings)
 #[derive(Debug, Clone, PartialEq)]
@@ -14,9 +14,9 @@ use crate::{Bot, Request};
 pub struct SetManagedBotAccessSettings {
     /// User identifier of the managed bot whose access settings will be changed
     pub user_id: i64,
-    /// Pass *True*, if only selected users can access the bot. The bot's owner can always access it.
+    /// Pass `true` if only selected users can access the bot. The bot's owner can always access it.
     pub is_access_restricted: bool,
-    /// A JSON-serialized list of up to 10 identifiers of users who will have access to the bot in addition to its owner. Ignored if *is_access_restricted* is false.
+    /// A list of up to 10 identifiers of users who will have access to the bot in addition to its owner. Ignored if *is_access_restricted* is false.
     pub added_user_ids: Option<Vec<i64>>,
 }
 
@@ -49,7 +49,7 @@ impl Method for SetManagedBotAccessSettings {
 }
 
 impl Request<SetManagedBotAccessSettings> {
-    /// Sets `added_user_ids`: A JSON-serialized list of up to 10 identifiers of users who will have access to the bot in addition to its owner. Ignored if *is_access_restricted* is false.
+    /// Sets [`added_user_ids`](field@crate::methods::SetManagedBotAccessSettings::added_user_ids): A list of up to 10 identifiers of users who will have access to the bot in addition to its owner.
     pub fn added_user_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.payload.added_user_ids = Some(value.into());
         self
@@ -57,7 +57,7 @@ impl Request<SetManagedBotAccessSettings> {
 }
 
 impl Bot {
-    /// Use this method to change the access settings of a managed bot. Returns *True* on success.
+    /// Use this method to change the access settings of a managed bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmanagedbotaccesssettings)
     #[doc(alias = "setManagedBotAccessSettings")]

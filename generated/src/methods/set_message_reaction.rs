@@ -7,7 +7,7 @@ use crate::types::ReactionType;
 
 /// Parameters of [`setMessageReaction`](crate::Bot::set_message_reaction).
 ///
-/// Use this method to change the chosen reactions on a message. Service messages of some types can't be reacted to. Automatically forwarded messages from a channel to its discussion group have the same available reactions as messages in the channel. Bots can't use paid reactions. Returns *True* on success.
+/// Use this method to change the chosen reactions on a message. Service messages of some types can't be reacted to. Automatically forwarded messages from a channel to its discussion group have the same available reactions as messages in the channel. Bots can't use paid reactions. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmessagereaction)
 #[derive(Debug, Clone, PartialEq)]
@@ -17,9 +17,9 @@ pub struct SetMessageReaction {
     pub chat_id: ChatId,
     /// Identifier of the target message. If the message belongs to a media group, the reaction is set to the first non-deleted message in the group instead.
     pub message_id: i64,
-    /// A JSON-serialized list of reaction types to set on the message. Currently, as non-premium users, bots can set up to one reaction per message. A custom emoji reaction can be used if it is either already present on the message or explicitly allowed by chat administrators. Paid reactions can't be used by bots.
+    /// A list of reaction types to set on the message. Currently, as non-premium users, bots can set up to one reaction per message. A custom emoji reaction can be used if it is either already present on the message or explicitly allowed by chat administrators. Paid reactions can't be used by bots.
     pub reaction: Option<Vec<ReactionType>>,
-    /// Pass *True* to set the reaction with a big animation
+    /// Pass `true` to set the reaction with a big animation
     pub is_big: Option<bool>,
 }
 
@@ -54,13 +54,13 @@ impl Method for SetMessageReaction {
 }
 
 impl Request<SetMessageReaction> {
-    /// Sets `reaction`: A JSON-serialized list of reaction types to set on the message. Currently, as non-premium users, bots can set up to one reaction per message. A custom emoji reaction can be used if it is either already present on the message or explicitly allowed by chat administrators. Paid reactions can't be used by bots.
+    /// Sets [`reaction`](field@crate::methods::SetMessageReaction::reaction): A list of reaction types to set on the message.
     pub fn reaction(mut self, value: impl Into<Vec<ReactionType>>) -> Self {
         self.payload.reaction = Some(value.into());
         self
     }
 
-    /// Sets `is_big`: Pass *True* to set the reaction with a big animation
+    /// Sets [`is_big`](field@crate::methods::SetMessageReaction::is_big): Pass `true` to set the reaction with a big animation
     pub fn is_big(mut self, value: impl Into<bool>) -> Self {
         self.payload.is_big = Some(value.into());
         self
@@ -68,7 +68,7 @@ impl Request<SetMessageReaction> {
 }
 
 impl Bot {
-    /// Use this method to change the chosen reactions on a message. Service messages of some types can't be reacted to. Automatically forwarded messages from a channel to its discussion group have the same available reactions as messages in the channel. Bots can't use paid reactions. Returns *True* on success.
+    /// Use this method to change the chosen reactions on a message. Service messages of some types can't be reacted to. Automatically forwarded messages from a channel to its discussion group have the same available reactions as messages in the channel. Bots can't use paid reactions. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmessagereaction)
     #[doc(alias = "setMessageReaction")]

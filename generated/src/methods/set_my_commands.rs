@@ -7,15 +7,15 @@ use crate::types::{BotCommand, BotCommandScope};
 
 /// Parameters of [`setMyCommands`](crate::Bot::set_my_commands).
 ///
-/// Use this method to change the list of the bot's commands. See [this manual](https://core.telegram.org/bots/features#commands) for more details about bot commands. Returns *True* on success.
+/// Use this method to change the list of the bot's commands. See [this manual](https://core.telegram.org/bots/features#commands) for more details about bot commands. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmycommands)
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetMyCommands {
-    /// A JSON-serialized list of bot commands to be set as the list of the bot's commands. At most 100 commands can be specified.
+    /// A list of bot commands to be set as the list of the bot's commands. At most 100 commands can be specified.
     pub commands: Vec<BotCommand>,
-    /// A JSON-serialized object, describing scope of users for which the commands are relevant. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
+    /// An object, describing scope of users for which the commands are relevant. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
     pub scope: Option<BotCommandScope>,
     /// A two-letter ISO 639-1 language code. If empty, commands will be applied to all users from the given scope, for whose language there are no dedicated commands.
     pub language_code: Option<String>,
@@ -50,13 +50,13 @@ impl Method for SetMyCommands {
 }
 
 impl Request<SetMyCommands> {
-    /// Sets `scope`: A JSON-serialized object, describing scope of users for which the commands are relevant. Defaults to [BotCommandScopeDefault](crate::types::BotCommandScopeDefault).
+    /// Sets [`scope`](field@crate::methods::SetMyCommands::scope): An object, describing scope of users for which the commands are relevant.
     pub fn scope(mut self, value: impl Into<BotCommandScope>) -> Self {
         self.payload.scope = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code. If empty, commands will be applied to all users from the given scope, for whose language there are no dedicated commands.
+    /// Sets [`language_code`](field@crate::methods::SetMyCommands::language_code): A two-letter ISO 639-1 language code.
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self
@@ -64,7 +64,7 @@ impl Request<SetMyCommands> {
 }
 
 impl Bot {
-    /// Use this method to change the list of the bot's commands. See [this manual](https://core.telegram.org/bots/features#commands) for more details about bot commands. Returns *True* on success.
+    /// Use this method to change the list of the bot's commands. See [this manual](https://core.telegram.org/bots/features#commands) for more details about bot commands. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmycommands)
     #[doc(alias = "setMyCommands")]

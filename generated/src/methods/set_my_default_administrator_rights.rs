@@ -7,15 +7,15 @@ use crate::types::ChatAdministratorRights;
 
 /// Parameters of [`setMyDefaultAdministratorRights`](crate::Bot::set_my_default_administrator_rights).
 ///
-/// Use this method to change the default administrator rights requested by the bot when it's added as an administrator to groups or channels. These rights will be suggested to users, but they are free to modify the list before adding the bot. Returns *True* on success.
+/// Use this method to change the default administrator rights requested by the bot when it's added as an administrator to groups or channels. These rights will be suggested to users, but they are free to modify the list before adding the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmydefaultadministratorrights)
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetMyDefaultAdministratorRights {
-    /// A JSON-serialized object describing new default administrator rights. If not specified, the default administrator rights will be cleared.
+    /// An object describing new default administrator rights. If not specified, the default administrator rights will be cleared.
     pub rights: Option<ChatAdministratorRights>,
-    /// Pass *True* to change the default administrator rights of the bot in channels. Otherwise, the default administrator rights of the bot for groups and supergroups will be changed.
+    /// Pass `true` to change the default administrator rights of the bot in channels. Otherwise, the default administrator rights of the bot for groups and supergroups will be changed.
     pub for_channels: Option<bool>,
 }
 
@@ -52,13 +52,13 @@ impl Method for SetMyDefaultAdministratorRights {
 }
 
 impl Request<SetMyDefaultAdministratorRights> {
-    /// Sets `rights`: A JSON-serialized object describing new default administrator rights. If not specified, the default administrator rights will be cleared.
+    /// Sets [`rights`](field@crate::methods::SetMyDefaultAdministratorRights::rights): An object describing new default administrator rights.
     pub fn rights(mut self, value: impl Into<ChatAdministratorRights>) -> Self {
         self.payload.rights = Some(value.into());
         self
     }
 
-    /// Sets `for_channels`: Pass *True* to change the default administrator rights of the bot in channels. Otherwise, the default administrator rights of the bot for groups and supergroups will be changed.
+    /// Sets [`for_channels`](field@crate::methods::SetMyDefaultAdministratorRights::for_channels): Pass `true` to change the default administrator rights of the bot in channels.
     pub fn for_channels(mut self, value: impl Into<bool>) -> Self {
         self.payload.for_channels = Some(value.into());
         self
@@ -66,7 +66,7 @@ impl Request<SetMyDefaultAdministratorRights> {
 }
 
 impl Bot {
-    /// Use this method to change the default administrator rights requested by the bot when it's added as an administrator to groups or channels. These rights will be suggested to users, but they are free to modify the list before adding the bot. Returns *True* on success.
+    /// Use this method to change the default administrator rights requested by the bot when it's added as an administrator to groups or channels. These rights will be suggested to users, but they are free to modify the list before adding the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmydefaultadministratorrights)
     #[doc(alias = "setMyDefaultAdministratorRights")]

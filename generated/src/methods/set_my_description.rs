@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setMyDescription`](crate::Bot::set_my_description).
 ///
-/// Use this method to change the bot's description, which is shown in the chat with the bot if the chat is empty. Returns *True* on success.
+/// Use this method to change the bot's description, which is shown in the chat with the bot if the chat is empty. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmydescription)
 #[derive(Debug, Clone, PartialEq)]
@@ -51,13 +51,13 @@ impl Method for SetMyDescription {
 }
 
 impl Request<SetMyDescription> {
-    /// Sets `description`: New bot description; 0-512 characters. Pass an empty string to remove the dedicated description for the given language.
+    /// Sets [`description`](field@crate::methods::SetMyDescription::description): New bot description; 0-512 characters.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.payload.description = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code. If empty, the description will be applied to all users for whose language there is no dedicated description.
+    /// Sets [`language_code`](field@crate::methods::SetMyDescription::language_code): A two-letter ISO 639-1 language code.
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self
@@ -65,7 +65,7 @@ impl Request<SetMyDescription> {
 }
 
 impl Bot {
-    /// Use this method to change the bot's description, which is shown in the chat with the bot if the chat is empty. Returns *True* on success.
+    /// Use this method to change the bot's description, which is shown in the chat with the bot if the chat is empty. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmydescription)
     #[doc(alias = "setMyDescription")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setMyName`](crate::Bot::set_my_name).
 ///
-/// Use this method to change the bot's name. Returns *True* on success.
+/// Use this method to change the bot's name. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmyname)
 #[derive(Debug, Clone, PartialEq)]
@@ -51,13 +51,13 @@ impl Method for SetMyName {
 }
 
 impl Request<SetMyName> {
-    /// Sets `name`: New bot name; 0-64 characters. Pass an empty string to remove the dedicated name for the given language.
+    /// Sets [`name`](field@crate::methods::SetMyName::name): New bot name; 0-64 characters.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.payload.name = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code. If empty, the name will be shown to all users for whose language there is no dedicated name.
+    /// Sets [`language_code`](field@crate::methods::SetMyName::language_code): A two-letter ISO 639-1 language code.
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self
@@ -65,7 +65,7 @@ impl Request<SetMyName> {
 }
 
 impl Bot {
-    /// Use this method to change the bot's name. Returns *True* on success.
+    /// Use this method to change the bot's name. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmyname)
     #[doc(alias = "setMyName")]

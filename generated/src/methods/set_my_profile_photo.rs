@@ -7,7 +7,7 @@ use crate::types::InputProfilePhoto;
 
 /// Parameters of [`setMyProfilePhoto`](crate::Bot::set_my_profile_photo).
 ///
-/// Changes the profile photo of the bot. Returns *True* on success.
+/// Changes the profile photo of the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmyprofilephoto)
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +41,7 @@ impl Method for SetMyProfilePhoto {
 
 impl Request<SetMyProfilePhoto> {}
 impl Bot {
-    /// Changes the profile photo of the bot. Returns *True* on success.
+    /// Changes the profile photo of the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmyprofilephoto)
     #[doc(alias = "setMyProfilePhoto")]

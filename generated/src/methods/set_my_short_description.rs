@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setMyShortDescription`](crate::Bot::set_my_short_description).
 ///
-/// Use this method to change the bot's short description, which is shown on the bot's profile page and is sent together with the link when users share the bot. Returns *True* on success.
+/// Use this method to change the bot's short description, which is shown on the bot's profile page and is sent together with the link when users share the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setmyshortdescription)
 #[derive(Debug, Clone, PartialEq)]
@@ -51,13 +51,13 @@ impl Method for SetMyShortDescription {
 }
 
 impl Request<SetMyShortDescription> {
-    /// Sets `short_description`: New short description for the bot; 0-120 characters. Pass an empty string to remove the dedicated short description for the given language.
+    /// Sets [`short_description`](field@crate::methods::SetMyShortDescription::short_description): New short description for the bot; 0-120 characters.
     pub fn short_description(mut self, value: impl Into<String>) -> Self {
         self.payload.short_description = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: A two-letter ISO 639-1 language code. If empty, the short description will be applied to all users for whose language there is no dedicated short description.
+    /// Sets [`language_code`](field@crate::methods::SetMyShortDescription::language_code): A two-letter ISO 639-1 language code.
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.payload.language_code = Some(value.into());
         self
@@ -65,7 +65,7 @@ impl Request<SetMyShortDescription> {
 }
 
 impl Bot {
-    /// Use this method to change the bot's short description, which is shown on the bot's profile page and is sent together with the link when users share the bot. Returns *True* on success.
+    /// Use this method to change the bot's short description, which is shown on the bot's profile page and is sent together with the link when users share the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setmyshortdescription)
     #[doc(alias = "setMyShortDescription")]

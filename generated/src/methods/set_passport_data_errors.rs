@@ -7,7 +7,7 @@ use crate::types::PassportElementError;
 
 /// Parameters of [`setPassportDataErrors`](crate::Bot::set_passport_data_errors).
 ///
-/// Informs a user that some of the Telegram Passport elements they provided contains errors. The user will not be able to re-submit their Passport to you until the errors are fixed (the contents of the field for which you returned the error must change). Returns *True* on success.
+/// Informs a user that some of the Telegram Passport elements they provided contains errors. The user will not be able to re-submit their Passport to you until the errors are fixed (the contents of the field for which you returned the error must change). Returns `true` on success.
 ///
 /// Use this if the data submitted by the user doesn't satisfy the standards your service requires for any reason. For example, if a birthday date seems invalid, a submitted document is blurry, a scan shows evidence of tampering, etc. Supply some details in the error message to make sure the user knows how to correct the issues.
 ///
@@ -17,7 +17,7 @@ use crate::types::PassportElementError;
 pub struct SetPassportDataErrors {
     /// User identifier
     pub user_id: i64,
-    /// A JSON-serialized array describing the errors
+    /// A list describing the errors
     pub errors: Vec<PassportElementError>,
 }
 
@@ -52,7 +52,7 @@ impl Method for SetPassportDataErrors {
 
 impl Request<SetPassportDataErrors> {}
 impl Bot {
-    /// Informs a user that some of the Telegram Passport elements they provided contains errors. The user will not be able to re-submit their Passport to you until the errors are fixed (the contents of the field for which you returned the error must change). Returns *True* on success.
+    /// Informs a user that some of the Telegram Passport elements they provided contains errors. The user will not be able to re-submit their Passport to you until the errors are fixed (the contents of the field for which you returned the error must change). Returns `true` on success.
     ///
     /// Use this if the data submitted by the user doesn't satisfy the standards your service requires for any reason. For example, if a birthday date seems invalid, a submitted document is blurry, a scan shows evidence of tampering, etc. Supply some details in the error message to make sure the user knows how to correct the issues.
     ///

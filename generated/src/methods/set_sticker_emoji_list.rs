@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setStickerEmojiList`](crate::Bot::set_sticker_emoji_list).
 ///
-/// Use this method to change the list of emoji assigned to a regular or custom emoji sticker. The sticker must belong to a sticker set created by the bot. Returns *True* on success.
+/// Use this method to change the list of emoji assigned to a regular or custom emoji sticker. The sticker must belong to a sticker set created by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setstickeremojilist)
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +14,7 @@ use crate::{Bot, Request};
 pub struct SetStickerEmojiList {
     /// File identifier of the sticker
     pub sticker: String,
-    /// A JSON-serialized list of 1-20 emoji associated with the sticker
+    /// A list of 1-20 emoji associated with the sticker
     pub emoji_list: Vec<String>,
 }
 
@@ -46,7 +46,7 @@ impl Method for SetStickerEmojiList {
 
 impl Request<SetStickerEmojiList> {}
 impl Bot {
-    /// Use this method to change the list of emoji assigned to a regular or custom emoji sticker. The sticker must belong to a sticker set created by the bot. Returns *True* on success.
+    /// Use this method to change the list of emoji assigned to a regular or custom emoji sticker. The sticker must belong to a sticker set created by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setstickeremojilist)
     #[doc(alias = "setStickerEmojiList")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setStickerKeywords`](crate::Bot::set_sticker_keywords).
 ///
-/// Use this method to change search keywords assigned to a regular or custom emoji sticker. The sticker must belong to a sticker set created by the bot. Returns *True* on success.
+/// Use this method to change search keywords assigned to a regular or custom emoji sticker. The sticker must belong to a sticker set created by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setstickerkeywords)
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +14,7 @@ use crate::{Bot, Request};
 pub struct SetStickerKeywords {
     /// File identifier of the sticker
     pub sticker: String,
-    /// A JSON-serialized list of 0-20 search keywords for the sticker with total length of up to 64 characters
+    /// A list of 0-20 search keywords for the sticker with total length of up to 64 characters
     pub keywords: Option<Vec<String>>,
 }
 
@@ -45,7 +45,7 @@ impl Method for SetStickerKeywords {
 }
 
 impl Request<SetStickerKeywords> {
-    /// Sets `keywords`: A JSON-serialized list of 0-20 search keywords for the sticker with total length of up to 64 characters
+    /// Sets [`keywords`](field@crate::methods::SetStickerKeywords::keywords): A list of 0-20 search keywords for the sticker with total length of up to 64 characters
     pub fn keywords(mut self, value: impl Into<Vec<String>>) -> Self {
         self.payload.keywords = Some(value.into());
         self
@@ -53,7 +53,7 @@ impl Request<SetStickerKeywords> {
 }
 
 impl Bot {
-    /// Use this method to change search keywords assigned to a regular or custom emoji sticker. The sticker must belong to a sticker set created by the bot. Returns *True* on success.
+    /// Use this method to change search keywords assigned to a regular or custom emoji sticker. The sticker must belong to a sticker set created by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setstickerkeywords)
     #[doc(alias = "setStickerKeywords")]

@@ -7,7 +7,7 @@ use crate::types::MaskPosition;
 
 /// Parameters of [`setStickerMaskPosition`](crate::Bot::set_sticker_mask_position).
 ///
-/// Use this method to change the [mask position](crate::types::MaskPosition) of a mask sticker. The sticker must belong to a sticker set that was created by the bot. Returns *True* on success.
+/// Use this method to change the [mask position](crate::types::MaskPosition) of a mask sticker. The sticker must belong to a sticker set that was created by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setstickermaskposition)
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +15,7 @@ use crate::types::MaskPosition;
 pub struct SetStickerMaskPosition {
     /// File identifier of the sticker
     pub sticker: String,
-    /// A JSON-serialized object with the position where the mask should be placed on faces. Omit the parameter to remove the mask position.
+    /// An object with the position where the mask should be placed on faces. Omit the parameter to remove the mask position.
     pub mask_position: Option<MaskPosition>,
 }
 
@@ -46,7 +46,7 @@ impl Method for SetStickerMaskPosition {
 }
 
 impl Request<SetStickerMaskPosition> {
-    /// Sets `mask_position`: A JSON-serialized object with the position where the mask should be placed on faces. Omit the parameter to remove the mask position.
+    /// Sets [`mask_position`](field@crate::methods::SetStickerMaskPosition::mask_position): An object with the position where the mask should be placed on faces.
     pub fn mask_position(mut self, value: impl Into<MaskPosition>) -> Self {
         self.payload.mask_position = Some(value.into());
         self
@@ -54,7 +54,7 @@ impl Request<SetStickerMaskPosition> {
 }
 
 impl Bot {
-    /// Use this method to change the [mask position](crate::types::MaskPosition) of a mask sticker. The sticker must belong to a sticker set that was created by the bot. Returns *True* on success.
+    /// Use this method to change the [mask position](crate::types::MaskPosition) of a mask sticker. The sticker must belong to a sticker set that was created by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setstickermaskposition)
     #[doc(alias = "setStickerMaskPosition")]

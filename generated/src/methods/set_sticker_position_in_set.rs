@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setStickerPositionInSet`](crate::Bot::set_sticker_position_in_set).
 ///
-/// Use this method to move a sticker in a set created by the bot to a specific position. Returns *True* on success.
+/// Use this method to move a sticker in a set created by the bot to a specific position. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setstickerpositioninset)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for SetStickerPositionInSet {
 
 impl Request<SetStickerPositionInSet> {}
 impl Bot {
-    /// Use this method to move a sticker in a set created by the bot to a specific position. Returns *True* on success.
+    /// Use this method to move a sticker in a set created by the bot to a specific position. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setstickerpositioninset)
     #[doc(alias = "setStickerPositionInSet")]

@@ -7,7 +7,7 @@ use crate::types::StickerFormat;
 
 /// Parameters of [`setStickerSetThumbnail`](crate::Bot::set_sticker_set_thumbnail).
 ///
-/// Use this method to set the thumbnail of a regular or mask sticker set. The format of the thumbnail file must match the format of the stickers in the set. Returns *True* on success.
+/// Use this method to set the thumbnail of a regular or mask sticker set. The format of the thumbnail file must match the format of the stickers in the set. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setstickersetthumbnail)
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +58,7 @@ impl Method for SetStickerSetThumbnail {
 }
 
 impl Request<SetStickerSetThumbnail> {
-    /// Sets `thumbnail`: A **.WEBP** or **.PNG** image with the thumbnail, must be up to 128 kilobytes in size and have a width and height of exactly 100px, or a **.TGS** animation with a thumbnail up to 32 kilobytes in size (see [<https://core.telegram.org/stickers#animation-requirements>](https://core.telegram.org/stickers#animation-requirements) for animated sticker technical requirements), or a **.WEBM** video with the thumbnail up to 32 kilobytes in size; see [<https://core.telegram.org/stickers#video-requirements>](https://core.telegram.org/stickers#video-requirements) for video sticker technical requirements. Pass a *file_id* as a String to send a file that already exists on the Telegram servers, pass an HTTP URL as a String for Telegram to get a file from the Internet, or upload a new one using multipart/form-data. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Animated and video sticker set thumbnails can't be uploaded via HTTP URL. If omitted, then the thumbnail is dropped and the first sticker is used as the thumbnail.
+    /// Sets [`thumbnail`](field@crate::methods::SetStickerSetThumbnail::thumbnail): A **.WEBP** or **.PNG** image with the thumbnail, must be up to 128 kilobytes in size and have a width and height of exactly 100px, or a **.TGS** animation with a thumbnail up to 32 kilobytes in size (see [<https://core.telegram.org/stickers#animation-requirements>](https://core.telegram.org/stickers#animation-requirements) for animated sticker technical requirements), or a **.WEBM** video with the thumbnail up to 32 kilobytes in size; see [<https://core.telegram.org/stickers#video-requirements>](https://core.telegram.org/stickers#video-requirements) for video sticker technical requirements.
     pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.payload.thumbnail = Some(value.into());
         self
@@ -66,7 +66,7 @@ impl Request<SetStickerSetThumbnail> {
 }
 
 impl Bot {
-    /// Use this method to set the thumbnail of a regular or mask sticker set. The format of the thumbnail file must match the format of the stickers in the set. Returns *True* on success.
+    /// Use this method to set the thumbnail of a regular or mask sticker set. The format of the thumbnail file must match the format of the stickers in the set. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setstickersetthumbnail)
     #[doc(alias = "setStickerSetThumbnail")]

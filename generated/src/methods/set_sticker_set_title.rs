@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setStickerSetTitle`](crate::Bot::set_sticker_set_title).
 ///
-/// Use this method to set the title of a created sticker set. Returns *True* on success.
+/// Use this method to set the title of a created sticker set. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setstickersettitle)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for SetStickerSetTitle {
 
 impl Request<SetStickerSetTitle> {}
 impl Bot {
-    /// Use this method to set the title of a created sticker set. Returns *True* on success.
+    /// Use this method to set the title of a created sticker set. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setstickersettitle)
     #[doc(alias = "setStickerSetTitle")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setUserEmojiStatus`](crate::Bot::set_user_emoji_status).
 ///
-/// Changes the emoji status for a given user that previously allowed the bot to manage their emoji status via the Mini App method [requestEmojiStatusAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps). Returns *True* on success.
+/// Changes the emoji status for a given user that previously allowed the bot to manage their emoji status via the Mini App method [requestEmojiStatusAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps). Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#setuseremojistatus)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,13 +49,13 @@ impl Method for SetUserEmojiStatus {
 }
 
 impl Request<SetUserEmojiStatus> {
-    /// Sets `emoji_status_custom_emoji_id`: Custom emoji identifier of the emoji status to set. Pass an empty string to remove the status.
+    /// Sets [`emoji_status_custom_emoji_id`](field@crate::methods::SetUserEmojiStatus::emoji_status_custom_emoji_id): Custom emoji identifier of the emoji status to set.
     pub fn emoji_status_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.payload.emoji_status_custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `emoji_status_expiration_date`: Expiration date of the emoji status, if any
+    /// Sets [`emoji_status_expiration_date`](field@crate::methods::SetUserEmojiStatus::emoji_status_expiration_date): Expiration date of the emoji status, if any
     pub fn emoji_status_expiration_date(mut self, value: impl Into<i64>) -> Self {
         self.payload.emoji_status_expiration_date = Some(value.into());
         self
@@ -63,7 +63,7 @@ impl Request<SetUserEmojiStatus> {
 }
 
 impl Bot {
-    /// Changes the emoji status for a given user that previously allowed the bot to manage their emoji status via the Mini App method [requestEmojiStatusAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps). Returns *True* on success.
+    /// Changes the emoji status for a given user that previously allowed the bot to manage their emoji status via the Mini App method [requestEmojiStatusAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps). Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#setuseremojistatus)
     #[doc(alias = "setUserEmojiStatus")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`setWebhook`](crate::Bot::set_webhook).
 ///
-/// Use this method to specify a URL and receive incoming updates via an outgoing webhook. Whenever there is an update for the bot, we will send an HTTPS POST request to the specified URL, containing a JSON-serialized [Update](crate::types::Update). In case of an unsuccessful request (a request with response [HTTP status code](https://en.wikipedia.org/wiki/List_of_HTTP_status_codes) different from `2XY`), we will repeat the request and give up after a reasonable amount of attempts. Returns *True* on success.
+/// Use this method to specify a URL and receive incoming updates via an outgoing webhook. Whenever there is an update for the bot, we will send an HTTPS POST request to the specified URL, containing a JSON-serialized [Update](crate::types::Update). In case of an unsuccessful request (a request with response [HTTP status code](https://en.wikipedia.org/wiki/List_of_HTTP_status_codes) different from `2XY`), we will repeat the request and give up after a reasonable amount of attempts. Returns `true` on success.
 ///
 /// If you'd like to make sure that the webhook was set by you, you can specify secret data in the parameter *secret_token*. If specified, the request will contain a header “X-Telegram-Bot-Api-Secret-Token” with the secret token as content.
 ///
@@ -22,10 +22,10 @@ pub struct SetWebhook {
     pub ip_address: Option<String>,
     /// The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery, 1-100. Defaults to *40*. Use lower values to limit the load on your bot's server, and higher values to increase your bot's throughput.
     pub max_connections: Option<i64>,
-    /// A JSON-serialized list of the update types you want your bot to receive. For example, specify `["message", "edited_channel_post", "callback_query"]` to only receive updates of these types. See [Update](crate::types::Update) for a complete list of available update types. Specify an empty list to receive all update types except *chat_member*, *message_reaction*, and *message_reaction_count* (default). If not specified, the previous setting will be used.
+    /// A list of the update types you want your bot to receive. For example, specify `["message", "edited_channel_post", "callback_query"]` to only receive updates of these types. See [Update](crate::types::Update) for a complete list of available update types. Specify an empty list to receive all update types except *chat_member*, *message_reaction*, and *message_reaction_count* (default). If not specified, the previous setting will be used.
     /// Please note that this parameter doesn't affect updates created before the call to the setWebhook, so unwanted updates may be received for a short period of time.
     pub allowed_updates: Option<Vec<String>>,
-    /// Pass *True* to drop all pending updates
+    /// Pass `true` to drop all pending updates
     pub drop_pending_updates: Option<bool>,
     /// A secret token to be sent in a header “X-Telegram-Bot-Api-Secret-Token” in every webhook request, 1-256 characters. Only characters `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed. The header is useful to ensure that the request comes from a webhook set by you.
     pub secret_token: Option<String>,
@@ -68,38 +68,37 @@ impl Method for SetWebhook {
 }
 
 impl Request<SetWebhook> {
-    /// Sets `certificate`: Upload your public key certificate so that the root certificate in use can be checked. See our [self-signed guide](https://core.telegram.org/bots/self-signed) for details.
+    /// Sets [`certificate`](field@crate::methods::SetWebhook::certificate): Upload your public key certificate so that the root certificate in use can be checked.
     pub fn certificate(mut self, value: impl Into<InputFile>) -> Self {
         self.payload.certificate = Some(value.into());
         self
     }
 
-    /// Sets `ip_address`: The fixed IP address which will be used to send webhook requests instead of the IP address resolved through DNS
+    /// Sets [`ip_address`](field@crate::methods::SetWebhook::ip_address): The fixed IP address which will be used to send webhook requests instead of the IP address resolved through DNS
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.payload.ip_address = Some(value.into());
         self
     }
 
-    /// Sets `max_connections`: The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery, 1-100. Defaults to *40*. Use lower values to limit the load on your bot's server, and higher values to increase your bot's throughput.
+    /// Sets [`max_connections`](field@crate::methods::SetWebhook::max_connections): The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery, 1-100.
     pub fn max_connections(mut self, value: impl Into<i64>) -> Self {
         self.payload.max_connections = Some(value.into());
         self
     }
 
-    /// Sets `allowed_updates`: A JSON-serialized list of the update types you want your bot to receive. For example, specify `["message", "edited_channel_post", "callback_query"]` to only receive updates of these types. See [Update](crate::types::Update) for a complete list of available update types. Specify an empty list to receive all update types except *chat_member*, *message_reaction*, and *message_reaction_count* (default). If not specified, the previous setting will be used.
-    /// Please note that this parameter doesn't affect updates created before the call to the setWebhook, so unwanted updates may be received for a short period of time.
+    /// Sets [`allowed_updates`](field@crate::methods::SetWebhook::allowed_updates): A list of the update types you want your bot to receive.
     pub fn allowed_updates(mut self, value: impl Into<Vec<String>>) -> Self {
         self.payload.allowed_updates = Some(value.into());
         self
     }
 
-    /// Sets `drop_pending_updates`: Pass *True* to drop all pending updates
+    /// Sets [`drop_pending_updates`](field@crate::methods::SetWebhook::drop_pending_updates): Pass `true` to drop all pending updates
     pub fn drop_pending_updates(mut self, value: impl Into<bool>) -> Self {
         self.payload.drop_pending_updates = Some(value.into());
         self
     }
 
-    /// Sets `secret_token`: A secret token to be sent in a header “X-Telegram-Bot-Api-Secret-Token” in every webhook request, 1-256 characters. Only characters `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed. The header is useful to ensure that the request comes from a webhook set by you.
+    /// Sets [`secret_token`](field@crate::methods::SetWebhook::secret_token): A secret token to be sent in a header “X-Telegram-Bot-Api-Secret-Token” in every webhook request, 1-256 characters.
     pub fn secret_token(mut self, value: impl Into<String>) -> Self {
         self.payload.secret_token = Some(value.into());
         self
@@ -107,7 +106,7 @@ impl Request<SetWebhook> {
 }
 
 impl Bot {
-    /// Use this method to specify a URL and receive incoming updates via an outgoing webhook. Whenever there is an update for the bot, we will send an HTTPS POST request to the specified URL, containing a JSON-serialized [Update](crate::types::Update). In case of an unsuccessful request (a request with response [HTTP status code](https://en.wikipedia.org/wiki/List_of_HTTP_status_codes) different from `2XY`), we will repeat the request and give up after a reasonable amount of attempts. Returns *True* on success.
+    /// Use this method to specify a URL and receive incoming updates via an outgoing webhook. Whenever there is an update for the bot, we will send an HTTPS POST request to the specified URL, containing a JSON-serialized [Update](crate::types::Update). In case of an unsuccessful request (a request with response [HTTP status code](https://en.wikipedia.org/wiki/List_of_HTTP_status_codes) different from `2XY`), we will repeat the request and give up after a reasonable amount of attempts. Returns `true` on success.
     ///
     /// If you'd like to make sure that the webhook was set by you, you can specify secret data in the parameter *secret_token*. If specified, the request will contain a header “X-Telegram-Bot-Api-Secret-Token” with the secret token as content.
     ///

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`transferBusinessAccountStars`](crate::Bot::transfer_business_account_stars).
 ///
-/// Transfers Telegram Stars from the business account balance to the bot's balance. Requires the *can_transfer_stars* business bot right. Returns *True* on success.
+/// Transfers Telegram Stars from the business account balance to the bot's balance. Requires the *can_transfer_stars* business bot right. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transferbusinessaccountstars)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for TransferBusinessAccountStars {
 
 impl Request<TransferBusinessAccountStars> {}
 impl Bot {
-    /// Transfers Telegram Stars from the business account balance to the bot's balance. Requires the *can_transfer_stars* business bot right. Returns *True* on success.
+    /// Transfers Telegram Stars from the business account balance to the bot's balance. Requires the *can_transfer_stars* business bot right. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#transferbusinessaccountstars)
     #[doc(alias = "transferBusinessAccountStars")]

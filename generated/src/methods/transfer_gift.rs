@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`transferGift`](crate::Bot::transfer_gift).
 ///
-/// Transfers an owned unique gift to another user. Requires the *can_transfer_and_upgrade_gifts* business bot right. Requires *can_transfer_stars* business bot right if the transfer is paid. Returns *True* on success.
+/// Transfers an owned unique gift to another user. Requires the *can_transfer_and_upgrade_gifts* business bot right. Requires *can_transfer_stars* business bot right if the transfer is paid. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#transfergift)
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ impl Method for TransferGift {
 }
 
 impl Request<TransferGift> {
-    /// Sets `star_count`: The amount of Telegram Stars that will be paid for the transfer from the business account balance. If positive, then the *can_transfer_stars* business bot right is required.
+    /// Sets [`star_count`](field@crate::methods::TransferGift::star_count): The amount of Telegram Stars that will be paid for the transfer from the business account balance.
     pub fn star_count(mut self, value: impl Into<i64>) -> Self {
         self.payload.star_count = Some(value.into());
         self
@@ -65,7 +65,7 @@ impl Request<TransferGift> {
 }
 
 impl Bot {
-    /// Transfers an owned unique gift to another user. Requires the *can_transfer_and_upgrade_gifts* business bot right. Requires *can_transfer_stars* business bot right if the transfer is paid. Returns *True* on success.
+    /// Transfers an owned unique gift to another user. Requires the *can_transfer_and_upgrade_gifts* business bot right. Requires *can_transfer_stars* business bot right if the transfer is paid. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#transfergift)
     #[doc(alias = "transferGift")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`unbanChatMember`](crate::Bot::unban_chat_member).
 ///
-/// Use this method to unban a previously banned user in a supergroup or channel. The user will **not** return to the group or channel automatically, but will be able to join via link, etc. The bot must be an administrator for this to work. By default, this method guarantees that after the call the user is not a member of the chat, but will be able to join it. So if the user is a member of the chat they will also be **removed** from the chat. If you don't want this, use the parameter *only_if_banned*. Returns *True* on success.
+/// Use this method to unban a previously banned user in a supergroup or channel. The user will **not** return to the group or channel automatically, but will be able to join via link, etc. The bot must be an administrator for this to work. By default, this method guarantees that after the call the user is not a member of the chat, but will be able to join it. So if the user is a member of the chat they will also be **removed** from the chat. If you don't want this, use the parameter *only_if_banned*. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#unbanchatmember)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl Method for UnbanChatMember {
 }
 
 impl Request<UnbanChatMember> {
-    /// Sets `only_if_banned`: Do nothing if the user is not banned
+    /// Sets [`only_if_banned`](field@crate::methods::UnbanChatMember::only_if_banned): Do nothing if the user is not banned
     pub fn only_if_banned(mut self, value: impl Into<bool>) -> Self {
         self.payload.only_if_banned = Some(value.into());
         self
@@ -57,7 +57,7 @@ impl Request<UnbanChatMember> {
 }
 
 impl Bot {
-    /// Use this method to unban a previously banned user in a supergroup or channel. The user will **not** return to the group or channel automatically, but will be able to join via link, etc. The bot must be an administrator for this to work. By default, this method guarantees that after the call the user is not a member of the chat, but will be able to join it. So if the user is a member of the chat they will also be **removed** from the chat. If you don't want this, use the parameter *only_if_banned*. Returns *True* on success.
+    /// Use this method to unban a previously banned user in a supergroup or channel. The user will **not** return to the group or channel automatically, but will be able to join via link, etc. The bot must be an administrator for this to work. By default, this method guarantees that after the call the user is not a member of the chat, but will be able to join it. So if the user is a member of the chat they will also be **removed** from the chat. If you don't want this, use the parameter *only_if_banned*. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#unbanchatmember)
     #[doc(alias = "unbanChatMember")]

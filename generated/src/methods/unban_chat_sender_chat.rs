@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`unbanChatSenderChat`](crate::Bot::unban_chat_sender_chat).
 ///
-/// Use this method to unban a previously banned channel chat in a supergroup or channel. The bot must be an administrator for this to work and must have the appropriate administrator rights. Returns *True* on success.
+/// Use this method to unban a previously banned channel chat in a supergroup or channel. The bot must be an administrator for this to work and must have the appropriate administrator rights. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#unbanchatsenderchat)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for UnbanChatSenderChat {
 
 impl Request<UnbanChatSenderChat> {}
 impl Bot {
-    /// Use this method to unban a previously banned channel chat in a supergroup or channel. The bot must be an administrator for this to work and must have the appropriate administrator rights. Returns *True* on success.
+    /// Use this method to unban a previously banned channel chat in a supergroup or channel. The bot must be an administrator for this to work and must have the appropriate administrator rights. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#unbanchatsenderchat)
     #[doc(alias = "unbanChatSenderChat")]

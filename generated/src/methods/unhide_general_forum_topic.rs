@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`unhideGeneralForumTopic`](crate::Bot::unhide_general_forum_topic).
 ///
-/// Use this method to unhide the 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. Returns *True* on success.
+/// Use this method to unhide the 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#unhidegeneralforumtopic)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for UnhideGeneralForumTopic {
 
 impl Request<UnhideGeneralForumTopic> {}
 impl Bot {
-    /// Use this method to unhide the 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. Returns *True* on success.
+    /// Use this method to unhide the 'General' topic in a forum supergroup chat. The bot must be an administrator in the chat for this to work and must have the *can_manage_topics* administrator rights. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#unhidegeneralforumtopic)
     #[doc(alias = "unhideGeneralForumTopic")]

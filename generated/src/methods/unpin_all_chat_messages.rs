@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`unpinAllChatMessages`](crate::Bot::unpin_all_chat_messages).
 ///
-/// Use this method to clear the list of pinned messages in a chat. In private chats and channel direct messages chats, no additional rights are required to unpin all pinned messages. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin all pinned messages in groups and channels respectively. Returns *True* on success.
+/// Use this method to clear the list of pinned messages in a chat. In private chats and channel direct messages chats, no additional rights are required to unpin all pinned messages. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin all pinned messages in groups and channels respectively. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#unpinallchatmessages)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for UnpinAllChatMessages {
 
 impl Request<UnpinAllChatMessages> {}
 impl Bot {
-    /// Use this method to clear the list of pinned messages in a chat. In private chats and channel direct messages chats, no additional rights are required to unpin all pinned messages. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin all pinned messages in groups and channels respectively. Returns *True* on success.
+    /// Use this method to clear the list of pinned messages in a chat. In private chats and channel direct messages chats, no additional rights are required to unpin all pinned messages. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin all pinned messages in groups and channels respectively. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#unpinallchatmessages)
     #[doc(alias = "unpinAllChatMessages")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`unpinAllForumTopicMessages`](crate::Bot::unpin_all_forum_topic_messages).
 ///
-/// Use this method to clear the list of pinned messages in a forum topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_pin_messages* administrator right in the supergroup. Returns *True* on success.
+/// Use this method to clear the list of pinned messages in a forum topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_pin_messages* administrator right in the supergroup. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#unpinallforumtopicmessages)
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ impl Method for UnpinAllForumTopicMessages {
 
 impl Request<UnpinAllForumTopicMessages> {}
 impl Bot {
-    /// Use this method to clear the list of pinned messages in a forum topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_pin_messages* administrator right in the supergroup. Returns *True* on success.
+    /// Use this method to clear the list of pinned messages in a forum topic in a forum supergroup chat or a private chat with a user. In the case of a supergroup chat the bot must be an administrator in the chat for this to work and must have the *can_pin_messages* administrator right in the supergroup. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#unpinallforumtopicmessages)
     #[doc(alias = "unpinAllForumTopicMessages")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`unpinAllGeneralForumTopicMessages`](crate::Bot::unpin_all_general_forum_topic_messages).
 ///
-/// Use this method to clear the list of pinned messages in a General forum topic. The bot must be an administrator in the chat for this to work and must have the *can_pin_messages* administrator right in the supergroup. Returns *True* on success.
+/// Use this method to clear the list of pinned messages in a General forum topic. The bot must be an administrator in the chat for this to work and must have the *can_pin_messages* administrator right in the supergroup. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#unpinallgeneralforumtopicmessages)
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ impl Method for UnpinAllGeneralForumTopicMessages {
 
 impl Request<UnpinAllGeneralForumTopicMessages> {}
 impl Bot {
-    /// Use this method to clear the list of pinned messages in a General forum topic. The bot must be an administrator in the chat for this to work and must have the *can_pin_messages* administrator right in the supergroup. Returns *True* on success.
+    /// Use this method to clear the list of pinned messages in a General forum topic. The bot must be an administrator in the chat for this to work and must have the *can_pin_messages* administrator right in the supergroup. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#unpinallgeneralforumtopicmessages)
     #[doc(alias = "unpinAllGeneralForumTopicMessages")]

@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`unpinChatMessage`](crate::Bot::unpin_chat_message).
 ///
-/// Use this method to remove a message from the list of pinned messages in a chat. In private chats and channel direct messages chats, all messages can be unpinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin messages in groups and channels respectively. Returns *True* on success.
+/// Use this method to remove a message from the list of pinned messages in a chat. In private chats and channel direct messages chats, all messages can be unpinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin messages in groups and channels respectively. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#unpinchatmessage)
 #[derive(Debug, Clone, PartialEq)]
@@ -49,13 +49,13 @@ impl Method for UnpinChatMessage {
 }
 
 impl Request<UnpinChatMessage> {
-    /// Sets `business_connection_id`: Unique identifier of the business connection on behalf of which the message will be unpinned
+    /// Sets [`business_connection_id`](field@crate::methods::UnpinChatMessage::business_connection_id): Unique identifier of the business connection on behalf of which the message will be unpinned
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.payload.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `message_id`: Identifier of the message to unpin. Required if *business_connection_id* is specified. If not specified, the most recent pinned message (by sending date) will be unpinned.
+    /// Sets [`message_id`](field@crate::methods::UnpinChatMessage::message_id): Identifier of the message to unpin.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.payload.message_id = Some(value.into());
         self
@@ -63,7 +63,7 @@ impl Request<UnpinChatMessage> {
 }
 
 impl Bot {
-    /// Use this method to remove a message from the list of pinned messages in a chat. In private chats and channel direct messages chats, all messages can be unpinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin messages in groups and channels respectively. Returns *True* on success.
+    /// Use this method to remove a message from the list of pinned messages in a chat. In private chats and channel direct messages chats, all messages can be unpinned. Conversely, the bot must be an administrator with the 'can_pin_messages' right or the 'can_edit_messages' right to unpin messages in groups and channels respectively. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#unpinchatmessage)
     #[doc(alias = "unpinChatMessage")]

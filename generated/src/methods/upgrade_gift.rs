@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`upgradeGift`](crate::Bot::upgrade_gift).
 ///
-/// Upgrades a given regular gift to a unique gift. Requires the *can_transfer_and_upgrade_gifts* business bot right. Additionally requires the *can_transfer_stars* business bot right if the upgrade is paid. Returns *True* on success.
+/// Upgrades a given regular gift to a unique gift. Requires the *can_transfer_and_upgrade_gifts* business bot right. Additionally requires the *can_transfer_stars* business bot right if the upgrade is paid. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#upgradegift)
 #[derive(Debug, Clone, PartialEq)]
@@ -16,7 +16,7 @@ pub struct UpgradeGift {
     pub business_connection_id: String,
     /// Unique identifier of the regular gift that should be upgraded to a unique one
     pub owned_gift_id: String,
-    /// Pass *True* to keep the original gift text, sender and receiver in the upgraded gift
+    /// Pass `true` to keep the original gift text, sender and receiver in the upgraded gift
     pub keep_original_details: Option<bool>,
     /// The amount of Telegram Stars that will be paid for the upgrade from the business account balance. If `gift.prepaid_upgrade_star_count > 0`, then pass 0, otherwise, the *can_transfer_stars* business bot right is required and `gift.upgrade_star_count` must be passed.
     pub star_count: Option<i64>,
@@ -56,13 +56,13 @@ impl Method for UpgradeGift {
 }
 
 impl Request<UpgradeGift> {
-    /// Sets `keep_original_details`: Pass *True* to keep the original gift text, sender and receiver in the upgraded gift
+    /// Sets [`keep_original_details`](field@crate::methods::UpgradeGift::keep_original_details): Pass `true` to keep the original gift text, sender and receiver in the upgraded gift
     pub fn keep_original_details(mut self, value: impl Into<bool>) -> Self {
         self.payload.keep_original_details = Some(value.into());
         self
     }
 
-    /// Sets `star_count`: The amount of Telegram Stars that will be paid for the upgrade from the business account balance. If `gift.prepaid_upgrade_star_count > 0`, then pass 0, otherwise, the *can_transfer_stars* business bot right is required and `gift.upgrade_star_count` must be passed.
+    /// Sets [`star_count`](field@crate::methods::UpgradeGift::star_count): The amount of Telegram Stars that will be paid for the upgrade from the business account balance.
     pub fn star_count(mut self, value: impl Into<i64>) -> Self {
         self.payload.star_count = Some(value.into());
         self
@@ -70,7 +70,7 @@ impl Request<UpgradeGift> {
 }
 
 impl Bot {
-    /// Upgrades a given regular gift to a unique gift. Requires the *can_transfer_and_upgrade_gifts* business bot right. Additionally requires the *can_transfer_stars* business bot right if the upgrade is paid. Returns *True* on success.
+    /// Upgrades a given regular gift to a unique gift. Requires the *can_transfer_and_upgrade_gifts* business bot right. Additionally requires the *can_transfer_stars* business bot right if the upgrade is paid. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#upgradegift)
     #[doc(alias = "upgradeGift")]

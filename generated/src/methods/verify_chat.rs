@@ -6,7 +6,7 @@ use crate::{Bot, Request};
 
 /// Parameters of [`verifyChat`](crate::Bot::verify_chat).
 ///
-/// Verifies a chat [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns *True* on success.
+/// Verifies a chat [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns `true` on success.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#verifychat)
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,7 @@ impl Method for VerifyChat {
 }
 
 impl Request<VerifyChat> {
-    /// Sets `custom_description`: Custom description for the verification; 0-70 characters. Must be empty if the organization isn't allowed to provide a custom verification description.
+    /// Sets [`custom_description`](field@crate::methods::VerifyChat::custom_description): Custom description for the verification; 0-70 characters.
     pub fn custom_description(mut self, value: impl Into<String>) -> Self {
         self.payload.custom_description = Some(value.into());
         self
@@ -53,7 +53,7 @@ impl Request<VerifyChat> {
 }
 
 impl Bot {
-    /// Verifies a chat [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns *True* on success.
+    /// Verifies a chat [on behalf of the organization](https://telegram.org/verify#third-party-verification) which is represented by the bot. Returns `true` on success.
     ///
     /// [Telegram docs](https://core.telegram.org/bots/api#verifychat)
     #[doc(alias = "verifyChat")]

@@ -9,23 +9,23 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct AcceptedGiftTypes {
-    /// *True*, if unlimited regular gifts are accepted
+    /// `true` if unlimited regular gifts are accepted
     ///
     /// Read as `false` when absent.
     pub unlimited_gifts: bool,
-    /// *True*, if limited regular gifts are accepted
+    /// `true` if limited regular gifts are accepted
     ///
     /// Read as `false` when absent.
     pub limited_gifts: bool,
-    /// *True*, if unique gifts or gifts that can be upgraded to unique for free are accepted
+    /// `true` if unique gifts or gifts that can be upgraded to unique for free are accepted
     ///
     /// Read as `false` when absent.
     pub unique_gifts: bool,
-    /// *True*, if a Telegram Premium subscription is accepted
+    /// `true` if a Telegram Premium subscription is accepted
     ///
     /// Read as `false` when absent.
     pub premium_subscription: bool,
-    /// *True*, if transfers of unique gifts from channels are accepted
+    /// `true` if transfers of unique gifts from channels are accepted
     ///
     /// Read as `false` when absent.
     pub gifts_from_channels: bool,

@@ -10,15 +10,15 @@ use crate::types::{Chat, User};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct AffiliateInfo {
-    /// *Optional*. The bot or the user that received an affiliate commission if it was received by a bot or a user
+    /// The bot or the user that received an affiliate commission if it was received by a bot or a user
     pub affiliate_user: Option<Box<User>>,
-    /// *Optional*. The chat that received an affiliate commission if it was received by a chat
+    /// The chat that received an affiliate commission if it was received by a chat
     pub affiliate_chat: Option<Box<Chat>>,
     /// The number of Telegram Stars received by the affiliate for each 1000 Telegram Stars received by the bot from referred users
     pub commission_per_mille: i64,
     /// Integer amount of Telegram Stars received by the affiliate from the transaction, rounded to 0; can be negative for refunds
     pub amount: i64,
-    /// *Optional*. The number of 1/1000000000 shares of Telegram Stars received by the affiliate; from -999999999 to 999999999; can be negative for refunds
+    /// The number of 1/1000000000 shares of Telegram Stars received by the affiliate; from -999999999 to 999999999; can be negative for refunds
     pub nanostar_amount: Option<i64>,
 }
 
@@ -83,19 +83,19 @@ impl AffiliateInfo {
         }
     }
 
-    /// Sets `affiliate_user`: *Optional*. The bot or the user that received an affiliate commission if it was received by a bot or a user
+    /// Sets [`affiliate_user`](field@Self::affiliate_user): The bot or the user that received an affiliate commission if it was received by a bot or a user
     pub fn affiliate_user(mut self, value: impl Into<User>) -> Self {
         self.affiliate_user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `affiliate_chat`: *Optional*. The chat that received an affiliate commission if it was received by a chat
+    /// Sets [`affiliate_chat`](field@Self::affiliate_chat): The chat that received an affiliate commission if it was received by a chat
     pub fn affiliate_chat(mut self, value: impl Into<Chat>) -> Self {
         self.affiliate_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `nanostar_amount`: *Optional*. The number of 1/1000000000 shares of Telegram Stars received by the affiliate; from -999999999 to 999999999; can be negative for refunds
+    /// Sets [`nanostar_amount`](field@Self::nanostar_amount): The number of 1/1000000000 shares of Telegram Stars received by the affiliate; from -999999999 to 999999999; can be negative for refunds
     pub fn nanostar_amount(mut self, value: impl Into<i64>) -> Self {
         self.nanostar_amount = Some(value.into());
         self

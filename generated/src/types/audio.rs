@@ -16,17 +16,17 @@ pub struct Audio {
     pub file_unique_id: String,
     /// Duration of the audio in seconds as defined by the sender
     pub duration: i64,
-    /// *Optional*. Performer of the audio as defined by the sender or by audio tags
+    /// Performer of the audio as defined by the sender or by audio tags
     pub performer: Option<String>,
-    /// *Optional*. Title of the audio as defined by the sender or by audio tags
+    /// Title of the audio as defined by the sender or by audio tags
     pub title: Option<String>,
-    /// *Optional*. Original filename as defined by the sender
+    /// Original filename as defined by the sender
     pub file_name: Option<String>,
-    /// *Optional*. MIME type of the file as defined by the sender
+    /// MIME type of the file as defined by the sender
     pub mime_type: Option<String>,
-    /// *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
     pub file_size: Option<i64>,
-    /// *Optional*. Thumbnail of the album cover to which the music file belongs
+    /// Thumbnail of the album cover to which the music file belongs
     pub thumbnail: Option<Box<PhotoSize>>,
 }
 
@@ -112,37 +112,37 @@ impl Audio {
         }
     }
 
-    /// Sets `performer`: *Optional*. Performer of the audio as defined by the sender or by audio tags
+    /// Sets [`performer`](field@Self::performer): Performer of the audio as defined by the sender or by audio tags
     pub fn performer(mut self, value: impl Into<String>) -> Self {
         self.performer = Some(value.into());
         self
     }
 
-    /// Sets `title`: *Optional*. Title of the audio as defined by the sender or by audio tags
+    /// Sets [`title`](field@Self::title): Title of the audio as defined by the sender or by audio tags
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `file_name`: *Optional*. Original filename as defined by the sender
+    /// Sets [`file_name`](field@Self::file_name): Original filename as defined by the sender
     pub fn file_name(mut self, value: impl Into<String>) -> Self {
         self.file_name = Some(value.into());
         self
     }
 
-    /// Sets `mime_type`: *Optional*. MIME type of the file as defined by the sender
+    /// Sets [`mime_type`](field@Self::mime_type): MIME type of the file as defined by the sender
     pub fn mime_type(mut self, value: impl Into<String>) -> Self {
         self.mime_type = Some(value.into());
         self
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes.
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail`: *Optional*. Thumbnail of the album cover to which the music file belongs
+    /// Sets [`thumbnail`](field@Self::thumbnail): Thumbnail of the album cover to which the music file belongs
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self

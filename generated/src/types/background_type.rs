@@ -178,9 +178,9 @@ pub struct BackgroundTypeWallpaper {
     pub document: Box<Document>,
     /// Dimming of the background in dark themes, as a percentage; 0-100
     pub dark_theme_dimming: i64,
-    /// *Optional*. *True*, if the wallpaper is downscaled to fit in a 450x450 square and then box-blurred with radius 12
+    /// `true` if the wallpaper is downscaled to fit in a 450x450 square and then box-blurred with radius 12
     pub is_blurred: Option<bool>,
-    /// *Optional*. *True*, if the background moves slightly when the device is tilted
+    /// `true` if the background moves slightly when the device is tilted
     pub is_moving: Option<bool>,
 }
 
@@ -244,13 +244,13 @@ impl BackgroundTypeWallpaper {
         }
     }
 
-    /// Sets `is_blurred`: *Optional*. *True*, if the wallpaper is downscaled to fit in a 450x450 square and then box-blurred with radius 12
+    /// Sets [`is_blurred`](field@Self::is_blurred): `true` if the wallpaper is downscaled to fit in a 450x450 square and then box-blurred with radius 12
     pub fn is_blurred(mut self, value: impl Into<bool>) -> Self {
         self.is_blurred = Some(value.into());
         self
     }
 
-    /// Sets `is_moving`: *Optional*. *True*, if the background moves slightly when the device is tilted
+    /// Sets [`is_moving`](field@Self::is_moving): `true` if the background moves slightly when the device is tilted
     pub fn is_moving(mut self, value: impl Into<bool>) -> Self {
         self.is_moving = Some(value.into());
         self
@@ -271,9 +271,9 @@ pub struct BackgroundTypePattern {
     pub fill: BackgroundFill,
     /// Intensity of the pattern when it is shown above the filled background; 0-100
     pub intensity: i64,
-    /// *Optional*. *True*, if the background fill must be applied only to the pattern itself. All other pixels are black in this case. For dark themes only.
+    /// `true` if the background fill must be applied only to the pattern itself. All other pixels are black in this case. For dark themes only.
     pub is_inverted: Option<bool>,
-    /// *Optional*. *True*, if the background moves slightly when the device is tilted
+    /// `true` if the background moves slightly when the device is tilted
     pub is_moving: Option<bool>,
 }
 
@@ -340,13 +340,13 @@ impl BackgroundTypePattern {
         }
     }
 
-    /// Sets `is_inverted`: *Optional*. *True*, if the background fill must be applied only to the pattern itself. All other pixels are black in this case. For dark themes only.
+    /// Sets [`is_inverted`](field@Self::is_inverted): `true` if the background fill must be applied only to the pattern itself.
     pub fn is_inverted(mut self, value: impl Into<bool>) -> Self {
         self.is_inverted = Some(value.into());
         self
     }
 
-    /// Sets `is_moving`: *Optional*. *True*, if the background moves slightly when the device is tilted
+    /// Sets [`is_moving`](field@Self::is_moving): `true` if the background moves slightly when the device is tilted
     pub fn is_moving(mut self, value: impl Into<bool>) -> Self {
         self.is_moving = Some(value.into());
         self

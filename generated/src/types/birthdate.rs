@@ -13,7 +13,7 @@ pub struct Birthdate {
     pub day: i64,
     /// Month of the user's birth; 1-12
     pub month: i64,
-    /// *Optional*. Year of the user's birth
+    /// Year of the user's birth
     pub year: Option<i64>,
 }
 
@@ -65,7 +65,7 @@ impl Birthdate {
         }
     }
 
-    /// Sets `year`: *Optional*. Year of the user's birth
+    /// Sets [`year`](field@Self::year): Year of the user's birth
     pub fn year(mut self, value: impl Into<i64>) -> Self {
         self.year = Some(value.into());
         self

@@ -10,11 +10,11 @@ use crate::types::User;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BotAccessSettings {
-    /// *True*, if only selected users can access the bot. The bot's owner can always access it.
+    /// `true` if only selected users can access the bot. The bot's owner can always access it.
     ///
     /// Read as `false` when absent.
     pub is_access_restricted: bool,
-    /// *Optional*. The list of other users who have access to the bot if the access is restricted
+    /// The list of other users who have access to the bot if the access is restricted
     pub added_users: Option<Vec<User>>,
 }
 
@@ -61,7 +61,7 @@ impl BotAccessSettings {
         }
     }
 
-    /// Sets `added_users`: *Optional*. The list of other users who have access to the bot if the access is restricted
+    /// Sets [`added_users`](field@Self::added_users): The list of other users who have access to the bot if the access is restricted
     pub fn added_users(mut self, value: impl Into<Vec<User>>) -> Self {
         self.added_users = Some(value.into());
         self

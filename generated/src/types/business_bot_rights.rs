@@ -9,33 +9,33 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct BusinessBotRights {
-    /// *Optional*. *True*, if the bot can send and edit messages in the private chats that had incoming messages in the last 24 hours
+    /// `true` if the bot can send and edit messages in the private chats that had incoming messages in the last 24 hours
     pub can_reply: Option<bool>,
-    /// *Optional*. *True*, if the bot can mark incoming private messages as read
+    /// `true` if the bot can mark incoming private messages as read
     pub can_read_messages: Option<bool>,
-    /// *Optional*. *True*, if the bot can delete messages sent by the bot
+    /// `true` if the bot can delete messages sent by the bot
     pub can_delete_sent_messages: Option<bool>,
-    /// *Optional*. *True*, if the bot can delete all private messages in managed chats
+    /// `true` if the bot can delete all private messages in managed chats
     pub can_delete_all_messages: Option<bool>,
-    /// *Optional*. *True*, if the bot can edit the first and last name of the business account
+    /// `true` if the bot can edit the first and last name of the business account
     pub can_edit_name: Option<bool>,
-    /// *Optional*. *True*, if the bot can edit the bio of the business account
+    /// `true` if the bot can edit the bio of the business account
     pub can_edit_bio: Option<bool>,
-    /// *Optional*. *True*, if the bot can edit the profile photo of the business account
+    /// `true` if the bot can edit the profile photo of the business account
     pub can_edit_profile_photo: Option<bool>,
-    /// *Optional*. *True*, if the bot can edit the username of the business account
+    /// `true` if the bot can edit the username of the business account
     pub can_edit_username: Option<bool>,
-    /// *Optional*. *True*, if the bot can change the privacy settings pertaining to gifts for the business account
+    /// `true` if the bot can change the privacy settings pertaining to gifts for the business account
     pub can_change_gift_settings: Option<bool>,
-    /// *Optional*. *True*, if the bot can view gifts and the amount of Telegram Stars owned by the business account
+    /// `true` if the bot can view gifts and the amount of Telegram Stars owned by the business account
     pub can_view_gifts_and_stars: Option<bool>,
-    /// *Optional*. *True*, if the bot can convert regular gifts owned by the business account to Telegram Stars
+    /// `true` if the bot can convert regular gifts owned by the business account to Telegram Stars
     pub can_convert_gifts_to_stars: Option<bool>,
-    /// *Optional*. *True*, if the bot can transfer and upgrade gifts owned by the business account
+    /// `true` if the bot can transfer and upgrade gifts owned by the business account
     pub can_transfer_and_upgrade_gifts: Option<bool>,
-    /// *Optional*. *True*, if the bot can transfer Telegram Stars received by the business account to its own account, or use them to upgrade and transfer gifts
+    /// `true` if the bot can transfer Telegram Stars received by the business account to its own account, or use them to upgrade and transfer gifts
     pub can_transfer_stars: Option<bool>,
-    /// *Optional*. *True*, if the bot can post, edit and delete stories on behalf of the business account
+    /// `true` if the bot can post, edit and delete stories on behalf of the business account
     pub can_manage_stories: Option<bool>,
 }
 
@@ -162,85 +162,85 @@ impl BusinessBotRights {
         }
     }
 
-    /// Sets `can_reply`: *Optional*. *True*, if the bot can send and edit messages in the private chats that had incoming messages in the last 24 hours
+    /// Sets [`can_reply`](field@Self::can_reply): `true` if the bot can send and edit messages in the private chats that had incoming messages in the last 24 hours
     pub fn can_reply(mut self, value: impl Into<bool>) -> Self {
         self.can_reply = Some(value.into());
         self
     }
 
-    /// Sets `can_read_messages`: *Optional*. *True*, if the bot can mark incoming private messages as read
+    /// Sets [`can_read_messages`](field@Self::can_read_messages): `true` if the bot can mark incoming private messages as read
     pub fn can_read_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_read_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_delete_sent_messages`: *Optional*. *True*, if the bot can delete messages sent by the bot
+    /// Sets [`can_delete_sent_messages`](field@Self::can_delete_sent_messages): `true` if the bot can delete messages sent by the bot
     pub fn can_delete_sent_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_delete_sent_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_delete_all_messages`: *Optional*. *True*, if the bot can delete all private messages in managed chats
+    /// Sets [`can_delete_all_messages`](field@Self::can_delete_all_messages): `true` if the bot can delete all private messages in managed chats
     pub fn can_delete_all_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_delete_all_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_name`: *Optional*. *True*, if the bot can edit the first and last name of the business account
+    /// Sets [`can_edit_name`](field@Self::can_edit_name): `true` if the bot can edit the first and last name of the business account
     pub fn can_edit_name(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_name = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_bio`: *Optional*. *True*, if the bot can edit the bio of the business account
+    /// Sets [`can_edit_bio`](field@Self::can_edit_bio): `true` if the bot can edit the bio of the business account
     pub fn can_edit_bio(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_bio = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_profile_photo`: *Optional*. *True*, if the bot can edit the profile photo of the business account
+    /// Sets [`can_edit_profile_photo`](field@Self::can_edit_profile_photo): `true` if the bot can edit the profile photo of the business account
     pub fn can_edit_profile_photo(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_profile_photo = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_username`: *Optional*. *True*, if the bot can edit the username of the business account
+    /// Sets [`can_edit_username`](field@Self::can_edit_username): `true` if the bot can edit the username of the business account
     pub fn can_edit_username(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_username = Some(value.into());
         self
     }
 
-    /// Sets `can_change_gift_settings`: *Optional*. *True*, if the bot can change the privacy settings pertaining to gifts for the business account
+    /// Sets [`can_change_gift_settings`](field@Self::can_change_gift_settings): `true` if the bot can change the privacy settings pertaining to gifts for the business account
     pub fn can_change_gift_settings(mut self, value: impl Into<bool>) -> Self {
         self.can_change_gift_settings = Some(value.into());
         self
     }
 
-    /// Sets `can_view_gifts_and_stars`: *Optional*. *True*, if the bot can view gifts and the amount of Telegram Stars owned by the business account
+    /// Sets [`can_view_gifts_and_stars`](field@Self::can_view_gifts_and_stars): `true` if the bot can view gifts and the amount of Telegram Stars owned by the business account
     pub fn can_view_gifts_and_stars(mut self, value: impl Into<bool>) -> Self {
         self.can_view_gifts_and_stars = Some(value.into());
         self
     }
 
-    /// Sets `can_convert_gifts_to_stars`: *Optional*. *True*, if the bot can convert regular gifts owned by the business account to Telegram Stars
+    /// Sets [`can_convert_gifts_to_stars`](field@Self::can_convert_gifts_to_stars): `true` if the bot can convert regular gifts owned by the business account to Telegram Stars
     pub fn can_convert_gifts_to_stars(mut self, value: impl Into<bool>) -> Self {
         self.can_convert_gifts_to_stars = Some(value.into());
         self
     }
 
-    /// Sets `can_transfer_and_upgrade_gifts`: *Optional*. *True*, if the bot can transfer and upgrade gifts owned by the business account
+    /// Sets [`can_transfer_and_upgrade_gifts`](field@Self::can_transfer_and_upgrade_gifts): `true` if the bot can transfer and upgrade gifts owned by the business account
     pub fn can_transfer_and_upgrade_gifts(mut self, value: impl Into<bool>) -> Self {
         self.can_transfer_and_upgrade_gifts = Some(value.into());
         self
     }
 
-    /// Sets `can_transfer_stars`: *Optional*. *True*, if the bot can transfer Telegram Stars received by the business account to its own account, or use them to upgrade and transfer gifts
+    /// Sets [`can_transfer_stars`](field@Self::can_transfer_stars): `true` if the bot can transfer Telegram Stars received by the business account to its own account, or use them to upgrade and transfer gifts
     pub fn can_transfer_stars(mut self, value: impl Into<bool>) -> Self {
         self.can_transfer_stars = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_stories`: *Optional*. *True*, if the bot can post, edit and delete stories on behalf of the business account
+    /// Sets [`can_manage_stories`](field@Self::can_manage_stories): `true` if the bot can post, edit and delete stories on behalf of the business account
     pub fn can_manage_stories(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_stories = Some(value.into());
         self

@@ -18,9 +18,9 @@ pub struct BusinessConnection {
     pub user_chat_id: i64,
     /// Date the connection was established in Unix time
     pub date: i64,
-    /// *Optional*. Rights of the business bot
+    /// Rights of the business bot
     pub rights: Option<Box<BusinessBotRights>>,
-    /// *True*, if the connection is active
+    /// `true` if the connection is active
     ///
     /// Read as `false` when absent.
     pub is_enabled: bool,
@@ -95,7 +95,7 @@ impl BusinessConnection {
         }
     }
 
-    /// Sets `rights`: *Optional*. Rights of the business bot
+    /// Sets [`rights`](field@Self::rights): Rights of the business bot
     pub fn rights(mut self, value: impl Into<BusinessBotRights>) -> Self {
         self.rights = Some(Box::new(value.into()));
         self

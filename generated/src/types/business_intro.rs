@@ -10,11 +10,11 @@ use crate::types::Sticker;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BusinessIntro {
-    /// *Optional*. Title text of the business intro
+    /// Title text of the business intro
     pub title: Option<String>,
-    /// *Optional*. Message text of the business intro
+    /// Message text of the business intro
     pub message: Option<String>,
-    /// *Optional*. Sticker of the business intro
+    /// Sticker of the business intro
     pub sticker: Option<Box<Sticker>>,
 }
 
@@ -72,19 +72,19 @@ impl BusinessIntro {
         }
     }
 
-    /// Sets `title`: *Optional*. Title text of the business intro
+    /// Sets [`title`](field@Self::title): Title text of the business intro
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `message`: *Optional*. Message text of the business intro
+    /// Sets [`message`](field@Self::message): Message text of the business intro
     pub fn message(mut self, value: impl Into<String>) -> Self {
         self.message = Some(value.into());
         self
     }
 
-    /// Sets `sticker`: *Optional*. Sticker of the business intro
+    /// Sets [`sticker`](field@Self::sticker): Sticker of the business intro
     pub fn sticker(mut self, value: impl Into<Sticker>) -> Self {
         self.sticker = Some(Box::new(value.into()));
         self

@@ -12,7 +12,7 @@ use crate::types::Location;
 pub struct BusinessLocation {
     /// Address of the business
     pub address: String,
-    /// *Optional*. Location of the business
+    /// Location of the business
     pub location: Option<Box<Location>>,
 }
 
@@ -59,7 +59,7 @@ impl BusinessLocation {
         }
     }
 
-    /// Sets `location`: *Optional*. Location of the business
+    /// Sets [`location`](field@Self::location): Location of the business
     pub fn location(mut self, value: impl Into<Location>) -> Self {
         self.location = Some(Box::new(value.into()));
         self

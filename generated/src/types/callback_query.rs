@@ -14,15 +14,15 @@ pub struct CallbackQuery {
     pub id: String,
     /// Sender
     pub from: Box<User>,
-    /// *Optional*. Message sent by the bot with the callback button that originated the query
+    /// Message sent by the bot with the callback button that originated the query
     pub message: Option<Box<MaybeInaccessibleMessage>>,
-    /// *Optional*. Identifier of the message sent via the bot in inline mode, that originated the query
+    /// Identifier of the message sent via the bot in inline mode, that originated the query
     pub inline_message_id: Option<String>,
     /// Global identifier, uniquely corresponding to the chat to which the message with the callback button was sent. Useful for high scores in [games](https://core.telegram.org/bots/api#games).
     pub chat_instance: String,
-    /// *Optional*. Data associated with the callback button. Be aware that the message originated the query can contain no callback buttons with this data.
+    /// Data associated with the callback button. Be aware that the message originated the query can contain no callback buttons with this data.
     pub data: Option<String>,
-    /// *Optional*. Short name of a [Game](https://core.telegram.org/bots/api#games) to be returned, serves as the unique identifier for the game
+    /// Short name of a [Game](https://core.telegram.org/bots/api#games) to be returned, serves as the unique identifier for the game
     pub game_short_name: Option<String>,
 }
 
@@ -98,25 +98,25 @@ impl CallbackQuery {
         }
     }
 
-    /// Sets `message`: *Optional*. Message sent by the bot with the callback button that originated the query
+    /// Sets [`message`](field@Self::message): Message sent by the bot with the callback button that originated the query
     pub fn message(mut self, value: impl Into<MaybeInaccessibleMessage>) -> Self {
         self.message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `inline_message_id`: *Optional*. Identifier of the message sent via the bot in inline mode, that originated the query
+    /// Sets [`inline_message_id`](field@Self::inline_message_id): Identifier of the message sent via the bot in inline mode, that originated the query
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.inline_message_id = Some(value.into());
         self
     }
 
-    /// Sets `data`: *Optional*. Data associated with the callback button. Be aware that the message originated the query can contain no callback buttons with this data.
+    /// Sets [`data`](field@Self::data): Data associated with the callback button.
     pub fn data(mut self, value: impl Into<String>) -> Self {
         self.data = Some(value.into());
         self
     }
 
-    /// Sets `game_short_name`: *Optional*. Short name of a [Game](https://core.telegram.org/bots/api#games) to be returned, serves as the unique identifier for the game
+    /// Sets [`game_short_name`](field@Self::game_short_name): Short name of a [Game](https://core.telegram.org/bots/api#games) to be returned, serves as the unique identifier for the game
     pub fn game_short_name(mut self, value: impl Into<String>) -> Self {
         self.game_short_name = Some(value.into());
         self

@@ -14,17 +14,17 @@ pub struct Chat {
     pub id: i64,
     /// Type of the chat, can be either “private”, “group”, “supergroup” or “channel”
     pub kind: ChatType,
-    /// *Optional*. Title, for supergroups, channels and group chats
+    /// Title, for supergroups, channels and group chats
     pub title: Option<String>,
-    /// *Optional*. Username, for private chats, supergroups and channels if available
+    /// Username, for private chats, supergroups and channels if available
     pub username: Option<String>,
-    /// *Optional*. First name of the other party in a private chat
+    /// First name of the other party in a private chat
     pub first_name: Option<String>,
-    /// *Optional*. Last name of the other party in a private chat
+    /// Last name of the other party in a private chat
     pub last_name: Option<String>,
-    /// *Optional*. *True*, if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
+    /// `true` if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
     pub is_forum: Option<bool>,
-    /// *Optional*. *True*, if the chat is the direct messages chat of a channel
+    /// `true` if the chat is the direct messages chat of a channel
     pub is_direct_messages: Option<bool>,
 }
 
@@ -101,37 +101,37 @@ impl Chat {
         }
     }
 
-    /// Sets `title`: *Optional*. Title, for supergroups, channels and group chats
+    /// Sets [`title`](field@Self::title): Title, for supergroups, channels and group chats
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `username`: *Optional*. Username, for private chats, supergroups and channels if available
+    /// Sets [`username`](field@Self::username): Username, for private chats, supergroups and channels if available
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.username = Some(value.into());
         self
     }
 
-    /// Sets `first_name`: *Optional*. First name of the other party in a private chat
+    /// Sets [`first_name`](field@Self::first_name): First name of the other party in a private chat
     pub fn first_name(mut self, value: impl Into<String>) -> Self {
         self.first_name = Some(value.into());
         self
     }
 
-    /// Sets `last_name`: *Optional*. Last name of the other party in a private chat
+    /// Sets [`last_name`](field@Self::last_name): Last name of the other party in a private chat
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `is_forum`: *Optional*. *True*, if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
+    /// Sets [`is_forum`](field@Self::is_forum): `true` if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
     pub fn is_forum(mut self, value: impl Into<bool>) -> Self {
         self.is_forum = Some(value.into());
         self
     }
 
-    /// Sets `is_direct_messages`: *Optional*. *True*, if the chat is the direct messages chat of a channel
+    /// Sets [`is_direct_messages`](field@Self::is_direct_messages): `true` if the chat is the direct messages chat of a channel
     pub fn is_direct_messages(mut self, value: impl Into<bool>) -> Self {
         self.is_direct_messages = Some(value.into());
         self

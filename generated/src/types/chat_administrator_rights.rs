@@ -9,61 +9,61 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatAdministratorRights {
-    /// *True*, if the user's presence in the chat is hidden
+    /// `true` if the user's presence in the chat is hidden
     ///
     /// Read as `false` when absent.
     pub is_anonymous: bool,
-    /// *True*, if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars. Implied by any other administrator privilege.
+    /// `true` if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars. Implied by any other administrator privilege.
     ///
     /// Read as `false` when absent.
     pub can_manage_chat: bool,
-    /// *True*, if the administrator can delete messages of other users
+    /// `true` if the administrator can delete messages of other users
     ///
     /// Read as `false` when absent.
     pub can_delete_messages: bool,
-    /// *True*, if the administrator can manage video chats
+    /// `true` if the administrator can manage video chats
     ///
     /// Read as `false` when absent.
     pub can_manage_video_chats: bool,
-    /// *True*, if the administrator can restrict, ban or unban chat members, or access supergroup statistics
+    /// `true` if the administrator can restrict, ban or unban chat members, or access supergroup statistics
     ///
     /// Read as `false` when absent.
     pub can_restrict_members: bool,
-    /// *True*, if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by the user)
+    /// `true` if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by the user)
     ///
     /// Read as `false` when absent.
     pub can_promote_members: bool,
-    /// *True*, if the user is allowed to change the chat title, photo and other settings
+    /// `true` if the user is allowed to change the chat title, photo and other settings
     ///
     /// Read as `false` when absent.
     pub can_change_info: bool,
-    /// *True*, if the user is allowed to invite new users to the chat
+    /// `true` if the user is allowed to invite new users to the chat
     ///
     /// Read as `false` when absent.
     pub can_invite_users: bool,
-    /// *True*, if the administrator can post stories to the chat
+    /// `true` if the administrator can post stories to the chat
     ///
     /// Read as `false` when absent.
     pub can_post_stories: bool,
-    /// *True*, if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
+    /// `true` if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
     ///
     /// Read as `false` when absent.
     pub can_edit_stories: bool,
-    /// *True*, if the administrator can delete stories posted by other users
+    /// `true` if the administrator can delete stories posted by other users
     ///
     /// Read as `false` when absent.
     pub can_delete_stories: bool,
-    /// *Optional*. *True*, if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
+    /// `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     pub can_post_messages: Option<bool>,
-    /// *Optional*. *True*, if the administrator can edit messages of other users and can pin messages; for channels only
+    /// `true` if the administrator can edit messages of other users and can pin messages; for channels only
     pub can_edit_messages: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to pin messages; for groups and supergroups only
+    /// `true` if the user is allowed to pin messages; for groups and supergroups only
     pub can_pin_messages: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
+    /// `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
     pub can_manage_topics: Option<bool>,
-    /// *Optional*. *True*, if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
+    /// `true` if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
     pub can_manage_direct_messages: Option<bool>,
-    /// *Optional*. *True*, if the administrator can edit the tags of regular members; for groups and supergroups only. If omitted defaults to the value of can_pin_messages.
+    /// `true` if the administrator can edit the tags of regular members; for groups and supergroups only. If omitted defaults to the value of can_pin_messages.
     pub can_manage_tags: Option<bool>,
 }
 
@@ -202,37 +202,37 @@ impl ChatAdministratorRights {
         }
     }
 
-    /// Sets `can_post_messages`: *Optional*. *True*, if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
+    /// Sets [`can_post_messages`](field@Self::can_post_messages): `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     pub fn can_post_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_post_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_messages`: *Optional*. *True*, if the administrator can edit messages of other users and can pin messages; for channels only
+    /// Sets [`can_edit_messages`](field@Self::can_edit_messages): `true` if the administrator can edit messages of other users and can pin messages; for channels only
     pub fn can_edit_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_pin_messages`: *Optional*. *True*, if the user is allowed to pin messages; for groups and supergroups only
+    /// Sets [`can_pin_messages`](field@Self::can_pin_messages): `true` if the user is allowed to pin messages; for groups and supergroups only
     pub fn can_pin_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_pin_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_topics`: *Optional*. *True*, if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
+    /// Sets [`can_manage_topics`](field@Self::can_manage_topics): `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
     pub fn can_manage_topics(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_topics = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_direct_messages`: *Optional*. *True*, if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
+    /// Sets [`can_manage_direct_messages`](field@Self::can_manage_direct_messages): `true` if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
     pub fn can_manage_direct_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_direct_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_tags`: *Optional*. *True*, if the administrator can edit the tags of regular members; for groups and supergroups only. If omitted defaults to the value of can_pin_messages.
+    /// Sets [`can_manage_tags`](field@Self::can_manage_tags): `true` if the administrator can edit the tags of regular members; for groups and supergroups only.
     pub fn can_manage_tags(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_tags = Some(value.into());
         self

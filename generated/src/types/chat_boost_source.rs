@@ -206,11 +206,11 @@ impl ChatBoostSourceGiftCode {
 pub struct ChatBoostSourceGiveaway {
     /// Identifier of a message in the chat with the giveaway; the message could have been deleted already. May be 0 if the message isn't sent yet.
     pub giveaway_message_id: i64,
-    /// *Optional*. User that won the prize in the giveaway if any; for Telegram Premium giveaways only
+    /// User that won the prize in the giveaway if any; for Telegram Premium giveaways only
     pub user: Option<Box<User>>,
-    /// *Optional*. The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
+    /// The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
     pub prize_star_count: Option<i64>,
-    /// *Optional*. *True*, if the giveaway was completed, but there was no user to win the prize
+    /// `true` if the giveaway was completed, but there was no user to win the prize
     pub is_unclaimed: Option<bool>,
 }
 
@@ -271,19 +271,19 @@ impl ChatBoostSourceGiveaway {
         }
     }
 
-    /// Sets `user`: *Optional*. User that won the prize in the giveaway if any; for Telegram Premium giveaways only
+    /// Sets [`user`](field@Self::user): User that won the prize in the giveaway if any; for Telegram Premium giveaways only
     pub fn user(mut self, value: impl Into<User>) -> Self {
         self.user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `prize_star_count`: *Optional*. The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
+    /// Sets [`prize_star_count`](field@Self::prize_star_count): The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
     pub fn prize_star_count(mut self, value: impl Into<i64>) -> Self {
         self.prize_star_count = Some(value.into());
         self
     }
 
-    /// Sets `is_unclaimed`: *Optional*. *True*, if the giveaway was completed, but there was no user to win the prize
+    /// Sets [`is_unclaimed`](field@Self::is_unclaimed): `true` if the giveaway was completed, but there was no user to win the prize
     pub fn is_unclaimed(mut self, value: impl Into<bool>) -> Self {
         self.is_unclaimed = Some(value.into());
         self

@@ -18,105 +18,105 @@ pub struct ChatFullInfo {
     pub id: i64,
     /// Type of the chat, can be either “private”, “group”, “supergroup” or “channel”
     pub kind: ChatType,
-    /// *Optional*. Title, for supergroups, channels and group chats
+    /// Title, for supergroups, channels and group chats
     pub title: Option<String>,
-    /// *Optional*. Username, for private chats, supergroups and channels if available
+    /// Username, for private chats, supergroups and channels if available
     pub username: Option<String>,
-    /// *Optional*. First name of the other party in a private chat
+    /// First name of the other party in a private chat
     pub first_name: Option<String>,
-    /// *Optional*. Last name of the other party in a private chat
+    /// Last name of the other party in a private chat
     pub last_name: Option<String>,
-    /// *Optional*. *True*, if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
+    /// `true` if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
     pub is_forum: Option<bool>,
-    /// *Optional*. *True*, if the chat is the direct messages chat of a channel
+    /// `true` if the chat is the direct messages chat of a channel
     pub is_direct_messages: Option<bool>,
     /// Identifier of the accent color for the chat name and backgrounds of the chat photo, reply header, and link preview. See [accent colors](https://core.telegram.org/bots/api#accent-colors) for more details.
     pub accent_color_id: i64,
     /// The maximum number of reactions that can be set on a message in the chat
     pub max_reaction_count: i64,
-    /// *Optional*. Chat photo
+    /// Chat photo
     pub photo: Option<Box<ChatPhoto>>,
-    /// *Optional*. If non-empty, the list of all [active chat usernames](https://telegram.org/blog/topics-in-groups-collectible-usernames#collectible-usernames); for private chats, supergroups and channels
+    /// If non-empty, the list of all [active chat usernames](https://telegram.org/blog/topics-in-groups-collectible-usernames#collectible-usernames); for private chats, supergroups and channels
     pub active_usernames: Option<Vec<String>>,
-    /// *Optional*. For private chats, the date of birth of the user
+    /// For private chats, the date of birth of the user
     pub birthdate: Option<Box<Birthdate>>,
-    /// *Optional*. For private chats with business accounts, the intro of the business
+    /// For private chats with business accounts, the intro of the business
     pub business_intro: Option<Box<BusinessIntro>>,
-    /// *Optional*. For private chats with business accounts, the location of the business
+    /// For private chats with business accounts, the location of the business
     pub business_location: Option<Box<BusinessLocation>>,
-    /// *Optional*. For private chats with business accounts, the opening hours of the business
+    /// For private chats with business accounts, the opening hours of the business
     pub business_opening_hours: Option<Box<BusinessOpeningHours>>,
-    /// *Optional*. For private chats, the personal channel of the user
+    /// For private chats, the personal channel of the user
     pub personal_chat: Option<Box<Chat>>,
-    /// *Optional*. Information about the corresponding channel chat; for direct messages chats only
+    /// Information about the corresponding channel chat; for direct messages chats only
     pub parent_chat: Option<Box<Chat>>,
-    /// *Optional*. List of available reactions allowed in the chat. If omitted, then all [emoji reactions](crate::types::ReactionTypeEmoji) are allowed.
+    /// List of available reactions allowed in the chat. If omitted, then all [emoji reactions](crate::types::ReactionTypeEmoji) are allowed.
     pub available_reactions: Option<Vec<ReactionType>>,
-    /// *Optional*. Custom emoji identifier of the emoji chosen by the chat for the reply header and link preview background
+    /// Custom emoji identifier of the emoji chosen by the chat for the reply header and link preview background
     pub background_custom_emoji_id: Option<String>,
-    /// *Optional*. Identifier of the accent color for the chat's profile background. See [profile accent colors](https://core.telegram.org/bots/api#profile-accent-colors) for more details.
+    /// Identifier of the accent color for the chat's profile background. See [profile accent colors](https://core.telegram.org/bots/api#profile-accent-colors) for more details.
     pub profile_accent_color_id: Option<i64>,
-    /// *Optional*. Custom emoji identifier of the emoji chosen by the chat for its profile background
+    /// Custom emoji identifier of the emoji chosen by the chat for its profile background
     pub profile_background_custom_emoji_id: Option<String>,
-    /// *Optional*. Custom emoji identifier of the emoji status of the chat or the other party in a private chat
+    /// Custom emoji identifier of the emoji status of the chat or the other party in a private chat
     pub emoji_status_custom_emoji_id: Option<String>,
-    /// *Optional*. Expiration date of the emoji status of the chat or the other party in a private chat, in Unix time, if any
+    /// Expiration date of the emoji status of the chat or the other party in a private chat, in Unix time, if any
     pub emoji_status_expiration_date: Option<i64>,
-    /// *Optional*. Bio of the other party in a private chat
+    /// Bio of the other party in a private chat
     pub bio: Option<String>,
-    /// *Optional*. *True*, if privacy settings of the other party in the private chat allows to use `tg://user?id=<user_id>` links only in chats with the user
+    /// `true` if privacy settings of the other party in the private chat allows to use `tg://user?id=<user_id>` links only in chats with the user
     pub has_private_forwards: Option<bool>,
-    /// *Optional*. *True*, if the privacy settings of the other party restrict sending voice and video note messages in the private chat
+    /// `true` if the privacy settings of the other party restrict sending voice and video note messages in the private chat
     pub has_restricted_voice_and_video_messages: Option<bool>,
-    /// *Optional*. *True*, if users need to join the supergroup before they can send messages
+    /// `true` if users need to join the supergroup before they can send messages
     pub join_to_send_messages: Option<bool>,
-    /// *Optional*. *True*, if all users directly joining the supergroup without using an invite link need to be approved by supergroup administrators
+    /// `true` if all users directly joining the supergroup without using an invite link need to be approved by supergroup administrators
     pub join_by_request: Option<bool>,
-    /// *Optional*. Description, for groups, supergroups and channel chats
+    /// Description, for groups, supergroups and channel chats
     pub description: Option<String>,
-    /// *Optional*. Primary invite link, for groups, supergroups and channel chats
+    /// Primary invite link, for groups, supergroups and channel chats
     pub invite_link: Option<String>,
-    /// *Optional*. The most recent pinned message (by sending date)
+    /// The most recent pinned message (by sending date)
     pub pinned_message: Option<Box<Message>>,
-    /// *Optional*. Default chat member permissions, for groups and supergroups
+    /// Default chat member permissions, for groups and supergroups
     pub permissions: Option<Box<ChatPermissions>>,
     /// Information about types of gifts that are accepted by the chat or by the corresponding user for private chats
     pub accepted_gift_types: AcceptedGiftTypes,
-    /// *Optional*. *True*, if paid media messages can be sent or forwarded to the channel chat. The field is available only for channel chats.
+    /// `true` if paid media messages can be sent or forwarded to the channel chat. The field is available only for channel chats.
     pub can_send_paid_media: Option<bool>,
-    /// *Optional*. For supergroups, the minimum allowed delay between consecutive messages sent by each unprivileged user; in seconds
+    /// For supergroups, the minimum allowed delay between consecutive messages sent by each unprivileged user; in seconds
     pub slow_mode_delay: Option<i64>,
-    /// *Optional*. For supergroups, the minimum number of boosts that a non-administrator user needs to add in order to ignore slow mode and chat permissions
+    /// For supergroups, the minimum number of boosts that a non-administrator user needs to add in order to ignore slow mode and chat permissions
     pub unrestrict_boost_count: Option<i64>,
-    /// *Optional*. The time after which all messages sent to the chat will be automatically deleted; in seconds
+    /// The time after which all messages sent to the chat will be automatically deleted; in seconds
     pub message_auto_delete_time: Option<i64>,
-    /// *Optional*. *True*, if aggressive anti-spam checks are enabled in the supergroup. The field is only available to chat administrators.
+    /// `true` if aggressive anti-spam checks are enabled in the supergroup. The field is only available to chat administrators.
     pub has_aggressive_anti_spam_enabled: Option<bool>,
-    /// *Optional*. *True*, if non-administrators can only get the list of bots and administrators in the chat
+    /// `true` if non-administrators can only get the list of bots and administrators in the chat
     pub has_hidden_members: Option<bool>,
-    /// *Optional*. *True*, if messages from the chat can't be forwarded to other chats
+    /// `true` if messages from the chat can't be forwarded to other chats
     pub has_protected_content: Option<bool>,
-    /// *Optional*. *True*, if new chat members will have access to old messages; available only to chat administrators
+    /// `true` if new chat members will have access to old messages; available only to chat administrators
     pub has_visible_history: Option<bool>,
-    /// *Optional*. For supergroups, name of the group sticker set
+    /// For supergroups, name of the group sticker set
     pub sticker_set_name: Option<String>,
-    /// *Optional*. *True*, if the bot can change the group sticker set
+    /// `true` if the bot can change the group sticker set
     pub can_set_sticker_set: Option<bool>,
-    /// *Optional*. For supergroups, the name of the group's custom emoji sticker set. Custom emoji from this set can be used by all users and bots in the group.
+    /// For supergroups, the name of the group's custom emoji sticker set. Custom emoji from this set can be used by all users and bots in the group.
     pub custom_emoji_sticker_set_name: Option<String>,
-    /// *Optional*. Unique identifier for the linked chat, i.e. the discussion group identifier for a channel and vice versa; for supergroups and channel chats. This identifier may be greater than 32 bits and some programming languages may have difficulty/silent defects in interpreting it. But it is smaller than 52 bits, so a signed 64 bit integer or double-precision float type are safe for storing this identifier.
+    /// Unique identifier for the linked chat, i.e. the discussion group identifier for a channel and vice versa; for supergroups and channel chats. This identifier may be greater than 32 bits and some programming languages may have difficulty/silent defects in interpreting it. But it is smaller than 52 bits, so a signed 64 bit integer or double-precision float type are safe for storing this identifier.
     pub linked_chat_id: Option<i64>,
-    /// *Optional*. For supergroups, the location to which the supergroup is connected
+    /// For supergroups, the location to which the supergroup is connected
     pub location: Option<Box<ChatLocation>>,
-    /// *Optional*. For private chats, the rating of the user if any
+    /// For private chats, the rating of the user if any
     pub rating: Option<Box<UserRating>>,
-    /// *Optional*. For private chats, the first audio added to the profile of the user
+    /// For private chats, the first audio added to the profile of the user
     pub first_profile_audio: Option<Box<Audio>>,
-    /// *Optional*. The color scheme based on a unique gift that must be used for the chat's name, message replies and link previews
+    /// The color scheme based on a unique gift that must be used for the chat's name, message replies and link previews
     pub unique_gift_colors: Option<Box<UniqueGiftColors>>,
-    /// *Optional*. The number of Telegram Stars a general user has to pay to send a message to the chat
+    /// The number of Telegram Stars a general user has to pay to send a message to the chat
     pub paid_message_star_count: Option<i64>,
-    /// *Optional*. The bot that processes join request queries in the chat. The field is only available to chat administrators.
+    /// The bot that processes join request queries in the chat. The field is only available to chat administrators.
     pub guard_bot: Option<Box<User>>,
 }
 
@@ -462,73 +462,73 @@ impl ChatFullInfo {
         }
     }
 
-    /// Sets `title`: *Optional*. Title, for supergroups, channels and group chats
+    /// Sets [`title`](field@Self::title): Title, for supergroups, channels and group chats
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `username`: *Optional*. Username, for private chats, supergroups and channels if available
+    /// Sets [`username`](field@Self::username): Username, for private chats, supergroups and channels if available
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.username = Some(value.into());
         self
     }
 
-    /// Sets `first_name`: *Optional*. First name of the other party in a private chat
+    /// Sets [`first_name`](field@Self::first_name): First name of the other party in a private chat
     pub fn first_name(mut self, value: impl Into<String>) -> Self {
         self.first_name = Some(value.into());
         self
     }
 
-    /// Sets `last_name`: *Optional*. Last name of the other party in a private chat
+    /// Sets [`last_name`](field@Self::last_name): Last name of the other party in a private chat
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `is_forum`: *Optional*. *True*, if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
+    /// Sets [`is_forum`](field@Self::is_forum): `true` if the supergroup chat is a forum (has [topics](https://telegram.org/blog/topics-in-groups-collectible-usernames#topics-in-groups) enabled)
     pub fn is_forum(mut self, value: impl Into<bool>) -> Self {
         self.is_forum = Some(value.into());
         self
     }
 
-    /// Sets `is_direct_messages`: *Optional*. *True*, if the chat is the direct messages chat of a channel
+    /// Sets [`is_direct_messages`](field@Self::is_direct_messages): `true` if the chat is the direct messages chat of a channel
     pub fn is_direct_messages(mut self, value: impl Into<bool>) -> Self {
         self.is_direct_messages = Some(value.into());
         self
     }
 
-    /// Sets `photo`: *Optional*. Chat photo
+    /// Sets [`photo`](field@Self::photo): Chat photo
     pub fn photo(mut self, value: impl Into<ChatPhoto>) -> Self {
         self.photo = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `active_usernames`: *Optional*. If non-empty, the list of all [active chat usernames](https://telegram.org/blog/topics-in-groups-collectible-usernames#collectible-usernames); for private chats, supergroups and channels
+    /// Sets [`active_usernames`](field@Self::active_usernames): If non-empty, the list of all [active chat usernames](https://telegram.org/blog/topics-in-groups-collectible-usernames#collectible-usernames); for private chats, supergroups and channels
     pub fn active_usernames(mut self, value: impl Into<Vec<String>>) -> Self {
         self.active_usernames = Some(value.into());
         self
     }
 
-    /// Sets `birthdate`: *Optional*. For private chats, the date of birth of the user
+    /// Sets [`birthdate`](field@Self::birthdate): For private chats, the date of birth of the user
     pub fn birthdate(mut self, value: impl Into<Birthdate>) -> Self {
         self.birthdate = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `business_intro`: *Optional*. For private chats with business accounts, the intro of the business
+    /// Sets [`business_intro`](field@Self::business_intro): For private chats with business accounts, the intro of the business
     pub fn business_intro(mut self, value: impl Into<BusinessIntro>) -> Self {
         self.business_intro = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `business_location`: *Optional*. For private chats with business accounts, the location of the business
+    /// Sets [`business_location`](field@Self::business_location): For private chats with business accounts, the location of the business
     pub fn business_location(mut self, value: impl Into<BusinessLocation>) -> Self {
         self.business_location = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `business_opening_hours`: *Optional*. For private chats with business accounts, the opening hours of the business
+    /// Sets [`business_opening_hours`](field@Self::business_opening_hours): For private chats with business accounts, the opening hours of the business
     pub fn business_opening_hours(
         mut self,
         value: impl Into<BusinessOpeningHours>,
@@ -537,37 +537,37 @@ impl ChatFullInfo {
         self
     }
 
-    /// Sets `personal_chat`: *Optional*. For private chats, the personal channel of the user
+    /// Sets [`personal_chat`](field@Self::personal_chat): For private chats, the personal channel of the user
     pub fn personal_chat(mut self, value: impl Into<Chat>) -> Self {
         self.personal_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `parent_chat`: *Optional*. Information about the corresponding channel chat; for direct messages chats only
+    /// Sets [`parent_chat`](field@Self::parent_chat): Information about the corresponding channel chat; for direct messages chats only
     pub fn parent_chat(mut self, value: impl Into<Chat>) -> Self {
         self.parent_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `available_reactions`: *Optional*. List of available reactions allowed in the chat. If omitted, then all [emoji reactions](crate::types::ReactionTypeEmoji) are allowed.
+    /// Sets [`available_reactions`](field@Self::available_reactions): List of available reactions allowed in the chat.
     pub fn available_reactions(mut self, value: impl Into<Vec<ReactionType>>) -> Self {
         self.available_reactions = Some(value.into());
         self
     }
 
-    /// Sets `background_custom_emoji_id`: *Optional*. Custom emoji identifier of the emoji chosen by the chat for the reply header and link preview background
+    /// Sets [`background_custom_emoji_id`](field@Self::background_custom_emoji_id): Custom emoji identifier of the emoji chosen by the chat for the reply header and link preview background
     pub fn background_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.background_custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `profile_accent_color_id`: *Optional*. Identifier of the accent color for the chat's profile background. See [profile accent colors](https://core.telegram.org/bots/api#profile-accent-colors) for more details.
+    /// Sets [`profile_accent_color_id`](field@Self::profile_accent_color_id): Identifier of the accent color for the chat's profile background.
     pub fn profile_accent_color_id(mut self, value: impl Into<i64>) -> Self {
         self.profile_accent_color_id = Some(value.into());
         self
     }
 
-    /// Sets `profile_background_custom_emoji_id`: *Optional*. Custom emoji identifier of the emoji chosen by the chat for its profile background
+    /// Sets [`profile_background_custom_emoji_id`](field@Self::profile_background_custom_emoji_id): Custom emoji identifier of the emoji chosen by the chat for its profile background
     pub fn profile_background_custom_emoji_id(
         mut self,
         value: impl Into<String>,
@@ -576,31 +576,31 @@ impl ChatFullInfo {
         self
     }
 
-    /// Sets `emoji_status_custom_emoji_id`: *Optional*. Custom emoji identifier of the emoji status of the chat or the other party in a private chat
+    /// Sets [`emoji_status_custom_emoji_id`](field@Self::emoji_status_custom_emoji_id): Custom emoji identifier of the emoji status of the chat or the other party in a private chat
     pub fn emoji_status_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.emoji_status_custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `emoji_status_expiration_date`: *Optional*. Expiration date of the emoji status of the chat or the other party in a private chat, in Unix time, if any
+    /// Sets [`emoji_status_expiration_date`](field@Self::emoji_status_expiration_date): Expiration date of the emoji status of the chat or the other party in a private chat, in Unix time, if any
     pub fn emoji_status_expiration_date(mut self, value: impl Into<i64>) -> Self {
         self.emoji_status_expiration_date = Some(value.into());
         self
     }
 
-    /// Sets `bio`: *Optional*. Bio of the other party in a private chat
+    /// Sets [`bio`](field@Self::bio): Bio of the other party in a private chat
     pub fn bio(mut self, value: impl Into<String>) -> Self {
         self.bio = Some(value.into());
         self
     }
 
-    /// Sets `has_private_forwards`: *Optional*. *True*, if privacy settings of the other party in the private chat allows to use `tg://user?id=<user_id>` links only in chats with the user
+    /// Sets [`has_private_forwards`](field@Self::has_private_forwards): `true` if privacy settings of the other party in the private chat allows to use `tg://user?id=<user_id>` links only in chats with the user
     pub fn has_private_forwards(mut self, value: impl Into<bool>) -> Self {
         self.has_private_forwards = Some(value.into());
         self
     }
 
-    /// Sets `has_restricted_voice_and_video_messages`: *Optional*. *True*, if the privacy settings of the other party restrict sending voice and video note messages in the private chat
+    /// Sets [`has_restricted_voice_and_video_messages`](field@Self::has_restricted_voice_and_video_messages): `true` if the privacy settings of the other party restrict sending voice and video note messages in the private chat
     pub fn has_restricted_voice_and_video_messages(
         mut self,
         value: impl Into<bool>,
@@ -609,145 +609,145 @@ impl ChatFullInfo {
         self
     }
 
-    /// Sets `join_to_send_messages`: *Optional*. *True*, if users need to join the supergroup before they can send messages
+    /// Sets [`join_to_send_messages`](field@Self::join_to_send_messages): `true` if users need to join the supergroup before they can send messages
     pub fn join_to_send_messages(mut self, value: impl Into<bool>) -> Self {
         self.join_to_send_messages = Some(value.into());
         self
     }
 
-    /// Sets `join_by_request`: *Optional*. *True*, if all users directly joining the supergroup without using an invite link need to be approved by supergroup administrators
+    /// Sets [`join_by_request`](field@Self::join_by_request): `true` if all users directly joining the supergroup without using an invite link need to be approved by supergroup administrators
     pub fn join_by_request(mut self, value: impl Into<bool>) -> Self {
         self.join_by_request = Some(value.into());
         self
     }
 
-    /// Sets `description`: *Optional*. Description, for groups, supergroups and channel chats
+    /// Sets [`description`](field@Self::description): Description, for groups, supergroups and channel chats
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `invite_link`: *Optional*. Primary invite link, for groups, supergroups and channel chats
+    /// Sets [`invite_link`](field@Self::invite_link): Primary invite link, for groups, supergroups and channel chats
     pub fn invite_link(mut self, value: impl Into<String>) -> Self {
         self.invite_link = Some(value.into());
         self
     }
 
-    /// Sets `pinned_message`: *Optional*. The most recent pinned message (by sending date)
+    /// Sets [`pinned_message`](field@Self::pinned_message): The most recent pinned message (by sending date)
     pub fn pinned_message(mut self, value: impl Into<Message>) -> Self {
         self.pinned_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `permissions`: *Optional*. Default chat member permissions, for groups and supergroups
+    /// Sets [`permissions`](field@Self::permissions): Default chat member permissions, for groups and supergroups
     pub fn permissions(mut self, value: impl Into<ChatPermissions>) -> Self {
         self.permissions = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `can_send_paid_media`: *Optional*. *True*, if paid media messages can be sent or forwarded to the channel chat. The field is available only for channel chats.
+    /// Sets [`can_send_paid_media`](field@Self::can_send_paid_media): `true` if paid media messages can be sent or forwarded to the channel chat.
     pub fn can_send_paid_media(mut self, value: impl Into<bool>) -> Self {
         self.can_send_paid_media = Some(value.into());
         self
     }
 
-    /// Sets `slow_mode_delay`: *Optional*. For supergroups, the minimum allowed delay between consecutive messages sent by each unprivileged user; in seconds
+    /// Sets [`slow_mode_delay`](field@Self::slow_mode_delay): For supergroups, the minimum allowed delay between consecutive messages sent by each unprivileged user; in seconds
     pub fn slow_mode_delay(mut self, value: impl Into<i64>) -> Self {
         self.slow_mode_delay = Some(value.into());
         self
     }
 
-    /// Sets `unrestrict_boost_count`: *Optional*. For supergroups, the minimum number of boosts that a non-administrator user needs to add in order to ignore slow mode and chat permissions
+    /// Sets [`unrestrict_boost_count`](field@Self::unrestrict_boost_count): For supergroups, the minimum number of boosts that a non-administrator user needs to add in order to ignore slow mode and chat permissions
     pub fn unrestrict_boost_count(mut self, value: impl Into<i64>) -> Self {
         self.unrestrict_boost_count = Some(value.into());
         self
     }
 
-    /// Sets `message_auto_delete_time`: *Optional*. The time after which all messages sent to the chat will be automatically deleted; in seconds
+    /// Sets [`message_auto_delete_time`](field@Self::message_auto_delete_time): The time after which all messages sent to the chat will be automatically deleted; in seconds
     pub fn message_auto_delete_time(mut self, value: impl Into<i64>) -> Self {
         self.message_auto_delete_time = Some(value.into());
         self
     }
 
-    /// Sets `has_aggressive_anti_spam_enabled`: *Optional*. *True*, if aggressive anti-spam checks are enabled in the supergroup. The field is only available to chat administrators.
+    /// Sets [`has_aggressive_anti_spam_enabled`](field@Self::has_aggressive_anti_spam_enabled): `true` if aggressive anti-spam checks are enabled in the supergroup.
     pub fn has_aggressive_anti_spam_enabled(mut self, value: impl Into<bool>) -> Self {
         self.has_aggressive_anti_spam_enabled = Some(value.into());
         self
     }
 
-    /// Sets `has_hidden_members`: *Optional*. *True*, if non-administrators can only get the list of bots and administrators in the chat
+    /// Sets [`has_hidden_members`](field@Self::has_hidden_members): `true` if non-administrators can only get the list of bots and administrators in the chat
     pub fn has_hidden_members(mut self, value: impl Into<bool>) -> Self {
         self.has_hidden_members = Some(value.into());
         self
     }
 
-    /// Sets `has_protected_content`: *Optional*. *True*, if messages from the chat can't be forwarded to other chats
+    /// Sets [`has_protected_content`](field@Self::has_protected_content): `true` if messages from the chat can't be forwarded to other chats
     pub fn has_protected_content(mut self, value: impl Into<bool>) -> Self {
         self.has_protected_content = Some(value.into());
         self
     }
 
-    /// Sets `has_visible_history`: *Optional*. *True*, if new chat members will have access to old messages; available only to chat administrators
+    /// Sets [`has_visible_history`](field@Self::has_visible_history): `true` if new chat members will have access to old messages; available only to chat administrators
     pub fn has_visible_history(mut self, value: impl Into<bool>) -> Self {
         self.has_visible_history = Some(value.into());
         self
     }
 
-    /// Sets `sticker_set_name`: *Optional*. For supergroups, name of the group sticker set
+    /// Sets [`sticker_set_name`](field@Self::sticker_set_name): For supergroups, name of the group sticker set
     pub fn sticker_set_name(mut self, value: impl Into<String>) -> Self {
         self.sticker_set_name = Some(value.into());
         self
     }
 
-    /// Sets `can_set_sticker_set`: *Optional*. *True*, if the bot can change the group sticker set
+    /// Sets [`can_set_sticker_set`](field@Self::can_set_sticker_set): `true` if the bot can change the group sticker set
     pub fn can_set_sticker_set(mut self, value: impl Into<bool>) -> Self {
         self.can_set_sticker_set = Some(value.into());
         self
     }
 
-    /// Sets `custom_emoji_sticker_set_name`: *Optional*. For supergroups, the name of the group's custom emoji sticker set. Custom emoji from this set can be used by all users and bots in the group.
+    /// Sets [`custom_emoji_sticker_set_name`](field@Self::custom_emoji_sticker_set_name): For supergroups, the name of the group's custom emoji sticker set.
     pub fn custom_emoji_sticker_set_name(mut self, value: impl Into<String>) -> Self {
         self.custom_emoji_sticker_set_name = Some(value.into());
         self
     }
 
-    /// Sets `linked_chat_id`: *Optional*. Unique identifier for the linked chat, i.e. the discussion group identifier for a channel and vice versa; for supergroups and channel chats. This identifier may be greater than 32 bits and some programming languages may have difficulty/silent defects in interpreting it. But it is smaller than 52 bits, so a signed 64 bit integer or double-precision float type are safe for storing this identifier.
+    /// Sets [`linked_chat_id`](field@Self::linked_chat_id): Unique identifier for the linked chat, i.e. the discussion group identifier for a channel and vice versa; for supergroups and channel chats.
     pub fn linked_chat_id(mut self, value: impl Into<i64>) -> Self {
         self.linked_chat_id = Some(value.into());
         self
     }
 
-    /// Sets `location`: *Optional*. For supergroups, the location to which the supergroup is connected
+    /// Sets [`location`](field@Self::location): For supergroups, the location to which the supergroup is connected
     pub fn location(mut self, value: impl Into<ChatLocation>) -> Self {
         self.location = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `rating`: *Optional*. For private chats, the rating of the user if any
+    /// Sets [`rating`](field@Self::rating): For private chats, the rating of the user if any
     pub fn rating(mut self, value: impl Into<UserRating>) -> Self {
         self.rating = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `first_profile_audio`: *Optional*. For private chats, the first audio added to the profile of the user
+    /// Sets [`first_profile_audio`](field@Self::first_profile_audio): For private chats, the first audio added to the profile of the user
     pub fn first_profile_audio(mut self, value: impl Into<Audio>) -> Self {
         self.first_profile_audio = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `unique_gift_colors`: *Optional*. The color scheme based on a unique gift that must be used for the chat's name, message replies and link previews
+    /// Sets [`unique_gift_colors`](field@Self::unique_gift_colors): The color scheme based on a unique gift that must be used for the chat's name, message replies and link previews
     pub fn unique_gift_colors(mut self, value: impl Into<UniqueGiftColors>) -> Self {
         self.unique_gift_colors = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `paid_message_star_count`: *Optional*. The number of Telegram Stars a general user has to pay to send a message to the chat
+    /// Sets [`paid_message_star_count`](field@Self::paid_message_star_count): The number of Telegram Stars a general user has to pay to send a message to the chat
     pub fn paid_message_star_count(mut self, value: impl Into<i64>) -> Self {
         self.paid_message_star_count = Some(value.into());
         self
     }
 
-    /// Sets `guard_bot`: *Optional*. The bot that processes join request queries in the chat. The field is only available to chat administrators.
+    /// Sets [`guard_bot`](field@Self::guard_bot): The bot that processes join request queries in the chat.
     pub fn guard_bot(mut self, value: impl Into<User>) -> Self {
         self.guard_bot = Some(Box::new(value.into()));
         self

@@ -14,29 +14,29 @@ pub struct ChatInviteLink {
     pub invite_link: String,
     /// Creator of the link
     pub creator: Box<User>,
-    /// *True*, if users joining the chat via the link need to be approved by chat administrators
+    /// `true` if users joining the chat via the link need to be approved by chat administrators
     ///
     /// Read as `false` when absent.
     pub creates_join_request: bool,
-    /// *True*, if the link is primary
+    /// `true` if the link is primary
     ///
     /// Read as `false` when absent.
     pub is_primary: bool,
-    /// *True*, if the link is revoked
+    /// `true` if the link is revoked
     ///
     /// Read as `false` when absent.
     pub is_revoked: bool,
-    /// *Optional*. Invite link name
+    /// Invite link name
     pub name: Option<String>,
-    /// *Optional*. Point in time (Unix timestamp) when the link will expire or has been expired
+    /// Point in time (Unix timestamp) when the link will expire or has been expired
     pub expire_date: Option<i64>,
-    /// *Optional*. The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
+    /// The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
     pub member_limit: Option<i64>,
-    /// *Optional*. Number of pending join requests created using this link
+    /// Number of pending join requests created using this link
     pub pending_join_request_count: Option<i64>,
-    /// *Optional*. The number of seconds the subscription will be active for before the next payment
+    /// The number of seconds the subscription will be active for before the next payment
     pub subscription_period: Option<i64>,
-    /// *Optional*. The amount of Telegram Stars a user must pay initially and after each subsequent subscription period to be a member of the chat using the link
+    /// The amount of Telegram Stars a user must pay initially and after each subsequent subscription period to be a member of the chat using the link
     pub subscription_price: Option<i64>,
 }
 
@@ -136,37 +136,37 @@ impl ChatInviteLink {
         }
     }
 
-    /// Sets `name`: *Optional*. Invite link name
+    /// Sets [`name`](field@Self::name): Invite link name
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
-    /// Sets `expire_date`: *Optional*. Point in time (Unix timestamp) when the link will expire or has been expired
+    /// Sets [`expire_date`](field@Self::expire_date): Point in time (Unix timestamp) when the link will expire or has been expired
     pub fn expire_date(mut self, value: impl Into<i64>) -> Self {
         self.expire_date = Some(value.into());
         self
     }
 
-    /// Sets `member_limit`: *Optional*. The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
+    /// Sets [`member_limit`](field@Self::member_limit): The maximum number of users that can be members of the chat simultaneously after joining the chat via this invite link; 1-99999
     pub fn member_limit(mut self, value: impl Into<i64>) -> Self {
         self.member_limit = Some(value.into());
         self
     }
 
-    /// Sets `pending_join_request_count`: *Optional*. Number of pending join requests created using this link
+    /// Sets [`pending_join_request_count`](field@Self::pending_join_request_count): Number of pending join requests created using this link
     pub fn pending_join_request_count(mut self, value: impl Into<i64>) -> Self {
         self.pending_join_request_count = Some(value.into());
         self
     }
 
-    /// Sets `subscription_period`: *Optional*. The number of seconds the subscription will be active for before the next payment
+    /// Sets [`subscription_period`](field@Self::subscription_period): The number of seconds the subscription will be active for before the next payment
     pub fn subscription_period(mut self, value: impl Into<i64>) -> Self {
         self.subscription_period = Some(value.into());
         self
     }
 
-    /// Sets `subscription_price`: *Optional*. The amount of Telegram Stars a user must pay initially and after each subsequent subscription period to be a member of the chat using the link
+    /// Sets [`subscription_price`](field@Self::subscription_price): The amount of Telegram Stars a user must pay initially and after each subsequent subscription period to be a member of the chat using the link
     pub fn subscription_price(mut self, value: impl Into<i64>) -> Self {
         self.subscription_price = Some(value.into());
         self

@@ -18,11 +18,11 @@ pub struct ChatJoinRequest {
     pub user_chat_id: i64,
     /// Date the request was sent in Unix time
     pub date: i64,
-    /// *Optional*. Bio of the user
+    /// Bio of the user
     pub bio: Option<String>,
-    /// *Optional*. Chat invite link that was used by the user to send the join request
+    /// Chat invite link that was used by the user to send the join request
     pub invite_link: Option<Box<ChatInviteLink>>,
-    /// *Optional*. Identifier of the join request query. If present, then the bot must call [sendChatJoinRequestWebApp](crate::Bot::send_chat_join_request_web_app) or directly call [answerChatJoinRequestQuery](crate::Bot::answer_chat_join_request_query) within 10 seconds.
+    /// Identifier of the join request query. If present, then the bot must call [sendChatJoinRequestWebApp](crate::Bot::send_chat_join_request_web_app) or directly call [answerChatJoinRequestQuery](crate::Bot::answer_chat_join_request_query) within 10 seconds.
     pub query_id: Option<String>,
 }
 
@@ -99,19 +99,19 @@ impl ChatJoinRequest {
         }
     }
 
-    /// Sets `bio`: *Optional*. Bio of the user
+    /// Sets [`bio`](field@Self::bio): Bio of the user
     pub fn bio(mut self, value: impl Into<String>) -> Self {
         self.bio = Some(value.into());
         self
     }
 
-    /// Sets `invite_link`: *Optional*. Chat invite link that was used by the user to send the join request
+    /// Sets [`invite_link`](field@Self::invite_link): Chat invite link that was used by the user to send the join request
     pub fn invite_link(mut self, value: impl Into<ChatInviteLink>) -> Self {
         self.invite_link = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `query_id`: *Optional*. Identifier of the join request query. If present, then the bot must call [sendChatJoinRequestWebApp](crate::Bot::send_chat_join_request_web_app) or directly call [answerChatJoinRequestQuery](crate::Bot::answer_chat_join_request_query) within 10 seconds.
+    /// Sets [`query_id`](field@Self::query_id): Identifier of the join request query.
     pub fn query_id(mut self, value: impl Into<String>) -> Self {
         self.query_id = Some(value.into());
         self

@@ -146,11 +146,11 @@ impl From<ChatMemberBanned> for ChatMember {
 pub struct ChatMemberOwner {
     /// Information about the user
     pub user: Box<User>,
-    /// *True*, if the user's presence in the chat is hidden
+    /// `true` if the user's presence in the chat is hidden
     ///
     /// Read as `false` when absent.
     pub is_anonymous: bool,
-    /// *Optional*. Custom title for this user
+    /// Custom title for this user
     pub custom_title: Option<String>,
 }
 
@@ -203,7 +203,7 @@ impl ChatMemberOwner {
         }
     }
 
-    /// Sets `custom_title`: *Optional*. Custom title for this user
+    /// Sets [`custom_title`](field@Self::custom_title): Custom title for this user
     pub fn custom_title(mut self, value: impl Into<String>) -> Self {
         self.custom_title = Some(value.into());
         self
@@ -220,67 +220,67 @@ impl ChatMemberOwner {
 pub struct ChatMemberAdministrator {
     /// Information about the user
     pub user: Box<User>,
-    /// *True*, if the bot is allowed to edit administrator privileges of that user
+    /// `true` if the bot is allowed to edit administrator privileges of that user
     ///
     /// Read as `false` when absent.
     pub can_be_edited: bool,
-    /// *True*, if the user's presence in the chat is hidden
+    /// `true` if the user's presence in the chat is hidden
     ///
     /// Read as `false` when absent.
     pub is_anonymous: bool,
-    /// *True*, if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars. Implied by any other administrator privilege.
+    /// `true` if the administrator can access the chat event log, get boost list, see hidden supergroup and channel members, report spam messages, ignore slow mode, and send messages to the chat without paying Telegram Stars. Implied by any other administrator privilege.
     ///
     /// Read as `false` when absent.
     pub can_manage_chat: bool,
-    /// *True*, if the administrator can delete messages of other users
+    /// `true` if the administrator can delete messages of other users
     ///
     /// Read as `false` when absent.
     pub can_delete_messages: bool,
-    /// *True*, if the administrator can manage video chats
+    /// `true` if the administrator can manage video chats
     ///
     /// Read as `false` when absent.
     pub can_manage_video_chats: bool,
-    /// *True*, if the administrator can restrict, ban or unban chat members, or access supergroup statistics
+    /// `true` if the administrator can restrict, ban or unban chat members, or access supergroup statistics
     ///
     /// Read as `false` when absent.
     pub can_restrict_members: bool,
-    /// *True*, if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by the user)
+    /// `true` if the administrator can add new administrators with a subset of their own privileges or demote administrators that they have promoted, directly or indirectly (promoted by administrators that were appointed by the user)
     ///
     /// Read as `false` when absent.
     pub can_promote_members: bool,
-    /// *True*, if the user is allowed to change the chat title, photo and other settings
+    /// `true` if the user is allowed to change the chat title, photo and other settings
     ///
     /// Read as `false` when absent.
     pub can_change_info: bool,
-    /// *True*, if the user is allowed to invite new users to the chat
+    /// `true` if the user is allowed to invite new users to the chat
     ///
     /// Read as `false` when absent.
     pub can_invite_users: bool,
-    /// *True*, if the administrator can post stories to the chat
+    /// `true` if the administrator can post stories to the chat
     ///
     /// Read as `false` when absent.
     pub can_post_stories: bool,
-    /// *True*, if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
+    /// `true` if the administrator can edit stories posted by other users, post stories to the chat page, pin chat stories, and access the chat's story archive
     ///
     /// Read as `false` when absent.
     pub can_edit_stories: bool,
-    /// *True*, if the administrator can delete stories posted by other users
+    /// `true` if the administrator can delete stories posted by other users
     ///
     /// Read as `false` when absent.
     pub can_delete_stories: bool,
-    /// *Optional*. *True*, if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
+    /// `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     pub can_post_messages: Option<bool>,
-    /// *Optional*. *True*, if the administrator can edit messages of other users and can pin messages; for channels only
+    /// `true` if the administrator can edit messages of other users and can pin messages; for channels only
     pub can_edit_messages: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to pin messages; for groups and supergroups only
+    /// `true` if the user is allowed to pin messages; for groups and supergroups only
     pub can_pin_messages: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
+    /// `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
     pub can_manage_topics: Option<bool>,
-    /// *Optional*. *True*, if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
+    /// `true` if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
     pub can_manage_direct_messages: Option<bool>,
-    /// *Optional*. *True*, if the administrator can edit the tags of regular members; for groups and supergroups only. If omitted defaults to the value of can_pin_messages.
+    /// `true` if the administrator can edit the tags of regular members; for groups and supergroups only. If omitted defaults to the value of can_pin_messages.
     pub can_manage_tags: Option<bool>,
-    /// *Optional*. Custom title for this user
+    /// Custom title for this user
     pub custom_title: Option<String>,
 }
 
@@ -437,43 +437,43 @@ impl ChatMemberAdministrator {
         }
     }
 
-    /// Sets `can_post_messages`: *Optional*. *True*, if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
+    /// Sets [`can_post_messages`](field@Self::can_post_messages): `true` if the administrator can post messages in the channel, approve suggested posts, or access channel statistics; for channels only
     pub fn can_post_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_post_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_messages`: *Optional*. *True*, if the administrator can edit messages of other users and can pin messages; for channels only
+    /// Sets [`can_edit_messages`](field@Self::can_edit_messages): `true` if the administrator can edit messages of other users and can pin messages; for channels only
     pub fn can_edit_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_pin_messages`: *Optional*. *True*, if the user is allowed to pin messages; for groups and supergroups only
+    /// Sets [`can_pin_messages`](field@Self::can_pin_messages): `true` if the user is allowed to pin messages; for groups and supergroups only
     pub fn can_pin_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_pin_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_topics`: *Optional*. *True*, if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
+    /// Sets [`can_manage_topics`](field@Self::can_manage_topics): `true` if the user is allowed to create, rename, close, and reopen forum topics; for supergroups only
     pub fn can_manage_topics(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_topics = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_direct_messages`: *Optional*. *True*, if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
+    /// Sets [`can_manage_direct_messages`](field@Self::can_manage_direct_messages): `true` if the administrator can manage direct messages of the channel and decline suggested posts; for channels only
     pub fn can_manage_direct_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_direct_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_tags`: *Optional*. *True*, if the administrator can edit the tags of regular members; for groups and supergroups only. If omitted defaults to the value of can_pin_messages.
+    /// Sets [`can_manage_tags`](field@Self::can_manage_tags): `true` if the administrator can edit the tags of regular members; for groups and supergroups only.
     pub fn can_manage_tags(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_tags = Some(value.into());
         self
     }
 
-    /// Sets `custom_title`: *Optional*. Custom title for this user
+    /// Sets [`custom_title`](field@Self::custom_title): Custom title for this user
     pub fn custom_title(mut self, value: impl Into<String>) -> Self {
         self.custom_title = Some(value.into());
         self
@@ -488,11 +488,11 @@ impl ChatMemberAdministrator {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatMemberMember {
-    /// *Optional*. Tag of the member
+    /// Tag of the member
     pub tag: Option<String>,
     /// Information about the user
     pub user: Box<User>,
-    /// *Optional*. Date when the user's subscription will expire; Unix time
+    /// Date when the user's subscription will expire; Unix time
     pub until_date: Option<i64>,
 }
 
@@ -545,13 +545,13 @@ impl ChatMemberMember {
         }
     }
 
-    /// Sets `tag`: *Optional*. Tag of the member
+    /// Sets [`tag`](field@Self::tag): Tag of the member
     pub fn tag(mut self, value: impl Into<String>) -> Self {
         self.tag = Some(value.into());
         self
     }
 
-    /// Sets `until_date`: *Optional*. Date when the user's subscription will expire; Unix time
+    /// Sets [`until_date`](field@Self::until_date): Date when the user's subscription will expire; Unix time
     pub fn until_date(mut self, value: impl Into<i64>) -> Self {
         self.until_date = Some(value.into());
         self
@@ -566,75 +566,75 @@ impl ChatMemberMember {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatMemberRestricted {
-    /// *Optional*. Tag of the member
+    /// Tag of the member
     pub tag: Option<String>,
     /// Information about the user
     pub user: Box<User>,
-    /// *True*, if the user is a member of the chat at the moment of the request
+    /// `true` if the user is a member of the chat at the moment of the request
     ///
     /// Read as `false` when absent.
     pub is_member: bool,
-    /// *True*, if the user is allowed to send text messages, rich messages, contacts, giveaways, giveaway winners, invoices, locations and venues
+    /// `true` if the user is allowed to send text messages, rich messages, contacts, giveaways, giveaway winners, invoices, locations and venues
     ///
     /// Read as `false` when absent.
     pub can_send_messages: bool,
-    /// *True*, if the user is allowed to send audios
+    /// `true` if the user is allowed to send audios
     ///
     /// Read as `false` when absent.
     pub can_send_audios: bool,
-    /// *True*, if the user is allowed to send documents
+    /// `true` if the user is allowed to send documents
     ///
     /// Read as `false` when absent.
     pub can_send_documents: bool,
-    /// *True*, if the user is allowed to send photos
+    /// `true` if the user is allowed to send photos
     ///
     /// Read as `false` when absent.
     pub can_send_photos: bool,
-    /// *True*, if the user is allowed to send videos
+    /// `true` if the user is allowed to send videos
     ///
     /// Read as `false` when absent.
     pub can_send_videos: bool,
-    /// *True*, if the user is allowed to send video notes
+    /// `true` if the user is allowed to send video notes
     ///
     /// Read as `false` when absent.
     pub can_send_video_notes: bool,
-    /// *True*, if the user is allowed to send voice notes
+    /// `true` if the user is allowed to send voice notes
     ///
     /// Read as `false` when absent.
     pub can_send_voice_notes: bool,
-    /// *True*, if the user is allowed to send polls and checklists
+    /// `true` if the user is allowed to send polls and checklists
     ///
     /// Read as `false` when absent.
     pub can_send_polls: bool,
-    /// *True*, if the user is allowed to send animations, games, stickers and use inline bots
+    /// `true` if the user is allowed to send animations, games, stickers and use inline bots
     ///
     /// Read as `false` when absent.
     pub can_send_other_messages: bool,
-    /// *True*, if the user is allowed to add web page previews to their messages
+    /// `true` if the user is allowed to add web page previews to their messages
     ///
     /// Read as `false` when absent.
     pub can_add_web_page_previews: bool,
-    /// *True*, if the user is allowed to react to messages
+    /// `true` if the user is allowed to react to messages
     ///
     /// Read as `false` when absent.
     pub can_react_to_messages: bool,
-    /// *True*, if the user is allowed to edit their own tag
+    /// `true` if the user is allowed to edit their own tag
     ///
     /// Read as `false` when absent.
     pub can_edit_tag: bool,
-    /// *True*, if the user is allowed to change the chat title, photo and other settings
+    /// `true` if the user is allowed to change the chat title, photo and other settings
     ///
     /// Read as `false` when absent.
     pub can_change_info: bool,
-    /// *True*, if the user is allowed to invite new users to the chat
+    /// `true` if the user is allowed to invite new users to the chat
     ///
     /// Read as `false` when absent.
     pub can_invite_users: bool,
-    /// *True*, if the user is allowed to pin messages
+    /// `true` if the user is allowed to pin messages
     ///
     /// Read as `false` when absent.
     pub can_pin_messages: bool,
-    /// *True*, if the user is allowed to create forum topics
+    /// `true` if the user is allowed to create forum topics
     ///
     /// Read as `false` when absent.
     pub can_manage_topics: bool,
@@ -803,7 +803,7 @@ impl ChatMemberRestricted {
         }
     }
 
-    /// Sets `tag`: *Optional*. Tag of the member
+    /// Sets [`tag`](field@Self::tag): Tag of the member
     pub fn tag(mut self, value: impl Into<String>) -> Self {
         self.tag = Some(value.into());
         self

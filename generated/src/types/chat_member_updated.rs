@@ -20,11 +20,11 @@ pub struct ChatMemberUpdated {
     pub old_chat_member: ChatMember,
     /// New information about the chat member
     pub new_chat_member: ChatMember,
-    /// *Optional*. Chat invite link, which was used by the user to join the chat; for joining by invite link events only
+    /// Chat invite link, which was used by the user to join the chat; for joining by invite link events only
     pub invite_link: Option<Box<ChatInviteLink>>,
-    /// *Optional*. *True*, if the user joined the chat after sending a direct join request without using an invite link and being approved by an administrator
+    /// `true` if the user joined the chat after sending a direct join request without using an invite link and being approved by an administrator
     pub via_join_request: Option<bool>,
-    /// *Optional*. *True*, if the user joined the chat via a chat folder invite link
+    /// `true` if the user joined the chat via a chat folder invite link
     pub via_chat_folder_invite_link: Option<bool>,
 }
 
@@ -109,19 +109,19 @@ impl ChatMemberUpdated {
         }
     }
 
-    /// Sets `invite_link`: *Optional*. Chat invite link, which was used by the user to join the chat; for joining by invite link events only
+    /// Sets [`invite_link`](field@Self::invite_link): Chat invite link, which was used by the user to join the chat; for joining by invite link events only
     pub fn invite_link(mut self, value: impl Into<ChatInviteLink>) -> Self {
         self.invite_link = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `via_join_request`: *Optional*. *True*, if the user joined the chat after sending a direct join request without using an invite link and being approved by an administrator
+    /// Sets [`via_join_request`](field@Self::via_join_request): `true` if the user joined the chat after sending a direct join request without using an invite link and being approved by an administrator
     pub fn via_join_request(mut self, value: impl Into<bool>) -> Self {
         self.via_join_request = Some(value.into());
         self
     }
 
-    /// Sets `via_chat_folder_invite_link`: *Optional*. *True*, if the user joined the chat via a chat folder invite link
+    /// Sets [`via_chat_folder_invite_link`](field@Self::via_chat_folder_invite_link): `true` if the user joined the chat via a chat folder invite link
     pub fn via_chat_folder_invite_link(mut self, value: impl Into<bool>) -> Self {
         self.via_chat_folder_invite_link = Some(value.into());
         self

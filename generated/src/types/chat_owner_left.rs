@@ -10,7 +10,7 @@ use crate::types::User;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatOwnerLeft {
-    /// *Optional*. The user who will become the new owner of the chat if the previous owner does not return to the chat
+    /// The user who will become the new owner of the chat if the previous owner does not return to the chat
     pub new_owner: Option<Box<User>>,
 }
 
@@ -56,7 +56,7 @@ impl ChatOwnerLeft {
         Self { new_owner: None }
     }
 
-    /// Sets `new_owner`: *Optional*. The user who will become the new owner of the chat if the previous owner does not return to the chat
+    /// Sets [`new_owner`](field@Self::new_owner): The user who will become the new owner of the chat if the previous owner does not return to the chat
     pub fn new_owner(mut self, value: impl Into<User>) -> Self {
         self.new_owner = Some(Box::new(value.into()));
         self

@@ -9,37 +9,37 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ChatPermissions {
-    /// *Optional*. *True*, if the user is allowed to send text messages, rich messages, contacts, giveaways, giveaway winners, invoices, locations and venues
+    /// `true` if the user is allowed to send text messages, rich messages, contacts, giveaways, giveaway winners, invoices, locations and venues
     pub can_send_messages: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to send audios
+    /// `true` if the user is allowed to send audios
     pub can_send_audios: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to send documents
+    /// `true` if the user is allowed to send documents
     pub can_send_documents: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to send photos
+    /// `true` if the user is allowed to send photos
     pub can_send_photos: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to send videos
+    /// `true` if the user is allowed to send videos
     pub can_send_videos: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to send video notes
+    /// `true` if the user is allowed to send video notes
     pub can_send_video_notes: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to send voice notes
+    /// `true` if the user is allowed to send voice notes
     pub can_send_voice_notes: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to send polls and checklists
+    /// `true` if the user is allowed to send polls and checklists
     pub can_send_polls: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to send animations, games, stickers and use inline bots
+    /// `true` if the user is allowed to send animations, games, stickers and use inline bots
     pub can_send_other_messages: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to add web page previews to their messages
+    /// `true` if the user is allowed to add web page previews to their messages
     pub can_add_web_page_previews: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to react to messages. If omitted, defaults to the value of *can_send_messages*.
+    /// `true` if the user is allowed to react to messages. If omitted, defaults to the value of *can_send_messages*.
     pub can_react_to_messages: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to edit their own tag. If omitted, defaults to the value of *can_pin_messages*.
+    /// `true` if the user is allowed to edit their own tag. If omitted, defaults to the value of *can_pin_messages*.
     pub can_edit_tag: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to change the chat title, photo and other settings. Ignored in public supergroups.
+    /// `true` if the user is allowed to change the chat title, photo and other settings. Ignored in public supergroups.
     pub can_change_info: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to invite new users to the chat
+    /// `true` if the user is allowed to invite new users to the chat
     pub can_invite_users: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to pin messages. Ignored in public supergroups.
+    /// `true` if the user is allowed to pin messages. Ignored in public supergroups.
     pub can_pin_messages: Option<bool>,
-    /// *Optional*. *True*, if the user is allowed to create forum topics. If omitted defaults to the value of can_pin_messages.
+    /// `true` if the user is allowed to create forum topics. If omitted defaults to the value of can_pin_messages.
     pub can_manage_topics: Option<bool>,
 }
 
@@ -168,97 +168,97 @@ impl ChatPermissions {
         }
     }
 
-    /// Sets `can_send_messages`: *Optional*. *True*, if the user is allowed to send text messages, rich messages, contacts, giveaways, giveaway winners, invoices, locations and venues
+    /// Sets [`can_send_messages`](field@Self::can_send_messages): `true` if the user is allowed to send text messages, rich messages, contacts, giveaways, giveaway winners, invoices, locations and venues
     pub fn can_send_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_send_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_send_audios`: *Optional*. *True*, if the user is allowed to send audios
+    /// Sets [`can_send_audios`](field@Self::can_send_audios): `true` if the user is allowed to send audios
     pub fn can_send_audios(mut self, value: impl Into<bool>) -> Self {
         self.can_send_audios = Some(value.into());
         self
     }
 
-    /// Sets `can_send_documents`: *Optional*. *True*, if the user is allowed to send documents
+    /// Sets [`can_send_documents`](field@Self::can_send_documents): `true` if the user is allowed to send documents
     pub fn can_send_documents(mut self, value: impl Into<bool>) -> Self {
         self.can_send_documents = Some(value.into());
         self
     }
 
-    /// Sets `can_send_photos`: *Optional*. *True*, if the user is allowed to send photos
+    /// Sets [`can_send_photos`](field@Self::can_send_photos): `true` if the user is allowed to send photos
     pub fn can_send_photos(mut self, value: impl Into<bool>) -> Self {
         self.can_send_photos = Some(value.into());
         self
     }
 
-    /// Sets `can_send_videos`: *Optional*. *True*, if the user is allowed to send videos
+    /// Sets [`can_send_videos`](field@Self::can_send_videos): `true` if the user is allowed to send videos
     pub fn can_send_videos(mut self, value: impl Into<bool>) -> Self {
         self.can_send_videos = Some(value.into());
         self
     }
 
-    /// Sets `can_send_video_notes`: *Optional*. *True*, if the user is allowed to send video notes
+    /// Sets [`can_send_video_notes`](field@Self::can_send_video_notes): `true` if the user is allowed to send video notes
     pub fn can_send_video_notes(mut self, value: impl Into<bool>) -> Self {
         self.can_send_video_notes = Some(value.into());
         self
     }
 
-    /// Sets `can_send_voice_notes`: *Optional*. *True*, if the user is allowed to send voice notes
+    /// Sets [`can_send_voice_notes`](field@Self::can_send_voice_notes): `true` if the user is allowed to send voice notes
     pub fn can_send_voice_notes(mut self, value: impl Into<bool>) -> Self {
         self.can_send_voice_notes = Some(value.into());
         self
     }
 
-    /// Sets `can_send_polls`: *Optional*. *True*, if the user is allowed to send polls and checklists
+    /// Sets [`can_send_polls`](field@Self::can_send_polls): `true` if the user is allowed to send polls and checklists
     pub fn can_send_polls(mut self, value: impl Into<bool>) -> Self {
         self.can_send_polls = Some(value.into());
         self
     }
 
-    /// Sets `can_send_other_messages`: *Optional*. *True*, if the user is allowed to send animations, games, stickers and use inline bots
+    /// Sets [`can_send_other_messages`](field@Self::can_send_other_messages): `true` if the user is allowed to send animations, games, stickers and use inline bots
     pub fn can_send_other_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_send_other_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_add_web_page_previews`: *Optional*. *True*, if the user is allowed to add web page previews to their messages
+    /// Sets [`can_add_web_page_previews`](field@Self::can_add_web_page_previews): `true` if the user is allowed to add web page previews to their messages
     pub fn can_add_web_page_previews(mut self, value: impl Into<bool>) -> Self {
         self.can_add_web_page_previews = Some(value.into());
         self
     }
 
-    /// Sets `can_react_to_messages`: *Optional*. *True*, if the user is allowed to react to messages. If omitted, defaults to the value of *can_send_messages*.
+    /// Sets [`can_react_to_messages`](field@Self::can_react_to_messages): `true` if the user is allowed to react to messages.
     pub fn can_react_to_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_react_to_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_edit_tag`: *Optional*. *True*, if the user is allowed to edit their own tag. If omitted, defaults to the value of *can_pin_messages*.
+    /// Sets [`can_edit_tag`](field@Self::can_edit_tag): `true` if the user is allowed to edit their own tag.
     pub fn can_edit_tag(mut self, value: impl Into<bool>) -> Self {
         self.can_edit_tag = Some(value.into());
         self
     }
 
-    /// Sets `can_change_info`: *Optional*. *True*, if the user is allowed to change the chat title, photo and other settings. Ignored in public supergroups.
+    /// Sets [`can_change_info`](field@Self::can_change_info): `true` if the user is allowed to change the chat title, photo and other settings.
     pub fn can_change_info(mut self, value: impl Into<bool>) -> Self {
         self.can_change_info = Some(value.into());
         self
     }
 
-    /// Sets `can_invite_users`: *Optional*. *True*, if the user is allowed to invite new users to the chat
+    /// Sets [`can_invite_users`](field@Self::can_invite_users): `true` if the user is allowed to invite new users to the chat
     pub fn can_invite_users(mut self, value: impl Into<bool>) -> Self {
         self.can_invite_users = Some(value.into());
         self
     }
 
-    /// Sets `can_pin_messages`: *Optional*. *True*, if the user is allowed to pin messages. Ignored in public supergroups.
+    /// Sets [`can_pin_messages`](field@Self::can_pin_messages): `true` if the user is allowed to pin messages.
     pub fn can_pin_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_pin_messages = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_topics`: *Optional*. *True*, if the user is allowed to create forum topics. If omitted defaults to the value of can_pin_messages.
+    /// Sets [`can_manage_topics`](field@Self::can_manage_topics): `true` if the user is allowed to create forum topics.
     pub fn can_manage_topics(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_topics = Some(value.into());
         self

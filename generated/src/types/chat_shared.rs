@@ -14,11 +14,11 @@ pub struct ChatShared {
     pub request_id: i64,
     /// Identifier of the shared chat. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a 64-bit integer or double-precision float type are safe for storing this identifier. The bot may not have access to the chat and could be unable to use this identifier, unless the chat is already known to the bot by some other means.
     pub chat_id: i64,
-    /// *Optional*. Title of the chat, if the title was requested by the bot
+    /// Title of the chat, if the title was requested by the bot
     pub title: Option<String>,
-    /// *Optional*. Username of the chat, if the username was requested by the bot and available
+    /// Username of the chat, if the username was requested by the bot and available
     pub username: Option<String>,
-    /// *Optional*. Available sizes of the chat photo, if the photo was requested by the bot
+    /// Available sizes of the chat photo, if the photo was requested by the bot
     pub photo: Option<Vec<PhotoSize>>,
 }
 
@@ -80,19 +80,19 @@ impl ChatShared {
         }
     }
 
-    /// Sets `title`: *Optional*. Title of the chat, if the title was requested by the bot
+    /// Sets [`title`](field@Self::title): Title of the chat, if the title was requested by the bot
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `username`: *Optional*. Username of the chat, if the username was requested by the bot and available
+    /// Sets [`username`](field@Self::username): Username of the chat, if the username was requested by the bot and available
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.username = Some(value.into());
         self
     }
 
-    /// Sets `photo`: *Optional*. Available sizes of the chat photo, if the photo was requested by the bot
+    /// Sets [`photo`](field@Self::photo): Available sizes of the chat photo, if the photo was requested by the bot
     pub fn photo(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.photo = Some(value.into());
         self

@@ -12,15 +12,15 @@ use crate::types::{ChecklistTask, MessageEntity};
 pub struct Checklist {
     /// Title of the checklist
     pub title: String,
-    /// *Optional*. Special entities that appear in the checklist title
+    /// Special entities that appear in the checklist title
     pub title_entities: Option<Vec<MessageEntity>>,
     /// List of tasks in the checklist
     ///
     /// Read as empty when absent.
     pub tasks: Vec<ChecklistTask>,
-    /// *Optional*. *True*, if users other than the creator of the list can add tasks to the list
+    /// `true` if users other than the creator of the list can add tasks to the list
     pub others_can_add_tasks: Option<bool>,
-    /// *Optional*. *True*, if users other than the creator of the list can mark tasks as done or not done
+    /// `true` if users other than the creator of the list can mark tasks as done or not done
     pub others_can_mark_tasks_as_done: Option<bool>,
 }
 
@@ -84,19 +84,19 @@ impl Checklist {
         }
     }
 
-    /// Sets `title_entities`: *Optional*. Special entities that appear in the checklist title
+    /// Sets [`title_entities`](field@Self::title_entities): Special entities that appear in the checklist title
     pub fn title_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.title_entities = Some(value.into());
         self
     }
 
-    /// Sets `others_can_add_tasks`: *Optional*. *True*, if users other than the creator of the list can add tasks to the list
+    /// Sets [`others_can_add_tasks`](field@Self::others_can_add_tasks): `true` if users other than the creator of the list can add tasks to the list
     pub fn others_can_add_tasks(mut self, value: impl Into<bool>) -> Self {
         self.others_can_add_tasks = Some(value.into());
         self
     }
 
-    /// Sets `others_can_mark_tasks_as_done`: *Optional*. *True*, if users other than the creator of the list can mark tasks as done or not done
+    /// Sets [`others_can_mark_tasks_as_done`](field@Self::others_can_mark_tasks_as_done): `true` if users other than the creator of the list can mark tasks as done or not done
     pub fn others_can_mark_tasks_as_done(mut self, value: impl Into<bool>) -> Self {
         self.others_can_mark_tasks_as_done = Some(value.into());
         self

@@ -14,13 +14,13 @@ pub struct ChecklistTask {
     pub id: i64,
     /// Text of the task
     pub text: String,
-    /// *Optional*. Special entities that appear in the task text
+    /// Special entities that appear in the task text
     pub text_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. User that completed the task; omitted if the task wasn't completed by a user
+    /// User that completed the task; omitted if the task wasn't completed by a user
     pub completed_by_user: Option<Box<User>>,
-    /// *Optional*. Chat that completed the task; omitted if the task wasn't completed by a chat
+    /// Chat that completed the task; omitted if the task wasn't completed by a chat
     pub completed_by_chat: Option<Box<Chat>>,
-    /// *Optional*. Point in time (Unix timestamp) when the task was completed; 0 if the task wasn't completed
+    /// Point in time (Unix timestamp) when the task was completed; 0 if the task wasn't completed
     pub completion_date: Option<i64>,
 }
 
@@ -87,25 +87,25 @@ impl ChecklistTask {
         }
     }
 
-    /// Sets `text_entities`: *Optional*. Special entities that appear in the task text
+    /// Sets [`text_entities`](field@Self::text_entities): Special entities that appear in the task text
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.text_entities = Some(value.into());
         self
     }
 
-    /// Sets `completed_by_user`: *Optional*. User that completed the task; omitted if the task wasn't completed by a user
+    /// Sets [`completed_by_user`](field@Self::completed_by_user): User that completed the task; omitted if the task wasn't completed by a user
     pub fn completed_by_user(mut self, value: impl Into<User>) -> Self {
         self.completed_by_user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `completed_by_chat`: *Optional*. Chat that completed the task; omitted if the task wasn't completed by a chat
+    /// Sets [`completed_by_chat`](field@Self::completed_by_chat): Chat that completed the task; omitted if the task wasn't completed by a chat
     pub fn completed_by_chat(mut self, value: impl Into<Chat>) -> Self {
         self.completed_by_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `completion_date`: *Optional*. Point in time (Unix timestamp) when the task was completed; 0 if the task wasn't completed
+    /// Sets [`completion_date`](field@Self::completion_date): Point in time (Unix timestamp) when the task was completed; 0 if the task wasn't completed
     pub fn completion_date(mut self, value: impl Into<i64>) -> Self {
         self.completion_date = Some(value.into());
         self

@@ -10,7 +10,7 @@ use crate::types::{ChecklistTask, Message};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChecklistTasksAdded {
-    /// *Optional*. Message containing the checklist to which the tasks were added. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Message containing the checklist to which the tasks were added. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
     pub checklist_message: Option<Box<Message>>,
     /// List of tasks added to the checklist
     ///
@@ -61,7 +61,7 @@ impl ChecklistTasksAdded {
         }
     }
 
-    /// Sets `checklist_message`: *Optional*. Message containing the checklist to which the tasks were added. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`checklist_message`](field@Self::checklist_message): Message containing the checklist to which the tasks were added.
     pub fn checklist_message(mut self, value: impl Into<Message>) -> Self {
         self.checklist_message = Some(Box::new(value.into()));
         self

@@ -10,11 +10,11 @@ use crate::types::Message;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChecklistTasksDone {
-    /// *Optional*. Message containing the checklist whose tasks were marked as done or not done. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Message containing the checklist whose tasks were marked as done or not done. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
     pub checklist_message: Option<Box<Message>>,
-    /// *Optional*. Identifiers of the tasks that were marked as done
+    /// Identifiers of the tasks that were marked as done
     pub marked_as_done_task_ids: Option<Vec<i64>>,
-    /// *Optional*. Identifiers of the tasks that were marked as not done
+    /// Identifiers of the tasks that were marked as not done
     pub marked_as_not_done_task_ids: Option<Vec<i64>>,
 }
 
@@ -76,19 +76,19 @@ impl ChecklistTasksDone {
         }
     }
 
-    /// Sets `checklist_message`: *Optional*. Message containing the checklist whose tasks were marked as done or not done. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`checklist_message`](field@Self::checklist_message): Message containing the checklist whose tasks were marked as done or not done.
     pub fn checklist_message(mut self, value: impl Into<Message>) -> Self {
         self.checklist_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `marked_as_done_task_ids`: *Optional*. Identifiers of the tasks that were marked as done
+    /// Sets [`marked_as_done_task_ids`](field@Self::marked_as_done_task_ids): Identifiers of the tasks that were marked as done
     pub fn marked_as_done_task_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.marked_as_done_task_ids = Some(value.into());
         self
     }
 
-    /// Sets `marked_as_not_done_task_ids`: *Optional*. Identifiers of the tasks that were marked as not done
+    /// Sets [`marked_as_not_done_task_ids`](field@Self::marked_as_not_done_task_ids): Identifiers of the tasks that were marked as not done
     pub fn marked_as_not_done_task_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.marked_as_not_done_task_ids = Some(value.into());
         self

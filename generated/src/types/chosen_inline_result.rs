@@ -14,9 +14,9 @@ pub struct ChosenInlineResult {
     pub result_id: String,
     /// The user that chose the result
     pub from: Box<User>,
-    /// *Optional*. Sender location, only for bots that require user location
+    /// Sender location, only for bots that require user location
     pub location: Option<Box<Location>>,
-    /// *Optional*. Identifier of the sent inline message. Available only if there is an [inline keyboard](crate::types::InlineKeyboardMarkup) attached to the message. Will be also received in [callback queries](crate::types::CallbackQuery) and can be used to [edit](https://core.telegram.org/bots/api#updating-messages) the message.
+    /// Identifier of the sent inline message. Available only if there is an [inline keyboard](crate::types::InlineKeyboardMarkup) attached to the message. Will be also received in [callback queries](crate::types::CallbackQuery) and can be used to [edit](https://core.telegram.org/bots/api#updating-messages) the message.
     pub inline_message_id: Option<String>,
     /// The query that was used to obtain the result
     pub query: String,
@@ -84,13 +84,13 @@ impl ChosenInlineResult {
         }
     }
 
-    /// Sets `location`: *Optional*. Sender location, only for bots that require user location
+    /// Sets [`location`](field@Self::location): Sender location, only for bots that require user location
     pub fn location(mut self, value: impl Into<Location>) -> Self {
         self.location = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `inline_message_id`: *Optional*. Identifier of the sent inline message. Available only if there is an [inline keyboard](crate::types::InlineKeyboardMarkup) attached to the message. Will be also received in [callback queries](crate::types::CallbackQuery) and can be used to [edit](https://core.telegram.org/bots/api#updating-messages) the message.
+    /// Sets [`inline_message_id`](field@Self::inline_message_id): Identifier of the sent inline message.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.inline_message_id = Some(value.into());
         self

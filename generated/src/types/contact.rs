@@ -13,11 +13,11 @@ pub struct Contact {
     pub phone_number: String,
     /// Contact's first name
     pub first_name: String,
-    /// *Optional*. Contact's last name
+    /// Contact's last name
     pub last_name: Option<String>,
-    /// *Optional*. Contact's user identifier in Telegram. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a 64-bit integer or double-precision float type are safe for storing this identifier.
+    /// Contact's user identifier in Telegram. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a 64-bit integer or double-precision float type are safe for storing this identifier.
     pub user_id: Option<i64>,
-    /// *Optional*. Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard)
+    /// Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard)
     pub vcard: Option<String>,
 }
 
@@ -79,19 +79,19 @@ impl Contact {
         }
     }
 
-    /// Sets `last_name`: *Optional*. Contact's last name
+    /// Sets [`last_name`](field@Self::last_name): Contact's last name
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `user_id`: *Optional*. Contact's user identifier in Telegram. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a 64-bit integer or double-precision float type are safe for storing this identifier.
+    /// Sets [`user_id`](field@Self::user_id): Contact's user identifier in Telegram.
     pub fn user_id(mut self, value: impl Into<i64>) -> Self {
         self.user_id = Some(value.into());
         self
     }
 
-    /// Sets `vcard`: *Optional*. Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard)
+    /// Sets [`vcard`](field@Self::vcard): Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard)
     pub fn vcard(mut self, value: impl Into<String>) -> Self {
         self.vcard = Some(value.into());
         self

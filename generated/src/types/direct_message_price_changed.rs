@@ -9,11 +9,11 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct DirectMessagePriceChanged {
-    /// *True*, if direct messages are enabled for the channel chat; false otherwise
+    /// `true` if direct messages are enabled for the channel chat; false otherwise
     ///
     /// Read as `false` when absent.
     pub are_direct_messages_enabled: bool,
-    /// *Optional*. The new number of Telegram Stars that must be paid by users for each direct message sent to the channel. Does not apply to users who have been exempted by administrators. Defaults to 0.
+    /// The new number of Telegram Stars that must be paid by users for each direct message sent to the channel. Does not apply to users who have been exempted by administrators. Defaults to 0.
     pub direct_message_star_count: Option<i64>,
 }
 
@@ -65,7 +65,7 @@ impl DirectMessagePriceChanged {
         }
     }
 
-    /// Sets `direct_message_star_count`: *Optional*. The new number of Telegram Stars that must be paid by users for each direct message sent to the channel. Does not apply to users who have been exempted by administrators. Defaults to 0.
+    /// Sets [`direct_message_star_count`](field@Self::direct_message_star_count): The new number of Telegram Stars that must be paid by users for each direct message sent to the channel.
     pub fn direct_message_star_count(mut self, value: impl Into<i64>) -> Self {
         self.direct_message_star_count = Some(value.into());
         self

@@ -12,7 +12,7 @@ use crate::types::User;
 pub struct DirectMessagesTopic {
     /// Unique identifier of the topic. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a 64-bit integer or double-precision float type are safe for storing this identifier.
     pub topic_id: i64,
-    /// *Optional*. Information about the user that created the topic. Currently, it is always present.
+    /// Information about the user that created the topic. Currently, it is always present.
     pub user: Option<Box<User>>,
 }
 
@@ -59,7 +59,7 @@ impl DirectMessagesTopic {
         }
     }
 
-    /// Sets `user`: *Optional*. Information about the user that created the topic. Currently, it is always present.
+    /// Sets [`user`](field@Self::user): Information about the user that created the topic.
     pub fn user(mut self, value: impl Into<User>) -> Self {
         self.user = Some(Box::new(value.into()));
         self

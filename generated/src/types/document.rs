@@ -14,13 +14,13 @@ pub struct Document {
     pub file_id: String,
     /// Unique identifier for this file, which is supposed to be the same over time and for different bots. Can't be used to download or reuse the file.
     pub file_unique_id: String,
-    /// *Optional*. Document thumbnail as defined by the sender
+    /// Document thumbnail as defined by the sender
     pub thumbnail: Option<Box<PhotoSize>>,
-    /// *Optional*. Original filename as defined by the sender
+    /// Original filename as defined by the sender
     pub file_name: Option<String>,
-    /// *Optional*. MIME type of the file as defined by the sender
+    /// MIME type of the file as defined by the sender
     pub mime_type: Option<String>,
-    /// *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
     pub file_size: Option<i64>,
 }
 
@@ -87,25 +87,25 @@ impl Document {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Document thumbnail as defined by the sender
+    /// Sets [`thumbnail`](field@Self::thumbnail): Document thumbnail as defined by the sender
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `file_name`: *Optional*. Original filename as defined by the sender
+    /// Sets [`file_name`](field@Self::file_name): Original filename as defined by the sender
     pub fn file_name(mut self, value: impl Into<String>) -> Self {
         self.file_name = Some(value.into());
         self
     }
 
-    /// Sets `mime_type`: *Optional*. MIME type of the file as defined by the sender
+    /// Sets [`mime_type`](field@Self::mime_type): MIME type of the file as defined by the sender
     pub fn mime_type(mut self, value: impl Into<String>) -> Self {
         self.mime_type = Some(value.into());
         self
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes.
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self

@@ -12,21 +12,21 @@ use crate::types::{EncryptedPassportElementType, PassportFile};
 pub struct EncryptedPassportElement {
     /// Element type. One of “personal_details”, “passport”, “driver_license”, “identity_card”, “internal_passport”, “address”, “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration”, “temporary_registration”, “phone_number”, “email”.
     pub kind: EncryptedPassportElementType,
-    /// *Optional*. Base64-encoded encrypted Telegram Passport element data provided by the user; available only for “personal_details”, “passport”, “driver_license”, “identity_card”, “internal_passport” and “address” types. Can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Base64-encoded encrypted Telegram Passport element data provided by the user; available only for “personal_details”, “passport”, “driver_license”, “identity_card”, “internal_passport” and “address” types. Can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
     pub data: Option<String>,
-    /// *Optional*. User's verified phone number; available only for “phone_number” type
+    /// User's verified phone number; available only for “phone_number” type
     pub phone_number: Option<String>,
-    /// *Optional*. User's verified email address; available only for “email” type
+    /// User's verified email address; available only for “email” type
     pub email: Option<String>,
-    /// *Optional*. Array of encrypted files with documents provided by the user; available only for “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration” and “temporary_registration” types. Files can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Array of encrypted files with documents provided by the user; available only for “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration” and “temporary_registration” types. Files can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
     pub files: Option<Vec<PassportFile>>,
-    /// *Optional*. Encrypted file with the front side of the document, provided by the user; available only for “passport”, “driver_license”, “identity_card” and “internal_passport”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Encrypted file with the front side of the document, provided by the user; available only for “passport”, “driver_license”, “identity_card” and “internal_passport”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
     pub front_side: Option<Box<PassportFile>>,
-    /// *Optional*. Encrypted file with the reverse side of the document, provided by the user; available only for “driver_license” and “identity_card”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Encrypted file with the reverse side of the document, provided by the user; available only for “driver_license” and “identity_card”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
     pub reverse_side: Option<Box<PassportFile>>,
-    /// *Optional*. Encrypted file with the selfie of the user holding a document, provided by the user; available if requested for “passport”, “driver_license”, “identity_card” and “internal_passport”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Encrypted file with the selfie of the user holding a document, provided by the user; available if requested for “passport”, “driver_license”, “identity_card” and “internal_passport”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
     pub selfie: Option<Box<PassportFile>>,
-    /// *Optional*. Array of encrypted files with translated versions of documents provided by the user; available if requested for “passport”, “driver_license”, “identity_card”, “internal_passport”, “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration” and “temporary_registration” types. Files can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Array of encrypted files with translated versions of documents provided by the user; available if requested for “passport”, “driver_license”, “identity_card”, “internal_passport”, “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration” and “temporary_registration” types. Files can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
     pub translation: Option<Vec<PassportFile>>,
     /// Base64-encoded element hash for using in [PassportElementErrorUnspecified](crate::types::PassportElementErrorUnspecified)
     pub hash: String,
@@ -118,49 +118,49 @@ impl EncryptedPassportElement {
         }
     }
 
-    /// Sets `data`: *Optional*. Base64-encoded encrypted Telegram Passport element data provided by the user; available only for “personal_details”, “passport”, “driver_license”, “identity_card”, “internal_passport” and “address” types. Can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Sets [`data`](field@Self::data): Base64-encoded encrypted Telegram Passport element data provided by the user; available only for “personal_details”, “passport”, “driver_license”, “identity_card”, “internal_passport” and “address” types.
     pub fn data(mut self, value: impl Into<String>) -> Self {
         self.data = Some(value.into());
         self
     }
 
-    /// Sets `phone_number`: *Optional*. User's verified phone number; available only for “phone_number” type
+    /// Sets [`phone_number`](field@Self::phone_number): User's verified phone number; available only for “phone_number” type
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `email`: *Optional*. User's verified email address; available only for “email” type
+    /// Sets [`email`](field@Self::email): User's verified email address; available only for “email” type
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
 
-    /// Sets `files`: *Optional*. Array of encrypted files with documents provided by the user; available only for “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration” and “temporary_registration” types. Files can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Sets [`files`](field@Self::files): Array of encrypted files with documents provided by the user; available only for “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration” and “temporary_registration” types.
     pub fn files(mut self, value: impl Into<Vec<PassportFile>>) -> Self {
         self.files = Some(value.into());
         self
     }
 
-    /// Sets `front_side`: *Optional*. Encrypted file with the front side of the document, provided by the user; available only for “passport”, “driver_license”, “identity_card” and “internal_passport”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Sets [`front_side`](field@Self::front_side): Encrypted file with the front side of the document, provided by the user; available only for “passport”, “driver_license”, “identity_card” and “internal_passport”.
     pub fn front_side(mut self, value: impl Into<PassportFile>) -> Self {
         self.front_side = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `reverse_side`: *Optional*. Encrypted file with the reverse side of the document, provided by the user; available only for “driver_license” and “identity_card”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Sets [`reverse_side`](field@Self::reverse_side): Encrypted file with the reverse side of the document, provided by the user; available only for “driver_license” and “identity_card”.
     pub fn reverse_side(mut self, value: impl Into<PassportFile>) -> Self {
         self.reverse_side = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `selfie`: *Optional*. Encrypted file with the selfie of the user holding a document, provided by the user; available if requested for “passport”, “driver_license”, “identity_card” and “internal_passport”. The file can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Sets [`selfie`](field@Self::selfie): Encrypted file with the selfie of the user holding a document, provided by the user; available if requested for “passport”, “driver_license”, “identity_card” and “internal_passport”.
     pub fn selfie(mut self, value: impl Into<PassportFile>) -> Self {
         self.selfie = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `translation`: *Optional*. Array of encrypted files with translated versions of documents provided by the user; available if requested for “passport”, “driver_license”, “identity_card”, “internal_passport”, “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration” and “temporary_registration” types. Files can be decrypted and verified using the accompanying [EncryptedCredentials](crate::types::EncryptedCredentials).
+    /// Sets [`translation`](field@Self::translation): Array of encrypted files with translated versions of documents provided by the user; available if requested for “passport”, “driver_license”, “identity_card”, “internal_passport”, “utility_bill”, “bank_statement”, “rental_agreement”, “passport_registration” and “temporary_registration” types.
     pub fn translation(mut self, value: impl Into<Vec<PassportFile>>) -> Self {
         self.translation = Some(value.into());
         self

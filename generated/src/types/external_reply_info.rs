@@ -16,55 +16,55 @@ use crate::types::{
 pub struct ExternalReplyInfo {
     /// Origin of the message replied to by the given message
     pub origin: MessageOrigin,
-    /// *Optional*. Chat the original message belongs to. Available only if the chat is a supergroup or a channel.
+    /// Chat the original message belongs to. Available only if the chat is a supergroup or a channel.
     pub chat: Option<Box<Chat>>,
-    /// *Optional*. Unique message identifier inside the original chat. Available only if the original chat is a supergroup or a channel.
+    /// Unique message identifier inside the original chat. Available only if the original chat is a supergroup or a channel.
     pub message_id: Option<i64>,
-    /// *Optional*. Options used for link preview generation for the original message, if it is a text message
+    /// Options used for link preview generation for the original message, if it is a text message
     pub link_preview_options: Option<Box<LinkPreviewOptions>>,
-    /// *Optional*. Message is an animation, information about the animation
+    /// Message is an animation, information about the animation
     pub animation: Option<Box<Animation>>,
-    /// *Optional*. Message is an audio file, information about the file
+    /// Message is an audio file, information about the file
     pub audio: Option<Box<Audio>>,
-    /// *Optional*. Message is a general file, information about the file
+    /// Message is a general file, information about the file
     pub document: Option<Box<Document>>,
-    /// *Optional*. Message is a live photo, information about the live photo
+    /// Message is a live photo, information about the live photo
     pub live_photo: Option<Box<LivePhoto>>,
-    /// *Optional*. Message contains paid media; information about the paid media
+    /// Message contains paid media; information about the paid media
     pub paid_media: Option<Box<PaidMediaInfo>>,
-    /// *Optional*. Message is a photo, available sizes of the photo
+    /// Message is a photo, available sizes of the photo
     pub photo: Option<Vec<PhotoSize>>,
-    /// *Optional*. Message is a sticker, information about the sticker
+    /// Message is a sticker, information about the sticker
     pub sticker: Option<Box<Sticker>>,
-    /// *Optional*. Message is a forwarded story
+    /// Message is a forwarded story
     pub story: Option<Box<Story>>,
-    /// *Optional*. Message is a video, information about the video
+    /// Message is a video, information about the video
     pub video: Option<Box<Video>>,
-    /// *Optional*. Message is a [video note](https://telegram.org/blog/video-messages-and-telescope), information about the video message
+    /// Message is a [video note](https://telegram.org/blog/video-messages-and-telescope), information about the video message
     pub video_note: Option<Box<VideoNote>>,
-    /// *Optional*. Message is a voice message, information about the file
+    /// Message is a voice message, information about the file
     pub voice: Option<Box<Voice>>,
-    /// *Optional*. *True*, if the message media is covered by a spoiler animation
+    /// `true` if the message media is covered by a spoiler animation
     pub has_media_spoiler: Option<bool>,
-    /// *Optional*. Message is a checklist
+    /// Message is a checklist
     pub checklist: Option<Box<Checklist>>,
-    /// *Optional*. Message is a shared contact, information about the contact
+    /// Message is a shared contact, information about the contact
     pub contact: Option<Box<Contact>>,
-    /// *Optional*. Message is a dice with random value
+    /// Message is a dice with random value
     pub dice: Option<Box<Dice>>,
-    /// *Optional*. Message is a game, information about the game. [More about games »](https://core.telegram.org/bots/api#games)
+    /// Message is a game, information about the game. [More about games »](https://core.telegram.org/bots/api#games)
     pub game: Option<Box<Game>>,
-    /// *Optional*. Message is a scheduled giveaway, information about the giveaway
+    /// Message is a scheduled giveaway, information about the giveaway
     pub giveaway: Option<Box<Giveaway>>,
-    /// *Optional*. A giveaway with public winners was completed
+    /// A giveaway with public winners was completed
     pub giveaway_winners: Option<Box<GiveawayWinners>>,
-    /// *Optional*. Message is an invoice for a [payment](https://core.telegram.org/bots/api#payments), information about the invoice. [More about payments »](https://core.telegram.org/bots/api#payments)
+    /// Message is an invoice for a [payment](https://core.telegram.org/bots/api#payments), information about the invoice. [More about payments »](https://core.telegram.org/bots/api#payments)
     pub invoice: Option<Box<Invoice>>,
-    /// *Optional*. Message is a shared location, information about the location
+    /// Message is a shared location, information about the location
     pub location: Option<Box<Location>>,
-    /// *Optional*. Message is a native poll, information about the poll
+    /// Message is a native poll, information about the poll
     pub poll: Option<Box<Poll>>,
-    /// *Optional*. Message is a venue, information about the venue
+    /// Message is a venue, information about the venue
     pub venue: Option<Box<Venue>>,
 }
 
@@ -231,151 +231,151 @@ impl ExternalReplyInfo {
         }
     }
 
-    /// Sets `chat`: *Optional*. Chat the original message belongs to. Available only if the chat is a supergroup or a channel.
+    /// Sets [`chat`](field@Self::chat): Chat the original message belongs to.
     pub fn chat(mut self, value: impl Into<Chat>) -> Self {
         self.chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `message_id`: *Optional*. Unique message identifier inside the original chat. Available only if the original chat is a supergroup or a channel.
+    /// Sets [`message_id`](field@Self::message_id): Unique message identifier inside the original chat.
     pub fn message_id(mut self, value: impl Into<i64>) -> Self {
         self.message_id = Some(value.into());
         self
     }
 
-    /// Sets `link_preview_options`: *Optional*. Options used for link preview generation for the original message, if it is a text message
+    /// Sets [`link_preview_options`](field@Self::link_preview_options): Options used for link preview generation for the original message, if it is a text message
     pub fn link_preview_options(mut self, value: impl Into<LinkPreviewOptions>) -> Self {
         self.link_preview_options = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `animation`: *Optional*. Message is an animation, information about the animation
+    /// Sets [`animation`](field@Self::animation): Message is an animation, information about the animation
     pub fn animation(mut self, value: impl Into<Animation>) -> Self {
         self.animation = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `audio`: *Optional*. Message is an audio file, information about the file
+    /// Sets [`audio`](field@Self::audio): Message is an audio file, information about the file
     pub fn audio(mut self, value: impl Into<Audio>) -> Self {
         self.audio = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `document`: *Optional*. Message is a general file, information about the file
+    /// Sets [`document`](field@Self::document): Message is a general file, information about the file
     pub fn document(mut self, value: impl Into<Document>) -> Self {
         self.document = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `live_photo`: *Optional*. Message is a live photo, information about the live photo
+    /// Sets [`live_photo`](field@Self::live_photo): Message is a live photo, information about the live photo
     pub fn live_photo(mut self, value: impl Into<LivePhoto>) -> Self {
         self.live_photo = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `paid_media`: *Optional*. Message contains paid media; information about the paid media
+    /// Sets [`paid_media`](field@Self::paid_media): Message contains paid media; information about the paid media
     pub fn paid_media(mut self, value: impl Into<PaidMediaInfo>) -> Self {
         self.paid_media = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `photo`: *Optional*. Message is a photo, available sizes of the photo
+    /// Sets [`photo`](field@Self::photo): Message is a photo, available sizes of the photo
     pub fn photo(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.photo = Some(value.into());
         self
     }
 
-    /// Sets `sticker`: *Optional*. Message is a sticker, information about the sticker
+    /// Sets [`sticker`](field@Self::sticker): Message is a sticker, information about the sticker
     pub fn sticker(mut self, value: impl Into<Sticker>) -> Self {
         self.sticker = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `story`: *Optional*. Message is a forwarded story
+    /// Sets [`story`](field@Self::story): Message is a forwarded story
     pub fn story(mut self, value: impl Into<Story>) -> Self {
         self.story = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `video`: *Optional*. Message is a video, information about the video
+    /// Sets [`video`](field@Self::video): Message is a video, information about the video
     pub fn video(mut self, value: impl Into<Video>) -> Self {
         self.video = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `video_note`: *Optional*. Message is a [video note](https://telegram.org/blog/video-messages-and-telescope), information about the video message
+    /// Sets [`video_note`](field@Self::video_note): Message is a [video note](https://telegram.org/blog/video-messages-and-telescope), information about the video message
     pub fn video_note(mut self, value: impl Into<VideoNote>) -> Self {
         self.video_note = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `voice`: *Optional*. Message is a voice message, information about the file
+    /// Sets [`voice`](field@Self::voice): Message is a voice message, information about the file
     pub fn voice(mut self, value: impl Into<Voice>) -> Self {
         self.voice = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `has_media_spoiler`: *Optional*. *True*, if the message media is covered by a spoiler animation
+    /// Sets [`has_media_spoiler`](field@Self::has_media_spoiler): `true` if the message media is covered by a spoiler animation
     pub fn has_media_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_media_spoiler = Some(value.into());
         self
     }
 
-    /// Sets `checklist`: *Optional*. Message is a checklist
+    /// Sets [`checklist`](field@Self::checklist): Message is a checklist
     pub fn checklist(mut self, value: impl Into<Checklist>) -> Self {
         self.checklist = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `contact`: *Optional*. Message is a shared contact, information about the contact
+    /// Sets [`contact`](field@Self::contact): Message is a shared contact, information about the contact
     pub fn contact(mut self, value: impl Into<Contact>) -> Self {
         self.contact = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `dice`: *Optional*. Message is a dice with random value
+    /// Sets [`dice`](field@Self::dice): Message is a dice with random value
     pub fn dice(mut self, value: impl Into<Dice>) -> Self {
         self.dice = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `game`: *Optional*. Message is a game, information about the game. [More about games »](https://core.telegram.org/bots/api#games)
+    /// Sets [`game`](field@Self::game): Message is a game, information about the game.
     pub fn game(mut self, value: impl Into<Game>) -> Self {
         self.game = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `giveaway`: *Optional*. Message is a scheduled giveaway, information about the giveaway
+    /// Sets [`giveaway`](field@Self::giveaway): Message is a scheduled giveaway, information about the giveaway
     pub fn giveaway(mut self, value: impl Into<Giveaway>) -> Self {
         self.giveaway = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `giveaway_winners`: *Optional*. A giveaway with public winners was completed
+    /// Sets [`giveaway_winners`](field@Self::giveaway_winners): A giveaway with public winners was completed
     pub fn giveaway_winners(mut self, value: impl Into<GiveawayWinners>) -> Self {
         self.giveaway_winners = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `invoice`: *Optional*. Message is an invoice for a [payment](https://core.telegram.org/bots/api#payments), information about the invoice. [More about payments »](https://core.telegram.org/bots/api#payments)
+    /// Sets [`invoice`](field@Self::invoice): Message is an invoice for a [payment](https://core.telegram.org/bots/api#payments), information about the invoice.
     pub fn invoice(mut self, value: impl Into<Invoice>) -> Self {
         self.invoice = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `location`: *Optional*. Message is a shared location, information about the location
+    /// Sets [`location`](field@Self::location): Message is a shared location, information about the location
     pub fn location(mut self, value: impl Into<Location>) -> Self {
         self.location = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `poll`: *Optional*. Message is a native poll, information about the poll
+    /// Sets [`poll`](field@Self::poll): Message is a native poll, information about the poll
     pub fn poll(mut self, value: impl Into<Poll>) -> Self {
         self.poll = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `venue`: *Optional*. Message is a venue, information about the venue
+    /// Sets [`venue`](field@Self::venue): Message is a venue, information about the venue
     pub fn venue(mut self, value: impl Into<Venue>) -> Self {
         self.venue = Some(Box::new(value.into()));
         self

@@ -16,9 +16,9 @@ pub struct File {
     pub file_id: String,
     /// Unique identifier for this file, which is supposed to be the same over time and for different bots. Can't be used to download or reuse the file.
     pub file_unique_id: String,
-    /// *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
     pub file_size: Option<i64>,
-    /// *Optional*. File path. Use `https://api.telegram.org/file/bot<token>/<file_path>` to get the file.
+    /// File path. Use `https://api.telegram.org/file/bot<token>/<file_path>` to get the file.
     pub file_path: Option<String>,
 }
 
@@ -75,13 +75,13 @@ impl File {
         }
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes.
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self
     }
 
-    /// Sets `file_path`: *Optional*. File path. Use `https://api.telegram.org/file/bot<token>/<file_path>` to get the file.
+    /// Sets [`file_path`](field@Self::file_path): File path.
     pub fn file_path(mut self, value: impl Into<String>) -> Self {
         self.file_path = Some(value.into());
         self

@@ -13,9 +13,9 @@ pub struct ForumTopicCreated {
     pub name: String,
     /// Color of the topic icon in RGB format
     pub icon_color: i64,
-    /// *Optional*. Unique identifier of the custom emoji shown as the topic icon
+    /// Unique identifier of the custom emoji shown as the topic icon
     pub icon_custom_emoji_id: Option<String>,
-    /// *Optional*. *True*, if the name of the topic wasn't specified explicitly by its creator and likely needs to be changed by the bot
+    /// `true` if the name of the topic wasn't specified explicitly by its creator and likely needs to be changed by the bot
     pub is_name_implicit: Option<bool>,
 }
 
@@ -72,13 +72,13 @@ impl ForumTopicCreated {
         }
     }
 
-    /// Sets `icon_custom_emoji_id`: *Optional*. Unique identifier of the custom emoji shown as the topic icon
+    /// Sets [`icon_custom_emoji_id`](field@Self::icon_custom_emoji_id): Unique identifier of the custom emoji shown as the topic icon
     pub fn icon_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.icon_custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `is_name_implicit`: *Optional*. *True*, if the name of the topic wasn't specified explicitly by its creator and likely needs to be changed by the bot
+    /// Sets [`is_name_implicit`](field@Self::is_name_implicit): `true` if the name of the topic wasn't specified explicitly by its creator and likely needs to be changed by the bot
     pub fn is_name_implicit(mut self, value: impl Into<bool>) -> Self {
         self.is_name_implicit = Some(value.into());
         self

@@ -9,9 +9,9 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ForumTopicEdited {
-    /// *Optional*. New name of the topic, if it was edited
+    /// New name of the topic, if it was edited
     pub name: Option<String>,
-    /// *Optional*. New identifier of the custom emoji shown as the topic icon, if it was edited; an empty string if the icon was removed
+    /// New identifier of the custom emoji shown as the topic icon, if it was edited; an empty string if the icon was removed
     pub icon_custom_emoji_id: Option<String>,
 }
 
@@ -64,13 +64,13 @@ impl ForumTopicEdited {
         }
     }
 
-    /// Sets `name`: *Optional*. New name of the topic, if it was edited
+    /// Sets [`name`](field@Self::name): New name of the topic, if it was edited
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
-    /// Sets `icon_custom_emoji_id`: *Optional*. New identifier of the custom emoji shown as the topic icon, if it was edited; an empty string if the icon was removed
+    /// Sets [`icon_custom_emoji_id`](field@Self::icon_custom_emoji_id): New identifier of the custom emoji shown as the topic icon, if it was edited; an empty string if the icon was removed
     pub fn icon_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.icon_custom_emoji_id = Some(value.into());
         self

@@ -18,11 +18,11 @@ pub struct Game {
     ///
     /// Read as empty when absent.
     pub photo: Vec<PhotoSize>,
-    /// *Optional*. Brief description of the game or high scores included in the game message. Can be automatically edited to include current high scores for the game when the bot calls [setGameScore](crate::Bot::set_game_score), or manually edited using [editMessageText](crate::Bot::edit_message_text). 0-4096 characters.
+    /// Brief description of the game or high scores included in the game message. Can be automatically edited to include current high scores for the game when the bot calls [setGameScore](crate::Bot::set_game_score), or manually edited using [editMessageText](crate::Bot::edit_message_text). 0-4096 characters.
     pub text: Option<String>,
-    /// *Optional*. Special entities that appear in *text*, such as usernames, URLs, bot commands, etc.
+    /// Special entities that appear in *text*, such as usernames, URLs, bot commands, etc.
     pub text_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Animation that will be displayed in the game message in chats. Upload via [BotFather](https://t.me/botfather).
+    /// Animation that will be displayed in the game message in chats. Upload via [BotFather](https://t.me/botfather).
     pub animation: Option<Box<Animation>>,
 }
 
@@ -93,19 +93,19 @@ impl Game {
         }
     }
 
-    /// Sets `text`: *Optional*. Brief description of the game or high scores included in the game message. Can be automatically edited to include current high scores for the game when the bot calls [setGameScore](crate::Bot::set_game_score), or manually edited using [editMessageText](crate::Bot::edit_message_text). 0-4096 characters.
+    /// Sets [`text`](field@Self::text): Brief description of the game or high scores included in the game message.
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.text = Some(value.into());
         self
     }
 
-    /// Sets `text_entities`: *Optional*. Special entities that appear in *text*, such as usernames, URLs, bot commands, etc.
+    /// Sets [`text_entities`](field@Self::text_entities): Special entities that appear in *text*, such as usernames, URLs, bot commands, etc.
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.text_entities = Some(value.into());
         self
     }
 
-    /// Sets `animation`: *Optional*. Animation that will be displayed in the game message in chats. Upload via [BotFather](https://t.me/botfather).
+    /// Sets [`animation`](field@Self::animation): Animation that will be displayed in the game message in chats.
     pub fn animation(mut self, value: impl Into<Animation>) -> Self {
         self.animation = Some(Box::new(value.into()));
         self

@@ -16,25 +16,25 @@ pub struct Gift {
     pub sticker: Box<Sticker>,
     /// The number of Telegram Stars that must be paid to send the sticker
     pub star_count: i64,
-    /// *Optional*. The number of Telegram Stars that must be paid to upgrade the gift to a unique one
+    /// The number of Telegram Stars that must be paid to upgrade the gift to a unique one
     pub upgrade_star_count: Option<i64>,
-    /// *Optional*. *True*, if the gift can only be purchased by Telegram Premium subscribers
+    /// `true` if the gift can only be purchased by Telegram Premium subscribers
     pub is_premium: Option<bool>,
-    /// *Optional*. *True*, if the gift can be used (after being upgraded) to customize a user's appearance
+    /// `true` if the gift can be used (after being upgraded) to customize a user's appearance
     pub has_colors: Option<bool>,
-    /// *Optional*. The total number of gifts of this type that can be sent by all users; for limited gifts only
+    /// The total number of gifts of this type that can be sent by all users; for limited gifts only
     pub total_count: Option<i64>,
-    /// *Optional*. The number of remaining gifts of this type that can be sent by all users; for limited gifts only
+    /// The number of remaining gifts of this type that can be sent by all users; for limited gifts only
     pub remaining_count: Option<i64>,
-    /// *Optional*. The total number of gifts of this type that can be sent by the bot; for limited gifts only
+    /// The total number of gifts of this type that can be sent by the bot; for limited gifts only
     pub personal_total_count: Option<i64>,
-    /// *Optional*. The number of remaining gifts of this type that can be sent by the bot; for limited gifts only
+    /// The number of remaining gifts of this type that can be sent by the bot; for limited gifts only
     pub personal_remaining_count: Option<i64>,
-    /// *Optional*. Background of the gift
+    /// Background of the gift
     pub background: Option<Box<GiftBackground>>,
-    /// *Optional*. The total number of different unique gifts that can be obtained by upgrading the gift
+    /// The total number of different unique gifts that can be obtained by upgrading the gift
     pub unique_gift_variant_count: Option<i64>,
-    /// *Optional*. Information about the chat that published the gift
+    /// Information about the chat that published the gift
     pub publisher_chat: Option<Box<Chat>>,
 }
 
@@ -144,61 +144,61 @@ impl Gift {
         }
     }
 
-    /// Sets `upgrade_star_count`: *Optional*. The number of Telegram Stars that must be paid to upgrade the gift to a unique one
+    /// Sets [`upgrade_star_count`](field@Self::upgrade_star_count): The number of Telegram Stars that must be paid to upgrade the gift to a unique one
     pub fn upgrade_star_count(mut self, value: impl Into<i64>) -> Self {
         self.upgrade_star_count = Some(value.into());
         self
     }
 
-    /// Sets `is_premium`: *Optional*. *True*, if the gift can only be purchased by Telegram Premium subscribers
+    /// Sets [`is_premium`](field@Self::is_premium): `true` if the gift can only be purchased by Telegram Premium subscribers
     pub fn is_premium(mut self, value: impl Into<bool>) -> Self {
         self.is_premium = Some(value.into());
         self
     }
 
-    /// Sets `has_colors`: *Optional*. *True*, if the gift can be used (after being upgraded) to customize a user's appearance
+    /// Sets [`has_colors`](field@Self::has_colors): `true` if the gift can be used (after being upgraded) to customize a user's appearance
     pub fn has_colors(mut self, value: impl Into<bool>) -> Self {
         self.has_colors = Some(value.into());
         self
     }
 
-    /// Sets `total_count`: *Optional*. The total number of gifts of this type that can be sent by all users; for limited gifts only
+    /// Sets [`total_count`](field@Self::total_count): The total number of gifts of this type that can be sent by all users; for limited gifts only
     pub fn total_count(mut self, value: impl Into<i64>) -> Self {
         self.total_count = Some(value.into());
         self
     }
 
-    /// Sets `remaining_count`: *Optional*. The number of remaining gifts of this type that can be sent by all users; for limited gifts only
+    /// Sets [`remaining_count`](field@Self::remaining_count): The number of remaining gifts of this type that can be sent by all users; for limited gifts only
     pub fn remaining_count(mut self, value: impl Into<i64>) -> Self {
         self.remaining_count = Some(value.into());
         self
     }
 
-    /// Sets `personal_total_count`: *Optional*. The total number of gifts of this type that can be sent by the bot; for limited gifts only
+    /// Sets [`personal_total_count`](field@Self::personal_total_count): The total number of gifts of this type that can be sent by the bot; for limited gifts only
     pub fn personal_total_count(mut self, value: impl Into<i64>) -> Self {
         self.personal_total_count = Some(value.into());
         self
     }
 
-    /// Sets `personal_remaining_count`: *Optional*. The number of remaining gifts of this type that can be sent by the bot; for limited gifts only
+    /// Sets [`personal_remaining_count`](field@Self::personal_remaining_count): The number of remaining gifts of this type that can be sent by the bot; for limited gifts only
     pub fn personal_remaining_count(mut self, value: impl Into<i64>) -> Self {
         self.personal_remaining_count = Some(value.into());
         self
     }
 
-    /// Sets `background`: *Optional*. Background of the gift
+    /// Sets [`background`](field@Self::background): Background of the gift
     pub fn background(mut self, value: impl Into<GiftBackground>) -> Self {
         self.background = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `unique_gift_variant_count`: *Optional*. The total number of different unique gifts that can be obtained by upgrading the gift
+    /// Sets [`unique_gift_variant_count`](field@Self::unique_gift_variant_count): The total number of different unique gifts that can be obtained by upgrading the gift
     pub fn unique_gift_variant_count(mut self, value: impl Into<i64>) -> Self {
         self.unique_gift_variant_count = Some(value.into());
         self
     }
 
-    /// Sets `publisher_chat`: *Optional*. Information about the chat that published the gift
+    /// Sets [`publisher_chat`](field@Self::publisher_chat): Information about the chat that published the gift
     pub fn publisher_chat(mut self, value: impl Into<Chat>) -> Self {
         self.publisher_chat = Some(Box::new(value.into()));
         self

@@ -12,23 +12,23 @@ use crate::types::{Gift, MessageEntity};
 pub struct GiftInfo {
     /// Information about the gift
     pub gift: Box<Gift>,
-    /// *Optional*. Unique identifier of the received gift for the bot; only present for gifts received on behalf of business accounts
+    /// Unique identifier of the received gift for the bot; only present for gifts received on behalf of business accounts
     pub owned_gift_id: Option<String>,
-    /// *Optional*. Number of Telegram Stars that can be claimed by the receiver by converting the gift; omitted if conversion to Telegram Stars is impossible
+    /// Number of Telegram Stars that can be claimed by the receiver by converting the gift; omitted if conversion to Telegram Stars is impossible
     pub convert_star_count: Option<i64>,
-    /// *Optional*. Number of Telegram Stars that were prepaid for the ability to upgrade the gift
+    /// Number of Telegram Stars that were prepaid for the ability to upgrade the gift
     pub prepaid_upgrade_star_count: Option<i64>,
-    /// *Optional*. *True*, if the gift's upgrade was purchased after the gift was sent
+    /// `true` if the gift's upgrade was purchased after the gift was sent
     pub is_upgrade_separate: Option<bool>,
-    /// *Optional*. *True*, if the gift can be upgraded to a unique gift
+    /// `true` if the gift can be upgraded to a unique gift
     pub can_be_upgraded: Option<bool>,
-    /// *Optional*. Text of the message that was added to the gift
+    /// Text of the message that was added to the gift
     pub text: Option<String>,
-    /// *Optional*. Special entities that appear in the text
+    /// Special entities that appear in the text
     pub entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. *True*, if the sender and gift text are shown only to the gift receiver; otherwise, everyone will be able to see them
+    /// `true` if the sender and gift text are shown only to the gift receiver; otherwise, everyone will be able to see them
     pub is_private: Option<bool>,
-    /// *Optional*. Unique number reserved for this gift when upgraded. See the *number* field in [UniqueGift](crate::types::UniqueGift).
+    /// Unique number reserved for this gift when upgraded. See the *number* field in [UniqueGift](crate::types::UniqueGift).
     pub unique_gift_number: Option<i64>,
 }
 
@@ -117,55 +117,55 @@ impl GiftInfo {
         }
     }
 
-    /// Sets `owned_gift_id`: *Optional*. Unique identifier of the received gift for the bot; only present for gifts received on behalf of business accounts
+    /// Sets [`owned_gift_id`](field@Self::owned_gift_id): Unique identifier of the received gift for the bot; only present for gifts received on behalf of business accounts
     pub fn owned_gift_id(mut self, value: impl Into<String>) -> Self {
         self.owned_gift_id = Some(value.into());
         self
     }
 
-    /// Sets `convert_star_count`: *Optional*. Number of Telegram Stars that can be claimed by the receiver by converting the gift; omitted if conversion to Telegram Stars is impossible
+    /// Sets [`convert_star_count`](field@Self::convert_star_count): Number of Telegram Stars that can be claimed by the receiver by converting the gift; omitted if conversion to Telegram Stars is impossible
     pub fn convert_star_count(mut self, value: impl Into<i64>) -> Self {
         self.convert_star_count = Some(value.into());
         self
     }
 
-    /// Sets `prepaid_upgrade_star_count`: *Optional*. Number of Telegram Stars that were prepaid for the ability to upgrade the gift
+    /// Sets [`prepaid_upgrade_star_count`](field@Self::prepaid_upgrade_star_count): Number of Telegram Stars that were prepaid for the ability to upgrade the gift
     pub fn prepaid_upgrade_star_count(mut self, value: impl Into<i64>) -> Self {
         self.prepaid_upgrade_star_count = Some(value.into());
         self
     }
 
-    /// Sets `is_upgrade_separate`: *Optional*. *True*, if the gift's upgrade was purchased after the gift was sent
+    /// Sets [`is_upgrade_separate`](field@Self::is_upgrade_separate): `true` if the gift's upgrade was purchased after the gift was sent
     pub fn is_upgrade_separate(mut self, value: impl Into<bool>) -> Self {
         self.is_upgrade_separate = Some(value.into());
         self
     }
 
-    /// Sets `can_be_upgraded`: *Optional*. *True*, if the gift can be upgraded to a unique gift
+    /// Sets [`can_be_upgraded`](field@Self::can_be_upgraded): `true` if the gift can be upgraded to a unique gift
     pub fn can_be_upgraded(mut self, value: impl Into<bool>) -> Self {
         self.can_be_upgraded = Some(value.into());
         self
     }
 
-    /// Sets `text`: *Optional*. Text of the message that was added to the gift
+    /// Sets [`text`](field@Self::text): Text of the message that was added to the gift
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.text = Some(value.into());
         self
     }
 
-    /// Sets `entities`: *Optional*. Special entities that appear in the text
+    /// Sets [`entities`](field@Self::entities): Special entities that appear in the text
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.entities = Some(value.into());
         self
     }
 
-    /// Sets `is_private`: *Optional*. *True*, if the sender and gift text are shown only to the gift receiver; otherwise, everyone will be able to see them
+    /// Sets [`is_private`](field@Self::is_private): `true` if the sender and gift text are shown only to the gift receiver; otherwise, everyone will be able to see them
     pub fn is_private(mut self, value: impl Into<bool>) -> Self {
         self.is_private = Some(value.into());
         self
     }
 
-    /// Sets `unique_gift_number`: *Optional*. Unique number reserved for this gift when upgraded. See the *number* field in [UniqueGift](crate::types::UniqueGift).
+    /// Sets [`unique_gift_number`](field@Self::unique_gift_number): Unique number reserved for this gift when upgraded.
     pub fn unique_gift_number(mut self, value: impl Into<i64>) -> Self {
         self.unique_gift_number = Some(value.into());
         self

@@ -18,17 +18,17 @@ pub struct Giveaway {
     pub winners_selection_date: i64,
     /// The number of users which are supposed to be selected as winners of the giveaway
     pub winner_count: i64,
-    /// *Optional*. *True*, if only users who join the chats after the giveaway started should be eligible to win
+    /// `true` if only users who join the chats after the giveaway started should be eligible to win
     pub only_new_members: Option<bool>,
-    /// *Optional*. *True*, if the list of giveaway winners will be visible to everyone
+    /// `true` if the list of giveaway winners will be visible to everyone
     pub has_public_winners: Option<bool>,
-    /// *Optional*. Description of additional giveaway prize
+    /// Description of additional giveaway prize
     pub prize_description: Option<String>,
-    /// *Optional*. A list of two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which eligible users for the giveaway must come. If empty, then all users can participate in the giveaway. Users with a phone number that was bought on Fragment can always participate in giveaways.
+    /// A list of two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which eligible users for the giveaway must come. If empty, then all users can participate in the giveaway. Users with a phone number that was bought on Fragment can always participate in giveaways.
     pub country_codes: Option<Vec<String>>,
-    /// *Optional*. The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
+    /// The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
     pub prize_star_count: Option<i64>,
-    /// *Optional*. The number of months the Telegram Premium subscription won from the giveaway will be active for; for Telegram Premium giveaways only
+    /// The number of months the Telegram Premium subscription won from the giveaway will be active for; for Telegram Premium giveaways only
     pub premium_subscription_month_count: Option<i64>,
 }
 
@@ -124,37 +124,37 @@ impl Giveaway {
         }
     }
 
-    /// Sets `only_new_members`: *Optional*. *True*, if only users who join the chats after the giveaway started should be eligible to win
+    /// Sets [`only_new_members`](field@Self::only_new_members): `true` if only users who join the chats after the giveaway started should be eligible to win
     pub fn only_new_members(mut self, value: impl Into<bool>) -> Self {
         self.only_new_members = Some(value.into());
         self
     }
 
-    /// Sets `has_public_winners`: *Optional*. *True*, if the list of giveaway winners will be visible to everyone
+    /// Sets [`has_public_winners`](field@Self::has_public_winners): `true` if the list of giveaway winners will be visible to everyone
     pub fn has_public_winners(mut self, value: impl Into<bool>) -> Self {
         self.has_public_winners = Some(value.into());
         self
     }
 
-    /// Sets `prize_description`: *Optional*. Description of additional giveaway prize
+    /// Sets [`prize_description`](field@Self::prize_description): Description of additional giveaway prize
     pub fn prize_description(mut self, value: impl Into<String>) -> Self {
         self.prize_description = Some(value.into());
         self
     }
 
-    /// Sets `country_codes`: *Optional*. A list of two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which eligible users for the giveaway must come. If empty, then all users can participate in the giveaway. Users with a phone number that was bought on Fragment can always participate in giveaways.
+    /// Sets [`country_codes`](field@Self::country_codes): A list of two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which eligible users for the giveaway must come.
     pub fn country_codes(mut self, value: impl Into<Vec<String>>) -> Self {
         self.country_codes = Some(value.into());
         self
     }
 
-    /// Sets `prize_star_count`: *Optional*. The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
+    /// Sets [`prize_star_count`](field@Self::prize_star_count): The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
     pub fn prize_star_count(mut self, value: impl Into<i64>) -> Self {
         self.prize_star_count = Some(value.into());
         self
     }
 
-    /// Sets `premium_subscription_month_count`: *Optional*. The number of months the Telegram Premium subscription won from the giveaway will be active for; for Telegram Premium giveaways only
+    /// Sets [`premium_subscription_month_count`](field@Self::premium_subscription_month_count): The number of months the Telegram Premium subscription won from the giveaway will be active for; for Telegram Premium giveaways only
     pub fn premium_subscription_month_count(mut self, value: impl Into<i64>) -> Self {
         self.premium_subscription_month_count = Some(value.into());
         self

@@ -12,11 +12,11 @@ use crate::types::Message;
 pub struct GiveawayCompleted {
     /// Number of winners in the giveaway
     pub winner_count: i64,
-    /// *Optional*. Number of undistributed prizes
+    /// Number of undistributed prizes
     pub unclaimed_prize_count: Option<i64>,
-    /// *Optional*. Message with the giveaway that was completed, if it wasn't deleted
+    /// Message with the giveaway that was completed, if it wasn't deleted
     pub giveaway_message: Option<Box<Message>>,
-    /// *Optional*. *True*, if the giveaway is a Telegram Star giveaway. Otherwise, currently, the giveaway is a Telegram Premium giveaway.
+    /// `true` if the giveaway is a Telegram Star giveaway. Otherwise, currently, the giveaway is a Telegram Premium giveaway.
     pub is_star_giveaway: Option<bool>,
 }
 
@@ -75,19 +75,19 @@ impl GiveawayCompleted {
         }
     }
 
-    /// Sets `unclaimed_prize_count`: *Optional*. Number of undistributed prizes
+    /// Sets [`unclaimed_prize_count`](field@Self::unclaimed_prize_count): Number of undistributed prizes
     pub fn unclaimed_prize_count(mut self, value: impl Into<i64>) -> Self {
         self.unclaimed_prize_count = Some(value.into());
         self
     }
 
-    /// Sets `giveaway_message`: *Optional*. Message with the giveaway that was completed, if it wasn't deleted
+    /// Sets [`giveaway_message`](field@Self::giveaway_message): Message with the giveaway that was completed, if it wasn't deleted
     pub fn giveaway_message(mut self, value: impl Into<Message>) -> Self {
         self.giveaway_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `is_star_giveaway`: *Optional*. *True*, if the giveaway is a Telegram Star giveaway. Otherwise, currently, the giveaway is a Telegram Premium giveaway.
+    /// Sets [`is_star_giveaway`](field@Self::is_star_giveaway): `true` if the giveaway is a Telegram Star giveaway.
     pub fn is_star_giveaway(mut self, value: impl Into<bool>) -> Self {
         self.is_star_giveaway = Some(value.into());
         self

@@ -9,7 +9,7 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct GiveawayCreated {
-    /// *Optional*. The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
+    /// The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
     pub prize_star_count: Option<i64>,
 }
 
@@ -55,7 +55,7 @@ impl GiveawayCreated {
         Self { prize_star_count: None }
     }
 
-    /// Sets `prize_star_count`: *Optional*. The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
+    /// Sets [`prize_star_count`](field@Self::prize_star_count): The number of Telegram Stars to be split between giveaway winners; for Telegram Star giveaways only
     pub fn prize_star_count(mut self, value: impl Into<i64>) -> Self {
         self.prize_star_count = Some(value.into());
         self

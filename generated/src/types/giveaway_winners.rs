@@ -22,19 +22,19 @@ pub struct GiveawayWinners {
     ///
     /// Read as empty when absent.
     pub winners: Vec<User>,
-    /// *Optional*. The number of other chats the user had to join in order to be eligible for the giveaway
+    /// The number of other chats the user had to join in order to be eligible for the giveaway
     pub additional_chat_count: Option<i64>,
-    /// *Optional*. The number of Telegram Stars that were split between giveaway winners; for Telegram Star giveaways only
+    /// The number of Telegram Stars that were split between giveaway winners; for Telegram Star giveaways only
     pub prize_star_count: Option<i64>,
-    /// *Optional*. The number of months the Telegram Premium subscription won from the giveaway will be active for; for Telegram Premium giveaways only
+    /// The number of months the Telegram Premium subscription won from the giveaway will be active for; for Telegram Premium giveaways only
     pub premium_subscription_month_count: Option<i64>,
-    /// *Optional*. Number of undistributed prizes
+    /// Number of undistributed prizes
     pub unclaimed_prize_count: Option<i64>,
-    /// *Optional*. *True*, if only users who had joined the chats after the giveaway started were eligible to win
+    /// `true` if only users who had joined the chats after the giveaway started were eligible to win
     pub only_new_members: Option<bool>,
-    /// *Optional*. *True*, if the giveaway was canceled because the payment for it was refunded
+    /// `true` if the giveaway was canceled because the payment for it was refunded
     pub was_refunded: Option<bool>,
-    /// *Optional*. Description of additional giveaway prize
+    /// Description of additional giveaway prize
     pub prize_description: Option<String>,
 }
 
@@ -154,43 +154,43 @@ impl GiveawayWinners {
         }
     }
 
-    /// Sets `additional_chat_count`: *Optional*. The number of other chats the user had to join in order to be eligible for the giveaway
+    /// Sets [`additional_chat_count`](field@Self::additional_chat_count): The number of other chats the user had to join in order to be eligible for the giveaway
     pub fn additional_chat_count(mut self, value: impl Into<i64>) -> Self {
         self.additional_chat_count = Some(value.into());
         self
     }
 
-    /// Sets `prize_star_count`: *Optional*. The number of Telegram Stars that were split between giveaway winners; for Telegram Star giveaways only
+    /// Sets [`prize_star_count`](field@Self::prize_star_count): The number of Telegram Stars that were split between giveaway winners; for Telegram Star giveaways only
     pub fn prize_star_count(mut self, value: impl Into<i64>) -> Self {
         self.prize_star_count = Some(value.into());
         self
     }
 
-    /// Sets `premium_subscription_month_count`: *Optional*. The number of months the Telegram Premium subscription won from the giveaway will be active for; for Telegram Premium giveaways only
+    /// Sets [`premium_subscription_month_count`](field@Self::premium_subscription_month_count): The number of months the Telegram Premium subscription won from the giveaway will be active for; for Telegram Premium giveaways only
     pub fn premium_subscription_month_count(mut self, value: impl Into<i64>) -> Self {
         self.premium_subscription_month_count = Some(value.into());
         self
     }
 
-    /// Sets `unclaimed_prize_count`: *Optional*. Number of undistributed prizes
+    /// Sets [`unclaimed_prize_count`](field@Self::unclaimed_prize_count): Number of undistributed prizes
     pub fn unclaimed_prize_count(mut self, value: impl Into<i64>) -> Self {
         self.unclaimed_prize_count = Some(value.into());
         self
     }
 
-    /// Sets `only_new_members`: *Optional*. *True*, if only users who had joined the chats after the giveaway started were eligible to win
+    /// Sets [`only_new_members`](field@Self::only_new_members): `true` if only users who had joined the chats after the giveaway started were eligible to win
     pub fn only_new_members(mut self, value: impl Into<bool>) -> Self {
         self.only_new_members = Some(value.into());
         self
     }
 
-    /// Sets `was_refunded`: *Optional*. *True*, if the giveaway was canceled because the payment for it was refunded
+    /// Sets [`was_refunded`](field@Self::was_refunded): `true` if the giveaway was canceled because the payment for it was refunded
     pub fn was_refunded(mut self, value: impl Into<bool>) -> Self {
         self.was_refunded = Some(value.into());
         self
     }
 
-    /// Sets `prize_description`: *Optional*. Description of additional giveaway prize
+    /// Sets [`prize_description`](field@Self::prize_description): Description of additional giveaway prize
     pub fn prize_description(mut self, value: impl Into<String>) -> Self {
         self.prize_description = Some(value.into());
         self

@@ -15,33 +15,33 @@ use crate::types::{
 pub struct InlineKeyboardButton {
     /// Label text on the button
     pub text: String,
-    /// *Optional*. Unique identifier of the custom emoji shown before the text of the button. Can only be used by bots that purchased additional usernames on [Fragment](https://fragment.com) or in the messages directly sent by the bot to private, group and supergroup chats if the owner of the bot has a Telegram Premium subscription.
+    /// Unique identifier of the custom emoji shown before the text of the button. Can only be used by bots that purchased additional usernames on [Fragment](https://fragment.com) or in the messages directly sent by the bot to private, group and supergroup chats if the owner of the bot has a Telegram Premium subscription.
     pub icon_custom_emoji_id: Option<String>,
-    /// *Optional*. Style of the button. Must be one of “danger” (red), “success” (green) or “primary” (blue). If omitted, then an app-specific style is used.
+    /// Style of the button. Must be one of “danger” (red), “success” (green) or “primary” (blue). If omitted, then an app-specific style is used.
     pub style: Option<ButtonStyle>,
-    /// *Optional*. HTTP or tg:// URL to be opened when the button is pressed. Links `tg://user?id=<user_id>` can be used to mention a user by their identifier without using a username, if this is allowed by their privacy settings.
+    /// HTTP or tg:// URL to be opened when the button is pressed. Links `tg://user?id=<user_id>` can be used to mention a user by their identifier without using a username, if this is allowed by their privacy settings.
     pub url: Option<String>,
-    /// *Optional*. Data to be sent in a [callback query](crate::types::CallbackQuery) to the bot when the button is pressed, 1-64 bytes
+    /// Data to be sent in a [callback query](crate::types::CallbackQuery) to the bot when the button is pressed, 1-64 bytes
     pub callback_data: Option<String>,
-    /// *Optional*. Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button. The Web App will be able to send an arbitrary message on behalf of the user using the method [answerWebAppQuery](crate::Bot::answer_web_app_query). Available only in private chats between a user and the bot. Not supported for messages sent on behalf of a business account.
+    /// Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button. The Web App will be able to send an arbitrary message on behalf of the user using the method [answerWebAppQuery](crate::Bot::answer_web_app_query). Available only in private chats between a user and the bot. Not supported for messages sent on behalf of a business account.
     pub web_app: Option<Box<WebAppInfo>>,
-    /// *Optional*. An HTTPS URL used to automatically authorize the user. Can be used as a replacement for the [Telegram Login Widget](https://core.telegram.org/widgets/login).
+    /// An HTTPS URL used to automatically authorize the user. Can be used as a replacement for the [Telegram Login Widget](https://core.telegram.org/widgets/login).
     pub login_url: Option<Box<LoginUrl>>,
-    /// *Optional*. If set, pressing the button will prompt the user to select one of their chats, open that chat and insert the bot's username and the specified inline query in the input field. May be empty, in which case just the bot's username will be inserted. Not supported for messages sent in channel direct messages chats and on behalf of a business account.
+    /// If set, pressing the button will prompt the user to select one of their chats, open that chat and insert the bot's username and the specified inline query in the input field. May be empty, in which case just the bot's username will be inserted. Not supported for messages sent in channel direct messages chats and on behalf of a business account.
     pub switch_inline_query: Option<String>,
-    /// *Optional*. If set, pressing the button will insert the bot's username and the specified inline query in the current chat's input field. May be empty, in which case only the bot's username will be inserted.
+    /// If set, pressing the button will insert the bot's username and the specified inline query in the current chat's input field. May be empty, in which case only the bot's username will be inserted.
     ///
     /// This offers a quick way for the user to open your bot in inline mode in the same chat - good for selecting something from multiple options. Not supported in channels and for messages sent in channel direct messages chats and on behalf of a business account.
     pub switch_inline_query_current_chat: Option<String>,
-    /// *Optional*. If set, pressing the button will prompt the user to select one of their chats of the specified type, open that chat and insert the bot's username and the specified inline query in the input field. Not supported for messages sent in channel direct messages chats and on behalf of a business account.
+    /// If set, pressing the button will prompt the user to select one of their chats of the specified type, open that chat and insert the bot's username and the specified inline query in the input field. Not supported for messages sent in channel direct messages chats and on behalf of a business account.
     pub switch_inline_query_chosen_chat: Option<Box<SwitchInlineQueryChosenChat>>,
-    /// *Optional*. Description of the button that copies the specified text to the clipboard
+    /// Description of the button that copies the specified text to the clipboard
     pub copy_text: Option<Box<CopyTextButton>>,
-    /// *Optional*. Description of the game that will be launched when the user presses the button.
+    /// Description of the game that will be launched when the user presses the button.
     ///
     /// **NOTE:** This type of button **must** always be the first button in the first row.
     pub callback_game: Option<CallbackGame>,
-    /// *Optional*. Specify *True*, to send a [Pay button](https://core.telegram.org/bots/api#payments). Substrings “⭐” and “XTR” in the buttons's text will be replaced with a Telegram Star icon.
+    /// Specify `true`, to send a [Pay button](https://core.telegram.org/bots/api#payments). Substrings “⭐” and “XTR” in the buttons's text will be replaced with a Telegram Star icon.
     ///
     /// **NOTE:** This type of button **must** always be the first button in the first row and can only be used in invoice messages.
     pub pay: Option<bool>,
@@ -157,57 +157,55 @@ impl InlineKeyboardButton {
         }
     }
 
-    /// Sets `icon_custom_emoji_id`: *Optional*. Unique identifier of the custom emoji shown before the text of the button. Can only be used by bots that purchased additional usernames on [Fragment](https://fragment.com) or in the messages directly sent by the bot to private, group and supergroup chats if the owner of the bot has a Telegram Premium subscription.
+    /// Sets [`icon_custom_emoji_id`](field@Self::icon_custom_emoji_id): Unique identifier of the custom emoji shown before the text of the button.
     pub fn icon_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.icon_custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `style`: *Optional*. Style of the button. Must be one of “danger” (red), “success” (green) or “primary” (blue). If omitted, then an app-specific style is used.
+    /// Sets [`style`](field@Self::style): Style of the button.
     pub fn style(mut self, value: impl Into<ButtonStyle>) -> Self {
         self.style = Some(value.into());
         self
     }
 
-    /// Sets `url`: *Optional*. HTTP or tg:// URL to be opened when the button is pressed. Links `tg://user?id=<user_id>` can be used to mention a user by their identifier without using a username, if this is allowed by their privacy settings.
+    /// Sets [`url`](field@Self::url): HTTP or tg:// URL to be opened when the button is pressed.
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
 
-    /// Sets `callback_data`: *Optional*. Data to be sent in a [callback query](crate::types::CallbackQuery) to the bot when the button is pressed, 1-64 bytes
+    /// Sets [`callback_data`](field@Self::callback_data): Data to be sent in a [callback query](crate::types::CallbackQuery) to the bot when the button is pressed, 1-64 bytes
     pub fn callback_data(mut self, value: impl Into<String>) -> Self {
         self.callback_data = Some(value.into());
         self
     }
 
-    /// Sets `web_app`: *Optional*. Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button. The Web App will be able to send an arbitrary message on behalf of the user using the method [answerWebAppQuery](crate::Bot::answer_web_app_query). Available only in private chats between a user and the bot. Not supported for messages sent on behalf of a business account.
+    /// Sets [`web_app`](field@Self::web_app): Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button.
     pub fn web_app(mut self, value: impl Into<WebAppInfo>) -> Self {
         self.web_app = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `login_url`: *Optional*. An HTTPS URL used to automatically authorize the user. Can be used as a replacement for the [Telegram Login Widget](https://core.telegram.org/widgets/login).
+    /// Sets [`login_url`](field@Self::login_url): An HTTPS URL used to automatically authorize the user.
     pub fn login_url(mut self, value: impl Into<LoginUrl>) -> Self {
         self.login_url = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `switch_inline_query`: *Optional*. If set, pressing the button will prompt the user to select one of their chats, open that chat and insert the bot's username and the specified inline query in the input field. May be empty, in which case just the bot's username will be inserted. Not supported for messages sent in channel direct messages chats and on behalf of a business account.
+    /// Sets [`switch_inline_query`](field@Self::switch_inline_query): If set, pressing the button will prompt the user to select one of their chats, open that chat and insert the bot's username and the specified inline query in the input field.
     pub fn switch_inline_query(mut self, value: impl Into<String>) -> Self {
         self.switch_inline_query = Some(value.into());
         self
     }
 
-    /// Sets `switch_inline_query_current_chat`: *Optional*. If set, pressing the button will insert the bot's username and the specified inline query in the current chat's input field. May be empty, in which case only the bot's username will be inserted.
-    ///
-    /// This offers a quick way for the user to open your bot in inline mode in the same chat - good for selecting something from multiple options. Not supported in channels and for messages sent in channel direct messages chats and on behalf of a business account.
+    /// Sets [`switch_inline_query_current_chat`](field@Self::switch_inline_query_current_chat): If set, pressing the button will insert the bot's username and the specified inline query in the current chat's input field.
     pub fn switch_inline_query_current_chat(mut self, value: impl Into<String>) -> Self {
         self.switch_inline_query_current_chat = Some(value.into());
         self
     }
 
-    /// Sets `switch_inline_query_chosen_chat`: *Optional*. If set, pressing the button will prompt the user to select one of their chats of the specified type, open that chat and insert the bot's username and the specified inline query in the input field. Not supported for messages sent in channel direct messages chats and on behalf of a business account.
+    /// Sets [`switch_inline_query_chosen_chat`](field@Self::switch_inline_query_chosen_chat): If set, pressing the button will prompt the user to select one of their chats of the specified type, open that chat and insert the bot's username and the specified inline query in the input field.
     pub fn switch_inline_query_chosen_chat(
         mut self,
         value: impl Into<SwitchInlineQueryChosenChat>,
@@ -216,23 +214,19 @@ impl InlineKeyboardButton {
         self
     }
 
-    /// Sets `copy_text`: *Optional*. Description of the button that copies the specified text to the clipboard
+    /// Sets [`copy_text`](field@Self::copy_text): Description of the button that copies the specified text to the clipboard
     pub fn copy_text(mut self, value: impl Into<CopyTextButton>) -> Self {
         self.copy_text = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `callback_game`: *Optional*. Description of the game that will be launched when the user presses the button.
-    ///
-    /// **NOTE:** This type of button **must** always be the first button in the first row.
+    /// Sets [`callback_game`](field@Self::callback_game): Description of the game that will be launched when the user presses the button.
     pub fn callback_game(mut self, value: impl Into<CallbackGame>) -> Self {
         self.callback_game = Some(value.into());
         self
     }
 
-    /// Sets `pay`: *Optional*. Specify *True*, to send a [Pay button](https://core.telegram.org/bots/api#payments). Substrings “⭐” and “XTR” in the buttons's text will be replaced with a Telegram Star icon.
-    ///
-    /// **NOTE:** This type of button **must** always be the first button in the first row and can only be used in invoice messages.
+    /// Sets [`pay`](field@Self::pay): Specify `true`, to send a [Pay button](https://core.telegram.org/bots/api#payments).
     pub fn pay(mut self, value: impl Into<bool>) -> Self {
         self.pay = Some(value.into());
         self

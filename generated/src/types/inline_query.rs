@@ -18,9 +18,9 @@ pub struct InlineQuery {
     pub query: String,
     /// Offset of the results to be returned, can be controlled by the bot
     pub offset: String,
-    /// *Optional*. Type of the chat from which the inline query was sent. Can be either “sender” for a private chat with the inline query sender, “private”, “group”, “supergroup”, or “channel”. The chat type should be always known for requests sent from official clients and most third-party clients, unless the request was sent from a secret chat.
+    /// Type of the chat from which the inline query was sent. Can be either “sender” for a private chat with the inline query sender, “private”, “group”, “supergroup”, or “channel”. The chat type should be always known for requests sent from official clients and most third-party clients, unless the request was sent from a secret chat.
     pub chat_type: Option<InlineQueryChatType>,
-    /// *Optional*. Sender location, only for bots that request user location
+    /// Sender location, only for bots that request user location
     pub location: Option<Box<Location>>,
 }
 
@@ -92,13 +92,13 @@ impl InlineQuery {
         }
     }
 
-    /// Sets `chat_type`: *Optional*. Type of the chat from which the inline query was sent. Can be either “sender” for a private chat with the inline query sender, “private”, “group”, “supergroup”, or “channel”. The chat type should be always known for requests sent from official clients and most third-party clients, unless the request was sent from a secret chat.
+    /// Sets [`chat_type`](field@Self::chat_type): Type of the chat from which the inline query was sent.
     pub fn chat_type(mut self, value: impl Into<InlineQueryChatType>) -> Self {
         self.chat_type = Some(value.into());
         self
     }
 
-    /// Sets `location`: *Optional*. Sender location, only for bots that request user location
+    /// Sets [`location`](field@Self::location): Sender location, only for bots that request user location
     pub fn location(mut self, value: impl Into<Location>) -> Self {
         self.location = Some(Box::new(value.into()));
         self

@@ -408,17 +408,17 @@ pub struct InlineQueryResultArticle {
     pub title: String,
     /// Content of the message to be sent
     pub input_message_content: InputMessageContent,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. URL of the result
+    /// URL of the result
     pub url: Option<String>,
-    /// *Optional*. Short description of the result
+    /// Short description of the result
     pub description: Option<String>,
-    /// *Optional*. Url of the thumbnail for the result
+    /// Url of the thumbnail for the result
     pub thumbnail_url: Option<String>,
-    /// *Optional*. Thumbnail width
+    /// Thumbnail width
     pub thumbnail_width: Option<i64>,
-    /// *Optional*. Thumbnail height
+    /// Thumbnail height
     pub thumbnail_height: Option<i64>,
 }
 
@@ -514,37 +514,37 @@ impl InlineQueryResultArticle {
         }
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `url`: *Optional*. URL of the result
+    /// Sets [`url`](field@Self::url): URL of the result
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
 
-    /// Sets `description`: *Optional*. Short description of the result
+    /// Sets [`description`](field@Self::description): Short description of the result
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_url`: *Optional*. Url of the thumbnail for the result
+    /// Sets [`thumbnail_url`](field@Self::thumbnail_url): Url of the thumbnail for the result
     pub fn thumbnail_url(mut self, value: impl Into<String>) -> Self {
         self.thumbnail_url = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_width`: *Optional*. Thumbnail width
+    /// Sets [`thumbnail_width`](field@Self::thumbnail_width): Thumbnail width
     pub fn thumbnail_width(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_width = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_height`: *Optional*. Thumbnail height
+    /// Sets [`thumbnail_height`](field@Self::thumbnail_height): Thumbnail height
     pub fn thumbnail_height(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_height = Some(value.into());
         self
@@ -565,25 +565,25 @@ pub struct InlineQueryResultPhoto {
     pub photo_url: String,
     /// URL of the thumbnail for the photo
     pub thumbnail_url: String,
-    /// *Optional*. Width of the photo
+    /// Width of the photo
     pub photo_width: Option<i64>,
-    /// *Optional*. Height of the photo
+    /// Height of the photo
     pub photo_height: Option<i64>,
-    /// *Optional*. Title for the result
+    /// Title for the result
     pub title: Option<String>,
-    /// *Optional*. Short description of the result
+    /// Short description of the result
     pub description: Option<String>,
-    /// *Optional*. Caption of the photo to be sent, 0-1024 characters after entities parsing
+    /// Caption of the photo to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the photo
+    /// Content of the message to be sent instead of the photo
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -698,61 +698,61 @@ impl InlineQueryResultPhoto {
         }
     }
 
-    /// Sets `photo_width`: *Optional*. Width of the photo
+    /// Sets [`photo_width`](field@Self::photo_width): Width of the photo
     pub fn photo_width(mut self, value: impl Into<i64>) -> Self {
         self.photo_width = Some(value.into());
         self
     }
 
-    /// Sets `photo_height`: *Optional*. Height of the photo
+    /// Sets [`photo_height`](field@Self::photo_height): Height of the photo
     pub fn photo_height(mut self, value: impl Into<i64>) -> Self {
         self.photo_height = Some(value.into());
         self
     }
 
-    /// Sets `title`: *Optional*. Title for the result
+    /// Sets [`title`](field@Self::title): Title for the result
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `description`: *Optional*. Short description of the result
+    /// Sets [`description`](field@Self::description): Short description of the result
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the photo to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the photo to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the photo caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the photo
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the photo
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -774,29 +774,29 @@ pub struct InlineQueryResultGif {
     pub id: String,
     /// A valid URL for the GIF file
     pub gif_url: String,
-    /// *Optional*. Width of the GIF
+    /// Width of the GIF
     pub gif_width: Option<i64>,
-    /// *Optional*. Height of the GIF
+    /// Height of the GIF
     pub gif_height: Option<i64>,
-    /// *Optional*. Duration of the GIF in seconds
+    /// Duration of the GIF in seconds
     pub gif_duration: Option<i64>,
     /// URL of the static (JPEG or GIF) or animated (MPEG4) thumbnail for the result
     pub thumbnail_url: String,
-    /// *Optional*. MIME type of the thumbnail, must be one of “image/jpeg”, “image/gif”, or “video/mp4”. Defaults to “image/jpeg”.
+    /// MIME type of the thumbnail, must be one of “image/jpeg”, “image/gif”, or “video/mp4”. Defaults to “image/jpeg”.
     pub thumbnail_mime_type: Option<ThumbnailMimeType>,
-    /// *Optional*. Title for the result
+    /// Title for the result
     pub title: Option<String>,
-    /// *Optional*. Caption of the GIF file to be sent, 0-1024 characters after entities parsing
+    /// Caption of the GIF file to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the GIF animation
+    /// Content of the message to be sent instead of the GIF animation
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -916,67 +916,67 @@ impl InlineQueryResultGif {
         }
     }
 
-    /// Sets `gif_width`: *Optional*. Width of the GIF
+    /// Sets [`gif_width`](field@Self::gif_width): Width of the GIF
     pub fn gif_width(mut self, value: impl Into<i64>) -> Self {
         self.gif_width = Some(value.into());
         self
     }
 
-    /// Sets `gif_height`: *Optional*. Height of the GIF
+    /// Sets [`gif_height`](field@Self::gif_height): Height of the GIF
     pub fn gif_height(mut self, value: impl Into<i64>) -> Self {
         self.gif_height = Some(value.into());
         self
     }
 
-    /// Sets `gif_duration`: *Optional*. Duration of the GIF in seconds
+    /// Sets [`gif_duration`](field@Self::gif_duration): Duration of the GIF in seconds
     pub fn gif_duration(mut self, value: impl Into<i64>) -> Self {
         self.gif_duration = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_mime_type`: *Optional*. MIME type of the thumbnail, must be one of “image/jpeg”, “image/gif”, or “video/mp4”. Defaults to “image/jpeg”.
+    /// Sets [`thumbnail_mime_type`](field@Self::thumbnail_mime_type): MIME type of the thumbnail, must be one of “image/jpeg”, “image/gif”, or “video/mp4”.
     pub fn thumbnail_mime_type(mut self, value: impl Into<ThumbnailMimeType>) -> Self {
         self.thumbnail_mime_type = Some(value.into());
         self
     }
 
-    /// Sets `title`: *Optional*. Title for the result
+    /// Sets [`title`](field@Self::title): Title for the result
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the GIF file to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the GIF file to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the GIF animation
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the GIF animation
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -998,29 +998,29 @@ pub struct InlineQueryResultMpeg4Gif {
     pub id: String,
     /// A valid URL for the MPEG4 file
     pub mpeg4_url: String,
-    /// *Optional*. Video width
+    /// Video width
     pub mpeg4_width: Option<i64>,
-    /// *Optional*. Video height
+    /// Video height
     pub mpeg4_height: Option<i64>,
-    /// *Optional*. Video duration in seconds
+    /// Video duration in seconds
     pub mpeg4_duration: Option<i64>,
     /// URL of the static (JPEG or GIF) or animated (MPEG4) thumbnail for the result
     pub thumbnail_url: String,
-    /// *Optional*. MIME type of the thumbnail, must be one of “image/jpeg”, “image/gif”, or “video/mp4”. Defaults to “image/jpeg”.
+    /// MIME type of the thumbnail, must be one of “image/jpeg”, “image/gif”, or “video/mp4”. Defaults to “image/jpeg”.
     pub thumbnail_mime_type: Option<ThumbnailMimeType>,
-    /// *Optional*. Title for the result
+    /// Title for the result
     pub title: Option<String>,
-    /// *Optional*. Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
+    /// Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the video animation
+    /// Content of the message to be sent instead of the video animation
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -1140,67 +1140,67 @@ impl InlineQueryResultMpeg4Gif {
         }
     }
 
-    /// Sets `mpeg4_width`: *Optional*. Video width
+    /// Sets [`mpeg4_width`](field@Self::mpeg4_width): Video width
     pub fn mpeg4_width(mut self, value: impl Into<i64>) -> Self {
         self.mpeg4_width = Some(value.into());
         self
     }
 
-    /// Sets `mpeg4_height`: *Optional*. Video height
+    /// Sets [`mpeg4_height`](field@Self::mpeg4_height): Video height
     pub fn mpeg4_height(mut self, value: impl Into<i64>) -> Self {
         self.mpeg4_height = Some(value.into());
         self
     }
 
-    /// Sets `mpeg4_duration`: *Optional*. Video duration in seconds
+    /// Sets [`mpeg4_duration`](field@Self::mpeg4_duration): Video duration in seconds
     pub fn mpeg4_duration(mut self, value: impl Into<i64>) -> Self {
         self.mpeg4_duration = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_mime_type`: *Optional*. MIME type of the thumbnail, must be one of “image/jpeg”, “image/gif”, or “video/mp4”. Defaults to “image/jpeg”.
+    /// Sets [`thumbnail_mime_type`](field@Self::thumbnail_mime_type): MIME type of the thumbnail, must be one of “image/jpeg”, “image/gif”, or “video/mp4”.
     pub fn thumbnail_mime_type(mut self, value: impl Into<ThumbnailMimeType>) -> Self {
         self.thumbnail_mime_type = Some(value.into());
         self
     }
 
-    /// Sets `title`: *Optional*. Title for the result
+    /// Sets [`title`](field@Self::title): Title for the result
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the video animation
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the video animation
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -1230,25 +1230,25 @@ pub struct InlineQueryResultVideo {
     pub thumbnail_url: String,
     /// Title for the result
     pub title: String,
-    /// *Optional*. Caption of the video to be sent, 0-1024 characters after entities parsing
+    /// Caption of the video to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. Video width
+    /// Video width
     pub video_width: Option<i64>,
-    /// *Optional*. Video height
+    /// Video height
     pub video_height: Option<i64>,
-    /// *Optional*. Video duration in seconds
+    /// Video duration in seconds
     pub video_duration: Option<i64>,
-    /// *Optional*. Short description of the result
+    /// Short description of the result
     pub description: Option<String>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the video. This field is **required** if InlineQueryResultVideo is used to send an HTML-page as a result (e.g., a YouTube video).
+    /// Content of the message to be sent instead of the video. This field is **required** if InlineQueryResultVideo is used to send an HTML-page as a result (e.g., a YouTube video).
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -1375,61 +1375,61 @@ impl InlineQueryResultVideo {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the video to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the video to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the video caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `video_width`: *Optional*. Video width
+    /// Sets [`video_width`](field@Self::video_width): Video width
     pub fn video_width(mut self, value: impl Into<i64>) -> Self {
         self.video_width = Some(value.into());
         self
     }
 
-    /// Sets `video_height`: *Optional*. Video height
+    /// Sets [`video_height`](field@Self::video_height): Video height
     pub fn video_height(mut self, value: impl Into<i64>) -> Self {
         self.video_height = Some(value.into());
         self
     }
 
-    /// Sets `video_duration`: *Optional*. Video duration in seconds
+    /// Sets [`video_duration`](field@Self::video_duration): Video duration in seconds
     pub fn video_duration(mut self, value: impl Into<i64>) -> Self {
         self.video_duration = Some(value.into());
         self
     }
 
-    /// Sets `description`: *Optional*. Short description of the result
+    /// Sets [`description`](field@Self::description): Short description of the result
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the video. This field is **required** if InlineQueryResultVideo is used to send an HTML-page as a result (e.g., a YouTube video).
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the video.
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -1453,19 +1453,19 @@ pub struct InlineQueryResultAudio {
     pub audio_url: String,
     /// Title
     pub title: String,
-    /// *Optional*. Caption, 0-1024 characters after entities parsing
+    /// Caption, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Performer
+    /// Performer
     pub performer: Option<String>,
-    /// *Optional*. Audio duration in seconds
+    /// Audio duration in seconds
     pub audio_duration: Option<i64>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the audio
+    /// Content of the message to be sent instead of the audio
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -1563,43 +1563,43 @@ impl InlineQueryResultAudio {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the audio caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `performer`: *Optional*. Performer
+    /// Sets [`performer`](field@Self::performer): Performer
     pub fn performer(mut self, value: impl Into<String>) -> Self {
         self.performer = Some(value.into());
         self
     }
 
-    /// Sets `audio_duration`: *Optional*. Audio duration in seconds
+    /// Sets [`audio_duration`](field@Self::audio_duration): Audio duration in seconds
     pub fn audio_duration(mut self, value: impl Into<i64>) -> Self {
         self.audio_duration = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the audio
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the audio
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -1623,17 +1623,17 @@ pub struct InlineQueryResultVoice {
     pub voice_url: String,
     /// Recording title
     pub title: String,
-    /// *Optional*. Caption, 0-1024 characters after entities parsing
+    /// Caption, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the voice message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the voice message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Recording duration in seconds
+    /// Recording duration in seconds
     pub voice_duration: Option<i64>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the voice recording
+    /// Content of the message to be sent instead of the voice recording
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -1726,37 +1726,37 @@ impl InlineQueryResultVoice {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the voice message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the voice message caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `voice_duration`: *Optional*. Recording duration in seconds
+    /// Sets [`voice_duration`](field@Self::voice_duration): Recording duration in seconds
     pub fn voice_duration(mut self, value: impl Into<i64>) -> Self {
         self.voice_duration = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the voice recording
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the voice recording
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -1778,27 +1778,27 @@ pub struct InlineQueryResultDocument {
     pub id: String,
     /// Title for the result
     pub title: String,
-    /// *Optional*. Caption of the document to be sent, 0-1024 characters after entities parsing
+    /// Caption of the document to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
     /// A valid URL for the file
     pub document_url: String,
     /// MIME type of the content of the file, either “application/pdf” or “application/zip”
     pub mime_type: InlineQueryResultDocumentMimeType,
-    /// *Optional*. Short description of the result
+    /// Short description of the result
     pub description: Option<String>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the file
+    /// Content of the message to be sent instead of the file
     pub input_message_content: Option<Box<InputMessageContent>>,
-    /// *Optional*. URL of the thumbnail (JPEG only) for the file
+    /// URL of the thumbnail (JPEG only) for the file
     pub thumbnail_url: Option<String>,
-    /// *Optional*. Thumbnail width
+    /// Thumbnail width
     pub thumbnail_width: Option<i64>,
-    /// *Optional*. Thumbnail height
+    /// Thumbnail height
     pub thumbnail_height: Option<i64>,
 }
 
@@ -1912,37 +1912,37 @@ impl InlineQueryResultDocument {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the document to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the document to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the document caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `description`: *Optional*. Short description of the result
+    /// Sets [`description`](field@Self::description): Short description of the result
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the file
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the file
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -1951,19 +1951,19 @@ impl InlineQueryResultDocument {
         self
     }
 
-    /// Sets `thumbnail_url`: *Optional*. URL of the thumbnail (JPEG only) for the file
+    /// Sets [`thumbnail_url`](field@Self::thumbnail_url): URL of the thumbnail (JPEG only) for the file
     pub fn thumbnail_url(mut self, value: impl Into<String>) -> Self {
         self.thumbnail_url = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_width`: *Optional*. Thumbnail width
+    /// Sets [`thumbnail_width`](field@Self::thumbnail_width): Thumbnail width
     pub fn thumbnail_width(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_width = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_height`: *Optional*. Thumbnail height
+    /// Sets [`thumbnail_height`](field@Self::thumbnail_height): Thumbnail height
     pub fn thumbnail_height(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_height = Some(value.into());
         self
@@ -1986,23 +1986,23 @@ pub struct InlineQueryResultLocation {
     pub longitude: f64,
     /// Location title
     pub title: String,
-    /// *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
+    /// The radius of uncertainty for the location, measured in meters; 0-1500
     pub horizontal_accuracy: Option<f64>,
-    /// *Optional*. Period in seconds during which the location can be updated, must be between 60 and 86400, or 0x7FFFFFFF for live locations that can be edited indefinitely
+    /// Period in seconds during which the location can be updated, must be between 60 and 86400, or 0x7FFFFFFF for live locations that can be edited indefinitely
     pub live_period: Option<i64>,
-    /// *Optional*. For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+    /// For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
     pub heading: Option<i64>,
-    /// *Optional*. For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+    /// For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
     pub proximity_alert_radius: Option<i64>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the location
+    /// Content of the message to be sent instead of the location
     pub input_message_content: Option<Box<InputMessageContent>>,
-    /// *Optional*. Url of the thumbnail for the result
+    /// Url of the thumbnail for the result
     pub thumbnail_url: Option<String>,
-    /// *Optional*. Thumbnail width
+    /// Thumbnail width
     pub thumbnail_width: Option<i64>,
-    /// *Optional*. Thumbnail height
+    /// Thumbnail height
     pub thumbnail_height: Option<i64>,
 }
 
@@ -2118,37 +2118,37 @@ impl InlineQueryResultLocation {
         }
     }
 
-    /// Sets `horizontal_accuracy`: *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
+    /// Sets [`horizontal_accuracy`](field@Self::horizontal_accuracy): The radius of uncertainty for the location, measured in meters; 0-1500
     pub fn horizontal_accuracy(mut self, value: impl Into<f64>) -> Self {
         self.horizontal_accuracy = Some(value.into());
         self
     }
 
-    /// Sets `live_period`: *Optional*. Period in seconds during which the location can be updated, must be between 60 and 86400, or 0x7FFFFFFF for live locations that can be edited indefinitely
+    /// Sets [`live_period`](field@Self::live_period): Period in seconds during which the location can be updated, must be between 60 and 86400, or 0x7FFFFFFF for live locations that can be edited indefinitely
     pub fn live_period(mut self, value: impl Into<i64>) -> Self {
         self.live_period = Some(value.into());
         self
     }
 
-    /// Sets `heading`: *Optional*. For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+    /// Sets [`heading`](field@Self::heading): For live locations, a direction in which the user is moving, in degrees.
     pub fn heading(mut self, value: impl Into<i64>) -> Self {
         self.heading = Some(value.into());
         self
     }
 
-    /// Sets `proximity_alert_radius`: *Optional*. For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+    /// Sets [`proximity_alert_radius`](field@Self::proximity_alert_radius): For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters.
     pub fn proximity_alert_radius(mut self, value: impl Into<i64>) -> Self {
         self.proximity_alert_radius = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the location
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the location
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -2157,19 +2157,19 @@ impl InlineQueryResultLocation {
         self
     }
 
-    /// Sets `thumbnail_url`: *Optional*. Url of the thumbnail for the result
+    /// Sets [`thumbnail_url`](field@Self::thumbnail_url): Url of the thumbnail for the result
     pub fn thumbnail_url(mut self, value: impl Into<String>) -> Self {
         self.thumbnail_url = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_width`: *Optional*. Thumbnail width
+    /// Sets [`thumbnail_width`](field@Self::thumbnail_width): Thumbnail width
     pub fn thumbnail_width(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_width = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_height`: *Optional*. Thumbnail height
+    /// Sets [`thumbnail_height`](field@Self::thumbnail_height): Thumbnail height
     pub fn thumbnail_height(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_height = Some(value.into());
         self
@@ -2194,23 +2194,23 @@ pub struct InlineQueryResultVenue {
     pub title: String,
     /// Address of the venue
     pub address: String,
-    /// *Optional*. Foursquare identifier of the venue if known
+    /// Foursquare identifier of the venue if known
     pub foursquare_id: Option<String>,
-    /// *Optional*. Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
     pub foursquare_type: Option<String>,
-    /// *Optional*. Google Places identifier of the venue
+    /// Google Places identifier of the venue
     pub google_place_id: Option<String>,
-    /// *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
     pub google_place_type: Option<String>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the venue
+    /// Content of the message to be sent instead of the venue
     pub input_message_content: Option<Box<InputMessageContent>>,
-    /// *Optional*. Url of the thumbnail for the result
+    /// Url of the thumbnail for the result
     pub thumbnail_url: Option<String>,
-    /// *Optional*. Thumbnail width
+    /// Thumbnail width
     pub thumbnail_width: Option<i64>,
-    /// *Optional*. Thumbnail height
+    /// Thumbnail height
     pub thumbnail_height: Option<i64>,
 }
 
@@ -2330,37 +2330,37 @@ impl InlineQueryResultVenue {
         }
     }
 
-    /// Sets `foursquare_id`: *Optional*. Foursquare identifier of the venue if known
+    /// Sets [`foursquare_id`](field@Self::foursquare_id): Foursquare identifier of the venue if known
     pub fn foursquare_id(mut self, value: impl Into<String>) -> Self {
         self.foursquare_id = Some(value.into());
         self
     }
 
-    /// Sets `foursquare_type`: *Optional*. Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Sets [`foursquare_type`](field@Self::foursquare_type): Foursquare type of the venue, if known.
     pub fn foursquare_type(mut self, value: impl Into<String>) -> Self {
         self.foursquare_type = Some(value.into());
         self
     }
 
-    /// Sets `google_place_id`: *Optional*. Google Places identifier of the venue
+    /// Sets [`google_place_id`](field@Self::google_place_id): Google Places identifier of the venue
     pub fn google_place_id(mut self, value: impl Into<String>) -> Self {
         self.google_place_id = Some(value.into());
         self
     }
 
-    /// Sets `google_place_type`: *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Sets [`google_place_type`](field@Self::google_place_type): Google Places type of the venue.
     pub fn google_place_type(mut self, value: impl Into<String>) -> Self {
         self.google_place_type = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the venue
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the venue
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -2369,19 +2369,19 @@ impl InlineQueryResultVenue {
         self
     }
 
-    /// Sets `thumbnail_url`: *Optional*. Url of the thumbnail for the result
+    /// Sets [`thumbnail_url`](field@Self::thumbnail_url): Url of the thumbnail for the result
     pub fn thumbnail_url(mut self, value: impl Into<String>) -> Self {
         self.thumbnail_url = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_width`: *Optional*. Thumbnail width
+    /// Sets [`thumbnail_width`](field@Self::thumbnail_width): Thumbnail width
     pub fn thumbnail_width(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_width = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_height`: *Optional*. Thumbnail height
+    /// Sets [`thumbnail_height`](field@Self::thumbnail_height): Thumbnail height
     pub fn thumbnail_height(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_height = Some(value.into());
         self
@@ -2402,19 +2402,19 @@ pub struct InlineQueryResultContact {
     pub phone_number: String,
     /// Contact's first name
     pub first_name: String,
-    /// *Optional*. Contact's last name
+    /// Contact's last name
     pub last_name: Option<String>,
-    /// *Optional*. Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
+    /// Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
     pub vcard: Option<String>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the contact
+    /// Content of the message to be sent instead of the contact
     pub input_message_content: Option<Box<InputMessageContent>>,
-    /// *Optional*. Url of the thumbnail for the result
+    /// Url of the thumbnail for the result
     pub thumbnail_url: Option<String>,
-    /// *Optional*. Thumbnail width
+    /// Thumbnail width
     pub thumbnail_width: Option<i64>,
-    /// *Optional*. Thumbnail height
+    /// Thumbnail height
     pub thumbnail_height: Option<i64>,
 }
 
@@ -2512,25 +2512,25 @@ impl InlineQueryResultContact {
         }
     }
 
-    /// Sets `last_name`: *Optional*. Contact's last name
+    /// Sets [`last_name`](field@Self::last_name): Contact's last name
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `vcard`: *Optional*. Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
+    /// Sets [`vcard`](field@Self::vcard): Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
     pub fn vcard(mut self, value: impl Into<String>) -> Self {
         self.vcard = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the contact
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the contact
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -2539,19 +2539,19 @@ impl InlineQueryResultContact {
         self
     }
 
-    /// Sets `thumbnail_url`: *Optional*. Url of the thumbnail for the result
+    /// Sets [`thumbnail_url`](field@Self::thumbnail_url): Url of the thumbnail for the result
     pub fn thumbnail_url(mut self, value: impl Into<String>) -> Self {
         self.thumbnail_url = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_width`: *Optional*. Thumbnail width
+    /// Sets [`thumbnail_width`](field@Self::thumbnail_width): Thumbnail width
     pub fn thumbnail_width(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_width = Some(value.into());
         self
     }
 
-    /// Sets `thumbnail_height`: *Optional*. Thumbnail height
+    /// Sets [`thumbnail_height`](field@Self::thumbnail_height): Thumbnail height
     pub fn thumbnail_height(mut self, value: impl Into<i64>) -> Self {
         self.thumbnail_height = Some(value.into());
         self
@@ -2570,7 +2570,7 @@ pub struct InlineQueryResultGame {
     pub id: String,
     /// Short name of the game
     pub game_short_name: String,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
 }
 
@@ -2627,7 +2627,7 @@ impl InlineQueryResultGame {
         }
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
@@ -2646,21 +2646,21 @@ pub struct InlineQueryResultCachedPhoto {
     pub id: String,
     /// A valid file identifier of the photo
     pub photo_file_id: String,
-    /// *Optional*. Title for the result
+    /// Title for the result
     pub title: Option<String>,
-    /// *Optional*. Short description of the result
+    /// Short description of the result
     pub description: Option<String>,
-    /// *Optional*. Caption of the photo to be sent, 0-1024 characters after entities parsing
+    /// Caption of the photo to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the photo
+    /// Content of the message to be sent instead of the photo
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -2756,49 +2756,49 @@ impl InlineQueryResultCachedPhoto {
         }
     }
 
-    /// Sets `title`: *Optional*. Title for the result
+    /// Sets [`title`](field@Self::title): Title for the result
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `description`: *Optional*. Short description of the result
+    /// Sets [`description`](field@Self::description): Short description of the result
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the photo to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the photo to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the photo caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the photo
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the photo
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -2820,19 +2820,19 @@ pub struct InlineQueryResultCachedGif {
     pub id: String,
     /// A valid file identifier for the GIF file
     pub gif_file_id: String,
-    /// *Optional*. Title for the result
+    /// Title for the result
     pub title: Option<String>,
-    /// *Optional*. Caption of the GIF file to be sent, 0-1024 characters after entities parsing
+    /// Caption of the GIF file to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the GIF animation
+    /// Content of the message to be sent instead of the GIF animation
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -2923,43 +2923,43 @@ impl InlineQueryResultCachedGif {
         }
     }
 
-    /// Sets `title`: *Optional*. Title for the result
+    /// Sets [`title`](field@Self::title): Title for the result
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the GIF file to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the GIF file to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the GIF animation
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the GIF animation
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -2981,19 +2981,19 @@ pub struct InlineQueryResultCachedMpeg4Gif {
     pub id: String,
     /// A valid file identifier for the MPEG4 file
     pub mpeg4_file_id: String,
-    /// *Optional*. Title for the result
+    /// Title for the result
     pub title: Option<String>,
-    /// *Optional*. Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
+    /// Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the video animation
+    /// Content of the message to be sent instead of the video animation
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -3084,43 +3084,43 @@ impl InlineQueryResultCachedMpeg4Gif {
         }
     }
 
-    /// Sets `title`: *Optional*. Title for the result
+    /// Sets [`title`](field@Self::title): Title for the result
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the MPEG-4 file to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the video animation
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the video animation
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -3142,9 +3142,9 @@ pub struct InlineQueryResultCachedSticker {
     pub id: String,
     /// A valid file identifier of the sticker
     pub sticker_file_id: String,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the sticker
+    /// Content of the message to be sent instead of the sticker
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -3208,13 +3208,13 @@ impl InlineQueryResultCachedSticker {
         }
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the sticker
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the sticker
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -3238,17 +3238,17 @@ pub struct InlineQueryResultCachedDocument {
     pub title: String,
     /// A valid file identifier for the file
     pub document_file_id: String,
-    /// *Optional*. Short description of the result
+    /// Short description of the result
     pub description: Option<String>,
-    /// *Optional*. Caption of the document to be sent, 0-1024 characters after entities parsing
+    /// Caption of the document to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the file
+    /// Content of the message to be sent instead of the file
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -3341,37 +3341,37 @@ impl InlineQueryResultCachedDocument {
         }
     }
 
-    /// Sets `description`: *Optional*. Short description of the result
+    /// Sets [`description`](field@Self::description): Short description of the result
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the document to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the document to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the document caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the file
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the file
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -3395,19 +3395,19 @@ pub struct InlineQueryResultCachedVideo {
     pub video_file_id: String,
     /// Title for the result
     pub title: String,
-    /// *Optional*. Short description of the result
+    /// Short description of the result
     pub description: Option<String>,
-    /// *Optional*. Caption of the video to be sent, 0-1024 characters after entities parsing
+    /// Caption of the video to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the video
+    /// Content of the message to be sent instead of the video
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -3507,43 +3507,43 @@ impl InlineQueryResultCachedVideo {
         }
     }
 
-    /// Sets `description`: *Optional*. Short description of the result
+    /// Sets [`description`](field@Self::description): Short description of the result
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the video to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the video to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the video caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the video
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the video
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -3567,15 +3567,15 @@ pub struct InlineQueryResultCachedVoice {
     pub voice_file_id: String,
     /// Voice message title
     pub title: String,
-    /// *Optional*. Caption, 0-1024 characters after entities parsing
+    /// Caption, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the voice message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the voice message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the voice message
+    /// Content of the message to be sent instead of the voice message
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -3663,31 +3663,31 @@ impl InlineQueryResultCachedVoice {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the voice message caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the voice message caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the voice message
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the voice message
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,
@@ -3709,15 +3709,15 @@ pub struct InlineQueryResultCachedAudio {
     pub id: String,
     /// A valid file identifier for the audio file
     pub audio_file_id: String,
-    /// *Optional*. Caption, 0-1024 characters after entities parsing
+    /// Caption, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
-    /// *Optional*. Content of the message to be sent instead of the audio
+    /// Content of the message to be sent instead of the audio
     pub input_message_content: Option<Box<InputMessageContent>>,
 }
 
@@ -3796,31 +3796,31 @@ impl InlineQueryResultCachedAudio {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the audio caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `input_message_content`: *Optional*. Content of the message to be sent instead of the audio
+    /// Sets [`input_message_content`](field@Self::input_message_content): Content of the message to be sent instead of the audio
     pub fn input_message_content(
         mut self,
         value: impl Into<InputMessageContent>,

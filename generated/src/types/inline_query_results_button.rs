@@ -12,9 +12,9 @@ use crate::types::WebAppInfo;
 pub struct InlineQueryResultsButton {
     /// Label text on the button
     pub text: String,
-    /// *Optional*. Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button. The Web App will be able to switch back to the inline mode using the method [switchInlineQuery](https://core.telegram.org/bots/webapps#initializing-mini-apps) inside the Web App.
+    /// Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button. The Web App will be able to switch back to the inline mode using the method [switchInlineQuery](https://core.telegram.org/bots/webapps#initializing-mini-apps) inside the Web App.
     pub web_app: Option<Box<WebAppInfo>>,
-    /// *Optional*. [Deep-linking](https://core.telegram.org/bots/features#deep-linking) parameter for the /start message sent to the bot when a user presses the button. 1-64 characters, only `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed.
+    /// [Deep-linking](https://core.telegram.org/bots/features#deep-linking) parameter for the /start message sent to the bot when a user presses the button. 1-64 characters, only `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed.
     ///
     /// *Example:* An inline bot that sends YouTube videos can ask the user to connect the bot to their YouTube account to adapt search results accordingly. To do this, it displays a 'Connect your YouTube account' button above the results, or even before showing any. The user presses the button, switches to a private chat with the bot and, in doing so, passes a start parameter that instructs the bot to return an OAuth link. Once done, the bot can offer a [*switch_inline*](crate::types::InlineKeyboardMarkup) button so that the user can easily return to the chat where they wanted to use the bot's inline capabilities.
     pub start_parameter: Option<String>,
@@ -68,15 +68,13 @@ impl InlineQueryResultsButton {
         }
     }
 
-    /// Sets `web_app`: *Optional*. Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button. The Web App will be able to switch back to the inline mode using the method [switchInlineQuery](https://core.telegram.org/bots/webapps#initializing-mini-apps) inside the Web App.
+    /// Sets [`web_app`](field@Self::web_app): Description of the [Web App](https://core.telegram.org/bots/webapps) that will be launched when the user presses the button.
     pub fn web_app(mut self, value: impl Into<WebAppInfo>) -> Self {
         self.web_app = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `start_parameter`: *Optional*. [Deep-linking](https://core.telegram.org/bots/features#deep-linking) parameter for the /start message sent to the bot when a user presses the button. 1-64 characters, only `A-Z`, `a-z`, `0-9`, `_` and `-` are allowed.
-    ///
-    /// *Example:* An inline bot that sends YouTube videos can ask the user to connect the bot to their YouTube account to adapt search results accordingly. To do this, it displays a 'Connect your YouTube account' button above the results, or even before showing any. The user presses the button, switches to a private chat with the bot and, in doing so, passes a start parameter that instructs the bot to return an OAuth link. Once done, the bot can offer a [*switch_inline*](crate::types::InlineKeyboardMarkup) button so that the user can easily return to the chat where they wanted to use the bot's inline capabilities.
+    /// Sets [`start_parameter`](field@Self::start_parameter): [Deep-linking](https://core.telegram.org/bots/features#deep-linking) parameter for the /start message sent to the bot when a user presses the button.
     pub fn start_parameter(mut self, value: impl Into<String>) -> Self {
         self.start_parameter = Some(value.into());
         self

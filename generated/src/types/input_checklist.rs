@@ -12,17 +12,17 @@ use crate::types::{InputChecklistTask, MessageEntity, ParseMode};
 pub struct InputChecklist {
     /// Title of the checklist; 1-255 characters after entities parsing
     pub title: String,
-    /// *Optional*. Mode for parsing entities in the title. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the title. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the title, which can be specified instead of parse_mode. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are allowed.
+    /// List of special entities that appear in the title, which can be specified instead of parse_mode. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are allowed.
     pub title_entities: Option<Vec<MessageEntity>>,
     /// List of 1-30 tasks in the checklist
     ///
     /// Read as empty when absent.
     pub tasks: Vec<InputChecklistTask>,
-    /// *Optional*. Pass *True* if other users can add tasks to the checklist
+    /// Pass `true` if other users can add tasks to the checklist
     pub others_can_add_tasks: Option<bool>,
-    /// *Optional*. Pass *True* if other users can mark tasks as done or not done in the checklist
+    /// Pass `true` if other users can mark tasks as done or not done in the checklist
     pub others_can_mark_tasks_as_done: Option<bool>,
 }
 
@@ -94,25 +94,25 @@ impl InputChecklist {
         }
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the title. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the title.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `title_entities`: *Optional*. List of special entities that appear in the title, which can be specified instead of parse_mode. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are allowed.
+    /// Sets [`title_entities`](field@Self::title_entities): List of special entities that appear in the title, which can be specified instead of parse_mode.
     pub fn title_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.title_entities = Some(value.into());
         self
     }
 
-    /// Sets `others_can_add_tasks`: *Optional*. Pass *True* if other users can add tasks to the checklist
+    /// Sets [`others_can_add_tasks`](field@Self::others_can_add_tasks): Pass `true` if other users can add tasks to the checklist
     pub fn others_can_add_tasks(mut self, value: impl Into<bool>) -> Self {
         self.others_can_add_tasks = Some(value.into());
         self
     }
 
-    /// Sets `others_can_mark_tasks_as_done`: *Optional*. Pass *True* if other users can mark tasks as done or not done in the checklist
+    /// Sets [`others_can_mark_tasks_as_done`](field@Self::others_can_mark_tasks_as_done): Pass `true` if other users can mark tasks as done or not done in the checklist
     pub fn others_can_mark_tasks_as_done(mut self, value: impl Into<bool>) -> Self {
         self.others_can_mark_tasks_as_done = Some(value.into());
         self

@@ -14,9 +14,9 @@ pub struct InputChecklistTask {
     pub id: i64,
     /// Text of the task; 1-100 characters after entities parsing
     pub text: String,
-    /// *Optional*. Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the text, which can be specified instead of parse_mode. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are allowed.
+    /// List of special entities that appear in the text, which can be specified instead of parse_mode. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are allowed.
     pub text_entities: Option<Vec<MessageEntity>>,
 }
 
@@ -73,13 +73,13 @@ impl InputChecklistTask {
         }
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the text.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `text_entities`: *Optional*. List of special entities that appear in the text, which can be specified instead of parse_mode. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are allowed.
+    /// Sets [`text_entities`](field@Self::text_entities): List of special entities that appear in the text, which can be specified instead of parse_mode.
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.text_entities = Some(value.into());
         self

@@ -132,11 +132,11 @@ impl From<InputInvoiceMessageContent> for InputMessageContent {
 pub struct InputTextMessageContent {
     /// Text of the message to be sent, 1-4096 characters
     pub message_text: String,
-    /// *Optional*. Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Link preview generation options for the message
+    /// Link preview generation options for the message
     pub link_preview_options: Option<Box<LinkPreviewOptions>>,
 }
 
@@ -193,19 +193,19 @@ impl InputTextMessageContent {
         }
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the message text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the message text.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `entities`: *Optional*. List of special entities that appear in message text, which can be specified instead of *parse_mode*
+    /// Sets [`entities`](field@Self::entities): List of special entities that appear in message text, which can be specified instead of *parse_mode*
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.entities = Some(value.into());
         self
     }
 
-    /// Sets `link_preview_options`: *Optional*. Link preview generation options for the message
+    /// Sets [`link_preview_options`](field@Self::link_preview_options): Link preview generation options for the message
     pub fn link_preview_options(mut self, value: impl Into<LinkPreviewOptions>) -> Self {
         self.link_preview_options = Some(Box::new(value.into()));
         self
@@ -271,13 +271,13 @@ pub struct InputLocationMessageContent {
     pub latitude: f64,
     /// Longitude of the location in degrees
     pub longitude: f64,
-    /// *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
+    /// The radius of uncertainty for the location, measured in meters; 0-1500
     pub horizontal_accuracy: Option<f64>,
-    /// *Optional*. Period in seconds during which the location can be updated, must be between 60 and 86400, or 0x7FFFFFFF for live locations that can be edited indefinitely
+    /// Period in seconds during which the location can be updated, must be between 60 and 86400, or 0x7FFFFFFF for live locations that can be edited indefinitely
     pub live_period: Option<i64>,
-    /// *Optional*. For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+    /// For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
     pub heading: Option<i64>,
-    /// *Optional*. For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+    /// For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
     pub proximity_alert_radius: Option<i64>,
 }
 
@@ -346,25 +346,25 @@ impl InputLocationMessageContent {
         }
     }
 
-    /// Sets `horizontal_accuracy`: *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
+    /// Sets [`horizontal_accuracy`](field@Self::horizontal_accuracy): The radius of uncertainty for the location, measured in meters; 0-1500
     pub fn horizontal_accuracy(mut self, value: impl Into<f64>) -> Self {
         self.horizontal_accuracy = Some(value.into());
         self
     }
 
-    /// Sets `live_period`: *Optional*. Period in seconds during which the location can be updated, must be between 60 and 86400, or 0x7FFFFFFF for live locations that can be edited indefinitely
+    /// Sets [`live_period`](field@Self::live_period): Period in seconds during which the location can be updated, must be between 60 and 86400, or 0x7FFFFFFF for live locations that can be edited indefinitely
     pub fn live_period(mut self, value: impl Into<i64>) -> Self {
         self.live_period = Some(value.into());
         self
     }
 
-    /// Sets `heading`: *Optional*. For live locations, a direction in which the user is moving, in degrees. Must be between 1 and 360 if specified.
+    /// Sets [`heading`](field@Self::heading): For live locations, a direction in which the user is moving, in degrees.
     pub fn heading(mut self, value: impl Into<i64>) -> Self {
         self.heading = Some(value.into());
         self
     }
 
-    /// Sets `proximity_alert_radius`: *Optional*. For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters. Must be between 1 and 100000 if specified.
+    /// Sets [`proximity_alert_radius`](field@Self::proximity_alert_radius): For live locations, a maximum distance for proximity alerts about approaching another chat member, in meters.
     pub fn proximity_alert_radius(mut self, value: impl Into<i64>) -> Self {
         self.proximity_alert_radius = Some(value.into());
         self
@@ -385,13 +385,13 @@ pub struct InputVenueMessageContent {
     pub title: String,
     /// Address of the venue
     pub address: String,
-    /// *Optional*. Foursquare identifier of the venue, if known
+    /// Foursquare identifier of the venue, if known
     pub foursquare_id: Option<String>,
-    /// *Optional*. Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
     pub foursquare_type: Option<String>,
-    /// *Optional*. Google Places identifier of the venue
+    /// Google Places identifier of the venue
     pub google_place_id: Option<String>,
-    /// *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
     pub google_place_type: Option<String>,
 }
 
@@ -473,25 +473,25 @@ impl InputVenueMessageContent {
         }
     }
 
-    /// Sets `foursquare_id`: *Optional*. Foursquare identifier of the venue, if known
+    /// Sets [`foursquare_id`](field@Self::foursquare_id): Foursquare identifier of the venue, if known
     pub fn foursquare_id(mut self, value: impl Into<String>) -> Self {
         self.foursquare_id = Some(value.into());
         self
     }
 
-    /// Sets `foursquare_type`: *Optional*. Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Sets [`foursquare_type`](field@Self::foursquare_type): Foursquare type of the venue, if known.
     pub fn foursquare_type(mut self, value: impl Into<String>) -> Self {
         self.foursquare_type = Some(value.into());
         self
     }
 
-    /// Sets `google_place_id`: *Optional*. Google Places identifier of the venue
+    /// Sets [`google_place_id`](field@Self::google_place_id): Google Places identifier of the venue
     pub fn google_place_id(mut self, value: impl Into<String>) -> Self {
         self.google_place_id = Some(value.into());
         self
     }
 
-    /// Sets `google_place_type`: *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Sets [`google_place_type`](field@Self::google_place_type): Google Places type of the venue.
     pub fn google_place_type(mut self, value: impl Into<String>) -> Self {
         self.google_place_type = Some(value.into());
         self
@@ -508,9 +508,9 @@ pub struct InputContactMessageContent {
     pub phone_number: String,
     /// Contact's first name
     pub first_name: String,
-    /// *Optional*. Contact's last name
+    /// Contact's last name
     pub last_name: Option<String>,
-    /// *Optional*. Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
+    /// Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
     pub vcard: Option<String>,
 }
 
@@ -567,13 +567,13 @@ impl InputContactMessageContent {
         }
     }
 
-    /// Sets `last_name`: *Optional*. Contact's last name
+    /// Sets [`last_name`](field@Self::last_name): Contact's last name
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `vcard`: *Optional*. Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
+    /// Sets [`vcard`](field@Self::vcard): Additional data about the contact in the form of a [vCard](https://en.wikipedia.org/wiki/VCard), 0-2048 bytes
     pub fn vcard(mut self, value: impl Into<String>) -> Self {
         self.vcard = Some(value.into());
         self
@@ -592,41 +592,41 @@ pub struct InputInvoiceMessageContent {
     pub description: String,
     /// Bot-defined invoice payload, 1-128 bytes. This will not be displayed to the user, use it for your internal processes.
     pub payload: String,
-    /// *Optional*. Payment provider token, obtained via [@BotFather](https://t.me/botfather). Pass an empty string for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Payment provider token, obtained via [@BotFather](https://t.me/botfather). Pass an empty string for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub provider_token: Option<String>,
     /// Three-letter ISO 4217 currency code, see [more on currencies](https://core.telegram.org/bots/payments#supported-currencies). Pass “XTR” for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub currency: String,
-    /// Price breakdown, a JSON-serialized list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Price breakdown, a list of components (e.g. product price, tax, discount, delivery cost, delivery tax, bonus, etc.). Must contain exactly one item for payments in [Telegram Stars](https://t.me/BotNews/90).
     ///
     /// Read as empty when absent.
     pub prices: Vec<LabeledPrice>,
-    /// *Optional*. The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub max_tip_amount: Option<i64>,
-    /// *Optional*. A JSON-serialized array of suggested amounts of tip in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+    /// A list of suggested amounts of tip in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
     pub suggested_tip_amounts: Option<Vec<i64>>,
-    /// *Optional*. A JSON-serialized object for data about the invoice, which will be shared with the payment provider. A detailed description of the required fields should be provided by the payment provider.
+    /// A JSON-serialized object for data about the invoice, which will be shared with the payment provider. A detailed description of the required fields should be provided by the payment provider.
     pub provider_data: Option<String>,
-    /// *Optional*. URL of the product photo for the invoice. Can be a photo of the goods or a marketing image for a service.
+    /// URL of the product photo for the invoice. Can be a photo of the goods or a marketing image for a service.
     pub photo_url: Option<String>,
-    /// *Optional*. Photo size in bytes
+    /// Photo size in bytes
     pub photo_size: Option<i64>,
-    /// *Optional*. Photo width
+    /// Photo width
     pub photo_width: Option<i64>,
-    /// *Optional*. Photo height
+    /// Photo height
     pub photo_height: Option<i64>,
-    /// *Optional*. Pass *True* if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_name: Option<bool>,
-    /// *Optional*. Pass *True* if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_phone_number: Option<bool>,
-    /// *Optional*. Pass *True* if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_email: Option<bool>,
-    /// *Optional*. Pass *True* if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub need_shipping_address: Option<bool>,
-    /// *Optional*. Pass *True* if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub send_phone_number_to_provider: Option<bool>,
-    /// *Optional*. Pass *True* if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub send_email_to_provider: Option<bool>,
-    /// *Optional*. Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Pass `true` if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
     pub is_flexible: Option<bool>,
 }
 
@@ -777,91 +777,91 @@ impl InputInvoiceMessageContent {
         }
     }
 
-    /// Sets `provider_token`: *Optional*. Payment provider token, obtained via [@BotFather](https://t.me/botfather). Pass an empty string for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`provider_token`](field@Self::provider_token): Payment provider token, obtained via [@BotFather](https://t.me/botfather).
     pub fn provider_token(mut self, value: impl Into<String>) -> Self {
         self.provider_token = Some(value.into());
         self
     }
 
-    /// Sets `max_tip_amount`: *Optional*. The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double). For example, for a maximum tip of `US$ 1.45` pass `max_tip_amount = 145`. See the *exp* parameter in [currencies.json](https://core.telegram.org/bots/payments/currencies.json), it shows the number of digits past the decimal point for each currency (2 for the majority of currencies). Defaults to 0. Not supported for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`max_tip_amount`](field@Self::max_tip_amount): The maximum accepted amount for tips in the *smallest units* of the currency (integer, **not** float/double).
     pub fn max_tip_amount(mut self, value: impl Into<i64>) -> Self {
         self.max_tip_amount = Some(value.into());
         self
     }
 
-    /// Sets `suggested_tip_amounts`: *Optional*. A JSON-serialized array of suggested amounts of tip in the *smallest units* of the currency (integer, **not** float/double). At most 4 suggested tip amounts can be specified. The suggested tip amounts must be positive, passed in a strictly increased order and must not exceed *max_tip_amount*.
+    /// Sets [`suggested_tip_amounts`](field@Self::suggested_tip_amounts): A list of suggested amounts of tip in the *smallest units* of the currency (integer, **not** float/double).
     pub fn suggested_tip_amounts(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.suggested_tip_amounts = Some(value.into());
         self
     }
 
-    /// Sets `provider_data`: *Optional*. A JSON-serialized object for data about the invoice, which will be shared with the payment provider. A detailed description of the required fields should be provided by the payment provider.
+    /// Sets [`provider_data`](field@Self::provider_data): A JSON-serialized object for data about the invoice, which will be shared with the payment provider.
     pub fn provider_data(mut self, value: impl Into<String>) -> Self {
         self.provider_data = Some(value.into());
         self
     }
 
-    /// Sets `photo_url`: *Optional*. URL of the product photo for the invoice. Can be a photo of the goods or a marketing image for a service.
+    /// Sets [`photo_url`](field@Self::photo_url): URL of the product photo for the invoice.
     pub fn photo_url(mut self, value: impl Into<String>) -> Self {
         self.photo_url = Some(value.into());
         self
     }
 
-    /// Sets `photo_size`: *Optional*. Photo size in bytes
+    /// Sets [`photo_size`](field@Self::photo_size): Photo size in bytes
     pub fn photo_size(mut self, value: impl Into<i64>) -> Self {
         self.photo_size = Some(value.into());
         self
     }
 
-    /// Sets `photo_width`: *Optional*. Photo width
+    /// Sets [`photo_width`](field@Self::photo_width): Photo width
     pub fn photo_width(mut self, value: impl Into<i64>) -> Self {
         self.photo_width = Some(value.into());
         self
     }
 
-    /// Sets `photo_height`: *Optional*. Photo height
+    /// Sets [`photo_height`](field@Self::photo_height): Photo height
     pub fn photo_height(mut self, value: impl Into<i64>) -> Self {
         self.photo_height = Some(value.into());
         self
     }
 
-    /// Sets `need_name`: *Optional*. Pass *True* if you require the user's full name to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_name`](field@Self::need_name): Pass `true` if you require the user's full name to complete the order.
     pub fn need_name(mut self, value: impl Into<bool>) -> Self {
         self.need_name = Some(value.into());
         self
     }
 
-    /// Sets `need_phone_number`: *Optional*. Pass *True* if you require the user's phone number to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_phone_number`](field@Self::need_phone_number): Pass `true` if you require the user's phone number to complete the order.
     pub fn need_phone_number(mut self, value: impl Into<bool>) -> Self {
         self.need_phone_number = Some(value.into());
         self
     }
 
-    /// Sets `need_email`: *Optional*. Pass *True* if you require the user's email address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_email`](field@Self::need_email): Pass `true` if you require the user's email address to complete the order.
     pub fn need_email(mut self, value: impl Into<bool>) -> Self {
         self.need_email = Some(value.into());
         self
     }
 
-    /// Sets `need_shipping_address`: *Optional*. Pass *True* if you require the user's shipping address to complete the order. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`need_shipping_address`](field@Self::need_shipping_address): Pass `true` if you require the user's shipping address to complete the order.
     pub fn need_shipping_address(mut self, value: impl Into<bool>) -> Self {
         self.need_shipping_address = Some(value.into());
         self
     }
 
-    /// Sets `send_phone_number_to_provider`: *Optional*. Pass *True* if the user's phone number should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`send_phone_number_to_provider`](field@Self::send_phone_number_to_provider): Pass `true` if the user's phone number should be sent to the provider.
     pub fn send_phone_number_to_provider(mut self, value: impl Into<bool>) -> Self {
         self.send_phone_number_to_provider = Some(value.into());
         self
     }
 
-    /// Sets `send_email_to_provider`: *Optional*. Pass *True* if the user's email address should be sent to the provider. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`send_email_to_provider`](field@Self::send_email_to_provider): Pass `true` if the user's email address should be sent to the provider.
     pub fn send_email_to_provider(mut self, value: impl Into<bool>) -> Self {
         self.send_email_to_provider = Some(value.into());
         self
     }
 
-    /// Sets `is_flexible`: *Optional*. Pass *True* if the final price depends on the shipping method. Ignored for payments in [Telegram Stars](https://t.me/BotNews/90).
+    /// Sets [`is_flexible`](field@Self::is_flexible): Pass `true` if the final price depends on the shipping method.
     pub fn is_flexible(mut self, value: impl Into<bool>) -> Self {
         self.is_flexible = Some(value.into());
         self

@@ -208,19 +208,19 @@ impl InputPaidMediaPhoto {
 pub struct InputPaidMediaVideo {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub media: InputFile,
-    /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub thumbnail: Option<InputFile>,
-    /// *Optional*. Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub cover: Option<InputFile>,
-    /// *Optional*. Start timestamp for the video in the message
+    /// Start timestamp for the video in the message
     pub start_timestamp: Option<i64>,
-    /// *Optional*. Video width
+    /// Video width
     pub width: Option<i64>,
-    /// *Optional*. Video height
+    /// Video height
     pub height: Option<i64>,
-    /// *Optional*. Video duration in seconds
+    /// Video duration in seconds
     pub duration: Option<i64>,
-    /// *Optional*. Pass *True* if the uploaded video is suitable for streaming
+    /// Pass `true` if the uploaded video is suitable for streaming
     pub supports_streaming: Option<bool>,
 }
 
@@ -298,43 +298,43 @@ impl InputPaidMediaVideo {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Sets [`thumbnail`](field@Self::thumbnail): Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side.
     pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
 
-    /// Sets `cover`: *Optional*. Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Sets [`cover`](field@Self::cover): Cover for the video in the message.
     pub fn cover(mut self, value: impl Into<InputFile>) -> Self {
         self.cover = Some(value.into());
         self
     }
 
-    /// Sets `start_timestamp`: *Optional*. Start timestamp for the video in the message
+    /// Sets [`start_timestamp`](field@Self::start_timestamp): Start timestamp for the video in the message
     pub fn start_timestamp(mut self, value: impl Into<i64>) -> Self {
         self.start_timestamp = Some(value.into());
         self
     }
 
-    /// Sets `width`: *Optional*. Video width
+    /// Sets [`width`](field@Self::width): Video width
     pub fn width(mut self, value: impl Into<i64>) -> Self {
         self.width = Some(value.into());
         self
     }
 
-    /// Sets `height`: *Optional*. Video height
+    /// Sets [`height`](field@Self::height): Video height
     pub fn height(mut self, value: impl Into<i64>) -> Self {
         self.height = Some(value.into());
         self
     }
 
-    /// Sets `duration`: *Optional*. Video duration in seconds
+    /// Sets [`duration`](field@Self::duration): Video duration in seconds
     pub fn duration(mut self, value: impl Into<i64>) -> Self {
         self.duration = Some(value.into());
         self
     }
 
-    /// Sets `supports_streaming`: *Optional*. Pass *True* if the uploaded video is suitable for streaming
+    /// Sets [`supports_streaming`](field@Self::supports_streaming): Pass `true` if the uploaded video is suitable for streaming
     pub fn supports_streaming(mut self, value: impl Into<bool>) -> Self {
         self.supports_streaming = Some(value.into());
         self

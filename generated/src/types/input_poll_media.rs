@@ -176,23 +176,23 @@ impl From<InputMediaVideo> for InputPollMedia {
 pub struct InputMediaAnimation {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub media: InputFile,
-    /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub thumbnail: Option<InputFile>,
-    /// *Optional*. Caption of the animation to be sent, 0-1024 characters after entities parsing
+    /// Caption of the animation to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the animation caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the animation caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. Animation width
+    /// Animation width
     pub width: Option<i64>,
-    /// *Optional*. Animation height
+    /// Animation height
     pub height: Option<i64>,
-    /// *Optional*. Animation duration in seconds
+    /// Animation duration in seconds
     pub duration: Option<i64>,
-    /// *Optional*. Pass *True* if the animation needs to be covered with a spoiler animation
+    /// Pass `true` if the animation needs to be covered with a spoiler animation
     pub has_spoiler: Option<bool>,
 }
 
@@ -282,55 +282,55 @@ impl InputMediaAnimation {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Sets [`thumbnail`](field@Self::thumbnail): Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side.
     pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the animation to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the animation to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the animation caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the animation caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `width`: *Optional*. Animation width
+    /// Sets [`width`](field@Self::width): Animation width
     pub fn width(mut self, value: impl Into<i64>) -> Self {
         self.width = Some(value.into());
         self
     }
 
-    /// Sets `height`: *Optional*. Animation height
+    /// Sets [`height`](field@Self::height): Animation height
     pub fn height(mut self, value: impl Into<i64>) -> Self {
         self.height = Some(value.into());
         self
     }
 
-    /// Sets `duration`: *Optional*. Animation duration in seconds
+    /// Sets [`duration`](field@Self::duration): Animation duration in seconds
     pub fn duration(mut self, value: impl Into<i64>) -> Self {
         self.duration = Some(value.into());
         self
     }
 
-    /// Sets `has_spoiler`: *Optional*. Pass *True* if the animation needs to be covered with a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): Pass `true` if the animation needs to be covered with a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
@@ -347,19 +347,19 @@ impl InputMediaAnimation {
 pub struct InputMediaAudio {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub media: InputFile,
-    /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub thumbnail: Option<InputFile>,
-    /// *Optional*. Caption of the audio to be sent, 0-1024 characters after entities parsing
+    /// Caption of the audio to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Duration of the audio in seconds
+    /// Duration of the audio in seconds
     pub duration: Option<i64>,
-    /// *Optional*. Performer of the audio
+    /// Performer of the audio
     pub performer: Option<String>,
-    /// *Optional*. Title of the audio
+    /// Title of the audio
     pub title: Option<String>,
 }
 
@@ -437,43 +437,43 @@ impl InputMediaAudio {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Sets [`thumbnail`](field@Self::thumbnail): Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side.
     pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the audio to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the audio to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the audio caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the audio caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `duration`: *Optional*. Duration of the audio in seconds
+    /// Sets [`duration`](field@Self::duration): Duration of the audio in seconds
     pub fn duration(mut self, value: impl Into<i64>) -> Self {
         self.duration = Some(value.into());
         self
     }
 
-    /// Sets `performer`: *Optional*. Performer of the audio
+    /// Sets [`performer`](field@Self::performer): Performer of the audio
     pub fn performer(mut self, value: impl Into<String>) -> Self {
         self.performer = Some(value.into());
         self
     }
 
-    /// Sets `title`: *Optional*. Title of the audio
+    /// Sets [`title`](field@Self::title): Title of the audio
     pub fn title(mut self, value: impl Into<String>) -> Self {
         self.title = Some(value.into());
         self
@@ -490,15 +490,15 @@ impl InputMediaAudio {
 pub struct InputMediaDocument {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub media: InputFile,
-    /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub thumbnail: Option<InputFile>,
-    /// *Optional*. Caption of the document to be sent, 0-1024 characters after entities parsing
+    /// Caption of the document to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Disables automatic server-side content type detection for files uploaded using multipart/form-data. Always *True*, if the document is sent as part of an album.
+    /// Disables automatic server-side content type detection for files uploaded using multipart/form-data. Always `true` if the document is sent as part of an album.
     pub disable_content_type_detection: Option<bool>,
 }
 
@@ -568,31 +568,31 @@ impl InputMediaDocument {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Sets [`thumbnail`](field@Self::thumbnail): Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side.
     pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the document to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the document to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the document caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the document caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `disable_content_type_detection`: *Optional*. Disables automatic server-side content type detection for files uploaded using multipart/form-data. Always *True*, if the document is sent as part of an album.
+    /// Sets [`disable_content_type_detection`](field@Self::disable_content_type_detection): Disables automatic server-side content type detection for files uploaded using multipart/form-data.
     pub fn disable_content_type_detection(mut self, value: impl Into<bool>) -> Self {
         self.disable_content_type_detection = Some(value.into());
         self
@@ -611,15 +611,15 @@ pub struct InputMediaLivePhoto {
     pub media: InputFile,
     /// The static photo to send. Pass a file_id to send a file that exists on the Telegram servers (recommended) or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files). Sending live photos by a URL is currently unsupported.
     pub photo: InputFile,
-    /// *Optional*. Caption of the live photo to be sent, 0-1024 characters after entities parsing
+    /// Caption of the live photo to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the live photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the live photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. Pass *True* if the live photo needs to be covered with a spoiler animation
+    /// Pass `true` if the live photo needs to be covered with a spoiler animation
     pub has_spoiler: Option<bool>,
 }
 
@@ -694,31 +694,31 @@ impl InputMediaLivePhoto {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the live photo to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the live photo to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the live photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the live photo caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `has_spoiler`: *Optional*. Pass *True* if the live photo needs to be covered with a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): Pass `true` if the live photo needs to be covered with a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
@@ -737,7 +737,7 @@ pub struct InputMediaLocation {
     pub latitude: f64,
     /// Longitude of the location
     pub longitude: f64,
-    /// *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
+    /// The radius of uncertainty for the location, measured in meters; 0-1500
     pub horizontal_accuracy: Option<f64>,
 }
 
@@ -790,7 +790,7 @@ impl InputMediaLocation {
         }
     }
 
-    /// Sets `horizontal_accuracy`: *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
+    /// Sets [`horizontal_accuracy`](field@Self::horizontal_accuracy): The radius of uncertainty for the location, measured in meters; 0-1500
     pub fn horizontal_accuracy(mut self, value: impl Into<f64>) -> Self {
         self.horizontal_accuracy = Some(value.into());
         self
@@ -807,15 +807,15 @@ impl InputMediaLocation {
 pub struct InputMediaPhoto {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub media: InputFile,
-    /// *Optional*. Caption of the photo to be sent, 0-1024 characters after entities parsing
+    /// Caption of the photo to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. Pass *True* if the photo needs to be covered with a spoiler animation
+    /// Pass `true` if the photo needs to be covered with a spoiler animation
     pub has_spoiler: Option<bool>,
 }
 
@@ -885,31 +885,31 @@ impl InputMediaPhoto {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the photo to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the photo to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the photo caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the photo caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `has_spoiler`: *Optional*. Pass *True* if the photo needs to be covered with a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): Pass `true` if the photo needs to be covered with a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
@@ -932,13 +932,13 @@ pub struct InputMediaVenue {
     pub title: String,
     /// Address of the venue
     pub address: String,
-    /// *Optional*. Foursquare identifier of the venue
+    /// Foursquare identifier of the venue
     pub foursquare_id: Option<String>,
-    /// *Optional*. Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
     pub foursquare_type: Option<String>,
-    /// *Optional*. Google Places identifier of the venue
+    /// Google Places identifier of the venue
     pub google_place_id: Option<String>,
-    /// *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
     pub google_place_type: Option<String>,
 }
 
@@ -1021,25 +1021,25 @@ impl InputMediaVenue {
         }
     }
 
-    /// Sets `foursquare_id`: *Optional*. Foursquare identifier of the venue
+    /// Sets [`foursquare_id`](field@Self::foursquare_id): Foursquare identifier of the venue
     pub fn foursquare_id(mut self, value: impl Into<String>) -> Self {
         self.foursquare_id = Some(value.into());
         self
     }
 
-    /// Sets `foursquare_type`: *Optional*. Foursquare type of the venue, if known. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Sets [`foursquare_type`](field@Self::foursquare_type): Foursquare type of the venue, if known.
     pub fn foursquare_type(mut self, value: impl Into<String>) -> Self {
         self.foursquare_type = Some(value.into());
         self
     }
 
-    /// Sets `google_place_id`: *Optional*. Google Places identifier of the venue
+    /// Sets [`google_place_id`](field@Self::google_place_id): Google Places identifier of the venue
     pub fn google_place_id(mut self, value: impl Into<String>) -> Self {
         self.google_place_id = Some(value.into());
         self
     }
 
-    /// Sets `google_place_type`: *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Sets [`google_place_type`](field@Self::google_place_type): Google Places type of the venue.
     pub fn google_place_type(mut self, value: impl Into<String>) -> Self {
         self.google_place_type = Some(value.into());
         self
@@ -1056,29 +1056,29 @@ impl InputMediaVenue {
 pub struct InputMediaVideo {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub media: InputFile,
-    /// *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub thumbnail: Option<InputFile>,
-    /// *Optional*. Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub cover: Option<InputFile>,
-    /// *Optional*. Start timestamp for the video in the message
+    /// Start timestamp for the video in the message
     pub start_timestamp: Option<i64>,
-    /// *Optional*. Caption of the video to be sent, 0-1024 characters after entities parsing
+    /// Caption of the video to be sent, 0-1024 characters after entities parsing
     pub caption: Option<String>,
-    /// *Optional*. Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub parse_mode: Option<ParseMode>,
-    /// *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Pass `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. Video width
+    /// Video width
     pub width: Option<i64>,
-    /// *Optional*. Video height
+    /// Video height
     pub height: Option<i64>,
-    /// *Optional*. Video duration in seconds
+    /// Video duration in seconds
     pub duration: Option<i64>,
-    /// *Optional*. Pass *True* if the uploaded video is suitable for streaming
+    /// Pass `true` if the uploaded video is suitable for streaming
     pub supports_streaming: Option<bool>,
-    /// *Optional*. Pass *True* if the video needs to be covered with a spoiler animation
+    /// Pass `true` if the video needs to be covered with a spoiler animation
     pub has_spoiler: Option<bool>,
 }
 
@@ -1183,73 +1183,73 @@ impl InputMediaVideo {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side. The thumbnail should be in JPEG format and less than 200 kB in size. A thumbnail's width and height should not exceed 320. Ignored if the file is not uploaded using multipart/form-data. Thumbnails can't be reused and can be only uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the thumbnail was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Sets [`thumbnail`](field@Self::thumbnail): Thumbnail of the file sent; can be ignored if thumbnail generation for the file is supported server-side.
     pub fn thumbnail(mut self, value: impl Into<InputFile>) -> Self {
         self.thumbnail = Some(value.into());
         self
     }
 
-    /// Sets `cover`: *Optional*. Cover for the video in the message. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a file from the Internet, or pass “attach://\<file_attach_name>” to upload a new one using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
+    /// Sets [`cover`](field@Self::cover): Cover for the video in the message.
     pub fn cover(mut self, value: impl Into<InputFile>) -> Self {
         self.cover = Some(value.into());
         self
     }
 
-    /// Sets `start_timestamp`: *Optional*. Start timestamp for the video in the message
+    /// Sets [`start_timestamp`](field@Self::start_timestamp): Start timestamp for the video in the message
     pub fn start_timestamp(mut self, value: impl Into<i64>) -> Self {
         self.start_timestamp = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the video to be sent, 0-1024 characters after entities parsing
+    /// Sets [`caption`](field@Self::caption): Caption of the video to be sent, 0-1024 characters after entities parsing
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `parse_mode`: *Optional*. Mode for parsing entities in the video caption. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`parse_mode`](field@Self::parse_mode): Mode for parsing entities in the video caption.
     pub fn parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. List of special entities that appear in the caption, which can be specified instead of *parse_mode*
+    /// Sets [`caption_entities`](field@Self::caption_entities): List of special entities that appear in the caption, which can be specified instead of *parse_mode*
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. Pass *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): Pass `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `width`: *Optional*. Video width
+    /// Sets [`width`](field@Self::width): Video width
     pub fn width(mut self, value: impl Into<i64>) -> Self {
         self.width = Some(value.into());
         self
     }
 
-    /// Sets `height`: *Optional*. Video height
+    /// Sets [`height`](field@Self::height): Video height
     pub fn height(mut self, value: impl Into<i64>) -> Self {
         self.height = Some(value.into());
         self
     }
 
-    /// Sets `duration`: *Optional*. Video duration in seconds
+    /// Sets [`duration`](field@Self::duration): Video duration in seconds
     pub fn duration(mut self, value: impl Into<i64>) -> Self {
         self.duration = Some(value.into());
         self
     }
 
-    /// Sets `supports_streaming`: *Optional*. Pass *True* if the uploaded video is suitable for streaming
+    /// Sets [`supports_streaming`](field@Self::supports_streaming): Pass `true` if the uploaded video is suitable for streaming
     pub fn supports_streaming(mut self, value: impl Into<bool>) -> Self {
         self.supports_streaming = Some(value.into());
         self
     }
 
-    /// Sets `has_spoiler`: *Optional*. Pass *True* if the video needs to be covered with a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): Pass `true` if the video needs to be covered with a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self

@@ -12,11 +12,11 @@ use crate::types::{InputPollOptionMedia, MessageEntity, ParseMode};
 pub struct InputPollOption {
     /// Option text, 1-100 characters
     pub text: String,
-    /// *Optional*. Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Currently, only custom emoji entities are allowed.
+    /// Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Currently, only custom emoji entities are allowed.
     pub text_parse_mode: Option<ParseMode>,
-    /// *Optional*. A JSON-serialized list of special entities that appear in the poll option text. It can be specified instead of *text_parse_mode*.
+    /// A list of special entities that appear in the poll option text. It can be specified instead of *text_parse_mode*.
     pub text_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Media added to the poll option
+    /// Media added to the poll option
     pub media: Option<Box<InputPollOptionMedia>>,
 }
 
@@ -73,19 +73,19 @@ impl InputPollOption {
         }
     }
 
-    /// Sets `text_parse_mode`: *Optional*. Mode for parsing entities in the text. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details. Currently, only custom emoji entities are allowed.
+    /// Sets [`text_parse_mode`](field@Self::text_parse_mode): Mode for parsing entities in the text.
     pub fn text_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.text_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `text_entities`: *Optional*. A JSON-serialized list of special entities that appear in the poll option text. It can be specified instead of *text_parse_mode*.
+    /// Sets [`text_entities`](field@Self::text_entities): A list of special entities that appear in the poll option text.
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.text_entities = Some(value.into());
         self
     }
 
-    /// Sets `media`: *Optional*. Media added to the poll option
+    /// Sets [`media`](field@Self::media): Media added to the poll option
     pub fn media(mut self, value: impl Into<InputPollOptionMedia>) -> Self {
         self.media = Some(Box::new(value.into()));
         self

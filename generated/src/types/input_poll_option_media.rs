@@ -227,7 +227,7 @@ impl InputMediaLink {
 pub struct InputMediaSticker {
     /// File to send. Pass a file_id to send a file that exists on the Telegram servers (recommended), pass an HTTP URL for Telegram to get a .WEBP sticker from the Internet, or pass “attach://\<file_attach_name>” to upload a new .WEBP, .TGS, or .WEBM sticker using multipart/form-data under \<file_attach_name> name. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub media: InputFile,
-    /// *Optional*. Emoji associated with the sticker; only for just uploaded stickers
+    /// Emoji associated with the sticker; only for just uploaded stickers
     pub emoji: Option<String>,
 }
 
@@ -275,7 +275,7 @@ impl InputMediaSticker {
         }
     }
 
-    /// Sets `emoji`: *Optional*. Emoji associated with the sticker; only for just uploaded stickers
+    /// Sets [`emoji`](field@Self::emoji): Emoji associated with the sticker; only for just uploaded stickers
     pub fn emoji(mut self, value: impl Into<String>) -> Self {
         self.emoji = Some(value.into());
         self

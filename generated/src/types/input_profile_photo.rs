@@ -135,7 +135,7 @@ impl InputProfilePhotoStatic {
 pub struct InputProfilePhotoAnimated {
     /// The animated profile photo. Profile photos can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the photo was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub animation: InputFile,
-    /// *Optional*. Timestamp in seconds of the frame that will be used as the static profile photo. Defaults to 0.0.
+    /// Timestamp in seconds of the frame that will be used as the static profile photo. Defaults to 0.0.
     pub main_frame_timestamp: Option<f64>,
 }
 
@@ -183,7 +183,7 @@ impl InputProfilePhotoAnimated {
         }
     }
 
-    /// Sets `main_frame_timestamp`: *Optional*. Timestamp in seconds of the frame that will be used as the static profile photo. Defaults to 0.0.
+    /// Sets [`main_frame_timestamp`](field@Self::main_frame_timestamp): Timestamp in seconds of the frame that will be used as the static profile photo.
     pub fn main_frame_timestamp(mut self, value: impl Into<f64>) -> Self {
         self.main_frame_timestamp = Some(value.into());
         self

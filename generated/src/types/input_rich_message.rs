@@ -9,13 +9,13 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct InputRichMessage {
-    /// *Optional*. Content of the rich message to send described using HTML formatting. See [rich message formatting options](https://core.telegram.org/bots/api#rich-message-formatting-options) for more details.
+    /// Content of the rich message to send described using HTML formatting. See [rich message formatting options](https://core.telegram.org/bots/api#rich-message-formatting-options) for more details.
     pub html: Option<String>,
-    /// *Optional*. Content of the rich message to send described using Markdown formatting. See [rich message formatting options](https://core.telegram.org/bots/api#rich-message-formatting-options) for more details.
+    /// Content of the rich message to send described using Markdown formatting. See [rich message formatting options](https://core.telegram.org/bots/api#rich-message-formatting-options) for more details.
     pub markdown: Option<String>,
-    /// *Optional*. Pass *True* if the rich message must be shown right-to-left
+    /// Pass `true` if the rich message must be shown right-to-left
     pub is_rtl: Option<bool>,
-    /// *Optional*. Pass *True* to skip automatic detection of entities (e.g., URLs, email addresses, username mentions, hashtags, cashtags, bot commands, or phone numbers) in the text
+    /// Pass `true` to skip automatic detection of entities (e.g., URLs, email addresses, username mentions, hashtags, cashtags, bot commands, or phone numbers) in the text
     pub skip_entity_detection: Option<bool>,
 }
 
@@ -80,25 +80,25 @@ impl InputRichMessage {
         }
     }
 
-    /// Sets `html`: *Optional*. Content of the rich message to send described using HTML formatting. See [rich message formatting options](https://core.telegram.org/bots/api#rich-message-formatting-options) for more details.
+    /// Sets [`html`](field@Self::html): Content of the rich message to send described using HTML formatting.
     pub fn html(mut self, value: impl Into<String>) -> Self {
         self.html = Some(value.into());
         self
     }
 
-    /// Sets `markdown`: *Optional*. Content of the rich message to send described using Markdown formatting. See [rich message formatting options](https://core.telegram.org/bots/api#rich-message-formatting-options) for more details.
+    /// Sets [`markdown`](field@Self::markdown): Content of the rich message to send described using Markdown formatting.
     pub fn markdown(mut self, value: impl Into<String>) -> Self {
         self.markdown = Some(value.into());
         self
     }
 
-    /// Sets `is_rtl`: *Optional*. Pass *True* if the rich message must be shown right-to-left
+    /// Sets [`is_rtl`](field@Self::is_rtl): Pass `true` if the rich message must be shown right-to-left
     pub fn is_rtl(mut self, value: impl Into<bool>) -> Self {
         self.is_rtl = Some(value.into());
         self
     }
 
-    /// Sets `skip_entity_detection`: *Optional*. Pass *True* to skip automatic detection of entities (e.g., URLs, email addresses, username mentions, hashtags, cashtags, bot commands, or phone numbers) in the text
+    /// Sets [`skip_entity_detection`](field@Self::skip_entity_detection): Pass `true` to skip automatic detection of entities (e.g., URLs, email addresses, username mentions, hashtags, cashtags, bot commands, or phone numbers) in the text
     pub fn skip_entity_detection(mut self, value: impl Into<bool>) -> Self {
         self.skip_entity_detection = Some(value.into());
         self

@@ -18,9 +18,9 @@ pub struct InputSticker {
     ///
     /// Read as empty when absent.
     pub emoji_list: Vec<String>,
-    /// *Optional*. Position where the mask should be placed on faces. For “mask” stickers only.
+    /// Position where the mask should be placed on faces. For “mask” stickers only.
     pub mask_position: Option<Box<MaskPosition>>,
-    /// *Optional*. List of 0-20 search keywords for the sticker with total length of up to 64 characters. For “regular” and “custom_emoji” stickers only.
+    /// List of 0-20 search keywords for the sticker with total length of up to 64 characters. For “regular” and “custom_emoji” stickers only.
     pub keywords: Option<Vec<String>>,
 }
 
@@ -86,13 +86,13 @@ impl InputSticker {
         }
     }
 
-    /// Sets `mask_position`: *Optional*. Position where the mask should be placed on faces. For “mask” stickers only.
+    /// Sets [`mask_position`](field@Self::mask_position): Position where the mask should be placed on faces.
     pub fn mask_position(mut self, value: impl Into<MaskPosition>) -> Self {
         self.mask_position = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `keywords`: *Optional*. List of 0-20 search keywords for the sticker with total length of up to 64 characters. For “regular” and “custom_emoji” stickers only.
+    /// Sets [`keywords`](field@Self::keywords): List of 0-20 search keywords for the sticker with total length of up to 64 characters.
     pub fn keywords(mut self, value: impl Into<Vec<String>>) -> Self {
         self.keywords = Some(value.into());
         self

@@ -135,11 +135,11 @@ impl InputStoryContentPhoto {
 pub struct InputStoryContentVideo {
     /// The video to post as a story. The video must be of the size 720x1280, streamable, encoded with H.265 codec, with key frames added each second in the MPEG4 format, and must not exceed 30 MB. The video can't be reused and can only be uploaded as a new file, so you can pass “attach://\<file_attach_name>” if the video was uploaded using multipart/form-data under \<file_attach_name>. [More information on Sending Files »](https://core.telegram.org/bots/api#sending-files)
     pub video: InputFile,
-    /// *Optional*. Precise duration of the video in seconds; 0-60
+    /// Precise duration of the video in seconds; 0-60
     pub duration: Option<f64>,
-    /// *Optional*. Timestamp in seconds of the frame that will be used as the static cover for the story. Defaults to 0.0.
+    /// Timestamp in seconds of the frame that will be used as the static cover for the story. Defaults to 0.0.
     pub cover_frame_timestamp: Option<f64>,
-    /// *Optional*. Pass *True* if the video has no sound
+    /// Pass `true` if the video has no sound
     pub is_animation: Option<bool>,
 }
 
@@ -199,19 +199,19 @@ impl InputStoryContentVideo {
         }
     }
 
-    /// Sets `duration`: *Optional*. Precise duration of the video in seconds; 0-60
+    /// Sets [`duration`](field@Self::duration): Precise duration of the video in seconds; 0-60
     pub fn duration(mut self, value: impl Into<f64>) -> Self {
         self.duration = Some(value.into());
         self
     }
 
-    /// Sets `cover_frame_timestamp`: *Optional*. Timestamp in seconds of the frame that will be used as the static cover for the story. Defaults to 0.0.
+    /// Sets [`cover_frame_timestamp`](field@Self::cover_frame_timestamp): Timestamp in seconds of the frame that will be used as the static cover for the story.
     pub fn cover_frame_timestamp(mut self, value: impl Into<f64>) -> Self {
         self.cover_frame_timestamp = Some(value.into());
         self
     }
 
-    /// Sets `is_animation`: *Optional*. Pass *True* if the video has no sound
+    /// Sets [`is_animation`](field@Self::is_animation): Pass `true` if the video has no sound
     pub fn is_animation(mut self, value: impl Into<bool>) -> Self {
         self.is_animation = Some(value.into());
         self

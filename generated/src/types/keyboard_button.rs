@@ -15,23 +15,23 @@ use crate::types::{
 pub struct KeyboardButton {
     /// Text of the button. If none of the fields other than *text*, *icon_custom_emoji_id*, and *style* are used, it will be sent as a message when the button is pressed.
     pub text: String,
-    /// *Optional*. Unique identifier of the custom emoji shown before the text of the button. Can only be used by bots that purchased additional usernames on [Fragment](https://fragment.com) or in the messages directly sent by the bot to private, group and supergroup chats if the owner of the bot has a Telegram Premium subscription.
+    /// Unique identifier of the custom emoji shown before the text of the button. Can only be used by bots that purchased additional usernames on [Fragment](https://fragment.com) or in the messages directly sent by the bot to private, group and supergroup chats if the owner of the bot has a Telegram Premium subscription.
     pub icon_custom_emoji_id: Option<String>,
-    /// *Optional*. Style of the button. Must be one of “danger” (red), “success” (green) or “primary” (blue). If omitted, then an app-specific style is used.
+    /// Style of the button. Must be one of “danger” (red), “success” (green) or “primary” (blue). If omitted, then an app-specific style is used.
     pub style: Option<ButtonStyle>,
-    /// *Optional*. If specified, pressing the button will open a list of suitable users. Identifiers of selected users will be sent to the bot in a “users_shared” service message. Available in private chats only.
+    /// If specified, pressing the button will open a list of suitable users. Identifiers of selected users will be sent to the bot in a “users_shared” service message. Available in private chats only.
     pub request_users: Option<Box<KeyboardButtonRequestUsers>>,
-    /// *Optional*. If specified, pressing the button will open a list of suitable chats. Tapping on a chat will send its identifier to the bot in a “chat_shared” service message. Available in private chats only.
+    /// If specified, pressing the button will open a list of suitable chats. Tapping on a chat will send its identifier to the bot in a “chat_shared” service message. Available in private chats only.
     pub request_chat: Option<Box<KeyboardButtonRequestChat>>,
-    /// *Optional*. If specified, pressing the button will ask the user to create and share a bot that will be managed by the current bot. Available for bots that enabled management of other bots in the [@BotFather](https://t.me/BotFather) Mini App. Available in private chats only.
+    /// If specified, pressing the button will ask the user to create and share a bot that will be managed by the current bot. Available for bots that enabled management of other bots in the [@BotFather](https://t.me/BotFather) Mini App. Available in private chats only.
     pub request_managed_bot: Option<Box<KeyboardButtonRequestManagedBot>>,
-    /// *Optional*. If *True*, the user's phone number will be sent as a contact when the button is pressed. Available in private chats only.
+    /// If `true`, the user's phone number will be sent as a contact when the button is pressed. Available in private chats only.
     pub request_contact: Option<bool>,
-    /// *Optional*. If *True*, the user's current location will be sent when the button is pressed. Available in private chats only.
+    /// If `true`, the user's current location will be sent when the button is pressed. Available in private chats only.
     pub request_location: Option<bool>,
-    /// *Optional*. If specified, the user will be asked to create a poll and send it to the bot when the button is pressed. Available in private chats only.
+    /// If specified, the user will be asked to create a poll and send it to the bot when the button is pressed. Available in private chats only.
     pub request_poll: Option<Box<KeyboardButtonPollType>>,
-    /// *Optional*. If specified, the described [Web App](https://core.telegram.org/bots/webapps) will be launched when the button is pressed. The Web App will be able to send a “web_app_data” service message. Available in private chats only.
+    /// If specified, the described [Web App](https://core.telegram.org/bots/webapps) will be launched when the button is pressed. The Web App will be able to send a “web_app_data” service message. Available in private chats only.
     pub web_app: Option<Box<WebAppInfo>>,
 }
 
@@ -118,19 +118,19 @@ impl KeyboardButton {
         }
     }
 
-    /// Sets `icon_custom_emoji_id`: *Optional*. Unique identifier of the custom emoji shown before the text of the button. Can only be used by bots that purchased additional usernames on [Fragment](https://fragment.com) or in the messages directly sent by the bot to private, group and supergroup chats if the owner of the bot has a Telegram Premium subscription.
+    /// Sets [`icon_custom_emoji_id`](field@Self::icon_custom_emoji_id): Unique identifier of the custom emoji shown before the text of the button.
     pub fn icon_custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.icon_custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `style`: *Optional*. Style of the button. Must be one of “danger” (red), “success” (green) or “primary” (blue). If omitted, then an app-specific style is used.
+    /// Sets [`style`](field@Self::style): Style of the button.
     pub fn style(mut self, value: impl Into<ButtonStyle>) -> Self {
         self.style = Some(value.into());
         self
     }
 
-    /// Sets `request_users`: *Optional*. If specified, pressing the button will open a list of suitable users. Identifiers of selected users will be sent to the bot in a “users_shared” service message. Available in private chats only.
+    /// Sets [`request_users`](field@Self::request_users): If specified, pressing the button will open a list of suitable users.
     pub fn request_users(
         mut self,
         value: impl Into<KeyboardButtonRequestUsers>,
@@ -139,13 +139,13 @@ impl KeyboardButton {
         self
     }
 
-    /// Sets `request_chat`: *Optional*. If specified, pressing the button will open a list of suitable chats. Tapping on a chat will send its identifier to the bot in a “chat_shared” service message. Available in private chats only.
+    /// Sets [`request_chat`](field@Self::request_chat): If specified, pressing the button will open a list of suitable chats.
     pub fn request_chat(mut self, value: impl Into<KeyboardButtonRequestChat>) -> Self {
         self.request_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `request_managed_bot`: *Optional*. If specified, pressing the button will ask the user to create and share a bot that will be managed by the current bot. Available for bots that enabled management of other bots in the [@BotFather](https://t.me/BotFather) Mini App. Available in private chats only.
+    /// Sets [`request_managed_bot`](field@Self::request_managed_bot): If specified, pressing the button will ask the user to create and share a bot that will be managed by the current bot.
     pub fn request_managed_bot(
         mut self,
         value: impl Into<KeyboardButtonRequestManagedBot>,
@@ -154,25 +154,25 @@ impl KeyboardButton {
         self
     }
 
-    /// Sets `request_contact`: *Optional*. If *True*, the user's phone number will be sent as a contact when the button is pressed. Available in private chats only.
+    /// Sets [`request_contact`](field@Self::request_contact): If `true`, the user's phone number will be sent as a contact when the button is pressed.
     pub fn request_contact(mut self, value: impl Into<bool>) -> Self {
         self.request_contact = Some(value.into());
         self
     }
 
-    /// Sets `request_location`: *Optional*. If *True*, the user's current location will be sent when the button is pressed. Available in private chats only.
+    /// Sets [`request_location`](field@Self::request_location): If `true`, the user's current location will be sent when the button is pressed.
     pub fn request_location(mut self, value: impl Into<bool>) -> Self {
         self.request_location = Some(value.into());
         self
     }
 
-    /// Sets `request_poll`: *Optional*. If specified, the user will be asked to create a poll and send it to the bot when the button is pressed. Available in private chats only.
+    /// Sets [`request_poll`](field@Self::request_poll): If specified, the user will be asked to create a poll and send it to the bot when the button is pressed.
     pub fn request_poll(mut self, value: impl Into<KeyboardButtonPollType>) -> Self {
         self.request_poll = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `web_app`: *Optional*. If specified, the described [Web App](https://core.telegram.org/bots/webapps) will be launched when the button is pressed. The Web App will be able to send a “web_app_data” service message. Available in private chats only.
+    /// Sets [`web_app`](field@Self::web_app): If specified, the described [Web App](https://core.telegram.org/bots/webapps) will be launched when the button is pressed.
     pub fn web_app(mut self, value: impl Into<WebAppInfo>) -> Self {
         self.web_app = Some(Box::new(value.into()));
         self

@@ -12,27 +12,27 @@ use crate::types::ChatAdministratorRights;
 pub struct KeyboardButtonRequestChat {
     /// Signed 32-bit identifier of the request, which will be received back in the [ChatShared](crate::types::ChatShared) object. Must be unique within the message.
     pub request_id: i64,
-    /// Pass *True* to request a channel chat, pass *False* to request a group or a supergroup chat
+    /// Pass `true` to request a channel chat, pass `false` to request a group or a supergroup chat
     ///
     /// Read as `false` when absent.
     pub chat_is_channel: bool,
-    /// *Optional*. Pass *True* to request a forum supergroup, pass *False* to request a non-forum chat. If not specified, no additional restrictions are applied.
+    /// Pass `true` to request a forum supergroup, pass `false` to request a non-forum chat. If not specified, no additional restrictions are applied.
     pub chat_is_forum: Option<bool>,
-    /// *Optional*. Pass *True* to request a supergroup or a channel with a username, pass *False* to request a chat without a username. If not specified, no additional restrictions are applied.
+    /// Pass `true` to request a supergroup or a channel with a username, pass `false` to request a chat without a username. If not specified, no additional restrictions are applied.
     pub chat_has_username: Option<bool>,
-    /// *Optional*. Pass *True* to request a chat owned by the user. Otherwise, no additional restrictions are applied.
+    /// Pass `true` to request a chat owned by the user. Otherwise, no additional restrictions are applied.
     pub chat_is_created: Option<bool>,
-    /// *Optional*. A JSON-serialized object listing the required administrator rights of the user in the chat. The rights must be a superset of *bot_administrator_rights*. If not specified, no additional restrictions are applied.
+    /// An object listing the required administrator rights of the user in the chat. The rights must be a superset of *bot_administrator_rights*. If not specified, no additional restrictions are applied.
     pub user_administrator_rights: Option<Box<ChatAdministratorRights>>,
-    /// *Optional*. A JSON-serialized object listing the required administrator rights of the bot in the chat. The rights must be a subset of *user_administrator_rights*. If not specified, no additional restrictions are applied.
+    /// An object listing the required administrator rights of the bot in the chat. The rights must be a subset of *user_administrator_rights*. If not specified, no additional restrictions are applied.
     pub bot_administrator_rights: Option<Box<ChatAdministratorRights>>,
-    /// *Optional*. Pass *True* to request a chat with the bot as a member. Otherwise, no additional restrictions are applied.
+    /// Pass `true` to request a chat with the bot as a member. Otherwise, no additional restrictions are applied.
     pub bot_is_member: Option<bool>,
-    /// *Optional*. Pass *True* to request the chat's title
+    /// Pass `true` to request the chat's title
     pub request_title: Option<bool>,
-    /// *Optional*. Pass *True* to request the chat's username
+    /// Pass `true` to request the chat's username
     pub request_username: Option<bool>,
-    /// *Optional*. Pass *True* to request the chat's photo
+    /// Pass `true` to request the chat's photo
     pub request_photo: Option<bool>,
 }
 
@@ -128,25 +128,25 @@ impl KeyboardButtonRequestChat {
         }
     }
 
-    /// Sets `chat_is_forum`: *Optional*. Pass *True* to request a forum supergroup, pass *False* to request a non-forum chat. If not specified, no additional restrictions are applied.
+    /// Sets [`chat_is_forum`](field@Self::chat_is_forum): Pass `true` to request a forum supergroup, pass `false` to request a non-forum chat.
     pub fn chat_is_forum(mut self, value: impl Into<bool>) -> Self {
         self.chat_is_forum = Some(value.into());
         self
     }
 
-    /// Sets `chat_has_username`: *Optional*. Pass *True* to request a supergroup or a channel with a username, pass *False* to request a chat without a username. If not specified, no additional restrictions are applied.
+    /// Sets [`chat_has_username`](field@Self::chat_has_username): Pass `true` to request a supergroup or a channel with a username, pass `false` to request a chat without a username.
     pub fn chat_has_username(mut self, value: impl Into<bool>) -> Self {
         self.chat_has_username = Some(value.into());
         self
     }
 
-    /// Sets `chat_is_created`: *Optional*. Pass *True* to request a chat owned by the user. Otherwise, no additional restrictions are applied.
+    /// Sets [`chat_is_created`](field@Self::chat_is_created): Pass `true` to request a chat owned by the user.
     pub fn chat_is_created(mut self, value: impl Into<bool>) -> Self {
         self.chat_is_created = Some(value.into());
         self
     }
 
-    /// Sets `user_administrator_rights`: *Optional*. A JSON-serialized object listing the required administrator rights of the user in the chat. The rights must be a superset of *bot_administrator_rights*. If not specified, no additional restrictions are applied.
+    /// Sets [`user_administrator_rights`](field@Self::user_administrator_rights): An object listing the required administrator rights of the user in the chat.
     pub fn user_administrator_rights(
         mut self,
         value: impl Into<ChatAdministratorRights>,
@@ -155,7 +155,7 @@ impl KeyboardButtonRequestChat {
         self
     }
 
-    /// Sets `bot_administrator_rights`: *Optional*. A JSON-serialized object listing the required administrator rights of the bot in the chat. The rights must be a subset of *user_administrator_rights*. If not specified, no additional restrictions are applied.
+    /// Sets [`bot_administrator_rights`](field@Self::bot_administrator_rights): An object listing the required administrator rights of the bot in the chat.
     pub fn bot_administrator_rights(
         mut self,
         value: impl Into<ChatAdministratorRights>,
@@ -164,25 +164,25 @@ impl KeyboardButtonRequestChat {
         self
     }
 
-    /// Sets `bot_is_member`: *Optional*. Pass *True* to request a chat with the bot as a member. Otherwise, no additional restrictions are applied.
+    /// Sets [`bot_is_member`](field@Self::bot_is_member): Pass `true` to request a chat with the bot as a member.
     pub fn bot_is_member(mut self, value: impl Into<bool>) -> Self {
         self.bot_is_member = Some(value.into());
         self
     }
 
-    /// Sets `request_title`: *Optional*. Pass *True* to request the chat's title
+    /// Sets [`request_title`](field@Self::request_title): Pass `true` to request the chat's title
     pub fn request_title(mut self, value: impl Into<bool>) -> Self {
         self.request_title = Some(value.into());
         self
     }
 
-    /// Sets `request_username`: *Optional*. Pass *True* to request the chat's username
+    /// Sets [`request_username`](field@Self::request_username): Pass `true` to request the chat's username
     pub fn request_username(mut self, value: impl Into<bool>) -> Self {
         self.request_username = Some(value.into());
         self
     }
 
-    /// Sets `request_photo`: *Optional*. Pass *True* to request the chat's photo
+    /// Sets [`request_photo`](field@Self::request_photo): Pass `true` to request the chat's photo
     pub fn request_photo(mut self, value: impl Into<bool>) -> Self {
         self.request_photo = Some(value.into());
         self

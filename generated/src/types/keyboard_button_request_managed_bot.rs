@@ -11,9 +11,9 @@ use botapi_runtime::{de, ser};
 pub struct KeyboardButtonRequestManagedBot {
     /// Signed 32-bit identifier of the request. Must be unique within the message.
     pub request_id: i64,
-    /// *Optional*. Suggested name for the bot
+    /// Suggested name for the bot
     pub suggested_name: Option<String>,
-    /// *Optional*. Suggested username for the bot
+    /// Suggested username for the bot
     pub suggested_username: Option<String>,
 }
 
@@ -65,13 +65,13 @@ impl KeyboardButtonRequestManagedBot {
         }
     }
 
-    /// Sets `suggested_name`: *Optional*. Suggested name for the bot
+    /// Sets [`suggested_name`](field@Self::suggested_name): Suggested name for the bot
     pub fn suggested_name(mut self, value: impl Into<String>) -> Self {
         self.suggested_name = Some(value.into());
         self
     }
 
-    /// Sets `suggested_username`: *Optional*. Suggested username for the bot
+    /// Sets [`suggested_username`](field@Self::suggested_username): Suggested username for the bot
     pub fn suggested_username(mut self, value: impl Into<String>) -> Self {
         self.suggested_username = Some(value.into());
         self

@@ -11,17 +11,17 @@ use botapi_runtime::{de, ser};
 pub struct KeyboardButtonRequestUsers {
     /// Signed 32-bit identifier of the request that will be received back in the [UsersShared](crate::types::UsersShared) object. Must be unique within the message.
     pub request_id: i64,
-    /// *Optional*. Pass *True* to request bots, pass *False* to request regular users. If not specified, no additional restrictions are applied.
+    /// Pass `true` to request bots, pass `false` to request regular users. If not specified, no additional restrictions are applied.
     pub user_is_bot: Option<bool>,
-    /// *Optional*. Pass *True* to request premium users, pass *False* to request non-premium users. If not specified, no additional restrictions are applied.
+    /// Pass `true` to request premium users, pass `false` to request non-premium users. If not specified, no additional restrictions are applied.
     pub user_is_premium: Option<bool>,
-    /// *Optional*. The maximum number of users to be selected; 1-10. Defaults to 1.
+    /// The maximum number of users to be selected; 1-10. Defaults to 1.
     pub max_quantity: Option<i64>,
-    /// *Optional*. Pass *True* to request the users' first and last names
+    /// Pass `true` to request the users' first and last names
     pub request_name: Option<bool>,
-    /// *Optional*. Pass *True* to request the users' usernames
+    /// Pass `true` to request the users' usernames
     pub request_username: Option<bool>,
-    /// *Optional*. Pass *True* to request the users' photos
+    /// Pass `true` to request the users' photos
     pub request_photo: Option<bool>,
 }
 
@@ -93,37 +93,37 @@ impl KeyboardButtonRequestUsers {
         }
     }
 
-    /// Sets `user_is_bot`: *Optional*. Pass *True* to request bots, pass *False* to request regular users. If not specified, no additional restrictions are applied.
+    /// Sets [`user_is_bot`](field@Self::user_is_bot): Pass `true` to request bots, pass `false` to request regular users.
     pub fn user_is_bot(mut self, value: impl Into<bool>) -> Self {
         self.user_is_bot = Some(value.into());
         self
     }
 
-    /// Sets `user_is_premium`: *Optional*. Pass *True* to request premium users, pass *False* to request non-premium users. If not specified, no additional restrictions are applied.
+    /// Sets [`user_is_premium`](field@Self::user_is_premium): Pass `true` to request premium users, pass `false` to request non-premium users.
     pub fn user_is_premium(mut self, value: impl Into<bool>) -> Self {
         self.user_is_premium = Some(value.into());
         self
     }
 
-    /// Sets `max_quantity`: *Optional*. The maximum number of users to be selected; 1-10. Defaults to 1.
+    /// Sets [`max_quantity`](field@Self::max_quantity): The maximum number of users to be selected; 1-10.
     pub fn max_quantity(mut self, value: impl Into<i64>) -> Self {
         self.max_quantity = Some(value.into());
         self
     }
 
-    /// Sets `request_name`: *Optional*. Pass *True* to request the users' first and last names
+    /// Sets [`request_name`](field@Self::request_name): Pass `true` to request the users' first and last names
     pub fn request_name(mut self, value: impl Into<bool>) -> Self {
         self.request_name = Some(value.into());
         self
     }
 
-    /// Sets `request_username`: *Optional*. Pass *True* to request the users' usernames
+    /// Sets [`request_username`](field@Self::request_username): Pass `true` to request the users' usernames
     pub fn request_username(mut self, value: impl Into<bool>) -> Self {
         self.request_username = Some(value.into());
         self
     }
 
-    /// Sets `request_photo`: *Optional*. Pass *True* to request the users' photos
+    /// Sets [`request_photo`](field@Self::request_photo): Pass `true` to request the users' photos
     pub fn request_photo(mut self, value: impl Into<bool>) -> Self {
         self.request_photo = Some(value.into());
         self

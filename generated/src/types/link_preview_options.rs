@@ -9,15 +9,15 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct LinkPreviewOptions {
-    /// *Optional*. *True*, if the link preview is disabled
+    /// `true` if the link preview is disabled
     pub is_disabled: Option<bool>,
-    /// *Optional*. URL to use for the link preview. If empty, then the first URL found in the message text will be used.
+    /// URL to use for the link preview. If empty, then the first URL found in the message text will be used.
     pub url: Option<String>,
-    /// *Optional*. *True*, if the media in the link preview is supposed to be shrunk; ignored if the URL isn't explicitly specified or media size change isn't supported for the preview
+    /// `true` if the media in the link preview is supposed to be shrunk; ignored if the URL isn't explicitly specified or media size change isn't supported for the preview
     pub prefer_small_media: Option<bool>,
-    /// *Optional*. *True*, if the media in the link preview is supposed to be enlarged; ignored if the URL isn't explicitly specified or media size change isn't supported for the preview
+    /// `true` if the media in the link preview is supposed to be enlarged; ignored if the URL isn't explicitly specified or media size change isn't supported for the preview
     pub prefer_large_media: Option<bool>,
-    /// *Optional*. *True*, if the link preview must be shown above the message text; otherwise, the link preview will be shown below the message text
+    /// `true` if the link preview must be shown above the message text; otherwise, the link preview will be shown below the message text
     pub show_above_text: Option<bool>,
 }
 
@@ -85,31 +85,31 @@ impl LinkPreviewOptions {
         }
     }
 
-    /// Sets `is_disabled`: *Optional*. *True*, if the link preview is disabled
+    /// Sets [`is_disabled`](field@Self::is_disabled): `true` if the link preview is disabled
     pub fn is_disabled(mut self, value: impl Into<bool>) -> Self {
         self.is_disabled = Some(value.into());
         self
     }
 
-    /// Sets `url`: *Optional*. URL to use for the link preview. If empty, then the first URL found in the message text will be used.
+    /// Sets [`url`](field@Self::url): URL to use for the link preview.
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
 
-    /// Sets `prefer_small_media`: *Optional*. *True*, if the media in the link preview is supposed to be shrunk; ignored if the URL isn't explicitly specified or media size change isn't supported for the preview
+    /// Sets [`prefer_small_media`](field@Self::prefer_small_media): `true` if the media in the link preview is supposed to be shrunk; ignored if the URL isn't explicitly specified or media size change isn't supported for the preview
     pub fn prefer_small_media(mut self, value: impl Into<bool>) -> Self {
         self.prefer_small_media = Some(value.into());
         self
     }
 
-    /// Sets `prefer_large_media`: *Optional*. *True*, if the media in the link preview is supposed to be enlarged; ignored if the URL isn't explicitly specified or media size change isn't supported for the preview
+    /// Sets [`prefer_large_media`](field@Self::prefer_large_media): `true` if the media in the link preview is supposed to be enlarged; ignored if the URL isn't explicitly specified or media size change isn't supported for the preview
     pub fn prefer_large_media(mut self, value: impl Into<bool>) -> Self {
         self.prefer_large_media = Some(value.into());
         self
     }
 
-    /// Sets `show_above_text`: *Optional*. *True*, if the link preview must be shown above the message text; otherwise, the link preview will be shown below the message text
+    /// Sets [`show_above_text`](field@Self::show_above_text): `true` if the link preview must be shown above the message text; otherwise, the link preview will be shown below the message text
     pub fn show_above_text(mut self, value: impl Into<bool>) -> Self {
         self.show_above_text = Some(value.into());
         self

@@ -13,13 +13,13 @@ pub struct Location {
     pub latitude: f64,
     /// Longitude as defined by the sender
     pub longitude: f64,
-    /// *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
+    /// The radius of uncertainty for the location, measured in meters; 0-1500
     pub horizontal_accuracy: Option<f64>,
-    /// *Optional*. Time relative to the message sending date, during which the location can be updated; in seconds. For active live locations only.
+    /// Time relative to the message sending date, during which the location can be updated; in seconds. For active live locations only.
     pub live_period: Option<i64>,
-    /// *Optional*. The direction in which user is moving, in degrees; 1-360. For active live locations only.
+    /// The direction in which user is moving, in degrees; 1-360. For active live locations only.
     pub heading: Option<i64>,
-    /// *Optional*. The maximum distance for proximity alerts about approaching another chat member, in meters. For sent live locations only.
+    /// The maximum distance for proximity alerts about approaching another chat member, in meters. For sent live locations only.
     pub proximity_alert_radius: Option<i64>,
 }
 
@@ -88,25 +88,25 @@ impl Location {
         }
     }
 
-    /// Sets `horizontal_accuracy`: *Optional*. The radius of uncertainty for the location, measured in meters; 0-1500
+    /// Sets [`horizontal_accuracy`](field@Self::horizontal_accuracy): The radius of uncertainty for the location, measured in meters; 0-1500
     pub fn horizontal_accuracy(mut self, value: impl Into<f64>) -> Self {
         self.horizontal_accuracy = Some(value.into());
         self
     }
 
-    /// Sets `live_period`: *Optional*. Time relative to the message sending date, during which the location can be updated; in seconds. For active live locations only.
+    /// Sets [`live_period`](field@Self::live_period): Time relative to the message sending date, during which the location can be updated; in seconds.
     pub fn live_period(mut self, value: impl Into<i64>) -> Self {
         self.live_period = Some(value.into());
         self
     }
 
-    /// Sets `heading`: *Optional*. The direction in which user is moving, in degrees; 1-360. For active live locations only.
+    /// Sets [`heading`](field@Self::heading): The direction in which user is moving, in degrees; 1-360.
     pub fn heading(mut self, value: impl Into<i64>) -> Self {
         self.heading = Some(value.into());
         self
     }
 
-    /// Sets `proximity_alert_radius`: *Optional*. The maximum distance for proximity alerts about approaching another chat member, in meters. For sent live locations only.
+    /// Sets [`proximity_alert_radius`](field@Self::proximity_alert_radius): The maximum distance for proximity alerts about approaching another chat member, in meters.
     pub fn proximity_alert_radius(mut self, value: impl Into<i64>) -> Self {
         self.proximity_alert_radius = Some(value.into());
         self

@@ -11,11 +11,11 @@ use botapi_runtime::{de, ser};
 pub struct LocationAddress {
     /// The two-letter ISO 3166-1 alpha-2 country code of the country where the location is located
     pub country_code: String,
-    /// *Optional*. State of the location
+    /// State of the location
     pub state: Option<String>,
-    /// *Optional*. City of the location
+    /// City of the location
     pub city: Option<String>,
-    /// *Optional*. Street address of the location
+    /// Street address of the location
     pub street: Option<String>,
 }
 
@@ -72,19 +72,19 @@ impl LocationAddress {
         }
     }
 
-    /// Sets `state`: *Optional*. State of the location
+    /// Sets [`state`](field@Self::state): State of the location
     pub fn state(mut self, value: impl Into<String>) -> Self {
         self.state = Some(value.into());
         self
     }
 
-    /// Sets `city`: *Optional*. City of the location
+    /// Sets [`city`](field@Self::city): City of the location
     pub fn city(mut self, value: impl Into<String>) -> Self {
         self.city = Some(value.into());
         self
     }
 
-    /// Sets `street`: *Optional*. Street address of the location
+    /// Sets [`street`](field@Self::street): Street address of the location
     pub fn street(mut self, value: impl Into<String>) -> Self {
         self.street = Some(value.into());
         self

@@ -17,11 +17,11 @@ pub struct LoginUrl {
     ///
     /// **NOTE:** You **must** always check the hash of the received data to verify the authentication and the integrity of the data as described in [Checking authorization](https://core.telegram.org/widgets/login#checking-authorization).
     pub url: String,
-    /// *Optional*. New text of the button in forwarded messages
+    /// New text of the button in forwarded messages
     pub forward_text: Option<String>,
-    /// *Optional*. Username of a bot, which will be used for user authorization. See [Setting up a bot](https://core.telegram.org/widgets/login#setting-up-a-bot) for more details. If not specified, the current bot's username will be assumed. The *url*'s domain must be the same as the domain linked with the bot. See [Linking your domain to the bot](https://core.telegram.org/widgets/login#linking-your-domain-to-the-bot) for more details.
+    /// Username of a bot, which will be used for user authorization. See [Setting up a bot](https://core.telegram.org/widgets/login#setting-up-a-bot) for more details. If not specified, the current bot's username will be assumed. The *url*'s domain must be the same as the domain linked with the bot. See [Linking your domain to the bot](https://core.telegram.org/widgets/login#linking-your-domain-to-the-bot) for more details.
     pub bot_username: Option<String>,
-    /// *Optional*. Pass *True* to request the permission for your bot to send messages to the user
+    /// Pass `true` to request the permission for your bot to send messages to the user
     pub request_write_access: Option<bool>,
 }
 
@@ -78,19 +78,19 @@ impl LoginUrl {
         }
     }
 
-    /// Sets `forward_text`: *Optional*. New text of the button in forwarded messages
+    /// Sets [`forward_text`](field@Self::forward_text): New text of the button in forwarded messages
     pub fn forward_text(mut self, value: impl Into<String>) -> Self {
         self.forward_text = Some(value.into());
         self
     }
 
-    /// Sets `bot_username`: *Optional*. Username of a bot, which will be used for user authorization. See [Setting up a bot](https://core.telegram.org/widgets/login#setting-up-a-bot) for more details. If not specified, the current bot's username will be assumed. The *url*'s domain must be the same as the domain linked with the bot. See [Linking your domain to the bot](https://core.telegram.org/widgets/login#linking-your-domain-to-the-bot) for more details.
+    /// Sets [`bot_username`](field@Self::bot_username): Username of a bot, which will be used for user authorization.
     pub fn bot_username(mut self, value: impl Into<String>) -> Self {
         self.bot_username = Some(value.into());
         self
     }
 
-    /// Sets `request_write_access`: *Optional*. Pass *True* to request the permission for your bot to send messages to the user
+    /// Sets [`request_write_access`](field@Self::request_write_access): Pass `true` to request the permission for your bot to send messages to the user
     pub fn request_write_access(mut self, value: impl Into<bool>) -> Self {
         self.request_write_access = Some(value.into());
         self

@@ -29,233 +29,233 @@ use crate::types::{
 pub struct Message {
     /// Unique message identifier inside this chat. In specific instances (e.g., message containing a video sent to a big chat), the server might automatically schedule a message instead of sending it immediately. In such cases, this field will be 0 and the relevant message will be unusable until it is actually sent.
     pub message_id: i64,
-    /// *Optional*. Unique identifier of a message thread or forum topic to which the message belongs; for supergroups and private chats only
+    /// Unique identifier of a message thread or forum topic to which the message belongs; for supergroups and private chats only
     pub message_thread_id: Option<i64>,
-    /// *Optional*. Information about the direct messages chat topic that contains the message
+    /// Information about the direct messages chat topic that contains the message
     pub direct_messages_topic: Option<Box<DirectMessagesTopic>>,
-    /// *Optional*. Sender of the message; may be empty for messages sent to channels. For backward compatibility, if the message was sent on behalf of a chat, the field contains a fake sender user in non-channel chats.
+    /// Sender of the message; may be empty for messages sent to channels. For backward compatibility, if the message was sent on behalf of a chat, the field contains a fake sender user in non-channel chats.
     pub from: Option<Box<User>>,
-    /// *Optional*. Sender of the message when sent on behalf of a chat. For example, the supergroup itself for messages sent by its anonymous administrators or a linked channel for messages automatically forwarded to the channel's discussion group. For backward compatibility, if the message was sent on behalf of a chat, the field *from* contains a fake sender user in non-channel chats.
+    /// Sender of the message when sent on behalf of a chat. For example, the supergroup itself for messages sent by its anonymous administrators or a linked channel for messages automatically forwarded to the channel's discussion group. For backward compatibility, if the message was sent on behalf of a chat, the field *from* contains a fake sender user in non-channel chats.
     pub sender_chat: Option<Box<Chat>>,
-    /// *Optional*. If the sender of the message boosted the chat, the number of boosts added by the user
+    /// If the sender of the message boosted the chat, the number of boosts added by the user
     pub sender_boost_count: Option<i64>,
-    /// *Optional*. The bot that actually sent the message on behalf of the business account. Available only for outgoing messages sent on behalf of the connected business account.
+    /// The bot that actually sent the message on behalf of the business account. Available only for outgoing messages sent on behalf of the connected business account.
     pub sender_business_bot: Option<Box<User>>,
-    /// *Optional*. Tag or custom title of the sender of the message; for supergroups only
+    /// Tag or custom title of the sender of the message; for supergroups only
     pub sender_tag: Option<String>,
     /// Date the message was sent in Unix time. It is always a positive number, representing a valid date.
     pub date: i64,
-    /// *Optional*. The unique identifier for the guest query. Use this identifier with the method [answerGuestQuery](crate::Bot::answer_guest_query) to send a response message. If non-empty, the message belongs to the chat where the guest bot was summoned, which may not coincide with other existing bot chats sharing the same identifier.
+    /// The unique identifier for the guest query. Use this identifier with the method [answerGuestQuery](crate::Bot::answer_guest_query) to send a response message. If non-empty, the message belongs to the chat where the guest bot was summoned, which may not coincide with other existing bot chats sharing the same identifier.
     pub guest_query_id: Option<String>,
-    /// *Optional*. Unique identifier of the business connection from which the message was received. If non-empty, the message belongs to a chat of the corresponding business account that is independent from any potential bot chat which might share the same identifier.
+    /// Unique identifier of the business connection from which the message was received. If non-empty, the message belongs to a chat of the corresponding business account that is independent from any potential bot chat which might share the same identifier.
     pub business_connection_id: Option<String>,
     /// Chat the message belongs to
     pub chat: Box<Chat>,
-    /// *Optional*. Information about the original message for forwarded messages
+    /// Information about the original message for forwarded messages
     pub forward_origin: Option<Box<MessageOrigin>>,
-    /// *Optional*. *True*, if the message is sent to a topic in a forum supergroup or a private chat with the bot
+    /// `true` if the message is sent to a topic in a forum supergroup or a private chat with the bot
     pub is_topic_message: Option<bool>,
-    /// *Optional*. *True*, if the message is a channel post that was automatically forwarded to the connected discussion group
+    /// `true` if the message is a channel post that was automatically forwarded to the connected discussion group
     pub is_automatic_forward: Option<bool>,
-    /// *Optional*. For replies in the same chat and message thread, the original message. Note that the [Message](crate::types::Message) object in this field will not contain further *reply_to_message* fields even if it itself is a reply.
+    /// For replies in the same chat and message thread, the original message. Note that the [Message](crate::types::Message) object in this field will not contain further *reply_to_message* fields even if it itself is a reply.
     pub reply_to_message: Option<Box<Message>>,
-    /// *Optional*. Information about the message that is being replied to, which may come from another chat or forum topic
+    /// Information about the message that is being replied to, which may come from another chat or forum topic
     pub external_reply: Option<Box<ExternalReplyInfo>>,
-    /// *Optional*. For replies that quote part of the original message, the quoted part of the message
+    /// For replies that quote part of the original message, the quoted part of the message
     pub quote: Option<Box<TextQuote>>,
-    /// *Optional*. For replies to a story, the original story
+    /// For replies to a story, the original story
     pub reply_to_story: Option<Box<Story>>,
-    /// *Optional*. Identifier of the specific checklist task that is being replied to
+    /// Identifier of the specific checklist task that is being replied to
     pub reply_to_checklist_task_id: Option<i64>,
-    /// *Optional*. Persistent identifier of the specific poll option that is being replied to
+    /// Persistent identifier of the specific poll option that is being replied to
     pub reply_to_poll_option_id: Option<String>,
-    /// *Optional*. Bot through which the message was sent
+    /// Bot through which the message was sent
     pub via_bot: Option<Box<User>>,
-    /// *Optional*. For a message sent by a guest bot, this is the user whose original message triggered the bot's response
+    /// For a message sent by a guest bot, this is the user whose original message triggered the bot's response
     pub guest_bot_caller_user: Option<Box<User>>,
-    /// *Optional*. For a message sent by a guest bot, this is the chat whose original message triggered the bot's response
+    /// For a message sent by a guest bot, this is the chat whose original message triggered the bot's response
     pub guest_bot_caller_chat: Option<Box<Chat>>,
-    /// *Optional*. Date the message was last edited in Unix time
+    /// Date the message was last edited in Unix time
     pub edit_date: Option<i64>,
-    /// *Optional*. *True*, if the message can't be forwarded
+    /// `true` if the message can't be forwarded
     pub has_protected_content: Option<bool>,
-    /// *Optional*. *True*, if the message was sent by an implicit action, for example, as an away or a greeting business message, or as a scheduled message
+    /// `true` if the message was sent by an implicit action, for example, as an away or a greeting business message, or as a scheduled message
     pub is_from_offline: Option<bool>,
-    /// *Optional*. *True*, if the message is a paid post. Note that such posts must not be deleted for 24 hours to receive the payment and can't be edited.
+    /// `true` if the message is a paid post. Note that such posts must not be deleted for 24 hours to receive the payment and can't be edited.
     pub is_paid_post: Option<bool>,
-    /// *Optional*. The unique identifier inside this chat of a media message group this message belongs to
+    /// The unique identifier inside this chat of a media message group this message belongs to
     pub media_group_id: Option<String>,
-    /// *Optional*. Signature of the post author for messages in channels, or the custom title of an anonymous group administrator
+    /// Signature of the post author for messages in channels, or the custom title of an anonymous group administrator
     pub author_signature: Option<String>,
-    /// *Optional*. The number of Telegram Stars that were paid by the sender of the message to send it
+    /// The number of Telegram Stars that were paid by the sender of the message to send it
     pub paid_star_count: Option<i64>,
-    /// *Optional*. For text messages, the actual UTF-8 text of the message
+    /// For text messages, the actual UTF-8 text of the message
     pub text: Option<String>,
-    /// *Optional*. For text messages, special entities like usernames, URLs, bot commands, etc. that appear in the text
+    /// For text messages, special entities like usernames, URLs, bot commands, etc. that appear in the text
     pub entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Options used for link preview generation for the message, if it is a text message and link preview options were changed
+    /// Options used for link preview generation for the message, if it is a text message and link preview options were changed
     pub link_preview_options: Option<Box<LinkPreviewOptions>>,
-    /// *Optional*. Information about suggested post parameters if the message is a suggested post in a channel direct messages chat. If the message is an approved or declined suggested post, then it can't be edited.
+    /// Information about suggested post parameters if the message is a suggested post in a channel direct messages chat. If the message is an approved or declined suggested post, then it can't be edited.
     pub suggested_post_info: Option<Box<SuggestedPostInfo>>,
-    /// *Optional*. Unique identifier of the message effect added to the message
+    /// Unique identifier of the message effect added to the message
     pub effect_id: Option<String>,
-    /// *Optional*. Message is a rich formatted message
+    /// Message is a rich formatted message
     pub rich_message: Option<Box<RichMessage>>,
-    /// *Optional*. Message is an animation, information about the animation. For backward compatibility, when this field is set, the *document* field will also be set.
+    /// Message is an animation, information about the animation. For backward compatibility, when this field is set, the *document* field will also be set.
     pub animation: Option<Box<Animation>>,
-    /// *Optional*. Message is an audio file, information about the file
+    /// Message is an audio file, information about the file
     pub audio: Option<Box<Audio>>,
-    /// *Optional*. Message is a general file, information about the file
+    /// Message is a general file, information about the file
     pub document: Option<Box<Document>>,
-    /// *Optional*. Message is a live photo, information about the live photo. For backward compatibility, when this field is set, the *photo* field will also be set.
+    /// Message is a live photo, information about the live photo. For backward compatibility, when this field is set, the *photo* field will also be set.
     pub live_photo: Option<Box<LivePhoto>>,
-    /// *Optional*. Message contains paid media; information about the paid media
+    /// Message contains paid media; information about the paid media
     pub paid_media: Option<Box<PaidMediaInfo>>,
-    /// *Optional*. Message is a photo, available sizes of the photo
+    /// Message is a photo, available sizes of the photo
     pub photo: Option<Vec<PhotoSize>>,
-    /// *Optional*. Message is a sticker, information about the sticker
+    /// Message is a sticker, information about the sticker
     pub sticker: Option<Box<Sticker>>,
-    /// *Optional*. Message is a forwarded story
+    /// Message is a forwarded story
     pub story: Option<Box<Story>>,
-    /// *Optional*. Message is a video, information about the video
+    /// Message is a video, information about the video
     pub video: Option<Box<Video>>,
-    /// *Optional*. Message is a [video note](https://telegram.org/blog/video-messages-and-telescope), information about the video message
+    /// Message is a [video note](https://telegram.org/blog/video-messages-and-telescope), information about the video message
     pub video_note: Option<Box<VideoNote>>,
-    /// *Optional*. Message is a voice message, information about the file
+    /// Message is a voice message, information about the file
     pub voice: Option<Box<Voice>>,
-    /// *Optional*. Caption for the animation, audio, document, paid media, photo, video or voice
+    /// Caption for the animation, audio, document, paid media, photo, video or voice
     pub caption: Option<String>,
-    /// *Optional*. For messages with a caption, special entities like usernames, URLs, bot commands, etc. that appear in the caption
+    /// For messages with a caption, special entities like usernames, URLs, bot commands, etc. that appear in the caption
     pub caption_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. *True*, if the caption must be shown above the message media
+    /// `true` if the caption must be shown above the message media
     pub show_caption_above_media: Option<bool>,
-    /// *Optional*. *True*, if the message media is covered by a spoiler animation
+    /// `true` if the message media is covered by a spoiler animation
     pub has_media_spoiler: Option<bool>,
-    /// *Optional*. Message is a checklist
+    /// Message is a checklist
     pub checklist: Option<Box<Checklist>>,
-    /// *Optional*. Message is a shared contact, information about the contact
+    /// Message is a shared contact, information about the contact
     pub contact: Option<Box<Contact>>,
-    /// *Optional*. Message is a dice with random value
+    /// Message is a dice with random value
     pub dice: Option<Box<Dice>>,
-    /// *Optional*. Message is a game, information about the game. [More about games »](https://core.telegram.org/bots/api#games)
+    /// Message is a game, information about the game. [More about games »](https://core.telegram.org/bots/api#games)
     pub game: Option<Box<Game>>,
-    /// *Optional*. Message is a native poll, information about the poll
+    /// Message is a native poll, information about the poll
     pub poll: Option<Box<Poll>>,
-    /// *Optional*. Message is a venue, information about the venue. For backward compatibility, when this field is set, the *location* field will also be set.
+    /// Message is a venue, information about the venue. For backward compatibility, when this field is set, the *location* field will also be set.
     pub venue: Option<Box<Venue>>,
-    /// *Optional*. Message is a shared location, information about the location
+    /// Message is a shared location, information about the location
     pub location: Option<Box<Location>>,
-    /// *Optional*. New members that were added to the group or supergroup and information about them (the bot itself may be one of these members)
+    /// New members that were added to the group or supergroup and information about them (the bot itself may be one of these members)
     pub new_chat_members: Option<Vec<User>>,
-    /// *Optional*. A member was removed from the group, information about them (this member may be the bot itself)
+    /// A member was removed from the group, information about them (this member may be the bot itself)
     pub left_chat_member: Option<Box<User>>,
-    /// *Optional*. Service message: chat owner has left
+    /// Service message: chat owner has left
     pub chat_owner_left: Option<Box<ChatOwnerLeft>>,
-    /// *Optional*. Service message: chat owner has changed
+    /// Service message: chat owner has changed
     pub chat_owner_changed: Option<Box<ChatOwnerChanged>>,
-    /// *Optional*. A chat title was changed to this value
+    /// A chat title was changed to this value
     pub new_chat_title: Option<String>,
-    /// *Optional*. A chat photo was change to this value
+    /// A chat photo was change to this value
     pub new_chat_photo: Option<Vec<PhotoSize>>,
-    /// *Optional*. Service message: the chat photo was deleted
+    /// Service message: the chat photo was deleted
     pub delete_chat_photo: Option<bool>,
-    /// *Optional*. Service message: the group has been created
+    /// Service message: the group has been created
     pub group_chat_created: Option<bool>,
-    /// *Optional*. Service message: the supergroup has been created. This field can't be received in a message coming through updates, because bot can't be a member of a supergroup when it is created. It can only be found in reply_to_message if someone replies to a very first message in a directly created supergroup.
+    /// Service message: the supergroup has been created. This field can't be received in a message coming through updates, because bot can't be a member of a supergroup when it is created. It can only be found in reply_to_message if someone replies to a very first message in a directly created supergroup.
     pub supergroup_chat_created: Option<bool>,
-    /// *Optional*. Service message: the channel has been created. This field can't be received in a message coming through updates, because bot can't be a member of a channel when it is created. It can only be found in reply_to_message if someone replies to a very first message in a channel.
+    /// Service message: the channel has been created. This field can't be received in a message coming through updates, because bot can't be a member of a channel when it is created. It can only be found in reply_to_message if someone replies to a very first message in a channel.
     pub channel_chat_created: Option<bool>,
-    /// *Optional*. Service message: auto-delete timer settings changed in the chat
+    /// Service message: auto-delete timer settings changed in the chat
     pub message_auto_delete_timer_changed: Option<Box<MessageAutoDeleteTimerChanged>>,
-    /// *Optional*. The group has been migrated to a supergroup with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
+    /// The group has been migrated to a supergroup with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
     pub migrate_to_chat_id: Option<i64>,
-    /// *Optional*. The supergroup has been migrated from a group with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
+    /// The supergroup has been migrated from a group with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
     pub migrate_from_chat_id: Option<i64>,
-    /// *Optional*. Specified message was pinned. Note that the [Message](crate::types::Message) object in this field will not contain further *reply_to_message* fields even if it itself is a reply.
+    /// Specified message was pinned. Note that the [Message](crate::types::Message) object in this field will not contain further *reply_to_message* fields even if it itself is a reply.
     pub pinned_message: Option<Box<MaybeInaccessibleMessage>>,
-    /// *Optional*. Message is an invoice for a [payment](https://core.telegram.org/bots/api#payments), information about the invoice. [More about payments »](https://core.telegram.org/bots/api#payments)
+    /// Message is an invoice for a [payment](https://core.telegram.org/bots/api#payments), information about the invoice. [More about payments »](https://core.telegram.org/bots/api#payments)
     pub invoice: Option<Box<Invoice>>,
-    /// *Optional*. Message is a service message about a successful payment, information about the payment. [More about payments »](https://core.telegram.org/bots/api#payments)
+    /// Message is a service message about a successful payment, information about the payment. [More about payments »](https://core.telegram.org/bots/api#payments)
     pub successful_payment: Option<Box<SuccessfulPayment>>,
-    /// *Optional*. Message is a service message about a refunded payment, information about the payment. [More about payments »](https://core.telegram.org/bots/api#payments)
+    /// Message is a service message about a refunded payment, information about the payment. [More about payments »](https://core.telegram.org/bots/api#payments)
     pub refunded_payment: Option<Box<RefundedPayment>>,
-    /// *Optional*. Service message: users were shared with the bot
+    /// Service message: users were shared with the bot
     pub users_shared: Option<Box<UsersShared>>,
-    /// *Optional*. Service message: a chat was shared with the bot
+    /// Service message: a chat was shared with the bot
     pub chat_shared: Option<Box<ChatShared>>,
-    /// *Optional*. Service message: a regular gift was sent or received
+    /// Service message: a regular gift was sent or received
     pub gift: Option<Box<GiftInfo>>,
-    /// *Optional*. Service message: a unique gift was sent or received
+    /// Service message: a unique gift was sent or received
     pub unique_gift: Option<Box<UniqueGiftInfo>>,
-    /// *Optional*. Service message: upgrade of a gift was purchased after the gift was sent
+    /// Service message: upgrade of a gift was purchased after the gift was sent
     pub gift_upgrade_sent: Option<Box<GiftInfo>>,
-    /// *Optional*. The domain name of the website on which the user has logged in. [More about Telegram Login »](https://core.telegram.org/widgets/login)
+    /// The domain name of the website on which the user has logged in. [More about Telegram Login »](https://core.telegram.org/widgets/login)
     pub connected_website: Option<String>,
-    /// *Optional*. Service message: the user allowed the bot to write messages after adding it to the attachment or side menu, launching a Web App from a link, or accepting an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
+    /// Service message: the user allowed the bot to write messages after adding it to the attachment or side menu, launching a Web App from a link, or accepting an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
     pub write_access_allowed: Option<Box<WriteAccessAllowed>>,
-    /// *Optional*. Telegram Passport data
+    /// Telegram Passport data
     pub passport_data: Option<Box<PassportData>>,
-    /// *Optional*. Service message. A user in the chat triggered another user's proximity alert while sharing Live Location.
+    /// Service message. A user in the chat triggered another user's proximity alert while sharing Live Location.
     pub proximity_alert_triggered: Option<Box<ProximityAlertTriggered>>,
-    /// *Optional*. Service message: user boosted the chat
+    /// Service message: user boosted the chat
     pub boost_added: Option<Box<ChatBoostAdded>>,
-    /// *Optional*. Service message: chat background set
+    /// Service message: chat background set
     pub chat_background_set: Option<Box<ChatBackground>>,
-    /// *Optional*. Service message: some tasks in a checklist were marked as done or not done
+    /// Service message: some tasks in a checklist were marked as done or not done
     pub checklist_tasks_done: Option<Box<ChecklistTasksDone>>,
-    /// *Optional*. Service message: tasks were added to a checklist
+    /// Service message: tasks were added to a checklist
     pub checklist_tasks_added: Option<Box<ChecklistTasksAdded>>,
-    /// *Optional*. Service message: the price for paid messages in the corresponding direct messages chat of a channel has changed
+    /// Service message: the price for paid messages in the corresponding direct messages chat of a channel has changed
     pub direct_message_price_changed: Option<Box<DirectMessagePriceChanged>>,
-    /// *Optional*. Service message: forum topic created
+    /// Service message: forum topic created
     pub forum_topic_created: Option<Box<ForumTopicCreated>>,
-    /// *Optional*. Service message: forum topic edited
+    /// Service message: forum topic edited
     pub forum_topic_edited: Option<Box<ForumTopicEdited>>,
-    /// *Optional*. Service message: forum topic closed
+    /// Service message: forum topic closed
     pub forum_topic_closed: Option<ForumTopicClosed>,
-    /// *Optional*. Service message: forum topic reopened
+    /// Service message: forum topic reopened
     pub forum_topic_reopened: Option<ForumTopicReopened>,
-    /// *Optional*. Service message: the 'General' forum topic hidden
+    /// Service message: the 'General' forum topic hidden
     pub general_forum_topic_hidden: Option<GeneralForumTopicHidden>,
-    /// *Optional*. Service message: the 'General' forum topic unhidden
+    /// Service message: the 'General' forum topic unhidden
     pub general_forum_topic_unhidden: Option<GeneralForumTopicUnhidden>,
-    /// *Optional*. Service message: a scheduled giveaway was created
+    /// Service message: a scheduled giveaway was created
     pub giveaway_created: Option<Box<GiveawayCreated>>,
-    /// *Optional*. The message is a scheduled giveaway message
+    /// The message is a scheduled giveaway message
     pub giveaway: Option<Box<Giveaway>>,
-    /// *Optional*. A giveaway with public winners was completed
+    /// A giveaway with public winners was completed
     pub giveaway_winners: Option<Box<GiveawayWinners>>,
-    /// *Optional*. Service message: a giveaway without public winners was completed
+    /// Service message: a giveaway without public winners was completed
     pub giveaway_completed: Option<Box<GiveawayCompleted>>,
-    /// *Optional*. Service message: user created a bot that will be managed by the current bot
+    /// Service message: user created a bot that will be managed by the current bot
     pub managed_bot_created: Option<Box<ManagedBotCreated>>,
-    /// *Optional*. Service message: the price for paid messages has changed in the chat
+    /// Service message: the price for paid messages has changed in the chat
     pub paid_message_price_changed: Option<Box<PaidMessagePriceChanged>>,
-    /// *Optional*. Service message: answer option was added to a poll
+    /// Service message: answer option was added to a poll
     pub poll_option_added: Option<Box<PollOptionAdded>>,
-    /// *Optional*. Service message: answer option was deleted from a poll
+    /// Service message: answer option was deleted from a poll
     pub poll_option_deleted: Option<Box<PollOptionDeleted>>,
-    /// *Optional*. Service message: a suggested post was approved
+    /// Service message: a suggested post was approved
     pub suggested_post_approved: Option<Box<SuggestedPostApproved>>,
-    /// *Optional*. Service message: approval of a suggested post has failed
+    /// Service message: approval of a suggested post has failed
     pub suggested_post_approval_failed: Option<Box<SuggestedPostApprovalFailed>>,
-    /// *Optional*. Service message: a suggested post was declined
+    /// Service message: a suggested post was declined
     pub suggested_post_declined: Option<Box<SuggestedPostDeclined>>,
-    /// *Optional*. Service message: payment for a suggested post was received
+    /// Service message: payment for a suggested post was received
     pub suggested_post_paid: Option<Box<SuggestedPostPaid>>,
-    /// *Optional*. Service message: payment for a suggested post was refunded
+    /// Service message: payment for a suggested post was refunded
     pub suggested_post_refunded: Option<Box<SuggestedPostRefunded>>,
-    /// *Optional*. Service message: video chat scheduled
+    /// Service message: video chat scheduled
     pub video_chat_scheduled: Option<Box<VideoChatScheduled>>,
-    /// *Optional*. Service message: video chat started
+    /// Service message: video chat started
     pub video_chat_started: Option<VideoChatStarted>,
-    /// *Optional*. Service message: video chat ended
+    /// Service message: video chat ended
     pub video_chat_ended: Option<Box<VideoChatEnded>>,
-    /// *Optional*. Service message: new participants invited to a video chat
+    /// Service message: new participants invited to a video chat
     pub video_chat_participants_invited: Option<Box<VideoChatParticipantsInvited>>,
-    /// *Optional*. Service message: data sent by a Web App
+    /// Service message: data sent by a Web App
     pub web_app_data: Option<Box<WebAppData>>,
-    /// *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message. `login_url` buttons are represented as ordinary `url` buttons.
+    /// [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message. `login_url` buttons are represented as ordinary `url` buttons.
     pub reply_markup: Option<Box<InlineKeyboardMarkup>>,
 }
 
@@ -925,13 +925,13 @@ impl Message {
         }
     }
 
-    /// Sets `message_thread_id`: *Optional*. Unique identifier of a message thread or forum topic to which the message belongs; for supergroups and private chats only
+    /// Sets [`message_thread_id`](field@Self::message_thread_id): Unique identifier of a message thread or forum topic to which the message belongs; for supergroups and private chats only
     pub fn message_thread_id(mut self, value: impl Into<i64>) -> Self {
         self.message_thread_id = Some(value.into());
         self
     }
 
-    /// Sets `direct_messages_topic`: *Optional*. Information about the direct messages chat topic that contains the message
+    /// Sets [`direct_messages_topic`](field@Self::direct_messages_topic): Information about the direct messages chat topic that contains the message
     pub fn direct_messages_topic(
         mut self,
         value: impl Into<DirectMessagesTopic>,
@@ -940,391 +940,391 @@ impl Message {
         self
     }
 
-    /// Sets `from`: *Optional*. Sender of the message; may be empty for messages sent to channels. For backward compatibility, if the message was sent on behalf of a chat, the field contains a fake sender user in non-channel chats.
+    /// Sets [`from`](field@Self::from): Sender of the message; may be empty for messages sent to channels.
     pub fn from(mut self, value: impl Into<User>) -> Self {
         self.from = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `sender_chat`: *Optional*. Sender of the message when sent on behalf of a chat. For example, the supergroup itself for messages sent by its anonymous administrators or a linked channel for messages automatically forwarded to the channel's discussion group. For backward compatibility, if the message was sent on behalf of a chat, the field *from* contains a fake sender user in non-channel chats.
+    /// Sets [`sender_chat`](field@Self::sender_chat): Sender of the message when sent on behalf of a chat.
     pub fn sender_chat(mut self, value: impl Into<Chat>) -> Self {
         self.sender_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `sender_boost_count`: *Optional*. If the sender of the message boosted the chat, the number of boosts added by the user
+    /// Sets [`sender_boost_count`](field@Self::sender_boost_count): If the sender of the message boosted the chat, the number of boosts added by the user
     pub fn sender_boost_count(mut self, value: impl Into<i64>) -> Self {
         self.sender_boost_count = Some(value.into());
         self
     }
 
-    /// Sets `sender_business_bot`: *Optional*. The bot that actually sent the message on behalf of the business account. Available only for outgoing messages sent on behalf of the connected business account.
+    /// Sets [`sender_business_bot`](field@Self::sender_business_bot): The bot that actually sent the message on behalf of the business account.
     pub fn sender_business_bot(mut self, value: impl Into<User>) -> Self {
         self.sender_business_bot = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `sender_tag`: *Optional*. Tag or custom title of the sender of the message; for supergroups only
+    /// Sets [`sender_tag`](field@Self::sender_tag): Tag or custom title of the sender of the message; for supergroups only
     pub fn sender_tag(mut self, value: impl Into<String>) -> Self {
         self.sender_tag = Some(value.into());
         self
     }
 
-    /// Sets `guest_query_id`: *Optional*. The unique identifier for the guest query. Use this identifier with the method [answerGuestQuery](crate::Bot::answer_guest_query) to send a response message. If non-empty, the message belongs to the chat where the guest bot was summoned, which may not coincide with other existing bot chats sharing the same identifier.
+    /// Sets [`guest_query_id`](field@Self::guest_query_id): The unique identifier for the guest query.
     pub fn guest_query_id(mut self, value: impl Into<String>) -> Self {
         self.guest_query_id = Some(value.into());
         self
     }
 
-    /// Sets `business_connection_id`: *Optional*. Unique identifier of the business connection from which the message was received. If non-empty, the message belongs to a chat of the corresponding business account that is independent from any potential bot chat which might share the same identifier.
+    /// Sets [`business_connection_id`](field@Self::business_connection_id): Unique identifier of the business connection from which the message was received.
     pub fn business_connection_id(mut self, value: impl Into<String>) -> Self {
         self.business_connection_id = Some(value.into());
         self
     }
 
-    /// Sets `forward_origin`: *Optional*. Information about the original message for forwarded messages
+    /// Sets [`forward_origin`](field@Self::forward_origin): Information about the original message for forwarded messages
     pub fn forward_origin(mut self, value: impl Into<MessageOrigin>) -> Self {
         self.forward_origin = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `is_topic_message`: *Optional*. *True*, if the message is sent to a topic in a forum supergroup or a private chat with the bot
+    /// Sets [`is_topic_message`](field@Self::is_topic_message): `true` if the message is sent to a topic in a forum supergroup or a private chat with the bot
     pub fn is_topic_message(mut self, value: impl Into<bool>) -> Self {
         self.is_topic_message = Some(value.into());
         self
     }
 
-    /// Sets `is_automatic_forward`: *Optional*. *True*, if the message is a channel post that was automatically forwarded to the connected discussion group
+    /// Sets [`is_automatic_forward`](field@Self::is_automatic_forward): `true` if the message is a channel post that was automatically forwarded to the connected discussion group
     pub fn is_automatic_forward(mut self, value: impl Into<bool>) -> Self {
         self.is_automatic_forward = Some(value.into());
         self
     }
 
-    /// Sets `reply_to_message`: *Optional*. For replies in the same chat and message thread, the original message. Note that the [Message](crate::types::Message) object in this field will not contain further *reply_to_message* fields even if it itself is a reply.
+    /// Sets [`reply_to_message`](field@Self::reply_to_message): For replies in the same chat and message thread, the original message.
     pub fn reply_to_message(mut self, value: impl Into<Message>) -> Self {
         self.reply_to_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `external_reply`: *Optional*. Information about the message that is being replied to, which may come from another chat or forum topic
+    /// Sets [`external_reply`](field@Self::external_reply): Information about the message that is being replied to, which may come from another chat or forum topic
     pub fn external_reply(mut self, value: impl Into<ExternalReplyInfo>) -> Self {
         self.external_reply = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `quote`: *Optional*. For replies that quote part of the original message, the quoted part of the message
+    /// Sets [`quote`](field@Self::quote): For replies that quote part of the original message, the quoted part of the message
     pub fn quote(mut self, value: impl Into<TextQuote>) -> Self {
         self.quote = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `reply_to_story`: *Optional*. For replies to a story, the original story
+    /// Sets [`reply_to_story`](field@Self::reply_to_story): For replies to a story, the original story
     pub fn reply_to_story(mut self, value: impl Into<Story>) -> Self {
         self.reply_to_story = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `reply_to_checklist_task_id`: *Optional*. Identifier of the specific checklist task that is being replied to
+    /// Sets [`reply_to_checklist_task_id`](field@Self::reply_to_checklist_task_id): Identifier of the specific checklist task that is being replied to
     pub fn reply_to_checklist_task_id(mut self, value: impl Into<i64>) -> Self {
         self.reply_to_checklist_task_id = Some(value.into());
         self
     }
 
-    /// Sets `reply_to_poll_option_id`: *Optional*. Persistent identifier of the specific poll option that is being replied to
+    /// Sets [`reply_to_poll_option_id`](field@Self::reply_to_poll_option_id): Persistent identifier of the specific poll option that is being replied to
     pub fn reply_to_poll_option_id(mut self, value: impl Into<String>) -> Self {
         self.reply_to_poll_option_id = Some(value.into());
         self
     }
 
-    /// Sets `via_bot`: *Optional*. Bot through which the message was sent
+    /// Sets [`via_bot`](field@Self::via_bot): Bot through which the message was sent
     pub fn via_bot(mut self, value: impl Into<User>) -> Self {
         self.via_bot = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `guest_bot_caller_user`: *Optional*. For a message sent by a guest bot, this is the user whose original message triggered the bot's response
+    /// Sets [`guest_bot_caller_user`](field@Self::guest_bot_caller_user): For a message sent by a guest bot, this is the user whose original message triggered the bot's response
     pub fn guest_bot_caller_user(mut self, value: impl Into<User>) -> Self {
         self.guest_bot_caller_user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `guest_bot_caller_chat`: *Optional*. For a message sent by a guest bot, this is the chat whose original message triggered the bot's response
+    /// Sets [`guest_bot_caller_chat`](field@Self::guest_bot_caller_chat): For a message sent by a guest bot, this is the chat whose original message triggered the bot's response
     pub fn guest_bot_caller_chat(mut self, value: impl Into<Chat>) -> Self {
         self.guest_bot_caller_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `edit_date`: *Optional*. Date the message was last edited in Unix time
+    /// Sets [`edit_date`](field@Self::edit_date): Date the message was last edited in Unix time
     pub fn edit_date(mut self, value: impl Into<i64>) -> Self {
         self.edit_date = Some(value.into());
         self
     }
 
-    /// Sets `has_protected_content`: *Optional*. *True*, if the message can't be forwarded
+    /// Sets [`has_protected_content`](field@Self::has_protected_content): `true` if the message can't be forwarded
     pub fn has_protected_content(mut self, value: impl Into<bool>) -> Self {
         self.has_protected_content = Some(value.into());
         self
     }
 
-    /// Sets `is_from_offline`: *Optional*. *True*, if the message was sent by an implicit action, for example, as an away or a greeting business message, or as a scheduled message
+    /// Sets [`is_from_offline`](field@Self::is_from_offline): `true` if the message was sent by an implicit action, for example, as an away or a greeting business message, or as a scheduled message
     pub fn is_from_offline(mut self, value: impl Into<bool>) -> Self {
         self.is_from_offline = Some(value.into());
         self
     }
 
-    /// Sets `is_paid_post`: *Optional*. *True*, if the message is a paid post. Note that such posts must not be deleted for 24 hours to receive the payment and can't be edited.
+    /// Sets [`is_paid_post`](field@Self::is_paid_post): `true` if the message is a paid post.
     pub fn is_paid_post(mut self, value: impl Into<bool>) -> Self {
         self.is_paid_post = Some(value.into());
         self
     }
 
-    /// Sets `media_group_id`: *Optional*. The unique identifier inside this chat of a media message group this message belongs to
+    /// Sets [`media_group_id`](field@Self::media_group_id): The unique identifier inside this chat of a media message group this message belongs to
     pub fn media_group_id(mut self, value: impl Into<String>) -> Self {
         self.media_group_id = Some(value.into());
         self
     }
 
-    /// Sets `author_signature`: *Optional*. Signature of the post author for messages in channels, or the custom title of an anonymous group administrator
+    /// Sets [`author_signature`](field@Self::author_signature): Signature of the post author for messages in channels, or the custom title of an anonymous group administrator
     pub fn author_signature(mut self, value: impl Into<String>) -> Self {
         self.author_signature = Some(value.into());
         self
     }
 
-    /// Sets `paid_star_count`: *Optional*. The number of Telegram Stars that were paid by the sender of the message to send it
+    /// Sets [`paid_star_count`](field@Self::paid_star_count): The number of Telegram Stars that were paid by the sender of the message to send it
     pub fn paid_star_count(mut self, value: impl Into<i64>) -> Self {
         self.paid_star_count = Some(value.into());
         self
     }
 
-    /// Sets `text`: *Optional*. For text messages, the actual UTF-8 text of the message
+    /// Sets [`text`](field@Self::text): For text messages, the actual UTF-8 text of the message
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.text = Some(value.into());
         self
     }
 
-    /// Sets `entities`: *Optional*. For text messages, special entities like usernames, URLs, bot commands, etc. that appear in the text
+    /// Sets [`entities`](field@Self::entities): For text messages, special entities like usernames, URLs, bot commands, etc. that appear in the text
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.entities = Some(value.into());
         self
     }
 
-    /// Sets `link_preview_options`: *Optional*. Options used for link preview generation for the message, if it is a text message and link preview options were changed
+    /// Sets [`link_preview_options`](field@Self::link_preview_options): Options used for link preview generation for the message, if it is a text message and link preview options were changed
     pub fn link_preview_options(mut self, value: impl Into<LinkPreviewOptions>) -> Self {
         self.link_preview_options = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `suggested_post_info`: *Optional*. Information about suggested post parameters if the message is a suggested post in a channel direct messages chat. If the message is an approved or declined suggested post, then it can't be edited.
+    /// Sets [`suggested_post_info`](field@Self::suggested_post_info): Information about suggested post parameters if the message is a suggested post in a channel direct messages chat.
     pub fn suggested_post_info(mut self, value: impl Into<SuggestedPostInfo>) -> Self {
         self.suggested_post_info = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `effect_id`: *Optional*. Unique identifier of the message effect added to the message
+    /// Sets [`effect_id`](field@Self::effect_id): Unique identifier of the message effect added to the message
     pub fn effect_id(mut self, value: impl Into<String>) -> Self {
         self.effect_id = Some(value.into());
         self
     }
 
-    /// Sets `rich_message`: *Optional*. Message is a rich formatted message
+    /// Sets [`rich_message`](field@Self::rich_message): Message is a rich formatted message
     pub fn rich_message(mut self, value: impl Into<RichMessage>) -> Self {
         self.rich_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `animation`: *Optional*. Message is an animation, information about the animation. For backward compatibility, when this field is set, the *document* field will also be set.
+    /// Sets [`animation`](field@Self::animation): Message is an animation, information about the animation.
     pub fn animation(mut self, value: impl Into<Animation>) -> Self {
         self.animation = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `audio`: *Optional*. Message is an audio file, information about the file
+    /// Sets [`audio`](field@Self::audio): Message is an audio file, information about the file
     pub fn audio(mut self, value: impl Into<Audio>) -> Self {
         self.audio = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `document`: *Optional*. Message is a general file, information about the file
+    /// Sets [`document`](field@Self::document): Message is a general file, information about the file
     pub fn document(mut self, value: impl Into<Document>) -> Self {
         self.document = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `live_photo`: *Optional*. Message is a live photo, information about the live photo. For backward compatibility, when this field is set, the *photo* field will also be set.
+    /// Sets [`live_photo`](field@Self::live_photo): Message is a live photo, information about the live photo.
     pub fn live_photo(mut self, value: impl Into<LivePhoto>) -> Self {
         self.live_photo = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `paid_media`: *Optional*. Message contains paid media; information about the paid media
+    /// Sets [`paid_media`](field@Self::paid_media): Message contains paid media; information about the paid media
     pub fn paid_media(mut self, value: impl Into<PaidMediaInfo>) -> Self {
         self.paid_media = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `photo`: *Optional*. Message is a photo, available sizes of the photo
+    /// Sets [`photo`](field@Self::photo): Message is a photo, available sizes of the photo
     pub fn photo(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.photo = Some(value.into());
         self
     }
 
-    /// Sets `sticker`: *Optional*. Message is a sticker, information about the sticker
+    /// Sets [`sticker`](field@Self::sticker): Message is a sticker, information about the sticker
     pub fn sticker(mut self, value: impl Into<Sticker>) -> Self {
         self.sticker = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `story`: *Optional*. Message is a forwarded story
+    /// Sets [`story`](field@Self::story): Message is a forwarded story
     pub fn story(mut self, value: impl Into<Story>) -> Self {
         self.story = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `video`: *Optional*. Message is a video, information about the video
+    /// Sets [`video`](field@Self::video): Message is a video, information about the video
     pub fn video(mut self, value: impl Into<Video>) -> Self {
         self.video = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `video_note`: *Optional*. Message is a [video note](https://telegram.org/blog/video-messages-and-telescope), information about the video message
+    /// Sets [`video_note`](field@Self::video_note): Message is a [video note](https://telegram.org/blog/video-messages-and-telescope), information about the video message
     pub fn video_note(mut self, value: impl Into<VideoNote>) -> Self {
         self.video_note = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `voice`: *Optional*. Message is a voice message, information about the file
+    /// Sets [`voice`](field@Self::voice): Message is a voice message, information about the file
     pub fn voice(mut self, value: impl Into<Voice>) -> Self {
         self.voice = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption for the animation, audio, document, paid media, photo, video or voice
+    /// Sets [`caption`](field@Self::caption): Caption for the animation, audio, document, paid media, photo, video or voice
     pub fn caption(mut self, value: impl Into<String>) -> Self {
         self.caption = Some(value.into());
         self
     }
 
-    /// Sets `caption_entities`: *Optional*. For messages with a caption, special entities like usernames, URLs, bot commands, etc. that appear in the caption
+    /// Sets [`caption_entities`](field@Self::caption_entities): For messages with a caption, special entities like usernames, URLs, bot commands, etc. that appear in the caption
     pub fn caption_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.caption_entities = Some(value.into());
         self
     }
 
-    /// Sets `show_caption_above_media`: *Optional*. *True*, if the caption must be shown above the message media
+    /// Sets [`show_caption_above_media`](field@Self::show_caption_above_media): `true` if the caption must be shown above the message media
     pub fn show_caption_above_media(mut self, value: impl Into<bool>) -> Self {
         self.show_caption_above_media = Some(value.into());
         self
     }
 
-    /// Sets `has_media_spoiler`: *Optional*. *True*, if the message media is covered by a spoiler animation
+    /// Sets [`has_media_spoiler`](field@Self::has_media_spoiler): `true` if the message media is covered by a spoiler animation
     pub fn has_media_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_media_spoiler = Some(value.into());
         self
     }
 
-    /// Sets `checklist`: *Optional*. Message is a checklist
+    /// Sets [`checklist`](field@Self::checklist): Message is a checklist
     pub fn checklist(mut self, value: impl Into<Checklist>) -> Self {
         self.checklist = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `contact`: *Optional*. Message is a shared contact, information about the contact
+    /// Sets [`contact`](field@Self::contact): Message is a shared contact, information about the contact
     pub fn contact(mut self, value: impl Into<Contact>) -> Self {
         self.contact = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `dice`: *Optional*. Message is a dice with random value
+    /// Sets [`dice`](field@Self::dice): Message is a dice with random value
     pub fn dice(mut self, value: impl Into<Dice>) -> Self {
         self.dice = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `game`: *Optional*. Message is a game, information about the game. [More about games »](https://core.telegram.org/bots/api#games)
+    /// Sets [`game`](field@Self::game): Message is a game, information about the game.
     pub fn game(mut self, value: impl Into<Game>) -> Self {
         self.game = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `poll`: *Optional*. Message is a native poll, information about the poll
+    /// Sets [`poll`](field@Self::poll): Message is a native poll, information about the poll
     pub fn poll(mut self, value: impl Into<Poll>) -> Self {
         self.poll = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `venue`: *Optional*. Message is a venue, information about the venue. For backward compatibility, when this field is set, the *location* field will also be set.
+    /// Sets [`venue`](field@Self::venue): Message is a venue, information about the venue.
     pub fn venue(mut self, value: impl Into<Venue>) -> Self {
         self.venue = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `location`: *Optional*. Message is a shared location, information about the location
+    /// Sets [`location`](field@Self::location): Message is a shared location, information about the location
     pub fn location(mut self, value: impl Into<Location>) -> Self {
         self.location = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `new_chat_members`: *Optional*. New members that were added to the group or supergroup and information about them (the bot itself may be one of these members)
+    /// Sets [`new_chat_members`](field@Self::new_chat_members): New members that were added to the group or supergroup and information about them (the bot itself may be one of these members)
     pub fn new_chat_members(mut self, value: impl Into<Vec<User>>) -> Self {
         self.new_chat_members = Some(value.into());
         self
     }
 
-    /// Sets `left_chat_member`: *Optional*. A member was removed from the group, information about them (this member may be the bot itself)
+    /// Sets [`left_chat_member`](field@Self::left_chat_member): A member was removed from the group, information about them (this member may be the bot itself)
     pub fn left_chat_member(mut self, value: impl Into<User>) -> Self {
         self.left_chat_member = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `chat_owner_left`: *Optional*. Service message: chat owner has left
+    /// Sets [`chat_owner_left`](field@Self::chat_owner_left): Service message: chat owner has left
     pub fn chat_owner_left(mut self, value: impl Into<ChatOwnerLeft>) -> Self {
         self.chat_owner_left = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `chat_owner_changed`: *Optional*. Service message: chat owner has changed
+    /// Sets [`chat_owner_changed`](field@Self::chat_owner_changed): Service message: chat owner has changed
     pub fn chat_owner_changed(mut self, value: impl Into<ChatOwnerChanged>) -> Self {
         self.chat_owner_changed = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `new_chat_title`: *Optional*. A chat title was changed to this value
+    /// Sets [`new_chat_title`](field@Self::new_chat_title): A chat title was changed to this value
     pub fn new_chat_title(mut self, value: impl Into<String>) -> Self {
         self.new_chat_title = Some(value.into());
         self
     }
 
-    /// Sets `new_chat_photo`: *Optional*. A chat photo was change to this value
+    /// Sets [`new_chat_photo`](field@Self::new_chat_photo): A chat photo was change to this value
     pub fn new_chat_photo(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.new_chat_photo = Some(value.into());
         self
     }
 
-    /// Sets `delete_chat_photo`: *Optional*. Service message: the chat photo was deleted
+    /// Sets [`delete_chat_photo`](field@Self::delete_chat_photo): Service message: the chat photo was deleted
     pub fn delete_chat_photo(mut self, value: impl Into<bool>) -> Self {
         self.delete_chat_photo = Some(value.into());
         self
     }
 
-    /// Sets `group_chat_created`: *Optional*. Service message: the group has been created
+    /// Sets [`group_chat_created`](field@Self::group_chat_created): Service message: the group has been created
     pub fn group_chat_created(mut self, value: impl Into<bool>) -> Self {
         self.group_chat_created = Some(value.into());
         self
     }
 
-    /// Sets `supergroup_chat_created`: *Optional*. Service message: the supergroup has been created. This field can't be received in a message coming through updates, because bot can't be a member of a supergroup when it is created. It can only be found in reply_to_message if someone replies to a very first message in a directly created supergroup.
+    /// Sets [`supergroup_chat_created`](field@Self::supergroup_chat_created): Service message: the supergroup has been created.
     pub fn supergroup_chat_created(mut self, value: impl Into<bool>) -> Self {
         self.supergroup_chat_created = Some(value.into());
         self
     }
 
-    /// Sets `channel_chat_created`: *Optional*. Service message: the channel has been created. This field can't be received in a message coming through updates, because bot can't be a member of a channel when it is created. It can only be found in reply_to_message if someone replies to a very first message in a channel.
+    /// Sets [`channel_chat_created`](field@Self::channel_chat_created): Service message: the channel has been created.
     pub fn channel_chat_created(mut self, value: impl Into<bool>) -> Self {
         self.channel_chat_created = Some(value.into());
         self
     }
 
-    /// Sets `message_auto_delete_timer_changed`: *Optional*. Service message: auto-delete timer settings changed in the chat
+    /// Sets [`message_auto_delete_timer_changed`](field@Self::message_auto_delete_timer_changed): Service message: auto-delete timer settings changed in the chat
     pub fn message_auto_delete_timer_changed(
         mut self,
         value: impl Into<MessageAutoDeleteTimerChanged>,
@@ -1333,91 +1333,91 @@ impl Message {
         self
     }
 
-    /// Sets `migrate_to_chat_id`: *Optional*. The group has been migrated to a supergroup with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
+    /// Sets [`migrate_to_chat_id`](field@Self::migrate_to_chat_id): The group has been migrated to a supergroup with the specified identifier.
     pub fn migrate_to_chat_id(mut self, value: impl Into<i64>) -> Self {
         self.migrate_to_chat_id = Some(value.into());
         self
     }
 
-    /// Sets `migrate_from_chat_id`: *Optional*. The supergroup has been migrated from a group with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
+    /// Sets [`migrate_from_chat_id`](field@Self::migrate_from_chat_id): The supergroup has been migrated from a group with the specified identifier.
     pub fn migrate_from_chat_id(mut self, value: impl Into<i64>) -> Self {
         self.migrate_from_chat_id = Some(value.into());
         self
     }
 
-    /// Sets `pinned_message`: *Optional*. Specified message was pinned. Note that the [Message](crate::types::Message) object in this field will not contain further *reply_to_message* fields even if it itself is a reply.
+    /// Sets [`pinned_message`](field@Self::pinned_message): Specified message was pinned.
     pub fn pinned_message(mut self, value: impl Into<MaybeInaccessibleMessage>) -> Self {
         self.pinned_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `invoice`: *Optional*. Message is an invoice for a [payment](https://core.telegram.org/bots/api#payments), information about the invoice. [More about payments »](https://core.telegram.org/bots/api#payments)
+    /// Sets [`invoice`](field@Self::invoice): Message is an invoice for a [payment](https://core.telegram.org/bots/api#payments), information about the invoice.
     pub fn invoice(mut self, value: impl Into<Invoice>) -> Self {
         self.invoice = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `successful_payment`: *Optional*. Message is a service message about a successful payment, information about the payment. [More about payments »](https://core.telegram.org/bots/api#payments)
+    /// Sets [`successful_payment`](field@Self::successful_payment): Message is a service message about a successful payment, information about the payment.
     pub fn successful_payment(mut self, value: impl Into<SuccessfulPayment>) -> Self {
         self.successful_payment = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `refunded_payment`: *Optional*. Message is a service message about a refunded payment, information about the payment. [More about payments »](https://core.telegram.org/bots/api#payments)
+    /// Sets [`refunded_payment`](field@Self::refunded_payment): Message is a service message about a refunded payment, information about the payment.
     pub fn refunded_payment(mut self, value: impl Into<RefundedPayment>) -> Self {
         self.refunded_payment = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `users_shared`: *Optional*. Service message: users were shared with the bot
+    /// Sets [`users_shared`](field@Self::users_shared): Service message: users were shared with the bot
     pub fn users_shared(mut self, value: impl Into<UsersShared>) -> Self {
         self.users_shared = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `chat_shared`: *Optional*. Service message: a chat was shared with the bot
+    /// Sets [`chat_shared`](field@Self::chat_shared): Service message: a chat was shared with the bot
     pub fn chat_shared(mut self, value: impl Into<ChatShared>) -> Self {
         self.chat_shared = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `gift`: *Optional*. Service message: a regular gift was sent or received
+    /// Sets [`gift`](field@Self::gift): Service message: a regular gift was sent or received
     pub fn gift(mut self, value: impl Into<GiftInfo>) -> Self {
         self.gift = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `unique_gift`: *Optional*. Service message: a unique gift was sent or received
+    /// Sets [`unique_gift`](field@Self::unique_gift): Service message: a unique gift was sent or received
     pub fn unique_gift(mut self, value: impl Into<UniqueGiftInfo>) -> Self {
         self.unique_gift = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `gift_upgrade_sent`: *Optional*. Service message: upgrade of a gift was purchased after the gift was sent
+    /// Sets [`gift_upgrade_sent`](field@Self::gift_upgrade_sent): Service message: upgrade of a gift was purchased after the gift was sent
     pub fn gift_upgrade_sent(mut self, value: impl Into<GiftInfo>) -> Self {
         self.gift_upgrade_sent = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `connected_website`: *Optional*. The domain name of the website on which the user has logged in. [More about Telegram Login »](https://core.telegram.org/widgets/login)
+    /// Sets [`connected_website`](field@Self::connected_website): The domain name of the website on which the user has logged in.
     pub fn connected_website(mut self, value: impl Into<String>) -> Self {
         self.connected_website = Some(value.into());
         self
     }
 
-    /// Sets `write_access_allowed`: *Optional*. Service message: the user allowed the bot to write messages after adding it to the attachment or side menu, launching a Web App from a link, or accepting an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
+    /// Sets [`write_access_allowed`](field@Self::write_access_allowed): Service message: the user allowed the bot to write messages after adding it to the attachment or side menu, launching a Web App from a link, or accepting an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
     pub fn write_access_allowed(mut self, value: impl Into<WriteAccessAllowed>) -> Self {
         self.write_access_allowed = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `passport_data`: *Optional*. Telegram Passport data
+    /// Sets [`passport_data`](field@Self::passport_data): Telegram Passport data
     pub fn passport_data(mut self, value: impl Into<PassportData>) -> Self {
         self.passport_data = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `proximity_alert_triggered`: *Optional*. Service message. A user in the chat triggered another user's proximity alert while sharing Live Location.
+    /// Sets [`proximity_alert_triggered`](field@Self::proximity_alert_triggered): Service message.
     pub fn proximity_alert_triggered(
         mut self,
         value: impl Into<ProximityAlertTriggered>,
@@ -1426,25 +1426,25 @@ impl Message {
         self
     }
 
-    /// Sets `boost_added`: *Optional*. Service message: user boosted the chat
+    /// Sets [`boost_added`](field@Self::boost_added): Service message: user boosted the chat
     pub fn boost_added(mut self, value: impl Into<ChatBoostAdded>) -> Self {
         self.boost_added = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `chat_background_set`: *Optional*. Service message: chat background set
+    /// Sets [`chat_background_set`](field@Self::chat_background_set): Service message: chat background set
     pub fn chat_background_set(mut self, value: impl Into<ChatBackground>) -> Self {
         self.chat_background_set = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `checklist_tasks_done`: *Optional*. Service message: some tasks in a checklist were marked as done or not done
+    /// Sets [`checklist_tasks_done`](field@Self::checklist_tasks_done): Service message: some tasks in a checklist were marked as done or not done
     pub fn checklist_tasks_done(mut self, value: impl Into<ChecklistTasksDone>) -> Self {
         self.checklist_tasks_done = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `checklist_tasks_added`: *Optional*. Service message: tasks were added to a checklist
+    /// Sets [`checklist_tasks_added`](field@Self::checklist_tasks_added): Service message: tasks were added to a checklist
     pub fn checklist_tasks_added(
         mut self,
         value: impl Into<ChecklistTasksAdded>,
@@ -1453,7 +1453,7 @@ impl Message {
         self
     }
 
-    /// Sets `direct_message_price_changed`: *Optional*. Service message: the price for paid messages in the corresponding direct messages chat of a channel has changed
+    /// Sets [`direct_message_price_changed`](field@Self::direct_message_price_changed): Service message: the price for paid messages in the corresponding direct messages chat of a channel has changed
     pub fn direct_message_price_changed(
         mut self,
         value: impl Into<DirectMessagePriceChanged>,
@@ -1462,31 +1462,31 @@ impl Message {
         self
     }
 
-    /// Sets `forum_topic_created`: *Optional*. Service message: forum topic created
+    /// Sets [`forum_topic_created`](field@Self::forum_topic_created): Service message: forum topic created
     pub fn forum_topic_created(mut self, value: impl Into<ForumTopicCreated>) -> Self {
         self.forum_topic_created = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `forum_topic_edited`: *Optional*. Service message: forum topic edited
+    /// Sets [`forum_topic_edited`](field@Self::forum_topic_edited): Service message: forum topic edited
     pub fn forum_topic_edited(mut self, value: impl Into<ForumTopicEdited>) -> Self {
         self.forum_topic_edited = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `forum_topic_closed`: *Optional*. Service message: forum topic closed
+    /// Sets [`forum_topic_closed`](field@Self::forum_topic_closed): Service message: forum topic closed
     pub fn forum_topic_closed(mut self, value: impl Into<ForumTopicClosed>) -> Self {
         self.forum_topic_closed = Some(value.into());
         self
     }
 
-    /// Sets `forum_topic_reopened`: *Optional*. Service message: forum topic reopened
+    /// Sets [`forum_topic_reopened`](field@Self::forum_topic_reopened): Service message: forum topic reopened
     pub fn forum_topic_reopened(mut self, value: impl Into<ForumTopicReopened>) -> Self {
         self.forum_topic_reopened = Some(value.into());
         self
     }
 
-    /// Sets `general_forum_topic_hidden`: *Optional*. Service message: the 'General' forum topic hidden
+    /// Sets [`general_forum_topic_hidden`](field@Self::general_forum_topic_hidden): Service message: the 'General' forum topic hidden
     pub fn general_forum_topic_hidden(
         mut self,
         value: impl Into<GeneralForumTopicHidden>,
@@ -1495,7 +1495,7 @@ impl Message {
         self
     }
 
-    /// Sets `general_forum_topic_unhidden`: *Optional*. Service message: the 'General' forum topic unhidden
+    /// Sets [`general_forum_topic_unhidden`](field@Self::general_forum_topic_unhidden): Service message: the 'General' forum topic unhidden
     pub fn general_forum_topic_unhidden(
         mut self,
         value: impl Into<GeneralForumTopicUnhidden>,
@@ -1504,37 +1504,37 @@ impl Message {
         self
     }
 
-    /// Sets `giveaway_created`: *Optional*. Service message: a scheduled giveaway was created
+    /// Sets [`giveaway_created`](field@Self::giveaway_created): Service message: a scheduled giveaway was created
     pub fn giveaway_created(mut self, value: impl Into<GiveawayCreated>) -> Self {
         self.giveaway_created = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `giveaway`: *Optional*. The message is a scheduled giveaway message
+    /// Sets [`giveaway`](field@Self::giveaway): The message is a scheduled giveaway message
     pub fn giveaway(mut self, value: impl Into<Giveaway>) -> Self {
         self.giveaway = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `giveaway_winners`: *Optional*. A giveaway with public winners was completed
+    /// Sets [`giveaway_winners`](field@Self::giveaway_winners): A giveaway with public winners was completed
     pub fn giveaway_winners(mut self, value: impl Into<GiveawayWinners>) -> Self {
         self.giveaway_winners = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `giveaway_completed`: *Optional*. Service message: a giveaway without public winners was completed
+    /// Sets [`giveaway_completed`](field@Self::giveaway_completed): Service message: a giveaway without public winners was completed
     pub fn giveaway_completed(mut self, value: impl Into<GiveawayCompleted>) -> Self {
         self.giveaway_completed = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `managed_bot_created`: *Optional*. Service message: user created a bot that will be managed by the current bot
+    /// Sets [`managed_bot_created`](field@Self::managed_bot_created): Service message: user created a bot that will be managed by the current bot
     pub fn managed_bot_created(mut self, value: impl Into<ManagedBotCreated>) -> Self {
         self.managed_bot_created = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `paid_message_price_changed`: *Optional*. Service message: the price for paid messages has changed in the chat
+    /// Sets [`paid_message_price_changed`](field@Self::paid_message_price_changed): Service message: the price for paid messages has changed in the chat
     pub fn paid_message_price_changed(
         mut self,
         value: impl Into<PaidMessagePriceChanged>,
@@ -1543,19 +1543,19 @@ impl Message {
         self
     }
 
-    /// Sets `poll_option_added`: *Optional*. Service message: answer option was added to a poll
+    /// Sets [`poll_option_added`](field@Self::poll_option_added): Service message: answer option was added to a poll
     pub fn poll_option_added(mut self, value: impl Into<PollOptionAdded>) -> Self {
         self.poll_option_added = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `poll_option_deleted`: *Optional*. Service message: answer option was deleted from a poll
+    /// Sets [`poll_option_deleted`](field@Self::poll_option_deleted): Service message: answer option was deleted from a poll
     pub fn poll_option_deleted(mut self, value: impl Into<PollOptionDeleted>) -> Self {
         self.poll_option_deleted = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `suggested_post_approved`: *Optional*. Service message: a suggested post was approved
+    /// Sets [`suggested_post_approved`](field@Self::suggested_post_approved): Service message: a suggested post was approved
     pub fn suggested_post_approved(
         mut self,
         value: impl Into<SuggestedPostApproved>,
@@ -1564,7 +1564,7 @@ impl Message {
         self
     }
 
-    /// Sets `suggested_post_approval_failed`: *Optional*. Service message: approval of a suggested post has failed
+    /// Sets [`suggested_post_approval_failed`](field@Self::suggested_post_approval_failed): Service message: approval of a suggested post has failed
     pub fn suggested_post_approval_failed(
         mut self,
         value: impl Into<SuggestedPostApprovalFailed>,
@@ -1573,7 +1573,7 @@ impl Message {
         self
     }
 
-    /// Sets `suggested_post_declined`: *Optional*. Service message: a suggested post was declined
+    /// Sets [`suggested_post_declined`](field@Self::suggested_post_declined): Service message: a suggested post was declined
     pub fn suggested_post_declined(
         mut self,
         value: impl Into<SuggestedPostDeclined>,
@@ -1582,13 +1582,13 @@ impl Message {
         self
     }
 
-    /// Sets `suggested_post_paid`: *Optional*. Service message: payment for a suggested post was received
+    /// Sets [`suggested_post_paid`](field@Self::suggested_post_paid): Service message: payment for a suggested post was received
     pub fn suggested_post_paid(mut self, value: impl Into<SuggestedPostPaid>) -> Self {
         self.suggested_post_paid = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `suggested_post_refunded`: *Optional*. Service message: payment for a suggested post was refunded
+    /// Sets [`suggested_post_refunded`](field@Self::suggested_post_refunded): Service message: payment for a suggested post was refunded
     pub fn suggested_post_refunded(
         mut self,
         value: impl Into<SuggestedPostRefunded>,
@@ -1597,25 +1597,25 @@ impl Message {
         self
     }
 
-    /// Sets `video_chat_scheduled`: *Optional*. Service message: video chat scheduled
+    /// Sets [`video_chat_scheduled`](field@Self::video_chat_scheduled): Service message: video chat scheduled
     pub fn video_chat_scheduled(mut self, value: impl Into<VideoChatScheduled>) -> Self {
         self.video_chat_scheduled = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `video_chat_started`: *Optional*. Service message: video chat started
+    /// Sets [`video_chat_started`](field@Self::video_chat_started): Service message: video chat started
     pub fn video_chat_started(mut self, value: impl Into<VideoChatStarted>) -> Self {
         self.video_chat_started = Some(value.into());
         self
     }
 
-    /// Sets `video_chat_ended`: *Optional*. Service message: video chat ended
+    /// Sets [`video_chat_ended`](field@Self::video_chat_ended): Service message: video chat ended
     pub fn video_chat_ended(mut self, value: impl Into<VideoChatEnded>) -> Self {
         self.video_chat_ended = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `video_chat_participants_invited`: *Optional*. Service message: new participants invited to a video chat
+    /// Sets [`video_chat_participants_invited`](field@Self::video_chat_participants_invited): Service message: new participants invited to a video chat
     pub fn video_chat_participants_invited(
         mut self,
         value: impl Into<VideoChatParticipantsInvited>,
@@ -1624,13 +1624,13 @@ impl Message {
         self
     }
 
-    /// Sets `web_app_data`: *Optional*. Service message: data sent by a Web App
+    /// Sets [`web_app_data`](field@Self::web_app_data): Service message: data sent by a Web App
     pub fn web_app_data(mut self, value: impl Into<WebAppData>) -> Self {
         self.web_app_data = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `reply_markup`: *Optional*. [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message. `login_url` buttons are represented as ordinary `url` buttons.
+    /// Sets [`reply_markup`](field@Self::reply_markup): [Inline keyboard](https://core.telegram.org/bots/features#inline-keyboards) attached to the message.
     pub fn reply_markup(mut self, value: impl Into<InlineKeyboardMarkup>) -> Self {
         self.reply_markup = Some(Box::new(value.into()));
         self

@@ -16,17 +16,17 @@ pub struct MessageEntity {
     pub offset: i64,
     /// Length of the entity in [UTF-16 code units](https://core.telegram.org/api/entities#entity-length)
     pub length: i64,
-    /// *Optional*. For “text_link” only, URL that will be opened after user taps on the text
+    /// For “text_link” only, URL that will be opened after user taps on the text
     pub url: Option<String>,
-    /// *Optional*. For “text_mention” only, the mentioned user
+    /// For “text_mention” only, the mentioned user
     pub user: Option<Box<User>>,
-    /// *Optional*. For “pre” only, the programming language of the entity text
+    /// For “pre” only, the programming language of the entity text
     pub language: Option<String>,
-    /// *Optional*. For “custom_emoji” only, unique identifier of the custom emoji. Use [getCustomEmojiStickers](crate::Bot::get_custom_emoji_stickers) to get full information about the sticker.
+    /// For “custom_emoji” only, unique identifier of the custom emoji. Use [getCustomEmojiStickers](crate::Bot::get_custom_emoji_stickers) to get full information about the sticker.
     pub custom_emoji_id: Option<String>,
-    /// *Optional*. For “date_time” only, the Unix time associated with the entity
+    /// For “date_time” only, the Unix time associated with the entity
     pub unix_time: Option<i64>,
-    /// *Optional*. For “date_time” only, the string that defines the formatting of the date and time. See [date-time entity formatting](https://core.telegram.org/bots/api#date-time-entity-formatting) for more details.
+    /// For “date_time” only, the string that defines the formatting of the date and time. See [date-time entity formatting](https://core.telegram.org/bots/api#date-time-entity-formatting) for more details.
     pub date_time_format: Option<String>,
 }
 
@@ -112,37 +112,37 @@ impl MessageEntity {
         }
     }
 
-    /// Sets `url`: *Optional*. For “text_link” only, URL that will be opened after user taps on the text
+    /// Sets [`url`](field@Self::url): For “text_link” only, URL that will be opened after user taps on the text
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.url = Some(value.into());
         self
     }
 
-    /// Sets `user`: *Optional*. For “text_mention” only, the mentioned user
+    /// Sets [`user`](field@Self::user): For “text_mention” only, the mentioned user
     pub fn user(mut self, value: impl Into<User>) -> Self {
         self.user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `language`: *Optional*. For “pre” only, the programming language of the entity text
+    /// Sets [`language`](field@Self::language): For “pre” only, the programming language of the entity text
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
         self
     }
 
-    /// Sets `custom_emoji_id`: *Optional*. For “custom_emoji” only, unique identifier of the custom emoji. Use [getCustomEmojiStickers](crate::Bot::get_custom_emoji_stickers) to get full information about the sticker.
+    /// Sets [`custom_emoji_id`](field@Self::custom_emoji_id): For “custom_emoji” only, unique identifier of the custom emoji.
     pub fn custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `unix_time`: *Optional*. For “date_time” only, the Unix time associated with the entity
+    /// Sets [`unix_time`](field@Self::unix_time): For “date_time” only, the Unix time associated with the entity
     pub fn unix_time(mut self, value: impl Into<i64>) -> Self {
         self.unix_time = Some(value.into());
         self
     }
 
-    /// Sets `date_time_format`: *Optional*. For “date_time” only, the string that defines the formatting of the date and time. See [date-time entity formatting](https://core.telegram.org/bots/api#date-time-entity-formatting) for more details.
+    /// Sets [`date_time_format`](field@Self::date_time_format): For “date_time” only, the string that defines the formatting of the date and time.
     pub fn date_time_format(mut self, value: impl Into<String>) -> Self {
         self.date_time_format = Some(value.into());
         self

@@ -234,7 +234,7 @@ pub struct MessageOriginChat {
     pub date: i64,
     /// Chat that sent the message originally
     pub sender_chat: Box<Chat>,
-    /// *Optional*. For messages originally sent by an anonymous chat administrator, original message author signature
+    /// For messages originally sent by an anonymous chat administrator, original message author signature
     pub author_signature: Option<String>,
 }
 
@@ -287,7 +287,7 @@ impl MessageOriginChat {
         }
     }
 
-    /// Sets `author_signature`: *Optional*. For messages originally sent by an anonymous chat administrator, original message author signature
+    /// Sets [`author_signature`](field@Self::author_signature): For messages originally sent by an anonymous chat administrator, original message author signature
     pub fn author_signature(mut self, value: impl Into<String>) -> Self {
         self.author_signature = Some(value.into());
         self
@@ -308,7 +308,7 @@ pub struct MessageOriginChannel {
     pub chat: Box<Chat>,
     /// Unique message identifier inside the chat
     pub message_id: i64,
-    /// *Optional*. Signature of the original post author
+    /// Signature of the original post author
     pub author_signature: Option<String>,
 }
 
@@ -370,7 +370,7 @@ impl MessageOriginChannel {
         }
     }
 
-    /// Sets `author_signature`: *Optional*. Signature of the original post author
+    /// Sets [`author_signature`](field@Self::author_signature): Signature of the original post author
     pub fn author_signature(mut self, value: impl Into<String>) -> Self {
         self.author_signature = Some(value.into());
         self

@@ -14,9 +14,9 @@ pub struct MessageReactionUpdated {
     pub chat: Box<Chat>,
     /// Unique identifier of the message inside the chat
     pub message_id: i64,
-    /// *Optional*. The user that changed the reaction, if the user isn't anonymous
+    /// The user that changed the reaction, if the user isn't anonymous
     pub user: Option<Box<User>>,
-    /// *Optional*. The chat on behalf of which the reaction was changed, if the user is anonymous
+    /// The chat on behalf of which the reaction was changed, if the user is anonymous
     pub actor_chat: Option<Box<Chat>>,
     /// Date of the change in Unix time
     pub date: i64,
@@ -104,13 +104,13 @@ impl MessageReactionUpdated {
         }
     }
 
-    /// Sets `user`: *Optional*. The user that changed the reaction, if the user isn't anonymous
+    /// Sets [`user`](field@Self::user): The user that changed the reaction, if the user isn't anonymous
     pub fn user(mut self, value: impl Into<User>) -> Self {
         self.user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `actor_chat`: *Optional*. The chat on behalf of which the reaction was changed, if the user is anonymous
+    /// Sets [`actor_chat`](field@Self::actor_chat): The chat on behalf of which the reaction was changed, if the user is anonymous
     pub fn actor_chat(mut self, value: impl Into<Chat>) -> Self {
         self.actor_chat = Some(Box::new(value.into()));
         self

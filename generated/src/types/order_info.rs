@@ -10,13 +10,13 @@ use crate::types::ShippingAddress;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct OrderInfo {
-    /// *Optional*. User name
+    /// User name
     pub name: Option<String>,
-    /// *Optional*. User's phone number
+    /// User's phone number
     pub phone_number: Option<String>,
-    /// *Optional*. User email
+    /// User email
     pub email: Option<String>,
-    /// *Optional*. User shipping address
+    /// User shipping address
     pub shipping_address: Option<Box<ShippingAddress>>,
 }
 
@@ -79,25 +79,25 @@ impl OrderInfo {
         }
     }
 
-    /// Sets `name`: *Optional*. User name
+    /// Sets [`name`](field@Self::name): User name
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
-    /// Sets `phone_number`: *Optional*. User's phone number
+    /// Sets [`phone_number`](field@Self::phone_number): User's phone number
     pub fn phone_number(mut self, value: impl Into<String>) -> Self {
         self.phone_number = Some(value.into());
         self
     }
 
-    /// Sets `email`: *Optional*. User email
+    /// Sets [`email`](field@Self::email): User email
     pub fn email(mut self, value: impl Into<String>) -> Self {
         self.email = Some(value.into());
         self
     }
 
-    /// Sets `shipping_address`: *Optional*. User shipping address
+    /// Sets [`shipping_address`](field@Self::shipping_address): User shipping address
     pub fn shipping_address(mut self, value: impl Into<ShippingAddress>) -> Self {
         self.shipping_address = Some(Box::new(value.into()));
         self

@@ -86,31 +86,31 @@ impl From<OwnedGiftUnique> for OwnedGift {
 pub struct OwnedGiftRegular {
     /// Information about the regular gift
     pub gift: Box<Gift>,
-    /// *Optional*. Unique identifier of the gift for the bot; for gifts received on behalf of business accounts only
+    /// Unique identifier of the gift for the bot; for gifts received on behalf of business accounts only
     pub owned_gift_id: Option<String>,
-    /// *Optional*. Sender of the gift if it is a known user
+    /// Sender of the gift if it is a known user
     pub sender_user: Option<Box<User>>,
     /// Date the gift was sent in Unix time
     pub send_date: i64,
-    /// *Optional*. Text of the message that was added to the gift
+    /// Text of the message that was added to the gift
     pub text: Option<String>,
-    /// *Optional*. Special entities that appear in the text
+    /// Special entities that appear in the text
     pub entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. *True*, if the sender and gift text are shown only to the gift receiver; otherwise, everyone will be able to see them
+    /// `true` if the sender and gift text are shown only to the gift receiver; otherwise, everyone will be able to see them
     pub is_private: Option<bool>,
-    /// *Optional*. *True*, if the gift is displayed on the account's profile page; for gifts received on behalf of business accounts only
+    /// `true` if the gift is displayed on the account's profile page; for gifts received on behalf of business accounts only
     pub is_saved: Option<bool>,
-    /// *Optional*. *True*, if the gift can be upgraded to a unique gift; for gifts received on behalf of business accounts only
+    /// `true` if the gift can be upgraded to a unique gift; for gifts received on behalf of business accounts only
     pub can_be_upgraded: Option<bool>,
-    /// *Optional*. *True*, if the gift was refunded and isn't available anymore
+    /// `true` if the gift was refunded and isn't available anymore
     pub was_refunded: Option<bool>,
-    /// *Optional*. Number of Telegram Stars that can be claimed by the receiver instead of the gift; omitted if the gift cannot be converted to Telegram Stars; for gifts received on behalf of business accounts only
+    /// Number of Telegram Stars that can be claimed by the receiver instead of the gift; omitted if the gift cannot be converted to Telegram Stars; for gifts received on behalf of business accounts only
     pub convert_star_count: Option<i64>,
-    /// *Optional*. Number of Telegram Stars that were paid for the ability to upgrade the gift
+    /// Number of Telegram Stars that were paid for the ability to upgrade the gift
     pub prepaid_upgrade_star_count: Option<i64>,
-    /// *Optional*. *True*, if the gift's upgrade was purchased after the gift was sent; for gifts received on behalf of business accounts only
+    /// `true` if the gift's upgrade was purchased after the gift was sent; for gifts received on behalf of business accounts only
     pub is_upgrade_separate: Option<bool>,
-    /// *Optional*. Unique number reserved for this gift when upgraded. See the *number* field in [UniqueGift](crate::types::UniqueGift).
+    /// Unique number reserved for this gift when upgraded. See the *number* field in [UniqueGift](crate::types::UniqueGift).
     pub unique_gift_number: Option<i64>,
 }
 
@@ -220,73 +220,73 @@ impl OwnedGiftRegular {
         }
     }
 
-    /// Sets `owned_gift_id`: *Optional*. Unique identifier of the gift for the bot; for gifts received on behalf of business accounts only
+    /// Sets [`owned_gift_id`](field@Self::owned_gift_id): Unique identifier of the gift for the bot; for gifts received on behalf of business accounts only
     pub fn owned_gift_id(mut self, value: impl Into<String>) -> Self {
         self.owned_gift_id = Some(value.into());
         self
     }
 
-    /// Sets `sender_user`: *Optional*. Sender of the gift if it is a known user
+    /// Sets [`sender_user`](field@Self::sender_user): Sender of the gift if it is a known user
     pub fn sender_user(mut self, value: impl Into<User>) -> Self {
         self.sender_user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `text`: *Optional*. Text of the message that was added to the gift
+    /// Sets [`text`](field@Self::text): Text of the message that was added to the gift
     pub fn text(mut self, value: impl Into<String>) -> Self {
         self.text = Some(value.into());
         self
     }
 
-    /// Sets `entities`: *Optional*. Special entities that appear in the text
+    /// Sets [`entities`](field@Self::entities): Special entities that appear in the text
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.entities = Some(value.into());
         self
     }
 
-    /// Sets `is_private`: *Optional*. *True*, if the sender and gift text are shown only to the gift receiver; otherwise, everyone will be able to see them
+    /// Sets [`is_private`](field@Self::is_private): `true` if the sender and gift text are shown only to the gift receiver; otherwise, everyone will be able to see them
     pub fn is_private(mut self, value: impl Into<bool>) -> Self {
         self.is_private = Some(value.into());
         self
     }
 
-    /// Sets `is_saved`: *Optional*. *True*, if the gift is displayed on the account's profile page; for gifts received on behalf of business accounts only
+    /// Sets [`is_saved`](field@Self::is_saved): `true` if the gift is displayed on the account's profile page; for gifts received on behalf of business accounts only
     pub fn is_saved(mut self, value: impl Into<bool>) -> Self {
         self.is_saved = Some(value.into());
         self
     }
 
-    /// Sets `can_be_upgraded`: *Optional*. *True*, if the gift can be upgraded to a unique gift; for gifts received on behalf of business accounts only
+    /// Sets [`can_be_upgraded`](field@Self::can_be_upgraded): `true` if the gift can be upgraded to a unique gift; for gifts received on behalf of business accounts only
     pub fn can_be_upgraded(mut self, value: impl Into<bool>) -> Self {
         self.can_be_upgraded = Some(value.into());
         self
     }
 
-    /// Sets `was_refunded`: *Optional*. *True*, if the gift was refunded and isn't available anymore
+    /// Sets [`was_refunded`](field@Self::was_refunded): `true` if the gift was refunded and isn't available anymore
     pub fn was_refunded(mut self, value: impl Into<bool>) -> Self {
         self.was_refunded = Some(value.into());
         self
     }
 
-    /// Sets `convert_star_count`: *Optional*. Number of Telegram Stars that can be claimed by the receiver instead of the gift; omitted if the gift cannot be converted to Telegram Stars; for gifts received on behalf of business accounts only
+    /// Sets [`convert_star_count`](field@Self::convert_star_count): Number of Telegram Stars that can be claimed by the receiver instead of the gift; omitted if the gift cannot be converted to Telegram Stars; for gifts received on behalf of business accounts only
     pub fn convert_star_count(mut self, value: impl Into<i64>) -> Self {
         self.convert_star_count = Some(value.into());
         self
     }
 
-    /// Sets `prepaid_upgrade_star_count`: *Optional*. Number of Telegram Stars that were paid for the ability to upgrade the gift
+    /// Sets [`prepaid_upgrade_star_count`](field@Self::prepaid_upgrade_star_count): Number of Telegram Stars that were paid for the ability to upgrade the gift
     pub fn prepaid_upgrade_star_count(mut self, value: impl Into<i64>) -> Self {
         self.prepaid_upgrade_star_count = Some(value.into());
         self
     }
 
-    /// Sets `is_upgrade_separate`: *Optional*. *True*, if the gift's upgrade was purchased after the gift was sent; for gifts received on behalf of business accounts only
+    /// Sets [`is_upgrade_separate`](field@Self::is_upgrade_separate): `true` if the gift's upgrade was purchased after the gift was sent; for gifts received on behalf of business accounts only
     pub fn is_upgrade_separate(mut self, value: impl Into<bool>) -> Self {
         self.is_upgrade_separate = Some(value.into());
         self
     }
 
-    /// Sets `unique_gift_number`: *Optional*. Unique number reserved for this gift when upgraded. See the *number* field in [UniqueGift](crate::types::UniqueGift).
+    /// Sets [`unique_gift_number`](field@Self::unique_gift_number): Unique number reserved for this gift when upgraded.
     pub fn unique_gift_number(mut self, value: impl Into<i64>) -> Self {
         self.unique_gift_number = Some(value.into());
         self
@@ -303,19 +303,19 @@ impl OwnedGiftRegular {
 pub struct OwnedGiftUnique {
     /// Information about the unique gift
     pub gift: Box<UniqueGift>,
-    /// *Optional*. Unique identifier of the received gift for the bot; for gifts received on behalf of business accounts only
+    /// Unique identifier of the received gift for the bot; for gifts received on behalf of business accounts only
     pub owned_gift_id: Option<String>,
-    /// *Optional*. Sender of the gift if it is a known user
+    /// Sender of the gift if it is a known user
     pub sender_user: Option<Box<User>>,
     /// Date the gift was sent in Unix time
     pub send_date: i64,
-    /// *Optional*. *True*, if the gift is displayed on the account's profile page; for gifts received on behalf of business accounts only
+    /// `true` if the gift is displayed on the account's profile page; for gifts received on behalf of business accounts only
     pub is_saved: Option<bool>,
-    /// *Optional*. *True*, if the gift can be transferred to another owner; for gifts received on behalf of business accounts only
+    /// `true` if the gift can be transferred to another owner; for gifts received on behalf of business accounts only
     pub can_be_transferred: Option<bool>,
-    /// *Optional*. Number of Telegram Stars that must be paid to transfer the gift; omitted if the bot cannot transfer the gift
+    /// Number of Telegram Stars that must be paid to transfer the gift; omitted if the bot cannot transfer the gift
     pub transfer_star_count: Option<i64>,
-    /// *Optional*. Point in time (Unix timestamp) when the gift can be transferred. If it is in the past, then the gift can be transferred now.
+    /// Point in time (Unix timestamp) when the gift can be transferred. If it is in the past, then the gift can be transferred now.
     pub next_transfer_date: Option<i64>,
 }
 
@@ -393,37 +393,37 @@ impl OwnedGiftUnique {
         }
     }
 
-    /// Sets `owned_gift_id`: *Optional*. Unique identifier of the received gift for the bot; for gifts received on behalf of business accounts only
+    /// Sets [`owned_gift_id`](field@Self::owned_gift_id): Unique identifier of the received gift for the bot; for gifts received on behalf of business accounts only
     pub fn owned_gift_id(mut self, value: impl Into<String>) -> Self {
         self.owned_gift_id = Some(value.into());
         self
     }
 
-    /// Sets `sender_user`: *Optional*. Sender of the gift if it is a known user
+    /// Sets [`sender_user`](field@Self::sender_user): Sender of the gift if it is a known user
     pub fn sender_user(mut self, value: impl Into<User>) -> Self {
         self.sender_user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `is_saved`: *Optional*. *True*, if the gift is displayed on the account's profile page; for gifts received on behalf of business accounts only
+    /// Sets [`is_saved`](field@Self::is_saved): `true` if the gift is displayed on the account's profile page; for gifts received on behalf of business accounts only
     pub fn is_saved(mut self, value: impl Into<bool>) -> Self {
         self.is_saved = Some(value.into());
         self
     }
 
-    /// Sets `can_be_transferred`: *Optional*. *True*, if the gift can be transferred to another owner; for gifts received on behalf of business accounts only
+    /// Sets [`can_be_transferred`](field@Self::can_be_transferred): `true` if the gift can be transferred to another owner; for gifts received on behalf of business accounts only
     pub fn can_be_transferred(mut self, value: impl Into<bool>) -> Self {
         self.can_be_transferred = Some(value.into());
         self
     }
 
-    /// Sets `transfer_star_count`: *Optional*. Number of Telegram Stars that must be paid to transfer the gift; omitted if the bot cannot transfer the gift
+    /// Sets [`transfer_star_count`](field@Self::transfer_star_count): Number of Telegram Stars that must be paid to transfer the gift; omitted if the bot cannot transfer the gift
     pub fn transfer_star_count(mut self, value: impl Into<i64>) -> Self {
         self.transfer_star_count = Some(value.into());
         self
     }
 
-    /// Sets `next_transfer_date`: *Optional*. Point in time (Unix timestamp) when the gift can be transferred. If it is in the past, then the gift can be transferred now.
+    /// Sets [`next_transfer_date`](field@Self::next_transfer_date): Point in time (Unix timestamp) when the gift can be transferred.
     pub fn next_transfer_date(mut self, value: impl Into<i64>) -> Self {
         self.next_transfer_date = Some(value.into());
         self

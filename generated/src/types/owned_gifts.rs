@@ -16,7 +16,7 @@ pub struct OwnedGifts {
     ///
     /// Read as empty when absent.
     pub gifts: Vec<OwnedGift>,
-    /// *Optional*. Offset for the next request. If empty, then there are no more results.
+    /// Offset for the next request. If empty, then there are no more results.
     pub next_offset: Option<String>,
 }
 
@@ -68,7 +68,7 @@ impl OwnedGifts {
         }
     }
 
-    /// Sets `next_offset`: *Optional*. Offset for the next request. If empty, then there are no more results.
+    /// Sets [`next_offset`](field@Self::next_offset): Offset for the next request.
     pub fn next_offset(mut self, value: impl Into<String>) -> Self {
         self.next_offset = Some(value.into());
         self

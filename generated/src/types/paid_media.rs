@@ -216,11 +216,11 @@ impl PaidMediaPhoto {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct PaidMediaPreview {
-    /// *Optional*. Media width as defined by the sender
+    /// Media width as defined by the sender
     pub width: Option<i64>,
-    /// *Optional*. Media height as defined by the sender
+    /// Media height as defined by the sender
     pub height: Option<i64>,
-    /// *Optional*. Duration of the media in seconds as defined by the sender
+    /// Duration of the media in seconds as defined by the sender
     pub duration: Option<i64>,
 }
 
@@ -279,19 +279,19 @@ impl PaidMediaPreview {
         }
     }
 
-    /// Sets `width`: *Optional*. Media width as defined by the sender
+    /// Sets [`width`](field@Self::width): Media width as defined by the sender
     pub fn width(mut self, value: impl Into<i64>) -> Self {
         self.width = Some(value.into());
         self
     }
 
-    /// Sets `height`: *Optional*. Media height as defined by the sender
+    /// Sets [`height`](field@Self::height): Media height as defined by the sender
     pub fn height(mut self, value: impl Into<i64>) -> Self {
         self.height = Some(value.into());
         self
     }
 
-    /// Sets `duration`: *Optional*. Duration of the media in seconds as defined by the sender
+    /// Sets [`duration`](field@Self::duration): Duration of the media in seconds as defined by the sender
     pub fn duration(mut self, value: impl Into<i64>) -> Self {
         self.duration = Some(value.into());
         self

@@ -17,7 +17,7 @@ pub struct PhotoSize {
     pub width: i64,
     /// Photo height
     pub height: i64,
-    /// *Optional*. File size in bytes
+    /// File size in bytes
     pub file_size: Option<i64>,
 }
 
@@ -84,7 +84,7 @@ impl PhotoSize {
         }
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self

@@ -14,7 +14,7 @@ pub struct Poll {
     pub id: String,
     /// Poll question, 1-300 characters
     pub question: String,
-    /// *Optional*. Special entities that appear in the *question*. Currently, only custom emoji entities are allowed in poll questions
+    /// Special entities that appear in the *question*. Currently, only custom emoji entities are allowed in poll questions
     pub question_entities: Option<Vec<MessageEntity>>,
     /// List of poll options
     ///
@@ -22,47 +22,47 @@ pub struct Poll {
     pub options: Vec<PollOption>,
     /// Total number of users that voted in the poll
     pub total_voter_count: i64,
-    /// *True*, if the poll is closed
+    /// `true` if the poll is closed
     ///
     /// Read as `false` when absent.
     pub is_closed: bool,
-    /// *True*, if the poll is anonymous
+    /// `true` if the poll is anonymous
     ///
     /// Read as `false` when absent.
     pub is_anonymous: bool,
     /// Poll type, currently can be “regular” or “quiz”
     pub kind: PollType,
-    /// *True*, if the poll allows multiple answers
+    /// `true` if the poll allows multiple answers
     ///
     /// Read as `false` when absent.
     pub allows_multiple_answers: bool,
-    /// *True*, if the poll allows to change the chosen answer options
+    /// `true` if the poll allows to change the chosen answer options
     ///
     /// Read as `false` when absent.
     pub allows_revoting: bool,
-    /// *True* if voting is limited to users who have been members of the chat where the poll was originally sent for more than 24 hours
+    /// `true` if voting is limited to users who have been members of the chat where the poll was originally sent for more than 24 hours
     ///
     /// Read as `false` when absent.
     pub members_only: bool,
-    /// *Optional*. A list of two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll. The country code “FT” is used for users with anonymous numbers. If omitted, then users from any country can participate in the poll.
+    /// A list of two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll. The country code “FT” is used for users with anonymous numbers. If omitted, then users from any country can participate in the poll.
     pub country_codes: Option<Vec<String>>,
-    /// *Optional*. Array of 0-based identifiers of the correct answer options. Available only for polls in quiz mode which are closed or were sent (not forwarded) by the bot or to the private chat with the bot.
+    /// Array of 0-based identifiers of the correct answer options. Available only for polls in quiz mode which are closed or were sent (not forwarded) by the bot or to the private chat with the bot.
     pub correct_option_ids: Option<Vec<i64>>,
-    /// *Optional*. Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters
+    /// Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters
     pub explanation: Option<String>,
-    /// *Optional*. Special entities like usernames, URLs, bot commands, etc. that appear in the *explanation*
+    /// Special entities like usernames, URLs, bot commands, etc. that appear in the *explanation*
     pub explanation_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Media added to the quiz explanation
+    /// Media added to the quiz explanation
     pub explanation_media: Option<Box<PollMedia>>,
-    /// *Optional*. Amount of time in seconds the poll will be active after creation
+    /// Amount of time in seconds the poll will be active after creation
     pub open_period: Option<i64>,
-    /// *Optional*. Point in time (Unix timestamp) when the poll will be automatically closed
+    /// Point in time (Unix timestamp) when the poll will be automatically closed
     pub close_date: Option<i64>,
-    /// *Optional*. Description of the poll; for polls inside the [Message](crate::types::Message) object only
+    /// Description of the poll; for polls inside the [Message](crate::types::Message) object only
     pub description: Option<String>,
-    /// *Optional*. Special entities like usernames, URLs, bot commands, etc. that appear in the description
+    /// Special entities like usernames, URLs, bot commands, etc. that appear in the description
     pub description_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Media added to the poll description; for polls inside the [Message](crate::types::Message) object only
+    /// Media added to the poll description; for polls inside the [Message](crate::types::Message) object only
     pub media: Option<Box<PollMedia>>,
 }
 
@@ -218,67 +218,67 @@ impl Poll {
         }
     }
 
-    /// Sets `question_entities`: *Optional*. Special entities that appear in the *question*. Currently, only custom emoji entities are allowed in poll questions
+    /// Sets [`question_entities`](field@Self::question_entities): Special entities that appear in the *question*.
     pub fn question_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.question_entities = Some(value.into());
         self
     }
 
-    /// Sets `country_codes`: *Optional*. A list of two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll. The country code “FT” is used for users with anonymous numbers. If omitted, then users from any country can participate in the poll.
+    /// Sets [`country_codes`](field@Self::country_codes): A list of two-letter [ISO 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country codes indicating the countries from which users can vote in the poll.
     pub fn country_codes(mut self, value: impl Into<Vec<String>>) -> Self {
         self.country_codes = Some(value.into());
         self
     }
 
-    /// Sets `correct_option_ids`: *Optional*. Array of 0-based identifiers of the correct answer options. Available only for polls in quiz mode which are closed or were sent (not forwarded) by the bot or to the private chat with the bot.
+    /// Sets [`correct_option_ids`](field@Self::correct_option_ids): Array of 0-based identifiers of the correct answer options.
     pub fn correct_option_ids(mut self, value: impl Into<Vec<i64>>) -> Self {
         self.correct_option_ids = Some(value.into());
         self
     }
 
-    /// Sets `explanation`: *Optional*. Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters
+    /// Sets [`explanation`](field@Self::explanation): Text that is shown when a user chooses an incorrect answer or taps on the lamp icon in a quiz-style poll, 0-200 characters
     pub fn explanation(mut self, value: impl Into<String>) -> Self {
         self.explanation = Some(value.into());
         self
     }
 
-    /// Sets `explanation_entities`: *Optional*. Special entities like usernames, URLs, bot commands, etc. that appear in the *explanation*
+    /// Sets [`explanation_entities`](field@Self::explanation_entities): Special entities like usernames, URLs, bot commands, etc. that appear in the *explanation*
     pub fn explanation_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.explanation_entities = Some(value.into());
         self
     }
 
-    /// Sets `explanation_media`: *Optional*. Media added to the quiz explanation
+    /// Sets [`explanation_media`](field@Self::explanation_media): Media added to the quiz explanation
     pub fn explanation_media(mut self, value: impl Into<PollMedia>) -> Self {
         self.explanation_media = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `open_period`: *Optional*. Amount of time in seconds the poll will be active after creation
+    /// Sets [`open_period`](field@Self::open_period): Amount of time in seconds the poll will be active after creation
     pub fn open_period(mut self, value: impl Into<i64>) -> Self {
         self.open_period = Some(value.into());
         self
     }
 
-    /// Sets `close_date`: *Optional*. Point in time (Unix timestamp) when the poll will be automatically closed
+    /// Sets [`close_date`](field@Self::close_date): Point in time (Unix timestamp) when the poll will be automatically closed
     pub fn close_date(mut self, value: impl Into<i64>) -> Self {
         self.close_date = Some(value.into());
         self
     }
 
-    /// Sets `description`: *Optional*. Description of the poll; for polls inside the [Message](crate::types::Message) object only
+    /// Sets [`description`](field@Self::description): Description of the poll; for polls inside the [Message](crate::types::Message) object only
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
 
-    /// Sets `description_entities`: *Optional*. Special entities like usernames, URLs, bot commands, etc. that appear in the description
+    /// Sets [`description_entities`](field@Self::description_entities): Special entities like usernames, URLs, bot commands, etc. that appear in the description
     pub fn description_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.description_entities = Some(value.into());
         self
     }
 
-    /// Sets `media`: *Optional*. Media added to the poll description; for polls inside the [Message](crate::types::Message) object only
+    /// Sets [`media`](field@Self::media): Media added to the poll description; for polls inside the [Message](crate::types::Message) object only
     pub fn media(mut self, value: impl Into<PollMedia>) -> Self {
         self.media = Some(Box::new(value.into()));
         self

@@ -12,9 +12,9 @@ use crate::types::{Chat, User};
 pub struct PollAnswer {
     /// Unique poll identifier
     pub poll_id: String,
-    /// *Optional*. The chat that changed the answer to the poll, if the voter is anonymous
+    /// The chat that changed the answer to the poll, if the voter is anonymous
     pub voter_chat: Option<Box<Chat>>,
-    /// *Optional*. The user that changed the answer to the poll, if the voter isn't anonymous
+    /// The user that changed the answer to the poll, if the voter isn't anonymous
     pub user: Option<Box<User>>,
     /// 0-based identifiers of chosen answer options. May be empty if the vote was retracted.
     ///
@@ -90,13 +90,13 @@ impl PollAnswer {
         }
     }
 
-    /// Sets `voter_chat`: *Optional*. The chat that changed the answer to the poll, if the voter is anonymous
+    /// Sets [`voter_chat`](field@Self::voter_chat): The chat that changed the answer to the poll, if the voter is anonymous
     pub fn voter_chat(mut self, value: impl Into<Chat>) -> Self {
         self.voter_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `user`: *Optional*. The user that changed the answer to the poll, if the voter isn't anonymous
+    /// Sets [`user`](field@Self::user): The user that changed the answer to the poll, if the voter isn't anonymous
     pub fn user(mut self, value: impl Into<User>) -> Self {
         self.user = Some(Box::new(value.into()));
         self

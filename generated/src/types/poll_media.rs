@@ -13,25 +13,25 @@ use crate::types::{
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PollMedia {
-    /// *Optional*. Media is an animation, information about the animation
+    /// Media is an animation, information about the animation
     pub animation: Option<Box<Animation>>,
-    /// *Optional*. Media is an audio file, information about the file; currently, can't be received in a poll option
+    /// Media is an audio file, information about the file; currently, can't be received in a poll option
     pub audio: Option<Box<Audio>>,
-    /// *Optional*. Media is a general file, information about the file; currently, can't be received in a poll option
+    /// Media is a general file, information about the file; currently, can't be received in a poll option
     pub document: Option<Box<Document>>,
-    /// *Optional*. The HTTP link attached to the poll option
+    /// The HTTP link attached to the poll option
     pub link: Option<Box<Link>>,
-    /// *Optional*. Media is a live photo, information about the live photo
+    /// Media is a live photo, information about the live photo
     pub live_photo: Option<Box<LivePhoto>>,
-    /// *Optional*. Media is a shared location, information about the location
+    /// Media is a shared location, information about the location
     pub location: Option<Box<Location>>,
-    /// *Optional*. Media is a photo, available sizes of the photo
+    /// Media is a photo, available sizes of the photo
     pub photo: Option<Vec<PhotoSize>>,
-    /// *Optional*. Media is a sticker, information about the sticker; currently, for poll options only
+    /// Media is a sticker, information about the sticker; currently, for poll options only
     pub sticker: Option<Box<Sticker>>,
-    /// *Optional*. Media is a venue, information about the venue
+    /// Media is a venue, information about the venue
     pub venue: Option<Box<Venue>>,
-    /// *Optional*. Media is a video, information about the video
+    /// Media is a video, information about the video
     pub video: Option<Box<Video>>,
 }
 
@@ -124,61 +124,61 @@ impl PollMedia {
         }
     }
 
-    /// Sets `animation`: *Optional*. Media is an animation, information about the animation
+    /// Sets [`animation`](field@Self::animation): Media is an animation, information about the animation
     pub fn animation(mut self, value: impl Into<Animation>) -> Self {
         self.animation = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `audio`: *Optional*. Media is an audio file, information about the file; currently, can't be received in a poll option
+    /// Sets [`audio`](field@Self::audio): Media is an audio file, information about the file; currently, can't be received in a poll option
     pub fn audio(mut self, value: impl Into<Audio>) -> Self {
         self.audio = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `document`: *Optional*. Media is a general file, information about the file; currently, can't be received in a poll option
+    /// Sets [`document`](field@Self::document): Media is a general file, information about the file; currently, can't be received in a poll option
     pub fn document(mut self, value: impl Into<Document>) -> Self {
         self.document = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `link`: *Optional*. The HTTP link attached to the poll option
+    /// Sets [`link`](field@Self::link): The HTTP link attached to the poll option
     pub fn link(mut self, value: impl Into<Link>) -> Self {
         self.link = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `live_photo`: *Optional*. Media is a live photo, information about the live photo
+    /// Sets [`live_photo`](field@Self::live_photo): Media is a live photo, information about the live photo
     pub fn live_photo(mut self, value: impl Into<LivePhoto>) -> Self {
         self.live_photo = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `location`: *Optional*. Media is a shared location, information about the location
+    /// Sets [`location`](field@Self::location): Media is a shared location, information about the location
     pub fn location(mut self, value: impl Into<Location>) -> Self {
         self.location = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `photo`: *Optional*. Media is a photo, available sizes of the photo
+    /// Sets [`photo`](field@Self::photo): Media is a photo, available sizes of the photo
     pub fn photo(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.photo = Some(value.into());
         self
     }
 
-    /// Sets `sticker`: *Optional*. Media is a sticker, information about the sticker; currently, for poll options only
+    /// Sets [`sticker`](field@Self::sticker): Media is a sticker, information about the sticker; currently, for poll options only
     pub fn sticker(mut self, value: impl Into<Sticker>) -> Self {
         self.sticker = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `venue`: *Optional*. Media is a venue, information about the venue
+    /// Sets [`venue`](field@Self::venue): Media is a venue, information about the venue
     pub fn venue(mut self, value: impl Into<Venue>) -> Self {
         self.venue = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `video`: *Optional*. Media is a video, information about the video
+    /// Sets [`video`](field@Self::video): Media is a video, information about the video
     pub fn video(mut self, value: impl Into<Video>) -> Self {
         self.video = Some(Box::new(value.into()));
         self

@@ -14,17 +14,17 @@ pub struct PollOption {
     pub persistent_id: String,
     /// Option text, 1-100 characters
     pub text: String,
-    /// *Optional*. Special entities that appear in the option *text*. Currently, only custom emoji entities are allowed in poll option texts
+    /// Special entities that appear in the option *text*. Currently, only custom emoji entities are allowed in poll option texts
     pub text_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Media added to the poll option
+    /// Media added to the poll option
     pub media: Option<Box<PollMedia>>,
     /// Number of users who voted for this option; may be 0 if unknown
     pub voter_count: i64,
-    /// *Optional*. User who added the option; omitted if the option wasn't added by a user after poll creation
+    /// User who added the option; omitted if the option wasn't added by a user after poll creation
     pub added_by_user: Option<Box<User>>,
-    /// *Optional*. Chat that added the option; omitted if the option wasn't added by a chat after poll creation
+    /// Chat that added the option; omitted if the option wasn't added by a chat after poll creation
     pub added_by_chat: Option<Box<Chat>>,
-    /// *Optional*. Point in time (Unix timestamp) when the option was added; omitted if the option existed in the original poll
+    /// Point in time (Unix timestamp) when the option was added; omitted if the option existed in the original poll
     pub addition_date: Option<i64>,
 }
 
@@ -105,31 +105,31 @@ impl PollOption {
         }
     }
 
-    /// Sets `text_entities`: *Optional*. Special entities that appear in the option *text*. Currently, only custom emoji entities are allowed in poll option texts
+    /// Sets [`text_entities`](field@Self::text_entities): Special entities that appear in the option *text*.
     pub fn text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.text_entities = Some(value.into());
         self
     }
 
-    /// Sets `media`: *Optional*. Media added to the poll option
+    /// Sets [`media`](field@Self::media): Media added to the poll option
     pub fn media(mut self, value: impl Into<PollMedia>) -> Self {
         self.media = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `added_by_user`: *Optional*. User who added the option; omitted if the option wasn't added by a user after poll creation
+    /// Sets [`added_by_user`](field@Self::added_by_user): User who added the option; omitted if the option wasn't added by a user after poll creation
     pub fn added_by_user(mut self, value: impl Into<User>) -> Self {
         self.added_by_user = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `added_by_chat`: *Optional*. Chat that added the option; omitted if the option wasn't added by a chat after poll creation
+    /// Sets [`added_by_chat`](field@Self::added_by_chat): Chat that added the option; omitted if the option wasn't added by a chat after poll creation
     pub fn added_by_chat(mut self, value: impl Into<Chat>) -> Self {
         self.added_by_chat = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `addition_date`: *Optional*. Point in time (Unix timestamp) when the option was added; omitted if the option existed in the original poll
+    /// Sets [`addition_date`](field@Self::addition_date): Point in time (Unix timestamp) when the option was added; omitted if the option existed in the original poll
     pub fn addition_date(mut self, value: impl Into<i64>) -> Self {
         self.addition_date = Some(value.into());
         self

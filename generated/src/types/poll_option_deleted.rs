@@ -10,13 +10,13 @@ use crate::types::{MaybeInaccessibleMessage, MessageEntity};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PollOptionDeleted {
-    /// *Optional*. Message containing the poll from which the option was deleted, if known. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Message containing the poll from which the option was deleted, if known. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
     pub poll_message: Option<Box<MaybeInaccessibleMessage>>,
     /// Unique identifier of the deleted option
     pub option_persistent_id: String,
     /// Option text
     pub option_text: String,
-    /// *Optional*. Special entities that appear in the *option_text*
+    /// Special entities that appear in the *option_text*
     pub option_text_entities: Option<Vec<MessageEntity>>,
 }
 
@@ -79,13 +79,13 @@ impl PollOptionDeleted {
         }
     }
 
-    /// Sets `poll_message`: *Optional*. Message containing the poll from which the option was deleted, if known. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`poll_message`](field@Self::poll_message): Message containing the poll from which the option was deleted, if known.
     pub fn poll_message(mut self, value: impl Into<MaybeInaccessibleMessage>) -> Self {
         self.poll_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `option_text_entities`: *Optional*. Special entities that appear in the *option_text*
+    /// Sets [`option_text_entities`](field@Self::option_text_entities): Special entities that appear in the *option_text*
     pub fn option_text_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.option_text_entities = Some(value.into());
         self

@@ -20,9 +20,9 @@ pub struct PreCheckoutQuery {
     pub total_amount: i64,
     /// Bot-specified invoice payload
     pub invoice_payload: String,
-    /// *Optional*. Identifier of the shipping option chosen by the user
+    /// Identifier of the shipping option chosen by the user
     pub shipping_option_id: Option<String>,
-    /// *Optional*. Order information provided by the user
+    /// Order information provided by the user
     pub order_info: Option<Box<OrderInfo>>,
 }
 
@@ -100,13 +100,13 @@ impl PreCheckoutQuery {
         }
     }
 
-    /// Sets `shipping_option_id`: *Optional*. Identifier of the shipping option chosen by the user
+    /// Sets [`shipping_option_id`](field@Self::shipping_option_id): Identifier of the shipping option chosen by the user
     pub fn shipping_option_id(mut self, value: impl Into<String>) -> Self {
         self.shipping_option_id = Some(value.into());
         self
     }
 
-    /// Sets `order_info`: *Optional*. Order information provided by the user
+    /// Sets [`order_info`](field@Self::order_info): Order information provided by the user
     pub fn order_info(mut self, value: impl Into<OrderInfo>) -> Self {
         self.order_info = Some(Box::new(value.into()));
         self

@@ -17,7 +17,7 @@ pub struct RefundedPayment {
     pub invoice_payload: String,
     /// Telegram payment identifier
     pub telegram_payment_charge_id: String,
-    /// *Optional*. Provider payment identifier
+    /// Provider payment identifier
     pub provider_payment_charge_id: Option<String>,
 }
 
@@ -91,7 +91,7 @@ impl RefundedPayment {
         }
     }
 
-    /// Sets `provider_payment_charge_id`: *Optional*. Provider payment identifier
+    /// Sets [`provider_payment_charge_id`](field@Self::provider_payment_charge_id): Provider payment identifier
     pub fn provider_payment_charge_id(mut self, value: impl Into<String>) -> Self {
         self.provider_payment_charge_id = Some(value.into());
         self

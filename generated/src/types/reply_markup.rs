@@ -15,15 +15,15 @@ pub struct ReplyKeyboardMarkup {
     ///
     /// Read as empty when absent.
     pub keyboard: Vec<Vec<KeyboardButton>>,
-    /// *Optional*. Requests clients to always show the keyboard when the regular keyboard is hidden. Defaults to *false*, in which case the custom keyboard can be hidden and opened with a keyboard icon.
+    /// Requests clients to always show the keyboard when the regular keyboard is hidden. Defaults to `false`, in which case the custom keyboard can be hidden and opened with a keyboard icon.
     pub is_persistent: Option<bool>,
-    /// *Optional*. Requests clients to resize the keyboard vertically for optimal fit (e.g., make the keyboard smaller if there are just two rows of buttons). Defaults to *false*, in which case the custom keyboard is always of the same height as the app's standard keyboard.
+    /// Requests clients to resize the keyboard vertically for optimal fit (e.g., make the keyboard smaller if there are just two rows of buttons). Defaults to `false`, in which case the custom keyboard is always of the same height as the app's standard keyboard.
     pub resize_keyboard: Option<bool>,
-    /// *Optional*. Requests clients to hide the keyboard as soon as it's been used. The keyboard will still be available, but clients will automatically display the usual letter-keyboard in the chat - the user can press a special button in the input field to see the custom keyboard again. Defaults to *false*.
+    /// Requests clients to hide the keyboard as soon as it's been used. The keyboard will still be available, but clients will automatically display the usual letter-keyboard in the chat - the user can press a special button in the input field to see the custom keyboard again. Defaults to `false`.
     pub one_time_keyboard: Option<bool>,
-    /// *Optional*. The placeholder to be shown in the input field when the keyboard is active; 1-64 characters
+    /// The placeholder to be shown in the input field when the keyboard is active; 1-64 characters
     pub input_field_placeholder: Option<String>,
-    /// *Optional*. Use this parameter if you want to show the keyboard to specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
+    /// Use this parameter if you want to show the keyboard to specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
     ///
     /// *Example:* A user requests to change the bot's language, bot replies to the request with a keyboard to select the new language. Other users in the group don't see the keyboard.
     pub selective: Option<bool>,
@@ -94,33 +94,31 @@ impl ReplyKeyboardMarkup {
         }
     }
 
-    /// Sets `is_persistent`: *Optional*. Requests clients to always show the keyboard when the regular keyboard is hidden. Defaults to *false*, in which case the custom keyboard can be hidden and opened with a keyboard icon.
+    /// Sets [`is_persistent`](field@Self::is_persistent): Requests clients to always show the keyboard when the regular keyboard is hidden.
     pub fn is_persistent(mut self, value: impl Into<bool>) -> Self {
         self.is_persistent = Some(value.into());
         self
     }
 
-    /// Sets `resize_keyboard`: *Optional*. Requests clients to resize the keyboard vertically for optimal fit (e.g., make the keyboard smaller if there are just two rows of buttons). Defaults to *false*, in which case the custom keyboard is always of the same height as the app's standard keyboard.
+    /// Sets [`resize_keyboard`](field@Self::resize_keyboard): Requests clients to resize the keyboard vertically for optimal fit (e.g., make the keyboard smaller if there are just two rows of buttons).
     pub fn resize_keyboard(mut self, value: impl Into<bool>) -> Self {
         self.resize_keyboard = Some(value.into());
         self
     }
 
-    /// Sets `one_time_keyboard`: *Optional*. Requests clients to hide the keyboard as soon as it's been used. The keyboard will still be available, but clients will automatically display the usual letter-keyboard in the chat - the user can press a special button in the input field to see the custom keyboard again. Defaults to *false*.
+    /// Sets [`one_time_keyboard`](field@Self::one_time_keyboard): Requests clients to hide the keyboard as soon as it's been used.
     pub fn one_time_keyboard(mut self, value: impl Into<bool>) -> Self {
         self.one_time_keyboard = Some(value.into());
         self
     }
 
-    /// Sets `input_field_placeholder`: *Optional*. The placeholder to be shown in the input field when the keyboard is active; 1-64 characters
+    /// Sets [`input_field_placeholder`](field@Self::input_field_placeholder): The placeholder to be shown in the input field when the keyboard is active; 1-64 characters
     pub fn input_field_placeholder(mut self, value: impl Into<String>) -> Self {
         self.input_field_placeholder = Some(value.into());
         self
     }
 
-    /// Sets `selective`: *Optional*. Use this parameter if you want to show the keyboard to specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
-    ///
-    /// *Example:* A user requests to change the bot's language, bot replies to the request with a keyboard to select the new language. Other users in the group don't see the keyboard.
+    /// Sets [`selective`](field@Self::selective): Use this parameter if you want to show the keyboard to specific users only.
     pub fn selective(mut self, value: impl Into<bool>) -> Self {
         self.selective = Some(value.into());
         self
@@ -137,7 +135,7 @@ pub struct ReplyKeyboardRemove {
     ///
     /// Read as `false` when absent.
     pub remove_keyboard: bool,
-    /// *Optional*. Use this parameter if you want to remove the keyboard for specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
+    /// Use this parameter if you want to remove the keyboard for specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
     ///
     /// *Example:* A user votes in a poll, bot returns confirmation message in reply to the vote and removes the keyboard for that user, while still showing the keyboard with poll options to users who haven't voted yet.
     pub selective: Option<bool>,
@@ -186,9 +184,7 @@ impl ReplyKeyboardRemove {
         }
     }
 
-    /// Sets `selective`: *Optional*. Use this parameter if you want to remove the keyboard for specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
-    ///
-    /// *Example:* A user votes in a poll, bot returns confirmation message in reply to the vote and removes the keyboard for that user, while still showing the keyboard with poll options to users who haven't voted yet.
+    /// Sets [`selective`](field@Self::selective): Use this parameter if you want to remove the keyboard for specific users only.
     pub fn selective(mut self, value: impl Into<bool>) -> Self {
         self.selective = Some(value.into());
         self
@@ -256,9 +252,9 @@ pub struct ForceReply {
     ///
     /// Read as `false` when absent.
     pub force_reply: bool,
-    /// *Optional*. The placeholder to be shown in the input field when the reply is active; 1-64 characters
+    /// The placeholder to be shown in the input field when the reply is active; 1-64 characters
     pub input_field_placeholder: Option<String>,
-    /// *Optional*. Use this parameter if you want to force reply from specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
+    /// Use this parameter if you want to force reply from specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
     pub selective: Option<bool>,
 }
 
@@ -312,13 +308,13 @@ impl ForceReply {
         }
     }
 
-    /// Sets `input_field_placeholder`: *Optional*. The placeholder to be shown in the input field when the reply is active; 1-64 characters
+    /// Sets [`input_field_placeholder`](field@Self::input_field_placeholder): The placeholder to be shown in the input field when the reply is active; 1-64 characters
     pub fn input_field_placeholder(mut self, value: impl Into<String>) -> Self {
         self.input_field_placeholder = Some(value.into());
         self
     }
 
-    /// Sets `selective`: *Optional*. Use this parameter if you want to force reply from specific users only. Targets: 1) users that are @mentioned in the *text* of the [Message](crate::types::Message) object; 2) if the bot's message is a reply to a message in the same chat and forum topic, sender of the original message.
+    /// Sets [`selective`](field@Self::selective): Use this parameter if you want to force reply from specific users only.
     pub fn selective(mut self, value: impl Into<bool>) -> Self {
         self.selective = Some(value.into());
         self

@@ -12,21 +12,21 @@ use crate::types::{MessageEntity, ParseMode};
 pub struct ReplyParameters {
     /// Identifier of the message that will be replied to in the current chat, or in the chat *chat_id* if it is specified
     pub message_id: i64,
-    /// *Optional*. If the message to be replied to is from a different chat, unique identifier for the chat or username of the bot, supergroup or channel in the format `@username`. Not supported for messages sent on behalf of a business account and messages from channel direct messages chats.
+    /// If the message to be replied to is from a different chat, unique identifier for the chat or username of the bot, supergroup or channel in the format `@username`. Not supported for messages sent on behalf of a business account and messages from channel direct messages chats.
     pub chat_id: Option<ChatId>,
-    /// *Optional*. Pass *True* if the message should be sent even if the specified message to be replied to is not found. Always *False* for replies in another chat or forum topic. Always *True* for messages sent on behalf of a business account.
+    /// Pass `true` if the message should be sent even if the specified message to be replied to is not found. Always `false` for replies in another chat or forum topic. Always `true` for messages sent on behalf of a business account.
     pub allow_sending_without_reply: Option<bool>,
-    /// *Optional*. Quoted part of the message to be replied to; 0-1024 characters after entities parsing. The quote must be an exact substring of the message to be replied to, including *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities. The message will fail to send if the quote isn't found in the original message.
+    /// Quoted part of the message to be replied to; 0-1024 characters after entities parsing. The quote must be an exact substring of the message to be replied to, including *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities. The message will fail to send if the quote isn't found in the original message.
     pub quote: Option<String>,
-    /// *Optional*. Mode for parsing entities in the quote. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Mode for parsing entities in the quote. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
     pub quote_parse_mode: Option<ParseMode>,
-    /// *Optional*. A JSON-serialized list of special entities that appear in the quote. It can be specified instead of *quote_parse_mode*.
+    /// A list of special entities that appear in the quote. It can be specified instead of *quote_parse_mode*.
     pub quote_entities: Option<Vec<MessageEntity>>,
-    /// *Optional*. Position of the quote in the original message in UTF-16 code units
+    /// Position of the quote in the original message in UTF-16 code units
     pub quote_position: Option<i64>,
-    /// *Optional*. Identifier of the specific checklist task to be replied to
+    /// Identifier of the specific checklist task to be replied to
     pub checklist_task_id: Option<i64>,
-    /// *Optional*. Persistent identifier of the specific poll option to be replied to
+    /// Persistent identifier of the specific poll option to be replied to
     pub poll_option_id: Option<String>,
 }
 
@@ -110,49 +110,49 @@ impl ReplyParameters {
         }
     }
 
-    /// Sets `chat_id`: *Optional*. If the message to be replied to is from a different chat, unique identifier for the chat or username of the bot, supergroup or channel in the format `@username`. Not supported for messages sent on behalf of a business account and messages from channel direct messages chats.
+    /// Sets [`chat_id`](field@Self::chat_id): If the message to be replied to is from a different chat, unique identifier for the chat or username of the bot, supergroup or channel in the format `@username`.
     pub fn chat_id(mut self, value: impl Into<ChatId>) -> Self {
         self.chat_id = Some(value.into());
         self
     }
 
-    /// Sets `allow_sending_without_reply`: *Optional*. Pass *True* if the message should be sent even if the specified message to be replied to is not found. Always *False* for replies in another chat or forum topic. Always *True* for messages sent on behalf of a business account.
+    /// Sets [`allow_sending_without_reply`](field@Self::allow_sending_without_reply): Pass `true` if the message should be sent even if the specified message to be replied to is not found.
     pub fn allow_sending_without_reply(mut self, value: impl Into<bool>) -> Self {
         self.allow_sending_without_reply = Some(value.into());
         self
     }
 
-    /// Sets `quote`: *Optional*. Quoted part of the message to be replied to; 0-1024 characters after entities parsing. The quote must be an exact substring of the message to be replied to, including *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities. The message will fail to send if the quote isn't found in the original message.
+    /// Sets [`quote`](field@Self::quote): Quoted part of the message to be replied to; 0-1024 characters after entities parsing.
     pub fn quote(mut self, value: impl Into<String>) -> Self {
         self.quote = Some(value.into());
         self
     }
 
-    /// Sets `quote_parse_mode`: *Optional*. Mode for parsing entities in the quote. See [formatting options](https://core.telegram.org/bots/api#formatting-options) for more details.
+    /// Sets [`quote_parse_mode`](field@Self::quote_parse_mode): Mode for parsing entities in the quote.
     pub fn quote_parse_mode(mut self, value: impl Into<ParseMode>) -> Self {
         self.quote_parse_mode = Some(value.into());
         self
     }
 
-    /// Sets `quote_entities`: *Optional*. A JSON-serialized list of special entities that appear in the quote. It can be specified instead of *quote_parse_mode*.
+    /// Sets [`quote_entities`](field@Self::quote_entities): A list of special entities that appear in the quote.
     pub fn quote_entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.quote_entities = Some(value.into());
         self
     }
 
-    /// Sets `quote_position`: *Optional*. Position of the quote in the original message in UTF-16 code units
+    /// Sets [`quote_position`](field@Self::quote_position): Position of the quote in the original message in UTF-16 code units
     pub fn quote_position(mut self, value: impl Into<i64>) -> Self {
         self.quote_position = Some(value.into());
         self
     }
 
-    /// Sets `checklist_task_id`: *Optional*. Identifier of the specific checklist task to be replied to
+    /// Sets [`checklist_task_id`](field@Self::checklist_task_id): Identifier of the specific checklist task to be replied to
     pub fn checklist_task_id(mut self, value: impl Into<i64>) -> Self {
         self.checklist_task_id = Some(value.into());
         self
     }
 
-    /// Sets `poll_option_id`: *Optional*. Persistent identifier of the specific poll option to be replied to
+    /// Sets [`poll_option_id`](field@Self::poll_option_id): Persistent identifier of the specific poll option to be replied to
     pub fn poll_option_id(mut self, value: impl Into<String>) -> Self {
         self.poll_option_id = Some(value.into());
         self

@@ -9,9 +9,9 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ResponseParameters {
-    /// *Optional*. The group has been migrated to a supergroup with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
+    /// The group has been migrated to a supergroup with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
     pub migrate_to_chat_id: Option<i64>,
-    /// *Optional*. In case of exceeding flood control, the number of seconds left to wait before the request can be repeated
+    /// In case of exceeding flood control, the number of seconds left to wait before the request can be repeated
     pub retry_after: Option<i64>,
 }
 
@@ -64,13 +64,13 @@ impl ResponseParameters {
         }
     }
 
-    /// Sets `migrate_to_chat_id`: *Optional*. The group has been migrated to a supergroup with the specified identifier. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this identifier.
+    /// Sets [`migrate_to_chat_id`](field@Self::migrate_to_chat_id): The group has been migrated to a supergroup with the specified identifier.
     pub fn migrate_to_chat_id(mut self, value: impl Into<i64>) -> Self {
         self.migrate_to_chat_id = Some(value.into());
         self
     }
 
-    /// Sets `retry_after`: *Optional*. In case of exceeding flood control, the number of seconds left to wait before the request can be repeated
+    /// Sets [`retry_after`](field@Self::retry_after): In case of exceeding flood control, the number of seconds left to wait before the request can be repeated
     pub fn retry_after(mut self, value: impl Into<i64>) -> Self {
         self.retry_after = Some(value.into());
         self

@@ -466,7 +466,7 @@ impl RichBlockSectionHeading {
 pub struct RichBlockPreformatted {
     /// Text of the block
     pub text: RichText,
-    /// *Optional*. The programming language of the text
+    /// The programming language of the text
     pub language: Option<String>,
 }
 
@@ -514,7 +514,7 @@ impl RichBlockPreformatted {
         }
     }
 
-    /// Sets `language`: *Optional*. The programming language of the text
+    /// Sets [`language`](field@Self::language): The programming language of the text
     pub fn language(mut self, value: impl Into<String>) -> Self {
         self.language = Some(value.into());
         self
@@ -780,7 +780,7 @@ pub struct RichBlockBlockQuotation {
     ///
     /// Read as empty when absent.
     pub blocks: Vec<RichBlock>,
-    /// *Optional*. Credit of the block
+    /// Credit of the block
     pub credit: Option<Box<RichText>>,
 }
 
@@ -828,7 +828,7 @@ impl RichBlockBlockQuotation {
         }
     }
 
-    /// Sets `credit`: *Optional*. Credit of the block
+    /// Sets [`credit`](field@Self::credit): Credit of the block
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
         self.credit = Some(Box::new(value.into()));
         self
@@ -845,7 +845,7 @@ impl RichBlockBlockQuotation {
 pub struct RichBlockPullQuotation {
     /// Text of the block
     pub text: RichText,
-    /// *Optional*. Credit of the block
+    /// Credit of the block
     pub credit: Option<Box<RichText>>,
 }
 
@@ -893,7 +893,7 @@ impl RichBlockPullQuotation {
         }
     }
 
-    /// Sets `credit`: *Optional*. Credit of the block
+    /// Sets [`credit`](field@Self::credit): Credit of the block
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
         self.credit = Some(Box::new(value.into()));
         self
@@ -912,7 +912,7 @@ pub struct RichBlockCollage {
     ///
     /// Read as empty when absent.
     pub blocks: Vec<RichBlock>,
-    /// *Optional*. Caption of the block
+    /// Caption of the block
     pub caption: Option<Box<RichBlockCaption>>,
 }
 
@@ -960,7 +960,7 @@ impl RichBlockCollage {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -979,7 +979,7 @@ pub struct RichBlockSlideshow {
     ///
     /// Read as empty when absent.
     pub blocks: Vec<RichBlock>,
-    /// *Optional*. Caption of the block
+    /// Caption of the block
     pub caption: Option<Box<RichBlockCaption>>,
 }
 
@@ -1027,7 +1027,7 @@ impl RichBlockSlideshow {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1046,11 +1046,11 @@ pub struct RichBlockTable {
     ///
     /// Read as empty when absent.
     pub cells: Vec<Vec<RichBlockTableCell>>,
-    /// *Optional*. *True*, if the table has borders
+    /// `true` if the table has borders
     pub is_bordered: Option<bool>,
-    /// *Optional*. *True*, if the table is striped
+    /// `true` if the table is striped
     pub is_striped: Option<bool>,
-    /// *Optional*. Caption of the table
+    /// Caption of the table
     pub caption: Option<Box<RichText>>,
 }
 
@@ -1108,19 +1108,19 @@ impl RichBlockTable {
         }
     }
 
-    /// Sets `is_bordered`: *Optional*. *True*, if the table has borders
+    /// Sets [`is_bordered`](field@Self::is_bordered): `true` if the table has borders
     pub fn is_bordered(mut self, value: impl Into<bool>) -> Self {
         self.is_bordered = Some(value.into());
         self
     }
 
-    /// Sets `is_striped`: *Optional*. *True*, if the table is striped
+    /// Sets [`is_striped`](field@Self::is_striped): `true` if the table is striped
     pub fn is_striped(mut self, value: impl Into<bool>) -> Self {
         self.is_striped = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the table
+    /// Sets [`caption`](field@Self::caption): Caption of the table
     pub fn caption(mut self, value: impl Into<RichText>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1141,7 +1141,7 @@ pub struct RichBlockDetails {
     ///
     /// Read as empty when absent.
     pub blocks: Vec<RichBlock>,
-    /// *Optional*. *True*, if the content of the block is visible by default
+    /// `true` if the content of the block is visible by default
     pub is_open: Option<bool>,
 }
 
@@ -1194,7 +1194,7 @@ impl RichBlockDetails {
         }
     }
 
-    /// Sets `is_open`: *Optional*. *True*, if the content of the block is visible by default
+    /// Sets [`is_open`](field@Self::is_open): `true` if the content of the block is visible by default
     pub fn is_open(mut self, value: impl Into<bool>) -> Self {
         self.is_open = Some(value.into());
         self
@@ -1217,7 +1217,7 @@ pub struct RichBlockMap {
     pub width: i64,
     /// Expected height of the map
     pub height: i64,
-    /// *Optional*. Caption of the block
+    /// Caption of the block
     pub caption: Option<Box<RichBlockCaption>>,
 }
 
@@ -1285,7 +1285,7 @@ impl RichBlockMap {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1302,9 +1302,9 @@ impl RichBlockMap {
 pub struct RichBlockAnimation {
     /// The animation
     pub animation: Box<Animation>,
-    /// *Optional*. *True*, if the media preview is covered by a spoiler animation
+    /// `true` if the media preview is covered by a spoiler animation
     pub has_spoiler: Option<bool>,
-    /// *Optional*. Caption of the block
+    /// Caption of the block
     pub caption: Option<Box<RichBlockCaption>>,
 }
 
@@ -1357,13 +1357,13 @@ impl RichBlockAnimation {
         }
     }
 
-    /// Sets `has_spoiler`: *Optional*. *True*, if the media preview is covered by a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): `true` if the media preview is covered by a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1380,7 +1380,7 @@ impl RichBlockAnimation {
 pub struct RichBlockAudio {
     /// The audio
     pub audio: Box<Audio>,
-    /// *Optional*. Caption of the block
+    /// Caption of the block
     pub caption: Option<Box<RichBlockCaption>>,
 }
 
@@ -1428,7 +1428,7 @@ impl RichBlockAudio {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1447,9 +1447,9 @@ pub struct RichBlockPhoto {
     ///
     /// Read as empty when absent.
     pub photo: Vec<PhotoSize>,
-    /// *Optional*. *True*, if the media preview is covered by a spoiler animation
+    /// `true` if the media preview is covered by a spoiler animation
     pub has_spoiler: Option<bool>,
-    /// *Optional*. Caption of the block
+    /// Caption of the block
     pub caption: Option<Box<RichBlockCaption>>,
 }
 
@@ -1502,13 +1502,13 @@ impl RichBlockPhoto {
         }
     }
 
-    /// Sets `has_spoiler`: *Optional*. *True*, if the media preview is covered by a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): `true` if the media preview is covered by a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1525,9 +1525,9 @@ impl RichBlockPhoto {
 pub struct RichBlockVideo {
     /// The video
     pub video: Box<Video>,
-    /// *Optional*. *True*, if the media preview is covered by a spoiler animation
+    /// `true` if the media preview is covered by a spoiler animation
     pub has_spoiler: Option<bool>,
-    /// *Optional*. Caption of the block
+    /// Caption of the block
     pub caption: Option<Box<RichBlockCaption>>,
 }
 
@@ -1580,13 +1580,13 @@ impl RichBlockVideo {
         }
     }
 
-    /// Sets `has_spoiler`: *Optional*. *True*, if the media preview is covered by a spoiler animation
+    /// Sets [`has_spoiler`](field@Self::has_spoiler): `true` if the media preview is covered by a spoiler animation
     pub fn has_spoiler(mut self, value: impl Into<bool>) -> Self {
         self.has_spoiler = Some(value.into());
         self
     }
 
-    /// Sets `caption`: *Optional*. Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self
@@ -1603,7 +1603,7 @@ impl RichBlockVideo {
 pub struct RichBlockVoiceNote {
     /// The voice note
     pub voice_note: Box<Voice>,
-    /// *Optional*. Caption of the block
+    /// Caption of the block
     pub caption: Option<Box<RichBlockCaption>>,
 }
 
@@ -1651,7 +1651,7 @@ impl RichBlockVoiceNote {
         }
     }
 
-    /// Sets `caption`: *Optional*. Caption of the block
+    /// Sets [`caption`](field@Self::caption): Caption of the block
     pub fn caption(mut self, value: impl Into<RichBlockCaption>) -> Self {
         self.caption = Some(Box::new(value.into()));
         self

@@ -12,7 +12,7 @@ use crate::types::RichText;
 pub struct RichBlockCaption {
     /// Block caption
     pub text: RichText,
-    /// *Optional*. Block credit which corresponds to the HTML tag \<cite>
+    /// Block credit which corresponds to the HTML tag \<cite>
     pub credit: Option<Box<RichText>>,
 }
 
@@ -59,7 +59,7 @@ impl RichBlockCaption {
         }
     }
 
-    /// Sets `credit`: *Optional*. Block credit which corresponds to the HTML tag \<cite>
+    /// Sets [`credit`](field@Self::credit): Block credit which corresponds to the HTML tag \<cite>
     pub fn credit(mut self, value: impl Into<RichText>) -> Self {
         self.credit = Some(Box::new(value.into()));
         self

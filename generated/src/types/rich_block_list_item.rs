@@ -16,13 +16,13 @@ pub struct RichBlockListItem {
     ///
     /// Read as empty when absent.
     pub blocks: Vec<RichBlock>,
-    /// *Optional*. *True*, if the item has a checkbox
+    /// `true` if the item has a checkbox
     pub has_checkbox: Option<bool>,
-    /// *Optional*. *True*, if the item has a checked checkbox
+    /// `true` if the item has a checked checkbox
     pub is_checked: Option<bool>,
-    /// *Optional*. For ordered lists, the numeric value of the item label
+    /// For ordered lists, the numeric value of the item label
     pub value: Option<i64>,
-    /// *Optional*. For ordered lists, the type of the item label; must be one of “a” for lowercase letters, “A” for uppercase letters, “i” for lowercase Roman numerals, “I” for uppercase Roman numerals, or “1” for decimal numbers
+    /// For ordered lists, the type of the item label; must be one of “a” for lowercase letters, “A” for uppercase letters, “i” for lowercase Roman numerals, “I” for uppercase Roman numerals, or “1” for decimal numbers
     pub kind: Option<ListNumbering>,
 }
 
@@ -89,25 +89,25 @@ impl RichBlockListItem {
         }
     }
 
-    /// Sets `has_checkbox`: *Optional*. *True*, if the item has a checkbox
+    /// Sets [`has_checkbox`](field@Self::has_checkbox): `true` if the item has a checkbox
     pub fn has_checkbox(mut self, value: impl Into<bool>) -> Self {
         self.has_checkbox = Some(value.into());
         self
     }
 
-    /// Sets `is_checked`: *Optional*. *True*, if the item has a checked checkbox
+    /// Sets [`is_checked`](field@Self::is_checked): `true` if the item has a checked checkbox
     pub fn is_checked(mut self, value: impl Into<bool>) -> Self {
         self.is_checked = Some(value.into());
         self
     }
 
-    /// Sets `value`: *Optional*. For ordered lists, the numeric value of the item label
+    /// Sets [`value`](field@Self::value): For ordered lists, the numeric value of the item label
     pub fn value(mut self, value: impl Into<i64>) -> Self {
         self.value = Some(value.into());
         self
     }
 
-    /// Sets `kind`: *Optional*. For ordered lists, the type of the item label; must be one of “a” for lowercase letters, “A” for uppercase letters, “i” for lowercase Roman numerals, “I” for uppercase Roman numerals, or “1” for decimal numbers
+    /// Sets [`kind`](field@Self::kind): For ordered lists, the type of the item label; must be one of “a” for lowercase letters, “A” for uppercase letters, “i” for lowercase Roman numerals, “I” for uppercase Roman numerals, or “1” for decimal numbers
     pub fn kind(mut self, value: impl Into<ListNumbering>) -> Self {
         self.kind = Some(value.into());
         self

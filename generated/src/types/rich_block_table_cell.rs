@@ -10,13 +10,13 @@ use crate::types::{RichBlockTableCellAlign, RichBlockTableCellValign, RichText};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct RichBlockTableCell {
-    /// *Optional*. Text in the cell. If omitted, then the cell is invisible.
+    /// Text in the cell. If omitted, then the cell is invisible.
     pub text: Option<Box<RichText>>,
-    /// *Optional*. *True*, if the cell is a header cell
+    /// `true` if the cell is a header cell
     pub is_header: Option<bool>,
-    /// *Optional*. The number of columns the cell spans if it is bigger than 1
+    /// The number of columns the cell spans if it is bigger than 1
     pub colspan: Option<i64>,
-    /// *Optional*. The number of rows the cell spans if it is bigger than 1
+    /// The number of rows the cell spans if it is bigger than 1
     pub rowspan: Option<i64>,
     /// Horizontal cell content alignment. Currently, must be one of “left”, “center”, or “right”.
     pub align: RichBlockTableCellAlign,
@@ -90,25 +90,25 @@ impl RichBlockTableCell {
         }
     }
 
-    /// Sets `text`: *Optional*. Text in the cell. If omitted, then the cell is invisible.
+    /// Sets [`text`](field@Self::text): Text in the cell.
     pub fn text(mut self, value: impl Into<RichText>) -> Self {
         self.text = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `is_header`: *Optional*. *True*, if the cell is a header cell
+    /// Sets [`is_header`](field@Self::is_header): `true` if the cell is a header cell
     pub fn is_header(mut self, value: impl Into<bool>) -> Self {
         self.is_header = Some(value.into());
         self
     }
 
-    /// Sets `colspan`: *Optional*. The number of columns the cell spans if it is bigger than 1
+    /// Sets [`colspan`](field@Self::colspan): The number of columns the cell spans if it is bigger than 1
     pub fn colspan(mut self, value: impl Into<i64>) -> Self {
         self.colspan = Some(value.into());
         self
     }
 
-    /// Sets `rowspan`: *Optional*. The number of rows the cell spans if it is bigger than 1
+    /// Sets [`rowspan`](field@Self::rowspan): The number of rows the cell spans if it is bigger than 1
     pub fn rowspan(mut self, value: impl Into<i64>) -> Self {
         self.rowspan = Some(value.into());
         self

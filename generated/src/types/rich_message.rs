@@ -14,7 +14,7 @@ pub struct RichMessage {
     ///
     /// Read as empty when absent.
     pub blocks: Vec<RichBlock>,
-    /// *Optional*. *True*, if the rich message must be shown right-to-left
+    /// `true` if the rich message must be shown right-to-left
     pub is_rtl: Option<bool>,
 }
 
@@ -61,7 +61,7 @@ impl RichMessage {
         }
     }
 
-    /// Sets `is_rtl`: *Optional*. *True*, if the rich message must be shown right-to-left
+    /// Sets [`is_rtl`](field@Self::is_rtl): `true` if the rich message must be shown right-to-left
     pub fn is_rtl(mut self, value: impl Into<bool>) -> Self {
         self.is_rtl = Some(value.into());
         self

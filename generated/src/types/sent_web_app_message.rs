@@ -9,7 +9,7 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct SentWebAppMessage {
-    /// *Optional*. Identifier of the sent inline message. Available only if there is an [inline keyboard](crate::types::InlineKeyboardMarkup) attached to the message.
+    /// Identifier of the sent inline message. Available only if there is an [inline keyboard](crate::types::InlineKeyboardMarkup) attached to the message.
     pub inline_message_id: Option<String>,
 }
 
@@ -55,7 +55,7 @@ impl SentWebAppMessage {
         Self { inline_message_id: None }
     }
 
-    /// Sets `inline_message_id`: *Optional*. Identifier of the sent inline message. Available only if there is an [inline keyboard](crate::types::InlineKeyboardMarkup) attached to the message.
+    /// Sets [`inline_message_id`](field@Self::inline_message_id): Identifier of the sent inline message.
     pub fn inline_message_id(mut self, value: impl Into<String>) -> Self {
         self.inline_message_id = Some(value.into());
         self

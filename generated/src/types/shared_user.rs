@@ -12,13 +12,13 @@ use crate::types::PhotoSize;
 pub struct SharedUser {
     /// Identifier of the shared user. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so 64-bit integers or double-precision float types are safe for storing these identifiers. The bot may not have access to the user and could be unable to use this identifier, unless the user is already known to the bot by some other means.
     pub user_id: i64,
-    /// *Optional*. First name of the user, if the name was requested by the bot
+    /// First name of the user, if the name was requested by the bot
     pub first_name: Option<String>,
-    /// *Optional*. Last name of the user, if the name was requested by the bot
+    /// Last name of the user, if the name was requested by the bot
     pub last_name: Option<String>,
-    /// *Optional*. Username of the user, if the username was requested by the bot
+    /// Username of the user, if the username was requested by the bot
     pub username: Option<String>,
-    /// *Optional*. Available sizes of the chat photo, if the photo was requested by the bot
+    /// Available sizes of the chat photo, if the photo was requested by the bot
     pub photo: Option<Vec<PhotoSize>>,
 }
 
@@ -80,25 +80,25 @@ impl SharedUser {
         }
     }
 
-    /// Sets `first_name`: *Optional*. First name of the user, if the name was requested by the bot
+    /// Sets [`first_name`](field@Self::first_name): First name of the user, if the name was requested by the bot
     pub fn first_name(mut self, value: impl Into<String>) -> Self {
         self.first_name = Some(value.into());
         self
     }
 
-    /// Sets `last_name`: *Optional*. Last name of the user, if the name was requested by the bot
+    /// Sets [`last_name`](field@Self::last_name): Last name of the user, if the name was requested by the bot
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `username`: *Optional*. Username of the user, if the username was requested by the bot
+    /// Sets [`username`](field@Self::username): Username of the user, if the username was requested by the bot
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.username = Some(value.into());
         self
     }
 
-    /// Sets `photo`: *Optional*. Available sizes of the chat photo, if the photo was requested by the bot
+    /// Sets [`photo`](field@Self::photo): Available sizes of the chat photo, if the photo was requested by the bot
     pub fn photo(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.photo = Some(value.into());
         self

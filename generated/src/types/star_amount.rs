@@ -11,7 +11,7 @@ use botapi_runtime::{de, ser};
 pub struct StarAmount {
     /// Integer amount of Telegram Stars, rounded to 0; can be negative
     pub amount: i64,
-    /// *Optional*. The number of 1/1000000000 shares of Telegram Stars; from -999999999 to 999999999; can be negative if and only if *amount* is non-positive
+    /// The number of 1/1000000000 shares of Telegram Stars; from -999999999 to 999999999; can be negative if and only if *amount* is non-positive
     pub nanostar_amount: Option<i64>,
 }
 
@@ -58,7 +58,7 @@ impl StarAmount {
         }
     }
 
-    /// Sets `nanostar_amount`: *Optional*. The number of 1/1000000000 shares of Telegram Stars; from -999999999 to 999999999; can be negative if and only if *amount* is non-positive
+    /// Sets [`nanostar_amount`](field@Self::nanostar_amount): The number of 1/1000000000 shares of Telegram Stars; from -999999999 to 999999999; can be negative if and only if *amount* is non-positive
     pub fn nanostar_amount(mut self, value: impl Into<i64>) -> Self {
         self.nanostar_amount = Some(value.into());
         self

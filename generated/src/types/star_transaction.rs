@@ -14,13 +14,13 @@ pub struct StarTransaction {
     pub id: String,
     /// Integer amount of Telegram Stars transferred by the transaction
     pub amount: i64,
-    /// *Optional*. The number of 1/1000000000 shares of Telegram Stars transferred by the transaction; from 0 to 999999999
+    /// The number of 1/1000000000 shares of Telegram Stars transferred by the transaction; from 0 to 999999999
     pub nanostar_amount: Option<i64>,
     /// Date the transaction was created in Unix time
     pub date: i64,
-    /// *Optional*. Source of an incoming transaction (e.g., a user purchasing goods or services, Fragment refunding a failed withdrawal). Only for incoming transactions.
+    /// Source of an incoming transaction (e.g., a user purchasing goods or services, Fragment refunding a failed withdrawal). Only for incoming transactions.
     pub source: Option<Box<TransactionPartner>>,
-    /// *Optional*. Receiver of an outgoing transaction (e.g., a user for a purchase refund, Fragment for a withdrawal). Only for outgoing transactions.
+    /// Receiver of an outgoing transaction (e.g., a user for a purchase refund, Fragment for a withdrawal). Only for outgoing transactions.
     pub receiver: Option<Box<TransactionPartner>>,
 }
 
@@ -91,19 +91,19 @@ impl StarTransaction {
         }
     }
 
-    /// Sets `nanostar_amount`: *Optional*. The number of 1/1000000000 shares of Telegram Stars transferred by the transaction; from 0 to 999999999
+    /// Sets [`nanostar_amount`](field@Self::nanostar_amount): The number of 1/1000000000 shares of Telegram Stars transferred by the transaction; from 0 to 999999999
     pub fn nanostar_amount(mut self, value: impl Into<i64>) -> Self {
         self.nanostar_amount = Some(value.into());
         self
     }
 
-    /// Sets `source`: *Optional*. Source of an incoming transaction (e.g., a user purchasing goods or services, Fragment refunding a failed withdrawal). Only for incoming transactions.
+    /// Sets [`source`](field@Self::source): Source of an incoming transaction (e.g., a user purchasing goods or services, Fragment refunding a failed withdrawal).
     pub fn source(mut self, value: impl Into<TransactionPartner>) -> Self {
         self.source = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `receiver`: *Optional*. Receiver of an outgoing transaction (e.g., a user for a purchase refund, Fragment for a withdrawal). Only for outgoing transactions.
+    /// Sets [`receiver`](field@Self::receiver): Receiver of an outgoing transaction (e.g., a user for a purchase refund, Fragment for a withdrawal).
     pub fn receiver(mut self, value: impl Into<TransactionPartner>) -> Self {
         self.receiver = Some(Box::new(value.into()));
         self

@@ -20,29 +20,29 @@ pub struct Sticker {
     pub width: i64,
     /// Sticker height
     pub height: i64,
-    /// *True*, if the sticker is [animated](https://telegram.org/blog/animated-stickers)
+    /// `true` if the sticker is [animated](https://telegram.org/blog/animated-stickers)
     ///
     /// Read as `false` when absent.
     pub is_animated: bool,
-    /// *True*, if the sticker is a [video sticker](https://telegram.org/blog/video-stickers-better-reactions)
+    /// `true` if the sticker is a [video sticker](https://telegram.org/blog/video-stickers-better-reactions)
     ///
     /// Read as `false` when absent.
     pub is_video: bool,
-    /// *Optional*. Sticker thumbnail in the .WEBP or .JPG format
+    /// Sticker thumbnail in the .WEBP or .JPG format
     pub thumbnail: Option<Box<PhotoSize>>,
-    /// *Optional*. Emoji associated with the sticker
+    /// Emoji associated with the sticker
     pub emoji: Option<String>,
-    /// *Optional*. Name of the sticker set to which the sticker belongs
+    /// Name of the sticker set to which the sticker belongs
     pub set_name: Option<String>,
-    /// *Optional*. For premium regular stickers, premium animation for the sticker
+    /// For premium regular stickers, premium animation for the sticker
     pub premium_animation: Option<Box<File>>,
-    /// *Optional*. For mask stickers, the position where the mask should be placed
+    /// For mask stickers, the position where the mask should be placed
     pub mask_position: Option<Box<MaskPosition>>,
-    /// *Optional*. For custom emoji stickers, unique identifier of the custom emoji
+    /// For custom emoji stickers, unique identifier of the custom emoji
     pub custom_emoji_id: Option<String>,
-    /// *Optional*. *True*, if the sticker must be repainted to a text color in messages, the color of the Telegram Premium badge in emoji status, white color on chat photos, or another appropriate color in other places
+    /// `true` if the sticker must be repainted to a text color in messages, the color of the Telegram Premium badge in emoji status, white color on chat photos, or another appropriate color in other places
     pub needs_repainting: Option<bool>,
-    /// *Optional*. File size in bytes
+    /// File size in bytes
     pub file_size: Option<i64>,
 }
 
@@ -162,49 +162,49 @@ impl Sticker {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Sticker thumbnail in the .WEBP or .JPG format
+    /// Sets [`thumbnail`](field@Self::thumbnail): Sticker thumbnail in the .WEBP or .JPG format
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `emoji`: *Optional*. Emoji associated with the sticker
+    /// Sets [`emoji`](field@Self::emoji): Emoji associated with the sticker
     pub fn emoji(mut self, value: impl Into<String>) -> Self {
         self.emoji = Some(value.into());
         self
     }
 
-    /// Sets `set_name`: *Optional*. Name of the sticker set to which the sticker belongs
+    /// Sets [`set_name`](field@Self::set_name): Name of the sticker set to which the sticker belongs
     pub fn set_name(mut self, value: impl Into<String>) -> Self {
         self.set_name = Some(value.into());
         self
     }
 
-    /// Sets `premium_animation`: *Optional*. For premium regular stickers, premium animation for the sticker
+    /// Sets [`premium_animation`](field@Self::premium_animation): For premium regular stickers, premium animation for the sticker
     pub fn premium_animation(mut self, value: impl Into<File>) -> Self {
         self.premium_animation = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `mask_position`: *Optional*. For mask stickers, the position where the mask should be placed
+    /// Sets [`mask_position`](field@Self::mask_position): For mask stickers, the position where the mask should be placed
     pub fn mask_position(mut self, value: impl Into<MaskPosition>) -> Self {
         self.mask_position = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `custom_emoji_id`: *Optional*. For custom emoji stickers, unique identifier of the custom emoji
+    /// Sets [`custom_emoji_id`](field@Self::custom_emoji_id): For custom emoji stickers, unique identifier of the custom emoji
     pub fn custom_emoji_id(mut self, value: impl Into<String>) -> Self {
         self.custom_emoji_id = Some(value.into());
         self
     }
 
-    /// Sets `needs_repainting`: *Optional*. *True*, if the sticker must be repainted to a text color in messages, the color of the Telegram Premium badge in emoji status, white color on chat photos, or another appropriate color in other places
+    /// Sets [`needs_repainting`](field@Self::needs_repainting): `true` if the sticker must be repainted to a text color in messages, the color of the Telegram Premium badge in emoji status, white color on chat photos, or another appropriate color in other places
     pub fn needs_repainting(mut self, value: impl Into<bool>) -> Self {
         self.needs_repainting = Some(value.into());
         self
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self

@@ -20,7 +20,7 @@ pub struct StickerSet {
     ///
     /// Read as empty when absent.
     pub stickers: Vec<Sticker>,
-    /// *Optional*. Sticker set thumbnail in the .WEBP, .TGS, or .WEBM format
+    /// Sticker set thumbnail in the .WEBP, .TGS, or .WEBM format
     pub thumbnail: Option<Box<PhotoSize>>,
 }
 
@@ -87,7 +87,7 @@ impl StickerSet {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Sticker set thumbnail in the .WEBP, .TGS, or .WEBM format
+    /// Sets [`thumbnail`](field@Self::thumbnail): Sticker set thumbnail in the .WEBP, .TGS, or .WEBM format
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self

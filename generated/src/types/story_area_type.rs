@@ -132,7 +132,7 @@ pub struct StoryAreaTypeLocation {
     pub latitude: f64,
     /// Location longitude in degrees
     pub longitude: f64,
-    /// *Optional*. Address of the location
+    /// Address of the location
     pub address: Option<Box<LocationAddress>>,
 }
 
@@ -185,7 +185,7 @@ impl StoryAreaTypeLocation {
         }
     }
 
-    /// Sets `address`: *Optional*. Address of the location
+    /// Sets [`address`](field@Self::address): Address of the location
     pub fn address(mut self, value: impl Into<LocationAddress>) -> Self {
         self.address = Some(Box::new(value.into()));
         self
@@ -202,9 +202,9 @@ impl StoryAreaTypeLocation {
 pub struct StoryAreaTypeSuggestedReaction {
     /// Type of the reaction
     pub reaction_type: ReactionType,
-    /// *Optional*. Pass *True* if the reaction area has a dark background
+    /// Pass `true` if the reaction area has a dark background
     pub is_dark: Option<bool>,
-    /// *Optional*. Pass *True* if reaction area corner is flipped
+    /// Pass `true` if reaction area corner is flipped
     pub is_flipped: Option<bool>,
 }
 
@@ -257,13 +257,13 @@ impl StoryAreaTypeSuggestedReaction {
         }
     }
 
-    /// Sets `is_dark`: *Optional*. Pass *True* if the reaction area has a dark background
+    /// Sets [`is_dark`](field@Self::is_dark): Pass `true` if the reaction area has a dark background
     pub fn is_dark(mut self, value: impl Into<bool>) -> Self {
         self.is_dark = Some(value.into());
         self
     }
 
-    /// Sets `is_flipped`: *Optional*. Pass *True* if reaction area corner is flipped
+    /// Sets [`is_flipped`](field@Self::is_flipped): Pass `true` if reaction area corner is flipped
     pub fn is_flipped(mut self, value: impl Into<bool>) -> Self {
         self.is_flipped = Some(value.into());
         self

@@ -16,15 +16,15 @@ pub struct SuccessfulPayment {
     pub total_amount: i64,
     /// Bot-specified invoice payload
     pub invoice_payload: String,
-    /// *Optional*. Expiration date of the subscription, in Unix time; for recurring payments only
+    /// Expiration date of the subscription, in Unix time; for recurring payments only
     pub subscription_expiration_date: Option<i64>,
-    /// *Optional*. *True*, if the payment is a recurring payment for a subscription
+    /// `true` if the payment is a recurring payment for a subscription
     pub is_recurring: Option<bool>,
-    /// *Optional*. *True*, if the payment is the first payment for a subscription
+    /// `true` if the payment is the first payment for a subscription
     pub is_first_recurring: Option<bool>,
-    /// *Optional*. Identifier of the shipping option chosen by the user
+    /// Identifier of the shipping option chosen by the user
     pub shipping_option_id: Option<String>,
-    /// *Optional*. Order information provided by the user
+    /// Order information provided by the user
     pub order_info: Option<Box<OrderInfo>>,
     /// Telegram payment identifier
     pub telegram_payment_charge_id: String,
@@ -133,31 +133,31 @@ impl SuccessfulPayment {
         }
     }
 
-    /// Sets `subscription_expiration_date`: *Optional*. Expiration date of the subscription, in Unix time; for recurring payments only
+    /// Sets [`subscription_expiration_date`](field@Self::subscription_expiration_date): Expiration date of the subscription, in Unix time; for recurring payments only
     pub fn subscription_expiration_date(mut self, value: impl Into<i64>) -> Self {
         self.subscription_expiration_date = Some(value.into());
         self
     }
 
-    /// Sets `is_recurring`: *Optional*. *True*, if the payment is a recurring payment for a subscription
+    /// Sets [`is_recurring`](field@Self::is_recurring): `true` if the payment is a recurring payment for a subscription
     pub fn is_recurring(mut self, value: impl Into<bool>) -> Self {
         self.is_recurring = Some(value.into());
         self
     }
 
-    /// Sets `is_first_recurring`: *Optional*. *True*, if the payment is the first payment for a subscription
+    /// Sets [`is_first_recurring`](field@Self::is_first_recurring): `true` if the payment is the first payment for a subscription
     pub fn is_first_recurring(mut self, value: impl Into<bool>) -> Self {
         self.is_first_recurring = Some(value.into());
         self
     }
 
-    /// Sets `shipping_option_id`: *Optional*. Identifier of the shipping option chosen by the user
+    /// Sets [`shipping_option_id`](field@Self::shipping_option_id): Identifier of the shipping option chosen by the user
     pub fn shipping_option_id(mut self, value: impl Into<String>) -> Self {
         self.shipping_option_id = Some(value.into());
         self
     }
 
-    /// Sets `order_info`: *Optional*. Order information provided by the user
+    /// Sets [`order_info`](field@Self::order_info): Order information provided by the user
     pub fn order_info(mut self, value: impl Into<OrderInfo>) -> Self {
         self.order_info = Some(Box::new(value.into()));
         self

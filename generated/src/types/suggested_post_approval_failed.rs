@@ -10,7 +10,7 @@ use crate::types::{Message, SuggestedPostPrice};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SuggestedPostApprovalFailed {
-    /// *Optional*. Message containing the suggested post whose approval has failed. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Message containing the suggested post whose approval has failed. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
     pub suggested_post_message: Option<Box<Message>>,
     /// Expected price of the post
     pub price: SuggestedPostPrice,
@@ -61,7 +61,7 @@ impl SuggestedPostApprovalFailed {
         }
     }
 
-    /// Sets `suggested_post_message`: *Optional*. Message containing the suggested post whose approval has failed. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`suggested_post_message`](field@Self::suggested_post_message): Message containing the suggested post whose approval has failed.
     pub fn suggested_post_message(mut self, value: impl Into<Message>) -> Self {
         self.suggested_post_message = Some(Box::new(value.into()));
         self

@@ -10,9 +10,9 @@ use crate::types::{Message, SuggestedPostPrice};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SuggestedPostApproved {
-    /// *Optional*. Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
     pub suggested_post_message: Option<Box<Message>>,
-    /// *Optional*. Amount paid for the post
+    /// Amount paid for the post
     pub price: Option<Box<SuggestedPostPrice>>,
     /// Date when the post will be published
     pub send_date: i64,
@@ -68,13 +68,13 @@ impl SuggestedPostApproved {
         }
     }
 
-    /// Sets `suggested_post_message`: *Optional*. Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`suggested_post_message`](field@Self::suggested_post_message): Message containing the suggested post.
     pub fn suggested_post_message(mut self, value: impl Into<Message>) -> Self {
         self.suggested_post_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `price`: *Optional*. Amount paid for the post
+    /// Sets [`price`](field@Self::price): Amount paid for the post
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
         self.price = Some(Box::new(value.into()));
         self

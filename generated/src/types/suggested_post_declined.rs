@@ -10,9 +10,9 @@ use crate::types::Message;
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SuggestedPostDeclined {
-    /// *Optional*. Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
     pub suggested_post_message: Option<Box<Message>>,
-    /// *Optional*. Comment with which the post was declined
+    /// Comment with which the post was declined
     pub comment: Option<String>,
 }
 
@@ -67,13 +67,13 @@ impl SuggestedPostDeclined {
         }
     }
 
-    /// Sets `suggested_post_message`: *Optional*. Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`suggested_post_message`](field@Self::suggested_post_message): Message containing the suggested post.
     pub fn suggested_post_message(mut self, value: impl Into<Message>) -> Self {
         self.suggested_post_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `comment`: *Optional*. Comment with which the post was declined
+    /// Sets [`comment`](field@Self::comment): Comment with which the post was declined
     pub fn comment(mut self, value: impl Into<String>) -> Self {
         self.comment = Some(value.into());
         self

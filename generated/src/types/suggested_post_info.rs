@@ -12,9 +12,9 @@ use crate::types::{SuggestedPostInfoState, SuggestedPostPrice};
 pub struct SuggestedPostInfo {
     /// State of the suggested post. Currently, it can be one of “pending”, “approved”, “declined”.
     pub state: SuggestedPostInfoState,
-    /// *Optional*. Proposed price of the post. If the field is omitted, then the post is unpaid.
+    /// Proposed price of the post. If the field is omitted, then the post is unpaid.
     pub price: Option<Box<SuggestedPostPrice>>,
-    /// *Optional*. Proposed send date of the post. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user or administrator who approves it.
+    /// Proposed send date of the post. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user or administrator who approves it.
     pub send_date: Option<i64>,
 }
 
@@ -66,13 +66,13 @@ impl SuggestedPostInfo {
         }
     }
 
-    /// Sets `price`: *Optional*. Proposed price of the post. If the field is omitted, then the post is unpaid.
+    /// Sets [`price`](field@Self::price): Proposed price of the post.
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
         self.price = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `send_date`: *Optional*. Proposed send date of the post. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user or administrator who approves it.
+    /// Sets [`send_date`](field@Self::send_date): Proposed send date of the post.
     pub fn send_date(mut self, value: impl Into<i64>) -> Self {
         self.send_date = Some(value.into());
         self

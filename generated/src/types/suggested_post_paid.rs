@@ -10,13 +10,13 @@ use crate::types::{Message, StarAmount, StarsOrTonCurrency};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SuggestedPostPaid {
-    /// *Optional*. Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
     pub suggested_post_message: Option<Box<Message>>,
     /// Currency in which the payment was made. Currently, one of “XTR” for Telegram Stars or “TON” for toncoins.
     pub currency: StarsOrTonCurrency,
-    /// *Optional*. The amount of the currency that was received by the channel in nanotoncoins; for payments in toncoins only
+    /// The amount of the currency that was received by the channel in nanotoncoins; for payments in toncoins only
     pub amount: Option<i64>,
-    /// *Optional*. The amount of Telegram Stars that was received by the channel; for payments in Telegram Stars only
+    /// The amount of Telegram Stars that was received by the channel; for payments in Telegram Stars only
     pub star_amount: Option<Box<StarAmount>>,
 }
 
@@ -75,19 +75,19 @@ impl SuggestedPostPaid {
         }
     }
 
-    /// Sets `suggested_post_message`: *Optional*. Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`suggested_post_message`](field@Self::suggested_post_message): Message containing the suggested post.
     pub fn suggested_post_message(mut self, value: impl Into<Message>) -> Self {
         self.suggested_post_message = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `amount`: *Optional*. The amount of the currency that was received by the channel in nanotoncoins; for payments in toncoins only
+    /// Sets [`amount`](field@Self::amount): The amount of the currency that was received by the channel in nanotoncoins; for payments in toncoins only
     pub fn amount(mut self, value: impl Into<i64>) -> Self {
         self.amount = Some(value.into());
         self
     }
 
-    /// Sets `star_amount`: *Optional*. The amount of Telegram Stars that was received by the channel; for payments in Telegram Stars only
+    /// Sets [`star_amount`](field@Self::star_amount): The amount of Telegram Stars that was received by the channel; for payments in Telegram Stars only
     pub fn star_amount(mut self, value: impl Into<StarAmount>) -> Self {
         self.star_amount = Some(Box::new(value.into()));
         self

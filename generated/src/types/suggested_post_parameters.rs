@@ -10,9 +10,9 @@ use crate::types::SuggestedPostPrice;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct SuggestedPostParameters {
-    /// *Optional*. Proposed price for the post. If the field is omitted, then the post is unpaid.
+    /// Proposed price for the post. If the field is omitted, then the post is unpaid.
     pub price: Option<Box<SuggestedPostPrice>>,
-    /// *Optional*. Proposed send date of the post. If specified, then the date must be between 300 second and 2678400 seconds (30 days) in the future. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user who approves it.
+    /// Proposed send date of the post. If specified, then the date must be between 300 second and 2678400 seconds (30 days) in the future. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user who approves it.
     pub send_date: Option<i64>,
 }
 
@@ -65,13 +65,13 @@ impl SuggestedPostParameters {
         }
     }
 
-    /// Sets `price`: *Optional*. Proposed price for the post. If the field is omitted, then the post is unpaid.
+    /// Sets [`price`](field@Self::price): Proposed price for the post.
     pub fn price(mut self, value: impl Into<SuggestedPostPrice>) -> Self {
         self.price = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `send_date`: *Optional*. Proposed send date of the post. If specified, then the date must be between 300 second and 2678400 seconds (30 days) in the future. If the field is omitted, then the post can be published at any time within 30 days at the sole discretion of the user who approves it.
+    /// Sets [`send_date`](field@Self::send_date): Proposed send date of the post.
     pub fn send_date(mut self, value: impl Into<i64>) -> Self {
         self.send_date = Some(value.into());
         self

@@ -10,7 +10,7 @@ use crate::types::{Message, SuggestedPostRefundedReason};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SuggestedPostRefunded {
-    /// *Optional*. Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
     pub suggested_post_message: Option<Box<Message>>,
     /// Reason for the refund. Currently, one of “post_deleted” if the post was deleted within 24 hours of being posted or removed from scheduled messages without being posted, or “payment_refunded” if the payer refunded their payment.
     pub reason: SuggestedPostRefundedReason,
@@ -61,7 +61,7 @@ impl SuggestedPostRefunded {
         }
     }
 
-    /// Sets `suggested_post_message`: *Optional*. Message containing the suggested post. Note that the [Message](crate::types::Message) object in this field will not contain the *reply_to_message* field even if it itself is a reply.
+    /// Sets [`suggested_post_message`](field@Self::suggested_post_message): Message containing the suggested post.
     pub fn suggested_post_message(mut self, value: impl Into<Message>) -> Self {
         self.suggested_post_message = Some(Box::new(value.into()));
         self

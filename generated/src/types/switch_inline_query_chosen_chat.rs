@@ -9,15 +9,15 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct SwitchInlineQueryChosenChat {
-    /// *Optional*. The default inline query to be inserted in the input field. If left empty, only the bot's username will be inserted.
+    /// The default inline query to be inserted in the input field. If left empty, only the bot's username will be inserted.
     pub query: Option<String>,
-    /// *Optional*. *True*, if private chats with users can be chosen
+    /// `true` if private chats with users can be chosen
     pub allow_user_chats: Option<bool>,
-    /// *Optional*. *True*, if private chats with bots can be chosen
+    /// `true` if private chats with bots can be chosen
     pub allow_bot_chats: Option<bool>,
-    /// *Optional*. *True*, if group and supergroup chats can be chosen
+    /// `true` if group and supergroup chats can be chosen
     pub allow_group_chats: Option<bool>,
-    /// *Optional*. *True*, if channel chats can be chosen
+    /// `true` if channel chats can be chosen
     pub allow_channel_chats: Option<bool>,
 }
 
@@ -85,31 +85,31 @@ impl SwitchInlineQueryChosenChat {
         }
     }
 
-    /// Sets `query`: *Optional*. The default inline query to be inserted in the input field. If left empty, only the bot's username will be inserted.
+    /// Sets [`query`](field@Self::query): The default inline query to be inserted in the input field.
     pub fn query(mut self, value: impl Into<String>) -> Self {
         self.query = Some(value.into());
         self
     }
 
-    /// Sets `allow_user_chats`: *Optional*. *True*, if private chats with users can be chosen
+    /// Sets [`allow_user_chats`](field@Self::allow_user_chats): `true` if private chats with users can be chosen
     pub fn allow_user_chats(mut self, value: impl Into<bool>) -> Self {
         self.allow_user_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_bot_chats`: *Optional*. *True*, if private chats with bots can be chosen
+    /// Sets [`allow_bot_chats`](field@Self::allow_bot_chats): `true` if private chats with bots can be chosen
     pub fn allow_bot_chats(mut self, value: impl Into<bool>) -> Self {
         self.allow_bot_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_group_chats`: *Optional*. *True*, if group and supergroup chats can be chosen
+    /// Sets [`allow_group_chats`](field@Self::allow_group_chats): `true` if group and supergroup chats can be chosen
     pub fn allow_group_chats(mut self, value: impl Into<bool>) -> Self {
         self.allow_group_chats = Some(value.into());
         self
     }
 
-    /// Sets `allow_channel_chats`: *Optional*. *True*, if channel chats can be chosen
+    /// Sets [`allow_channel_chats`](field@Self::allow_channel_chats): `true` if channel chats can be chosen
     pub fn allow_channel_chats(mut self, value: impl Into<bool>) -> Self {
         self.allow_channel_chats = Some(value.into());
         self

@@ -12,11 +12,11 @@ use crate::types::MessageEntity;
 pub struct TextQuote {
     /// Text of the quoted part of a message that is replied to by the given message
     pub text: String,
-    /// *Optional*. Special entities that appear in the quote. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are kept in quotes.
+    /// Special entities that appear in the quote. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are kept in quotes.
     pub entities: Option<Vec<MessageEntity>>,
     /// Approximate quote position in the original message in UTF-16 code units as specified by the sender
     pub position: i64,
-    /// *Optional*. *True*, if the quote was chosen manually by the message sender. Otherwise, the quote was added automatically by the server.
+    /// `true` if the quote was chosen manually by the message sender. Otherwise, the quote was added automatically by the server.
     pub is_manual: Option<bool>,
 }
 
@@ -73,13 +73,13 @@ impl TextQuote {
         }
     }
 
-    /// Sets `entities`: *Optional*. Special entities that appear in the quote. Currently, only *bold*, *italic*, *underline*, *strikethrough*, *spoiler*, *custom_emoji*, and *date_time* entities are kept in quotes.
+    /// Sets [`entities`](field@Self::entities): Special entities that appear in the quote.
     pub fn entities(mut self, value: impl Into<Vec<MessageEntity>>) -> Self {
         self.entities = Some(value.into());
         self
     }
 
-    /// Sets `is_manual`: *Optional*. *True*, if the quote was chosen manually by the message sender. Otherwise, the quote was added automatically by the server.
+    /// Sets [`is_manual`](field@Self::is_manual): `true` if the quote was chosen manually by the message sender.
     pub fn is_manual(mut self, value: impl Into<bool>) -> Self {
         self.is_manual = Some(value.into());
         self

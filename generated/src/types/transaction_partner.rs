@@ -161,19 +161,19 @@ pub struct TransactionPartnerUser {
     pub transaction_type: TransactionPartnerUserTransactionType,
     /// Information about the user
     pub user: Box<User>,
-    /// *Optional*. Information about the affiliate that received a commission via this transaction. Can be available only for “invoice_payment” and “paid_media_payment” transactions.
+    /// Information about the affiliate that received a commission via this transaction. Can be available only for “invoice_payment” and “paid_media_payment” transactions.
     pub affiliate: Option<Box<AffiliateInfo>>,
-    /// *Optional*. Bot-specified invoice payload. Can be available only for “invoice_payment” transactions.
+    /// Bot-specified invoice payload. Can be available only for “invoice_payment” transactions.
     pub invoice_payload: Option<String>,
-    /// *Optional*. The duration of the paid subscription. Can be available only for “invoice_payment” transactions.
+    /// The duration of the paid subscription. Can be available only for “invoice_payment” transactions.
     pub subscription_period: Option<i64>,
-    /// *Optional*. Information about the paid media bought by the user; for “paid_media_payment” transactions only
+    /// Information about the paid media bought by the user; for “paid_media_payment” transactions only
     pub paid_media: Option<Vec<PaidMedia>>,
-    /// *Optional*. Bot-specified paid media payload. Can be available only for “paid_media_payment” transactions.
+    /// Bot-specified paid media payload. Can be available only for “paid_media_payment” transactions.
     pub paid_media_payload: Option<String>,
-    /// *Optional*. The gift sent to the user by the bot; for “gift_purchase” transactions only
+    /// The gift sent to the user by the bot; for “gift_purchase” transactions only
     pub gift: Option<Box<Gift>>,
-    /// *Optional*. Number of months the gifted Telegram Premium subscription will be active for; for “premium_purchase” transactions only
+    /// Number of months the gifted Telegram Premium subscription will be active for; for “premium_purchase” transactions only
     pub premium_subscription_duration: Option<i64>,
 }
 
@@ -261,43 +261,43 @@ impl TransactionPartnerUser {
         }
     }
 
-    /// Sets `affiliate`: *Optional*. Information about the affiliate that received a commission via this transaction. Can be available only for “invoice_payment” and “paid_media_payment” transactions.
+    /// Sets [`affiliate`](field@Self::affiliate): Information about the affiliate that received a commission via this transaction.
     pub fn affiliate(mut self, value: impl Into<AffiliateInfo>) -> Self {
         self.affiliate = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `invoice_payload`: *Optional*. Bot-specified invoice payload. Can be available only for “invoice_payment” transactions.
+    /// Sets [`invoice_payload`](field@Self::invoice_payload): Bot-specified invoice payload.
     pub fn invoice_payload(mut self, value: impl Into<String>) -> Self {
         self.invoice_payload = Some(value.into());
         self
     }
 
-    /// Sets `subscription_period`: *Optional*. The duration of the paid subscription. Can be available only for “invoice_payment” transactions.
+    /// Sets [`subscription_period`](field@Self::subscription_period): The duration of the paid subscription.
     pub fn subscription_period(mut self, value: impl Into<i64>) -> Self {
         self.subscription_period = Some(value.into());
         self
     }
 
-    /// Sets `paid_media`: *Optional*. Information about the paid media bought by the user; for “paid_media_payment” transactions only
+    /// Sets [`paid_media`](field@Self::paid_media): Information about the paid media bought by the user; for “paid_media_payment” transactions only
     pub fn paid_media(mut self, value: impl Into<Vec<PaidMedia>>) -> Self {
         self.paid_media = Some(value.into());
         self
     }
 
-    /// Sets `paid_media_payload`: *Optional*. Bot-specified paid media payload. Can be available only for “paid_media_payment” transactions.
+    /// Sets [`paid_media_payload`](field@Self::paid_media_payload): Bot-specified paid media payload.
     pub fn paid_media_payload(mut self, value: impl Into<String>) -> Self {
         self.paid_media_payload = Some(value.into());
         self
     }
 
-    /// Sets `gift`: *Optional*. The gift sent to the user by the bot; for “gift_purchase” transactions only
+    /// Sets [`gift`](field@Self::gift): The gift sent to the user by the bot; for “gift_purchase” transactions only
     pub fn gift(mut self, value: impl Into<Gift>) -> Self {
         self.gift = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `premium_subscription_duration`: *Optional*. Number of months the gifted Telegram Premium subscription will be active for; for “premium_purchase” transactions only
+    /// Sets [`premium_subscription_duration`](field@Self::premium_subscription_duration): Number of months the gifted Telegram Premium subscription will be active for; for “premium_purchase” transactions only
     pub fn premium_subscription_duration(mut self, value: impl Into<i64>) -> Self {
         self.premium_subscription_duration = Some(value.into());
         self
@@ -314,7 +314,7 @@ impl TransactionPartnerUser {
 pub struct TransactionPartnerChat {
     /// Information about the chat
     pub chat: Box<Chat>,
-    /// *Optional*. The gift sent to the chat by the bot
+    /// The gift sent to the chat by the bot
     pub gift: Option<Box<Gift>>,
 }
 
@@ -362,7 +362,7 @@ impl TransactionPartnerChat {
         }
     }
 
-    /// Sets `gift`: *Optional*. The gift sent to the chat by the bot
+    /// Sets [`gift`](field@Self::gift): The gift sent to the chat by the bot
     pub fn gift(mut self, value: impl Into<Gift>) -> Self {
         self.gift = Some(Box::new(value.into()));
         self
@@ -377,7 +377,7 @@ impl TransactionPartnerChat {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TransactionPartnerAffiliateProgram {
-    /// *Optional*. Information about the bot that sponsored the affiliate program
+    /// Information about the bot that sponsored the affiliate program
     pub sponsor_user: Option<Box<User>>,
     /// The number of Telegram Stars received by the bot for each 1000 Telegram Stars received by the affiliate program sponsor from referred users
     pub commission_per_mille: i64,
@@ -430,7 +430,7 @@ impl TransactionPartnerAffiliateProgram {
         }
     }
 
-    /// Sets `sponsor_user`: *Optional*. Information about the bot that sponsored the affiliate program
+    /// Sets [`sponsor_user`](field@Self::sponsor_user): Information about the bot that sponsored the affiliate program
     pub fn sponsor_user(mut self, value: impl Into<User>) -> Self {
         self.sponsor_user = Some(Box::new(value.into()));
         self
@@ -445,7 +445,7 @@ impl TransactionPartnerAffiliateProgram {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TransactionPartnerFragment {
-    /// *Optional*. State of the transaction if the transaction is outgoing
+    /// State of the transaction if the transaction is outgoing
     pub withdrawal_state: Option<Box<RevenueWithdrawalState>>,
 }
 
@@ -492,7 +492,7 @@ impl TransactionPartnerFragment {
         Self { withdrawal_state: None }
     }
 
-    /// Sets `withdrawal_state`: *Optional*. State of the transaction if the transaction is outgoing
+    /// Sets [`withdrawal_state`](field@Self::withdrawal_state): State of the transaction if the transaction is outgoing
     pub fn withdrawal_state(mut self, value: impl Into<RevenueWithdrawalState>) -> Self {
         self.withdrawal_state = Some(Box::new(value.into()));
         self

@@ -26,15 +26,15 @@ pub struct UniqueGift {
     pub symbol: UniqueGiftSymbol,
     /// Backdrop of the gift
     pub backdrop: Box<UniqueGiftBackdrop>,
-    /// *Optional*. *True*, if the original regular gift was exclusively purchaseable by Telegram Premium subscribers
+    /// `true` if the original regular gift was exclusively purchaseable by Telegram Premium subscribers
     pub is_premium: Option<bool>,
-    /// *Optional*. *True*, if the gift was used to craft another gift and isn't available anymore
+    /// `true` if the gift was used to craft another gift and isn't available anymore
     pub is_burned: Option<bool>,
-    /// *Optional*. *True*, if the gift is assigned from the TON blockchain and can't be resold or transferred in Telegram
+    /// `true` if the gift is assigned from the TON blockchain and can't be resold or transferred in Telegram
     pub is_from_blockchain: Option<bool>,
-    /// *Optional*. The color scheme that can be used by the gift's owner for the chat's name, replies to messages and link previews; for business account gifts and gifts that are currently on sale only
+    /// The color scheme that can be used by the gift's owner for the chat's name, replies to messages and link previews; for business account gifts and gifts that are currently on sale only
     pub colors: Option<Box<UniqueGiftColors>>,
-    /// *Optional*. Information about the chat that published the gift
+    /// Information about the chat that published the gift
     pub publisher_chat: Option<Box<Chat>>,
 }
 
@@ -139,31 +139,31 @@ impl UniqueGift {
         }
     }
 
-    /// Sets `is_premium`: *Optional*. *True*, if the original regular gift was exclusively purchaseable by Telegram Premium subscribers
+    /// Sets [`is_premium`](field@Self::is_premium): `true` if the original regular gift was exclusively purchaseable by Telegram Premium subscribers
     pub fn is_premium(mut self, value: impl Into<bool>) -> Self {
         self.is_premium = Some(value.into());
         self
     }
 
-    /// Sets `is_burned`: *Optional*. *True*, if the gift was used to craft another gift and isn't available anymore
+    /// Sets [`is_burned`](field@Self::is_burned): `true` if the gift was used to craft another gift and isn't available anymore
     pub fn is_burned(mut self, value: impl Into<bool>) -> Self {
         self.is_burned = Some(value.into());
         self
     }
 
-    /// Sets `is_from_blockchain`: *Optional*. *True*, if the gift is assigned from the TON blockchain and can't be resold or transferred in Telegram
+    /// Sets [`is_from_blockchain`](field@Self::is_from_blockchain): `true` if the gift is assigned from the TON blockchain and can't be resold or transferred in Telegram
     pub fn is_from_blockchain(mut self, value: impl Into<bool>) -> Self {
         self.is_from_blockchain = Some(value.into());
         self
     }
 
-    /// Sets `colors`: *Optional*. The color scheme that can be used by the gift's owner for the chat's name, replies to messages and link previews; for business account gifts and gifts that are currently on sale only
+    /// Sets [`colors`](field@Self::colors): The color scheme that can be used by the gift's owner for the chat's name, replies to messages and link previews; for business account gifts and gifts that are currently on sale only
     pub fn colors(mut self, value: impl Into<UniqueGiftColors>) -> Self {
         self.colors = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `publisher_chat`: *Optional*. Information about the chat that published the gift
+    /// Sets [`publisher_chat`](field@Self::publisher_chat): Information about the chat that published the gift
     pub fn publisher_chat(mut self, value: impl Into<Chat>) -> Self {
         self.publisher_chat = Some(Box::new(value.into()));
         self

@@ -14,15 +14,15 @@ pub struct UniqueGiftInfo {
     pub gift: Box<UniqueGift>,
     /// Origin of the gift. Currently, either “upgrade” for gifts upgraded from regular gifts, “transfer” for gifts transferred from other users or channels, “resale” for gifts bought from other users, “gifted_upgrade” for upgrades purchased after the gift was sent, or “offer” for gifts bought or sold through gift purchase offers.
     pub origin: UniqueGiftInfoOrigin,
-    /// *Optional*. For gifts bought from other users, the currency in which the payment for the gift was done. Currently, one of “XTR” for Telegram Stars or “TON” for toncoins.
+    /// For gifts bought from other users, the currency in which the payment for the gift was done. Currently, one of “XTR” for Telegram Stars or “TON” for toncoins.
     pub last_resale_currency: Option<StarsOrTonCurrency>,
-    /// *Optional*. For gifts bought from other users, the price paid for the gift in either Telegram Stars or nanotoncoins
+    /// For gifts bought from other users, the price paid for the gift in either Telegram Stars or nanotoncoins
     pub last_resale_amount: Option<i64>,
-    /// *Optional*. Unique identifier of the received gift for the bot; only present for gifts received on behalf of business accounts
+    /// Unique identifier of the received gift for the bot; only present for gifts received on behalf of business accounts
     pub owned_gift_id: Option<String>,
-    /// *Optional*. Number of Telegram Stars that must be paid to transfer the gift; omitted if the bot cannot transfer the gift
+    /// Number of Telegram Stars that must be paid to transfer the gift; omitted if the bot cannot transfer the gift
     pub transfer_star_count: Option<i64>,
-    /// *Optional*. Point in time (Unix timestamp) when the gift can be transferred. If it is in the past, then the gift can be transferred now.
+    /// Point in time (Unix timestamp) when the gift can be transferred. If it is in the past, then the gift can be transferred now.
     pub next_transfer_date: Option<i64>,
 }
 
@@ -97,31 +97,31 @@ impl UniqueGiftInfo {
         }
     }
 
-    /// Sets `last_resale_currency`: *Optional*. For gifts bought from other users, the currency in which the payment for the gift was done. Currently, one of “XTR” for Telegram Stars or “TON” for toncoins.
+    /// Sets [`last_resale_currency`](field@Self::last_resale_currency): For gifts bought from other users, the currency in which the payment for the gift was done.
     pub fn last_resale_currency(mut self, value: impl Into<StarsOrTonCurrency>) -> Self {
         self.last_resale_currency = Some(value.into());
         self
     }
 
-    /// Sets `last_resale_amount`: *Optional*. For gifts bought from other users, the price paid for the gift in either Telegram Stars or nanotoncoins
+    /// Sets [`last_resale_amount`](field@Self::last_resale_amount): For gifts bought from other users, the price paid for the gift in either Telegram Stars or nanotoncoins
     pub fn last_resale_amount(mut self, value: impl Into<i64>) -> Self {
         self.last_resale_amount = Some(value.into());
         self
     }
 
-    /// Sets `owned_gift_id`: *Optional*. Unique identifier of the received gift for the bot; only present for gifts received on behalf of business accounts
+    /// Sets [`owned_gift_id`](field@Self::owned_gift_id): Unique identifier of the received gift for the bot; only present for gifts received on behalf of business accounts
     pub fn owned_gift_id(mut self, value: impl Into<String>) -> Self {
         self.owned_gift_id = Some(value.into());
         self
     }
 
-    /// Sets `transfer_star_count`: *Optional*. Number of Telegram Stars that must be paid to transfer the gift; omitted if the bot cannot transfer the gift
+    /// Sets [`transfer_star_count`](field@Self::transfer_star_count): Number of Telegram Stars that must be paid to transfer the gift; omitted if the bot cannot transfer the gift
     pub fn transfer_star_count(mut self, value: impl Into<i64>) -> Self {
         self.transfer_star_count = Some(value.into());
         self
     }
 
-    /// Sets `next_transfer_date`: *Optional*. Point in time (Unix timestamp) when the gift can be transferred. If it is in the past, then the gift can be transferred now.
+    /// Sets [`next_transfer_date`](field@Self::next_transfer_date): Point in time (Unix timestamp) when the gift can be transferred.
     pub fn next_transfer_date(mut self, value: impl Into<i64>) -> Self {
         self.next_transfer_date = Some(value.into());
         self

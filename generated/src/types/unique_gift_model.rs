@@ -16,7 +16,7 @@ pub struct UniqueGiftModel {
     pub sticker: Box<Sticker>,
     /// The number of unique gifts that receive this model for every 1000 gift upgrades. Always 0 for crafted gifts.
     pub rarity_per_mille: i64,
-    /// *Optional*. Rarity of the model if it is a crafted model. Currently, can be “uncommon”, “rare”, “epic”, or “legendary”.
+    /// Rarity of the model if it is a crafted model. Currently, can be “uncommon”, “rare”, “epic”, or “legendary”.
     pub rarity: Option<UniqueGiftModelRarity>,
 }
 
@@ -77,7 +77,7 @@ impl UniqueGiftModel {
         }
     }
 
-    /// Sets `rarity`: *Optional*. Rarity of the model if it is a crafted model. Currently, can be “uncommon”, “rare”, “epic”, or “legendary”.
+    /// Sets [`rarity`](field@Self::rarity): Rarity of the model if it is a crafted model.
     pub fn rarity(mut self, value: impl Into<UniqueGiftModelRarity>) -> Self {
         self.rarity = Some(value.into());
         self

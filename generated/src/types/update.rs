@@ -11,7 +11,7 @@ use crate::types::{
 };
 
 /// This [object](https://core.telegram.org/bots/api#available-types) represents an incoming update.
-/// At most **one** of the optional fields can be present in any given update.
+/// Its [`kind`](Self::kind) says what happened: one [update kind](UpdateKind), with its payload, per update.
 ///
 /// [Telegram docs](https://core.telegram.org/bots/api#update)
 #[derive(Debug, Clone, PartialEq)]

@@ -11,41 +11,41 @@ use botapi_runtime::{de, ser};
 pub struct User {
     /// Unique identifier for this user or bot. This number may have more than 32 significant bits and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a 64-bit integer or double-precision float type are safe for storing this identifier.
     pub id: i64,
-    /// *True*, if this user is a bot
+    /// `true` if this user is a bot
     ///
     /// Read as `false` when absent.
     pub is_bot: bool,
     /// User's or bot's first name
     pub first_name: String,
-    /// *Optional*. User's or bot's last name
+    /// User's or bot's last name
     pub last_name: Option<String>,
-    /// *Optional*. User's or bot's username
+    /// User's or bot's username
     pub username: Option<String>,
-    /// *Optional*. [IETF language tag](https://en.wikipedia.org/wiki/IETF_language_tag) of the user's language
+    /// [IETF language tag](https://en.wikipedia.org/wiki/IETF_language_tag) of the user's language
     pub language_code: Option<String>,
-    /// *Optional*. *True*, if this user is a Telegram Premium user
+    /// `true` if this user is a Telegram Premium user
     pub is_premium: Option<bool>,
-    /// *Optional*. *True*, if this user added the bot to the attachment menu
+    /// `true` if this user added the bot to the attachment menu
     pub added_to_attachment_menu: Option<bool>,
-    /// *Optional*. *True*, if the bot can be invited to groups. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if the bot can be invited to groups. Returned only in [getMe](crate::Bot::get_me).
     pub can_join_groups: Option<bool>,
-    /// *Optional*. *True*, if [privacy mode](https://core.telegram.org/bots/features#privacy-mode) is disabled for the bot. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if [privacy mode](https://core.telegram.org/bots/features#privacy-mode) is disabled for the bot. Returned only in [getMe](crate::Bot::get_me).
     pub can_read_all_group_messages: Option<bool>,
-    /// *Optional*. *True*, if the bot supports guest queries from chats it is not a member of. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if the bot supports guest queries from chats it is not a member of. Returned only in [getMe](crate::Bot::get_me).
     pub supports_guest_queries: Option<bool>,
-    /// *Optional*. *True*, if the bot supports inline queries. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if the bot supports inline queries. Returned only in [getMe](crate::Bot::get_me).
     pub supports_inline_queries: Option<bool>,
-    /// *Optional*. *True*, if the bot can be connected to a user account to manage it. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if the bot can be connected to a user account to manage it. Returned only in [getMe](crate::Bot::get_me).
     pub can_connect_to_business: Option<bool>,
-    /// *Optional*. *True*, if the bot has a main Web App. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if the bot has a main Web App. Returned only in [getMe](crate::Bot::get_me).
     pub has_main_web_app: Option<bool>,
-    /// *Optional*. *True*, if the bot has forum topic mode enabled in private chats. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if the bot has forum topic mode enabled in private chats. Returned only in [getMe](crate::Bot::get_me).
     pub has_topics_enabled: Option<bool>,
-    /// *Optional*. *True*, if the bot allows users to create and delete topics in private chats. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if the bot allows users to create and delete topics in private chats. Returned only in [getMe](crate::Bot::get_me).
     pub allows_users_to_create_topics: Option<bool>,
-    /// *Optional*. *True*, if other bots can be created to be controlled by the bot. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if other bots can be created to be controlled by the bot. Returned only in [getMe](crate::Bot::get_me).
     pub can_manage_bots: Option<bool>,
-    /// *Optional*. *True*, if the bot supports join request queries and can be assigned to process them. Returned only in [getMe](crate::Bot::get_me).
+    /// `true` if the bot supports join request queries and can be assigned to process them. Returned only in [getMe](crate::Bot::get_me).
     pub supports_join_request_queries: Option<bool>,
 }
 
@@ -190,91 +190,91 @@ impl User {
         }
     }
 
-    /// Sets `last_name`: *Optional*. User's or bot's last name
+    /// Sets [`last_name`](field@Self::last_name): User's or bot's last name
     pub fn last_name(mut self, value: impl Into<String>) -> Self {
         self.last_name = Some(value.into());
         self
     }
 
-    /// Sets `username`: *Optional*. User's or bot's username
+    /// Sets [`username`](field@Self::username): User's or bot's username
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.username = Some(value.into());
         self
     }
 
-    /// Sets `language_code`: *Optional*. [IETF language tag](https://en.wikipedia.org/wiki/IETF_language_tag) of the user's language
+    /// Sets [`language_code`](field@Self::language_code): [IETF language tag](https://en.wikipedia.org/wiki/IETF_language_tag) of the user's language
     pub fn language_code(mut self, value: impl Into<String>) -> Self {
         self.language_code = Some(value.into());
         self
     }
 
-    /// Sets `is_premium`: *Optional*. *True*, if this user is a Telegram Premium user
+    /// Sets [`is_premium`](field@Self::is_premium): `true` if this user is a Telegram Premium user
     pub fn is_premium(mut self, value: impl Into<bool>) -> Self {
         self.is_premium = Some(value.into());
         self
     }
 
-    /// Sets `added_to_attachment_menu`: *Optional*. *True*, if this user added the bot to the attachment menu
+    /// Sets [`added_to_attachment_menu`](field@Self::added_to_attachment_menu): `true` if this user added the bot to the attachment menu
     pub fn added_to_attachment_menu(mut self, value: impl Into<bool>) -> Self {
         self.added_to_attachment_menu = Some(value.into());
         self
     }
 
-    /// Sets `can_join_groups`: *Optional*. *True*, if the bot can be invited to groups. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`can_join_groups`](field@Self::can_join_groups): `true` if the bot can be invited to groups.
     pub fn can_join_groups(mut self, value: impl Into<bool>) -> Self {
         self.can_join_groups = Some(value.into());
         self
     }
 
-    /// Sets `can_read_all_group_messages`: *Optional*. *True*, if [privacy mode](https://core.telegram.org/bots/features#privacy-mode) is disabled for the bot. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`can_read_all_group_messages`](field@Self::can_read_all_group_messages): `true` if [privacy mode](https://core.telegram.org/bots/features#privacy-mode) is disabled for the bot.
     pub fn can_read_all_group_messages(mut self, value: impl Into<bool>) -> Self {
         self.can_read_all_group_messages = Some(value.into());
         self
     }
 
-    /// Sets `supports_guest_queries`: *Optional*. *True*, if the bot supports guest queries from chats it is not a member of. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`supports_guest_queries`](field@Self::supports_guest_queries): `true` if the bot supports guest queries from chats it is not a member of.
     pub fn supports_guest_queries(mut self, value: impl Into<bool>) -> Self {
         self.supports_guest_queries = Some(value.into());
         self
     }
 
-    /// Sets `supports_inline_queries`: *Optional*. *True*, if the bot supports inline queries. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`supports_inline_queries`](field@Self::supports_inline_queries): `true` if the bot supports inline queries.
     pub fn supports_inline_queries(mut self, value: impl Into<bool>) -> Self {
         self.supports_inline_queries = Some(value.into());
         self
     }
 
-    /// Sets `can_connect_to_business`: *Optional*. *True*, if the bot can be connected to a user account to manage it. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`can_connect_to_business`](field@Self::can_connect_to_business): `true` if the bot can be connected to a user account to manage it.
     pub fn can_connect_to_business(mut self, value: impl Into<bool>) -> Self {
         self.can_connect_to_business = Some(value.into());
         self
     }
 
-    /// Sets `has_main_web_app`: *Optional*. *True*, if the bot has a main Web App. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`has_main_web_app`](field@Self::has_main_web_app): `true` if the bot has a main Web App.
     pub fn has_main_web_app(mut self, value: impl Into<bool>) -> Self {
         self.has_main_web_app = Some(value.into());
         self
     }
 
-    /// Sets `has_topics_enabled`: *Optional*. *True*, if the bot has forum topic mode enabled in private chats. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`has_topics_enabled`](field@Self::has_topics_enabled): `true` if the bot has forum topic mode enabled in private chats.
     pub fn has_topics_enabled(mut self, value: impl Into<bool>) -> Self {
         self.has_topics_enabled = Some(value.into());
         self
     }
 
-    /// Sets `allows_users_to_create_topics`: *Optional*. *True*, if the bot allows users to create and delete topics in private chats. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`allows_users_to_create_topics`](field@Self::allows_users_to_create_topics): `true` if the bot allows users to create and delete topics in private chats.
     pub fn allows_users_to_create_topics(mut self, value: impl Into<bool>) -> Self {
         self.allows_users_to_create_topics = Some(value.into());
         self
     }
 
-    /// Sets `can_manage_bots`: *Optional*. *True*, if other bots can be created to be controlled by the bot. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`can_manage_bots`](field@Self::can_manage_bots): `true` if other bots can be created to be controlled by the bot.
     pub fn can_manage_bots(mut self, value: impl Into<bool>) -> Self {
         self.can_manage_bots = Some(value.into());
         self
     }
 
-    /// Sets `supports_join_request_queries`: *Optional*. *True*, if the bot supports join request queries and can be assigned to process them. Returned only in [getMe](crate::Bot::get_me).
+    /// Sets [`supports_join_request_queries`](field@Self::supports_join_request_queries): `true` if the bot supports join request queries and can be assigned to process them.
     pub fn supports_join_request_queries(mut self, value: impl Into<bool>) -> Self {
         self.supports_join_request_queries = Some(value.into());
         self

@@ -15,7 +15,7 @@ pub struct UserRating {
     pub rating: i64,
     /// The rating value required to get the current level
     pub current_level_rating: i64,
-    /// *Optional*. The rating value required to get to the next level; omitted if the maximum level was reached
+    /// The rating value required to get to the next level; omitted if the maximum level was reached
     pub next_level_rating: Option<i64>,
 }
 
@@ -79,7 +79,7 @@ impl UserRating {
         }
     }
 
-    /// Sets `next_level_rating`: *Optional*. The rating value required to get to the next level; omitted if the maximum level was reached
+    /// Sets [`next_level_rating`](field@Self::next_level_rating): The rating value required to get to the next level; omitted if the maximum level was reached
     pub fn next_level_rating(mut self, value: impl Into<i64>) -> Self {
         self.next_level_rating = Some(value.into());
         self

@@ -16,13 +16,13 @@ pub struct Venue {
     pub title: String,
     /// Address of the venue
     pub address: String,
-    /// *Optional*. Foursquare identifier of the venue
+    /// Foursquare identifier of the venue
     pub foursquare_id: Option<String>,
-    /// *Optional*. Foursquare type of the venue. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Foursquare type of the venue. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
     pub foursquare_type: Option<String>,
-    /// *Optional*. Google Places identifier of the venue
+    /// Google Places identifier of the venue
     pub google_place_id: Option<String>,
-    /// *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
     pub google_place_type: Option<String>,
 }
 
@@ -98,25 +98,25 @@ impl Venue {
         }
     }
 
-    /// Sets `foursquare_id`: *Optional*. Foursquare identifier of the venue
+    /// Sets [`foursquare_id`](field@Self::foursquare_id): Foursquare identifier of the venue
     pub fn foursquare_id(mut self, value: impl Into<String>) -> Self {
         self.foursquare_id = Some(value.into());
         self
     }
 
-    /// Sets `foursquare_type`: *Optional*. Foursquare type of the venue. (For example, “arts_entertainment/default”, “arts_entertainment/aquarium” or “food/icecream”.)
+    /// Sets [`foursquare_type`](field@Self::foursquare_type): Foursquare type of the venue.
     pub fn foursquare_type(mut self, value: impl Into<String>) -> Self {
         self.foursquare_type = Some(value.into());
         self
     }
 
-    /// Sets `google_place_id`: *Optional*. Google Places identifier of the venue
+    /// Sets [`google_place_id`](field@Self::google_place_id): Google Places identifier of the venue
     pub fn google_place_id(mut self, value: impl Into<String>) -> Self {
         self.google_place_id = Some(value.into());
         self
     }
 
-    /// Sets `google_place_type`: *Optional*. Google Places type of the venue. (See [supported types](https://developers.google.com/places/web-service/supported_types).)
+    /// Sets [`google_place_type`](field@Self::google_place_type): Google Places type of the venue.
     pub fn google_place_type(mut self, value: impl Into<String>) -> Self {
         self.google_place_type = Some(value.into());
         self

@@ -20,19 +20,19 @@ pub struct Video {
     pub height: i64,
     /// Duration of the video in seconds as defined by the sender
     pub duration: i64,
-    /// *Optional*. Video thumbnail
+    /// Video thumbnail
     pub thumbnail: Option<Box<PhotoSize>>,
-    /// *Optional*. Available sizes of the cover of the video in the message
+    /// Available sizes of the cover of the video in the message
     pub cover: Option<Vec<PhotoSize>>,
-    /// *Optional*. Timestamp in seconds from which the video will play in the message
+    /// Timestamp in seconds from which the video will play in the message
     pub start_timestamp: Option<i64>,
-    /// *Optional*. List of available qualities of the video
+    /// List of available qualities of the video
     pub qualities: Option<Vec<VideoQuality>>,
-    /// *Optional*. Original filename as defined by the sender
+    /// Original filename as defined by the sender
     pub file_name: Option<String>,
-    /// *Optional*. MIME type of the file as defined by the sender
+    /// MIME type of the file as defined by the sender
     pub mime_type: Option<String>,
-    /// *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
     pub file_size: Option<i64>,
 }
 
@@ -135,43 +135,43 @@ impl Video {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Video thumbnail
+    /// Sets [`thumbnail`](field@Self::thumbnail): Video thumbnail
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `cover`: *Optional*. Available sizes of the cover of the video in the message
+    /// Sets [`cover`](field@Self::cover): Available sizes of the cover of the video in the message
     pub fn cover(mut self, value: impl Into<Vec<PhotoSize>>) -> Self {
         self.cover = Some(value.into());
         self
     }
 
-    /// Sets `start_timestamp`: *Optional*. Timestamp in seconds from which the video will play in the message
+    /// Sets [`start_timestamp`](field@Self::start_timestamp): Timestamp in seconds from which the video will play in the message
     pub fn start_timestamp(mut self, value: impl Into<i64>) -> Self {
         self.start_timestamp = Some(value.into());
         self
     }
 
-    /// Sets `qualities`: *Optional*. List of available qualities of the video
+    /// Sets [`qualities`](field@Self::qualities): List of available qualities of the video
     pub fn qualities(mut self, value: impl Into<Vec<VideoQuality>>) -> Self {
         self.qualities = Some(value.into());
         self
     }
 
-    /// Sets `file_name`: *Optional*. Original filename as defined by the sender
+    /// Sets [`file_name`](field@Self::file_name): Original filename as defined by the sender
     pub fn file_name(mut self, value: impl Into<String>) -> Self {
         self.file_name = Some(value.into());
         self
     }
 
-    /// Sets `mime_type`: *Optional*. MIME type of the file as defined by the sender
+    /// Sets [`mime_type`](field@Self::mime_type): MIME type of the file as defined by the sender
     pub fn mime_type(mut self, value: impl Into<String>) -> Self {
         self.mime_type = Some(value.into());
         self
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes.
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self

@@ -18,9 +18,9 @@ pub struct VideoNote {
     pub length: i64,
     /// Duration of the video in seconds as defined by the sender
     pub duration: i64,
-    /// *Optional*. Video thumbnail
+    /// Video thumbnail
     pub thumbnail: Option<Box<PhotoSize>>,
-    /// *Optional*. File size in bytes
+    /// File size in bytes
     pub file_size: Option<i64>,
 }
 
@@ -92,13 +92,13 @@ impl VideoNote {
         }
     }
 
-    /// Sets `thumbnail`: *Optional*. Video thumbnail
+    /// Sets [`thumbnail`](field@Self::thumbnail): Video thumbnail
     pub fn thumbnail(mut self, value: impl Into<PhotoSize>) -> Self {
         self.thumbnail = Some(Box::new(value.into()));
         self
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self

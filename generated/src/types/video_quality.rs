@@ -19,7 +19,7 @@ pub struct VideoQuality {
     pub height: i64,
     /// Codec that was used to encode the video, for example, “h264”, “h265”, or “av01”
     pub codec: String,
-    /// *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
     pub file_size: Option<i64>,
 }
 
@@ -92,7 +92,7 @@ impl VideoQuality {
         }
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes.
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self

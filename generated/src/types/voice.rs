@@ -15,9 +15,9 @@ pub struct Voice {
     pub file_unique_id: String,
     /// Duration of the audio in seconds as defined by the sender
     pub duration: i64,
-    /// *Optional*. MIME type of the file as defined by the sender
+    /// MIME type of the file as defined by the sender
     pub mime_type: Option<String>,
-    /// *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
     pub file_size: Option<i64>,
 }
 
@@ -83,13 +83,13 @@ impl Voice {
         }
     }
 
-    /// Sets `mime_type`: *Optional*. MIME type of the file as defined by the sender
+    /// Sets [`mime_type`](field@Self::mime_type): MIME type of the file as defined by the sender
     pub fn mime_type(mut self, value: impl Into<String>) -> Self {
         self.mime_type = Some(value.into());
         self
     }
 
-    /// Sets `file_size`: *Optional*. File size in bytes. It can be bigger than 2^31 and some programming languages may have difficulty/silent defects in interpreting it. But it has at most 52 significant bits, so a signed 64-bit integer or double-precision float type are safe for storing this value.
+    /// Sets [`file_size`](field@Self::file_size): File size in bytes.
     pub fn file_size(mut self, value: impl Into<i64>) -> Self {
         self.file_size = Some(value.into());
         self

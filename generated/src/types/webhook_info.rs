@@ -11,23 +11,23 @@ use botapi_runtime::{de, ser};
 pub struct WebhookInfo {
     /// Webhook URL, may be empty if webhook is not set up
     pub url: String,
-    /// *True*, if a custom certificate was provided for webhook certificate checks
+    /// `true` if a custom certificate was provided for webhook certificate checks
     ///
     /// Read as `false` when absent.
     pub has_custom_certificate: bool,
     /// Number of updates awaiting delivery
     pub pending_update_count: i64,
-    /// *Optional*. Currently used webhook IP address
+    /// Currently used webhook IP address
     pub ip_address: Option<String>,
-    /// *Optional*. Unix time for the most recent error that happened when trying to deliver an update via webhook
+    /// Unix time for the most recent error that happened when trying to deliver an update via webhook
     pub last_error_date: Option<i64>,
-    /// *Optional*. Error message in human-readable format for the most recent error that happened when trying to deliver an update via webhook
+    /// Error message in human-readable format for the most recent error that happened when trying to deliver an update via webhook
     pub last_error_message: Option<String>,
-    /// *Optional*. Unix time of the most recent error that happened when trying to synchronize available updates with Telegram datacenters
+    /// Unix time of the most recent error that happened when trying to synchronize available updates with Telegram datacenters
     pub last_synchronization_error_date: Option<i64>,
-    /// *Optional*. The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery
+    /// The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery
     pub max_connections: Option<i64>,
-    /// *Optional*. A list of update types the bot is subscribed to. Defaults to all update types except *chat_member*, *message_reaction*, and *message_reaction_count*.
+    /// A list of update types the bot is subscribed to. Defaults to all update types except *chat_member*, *message_reaction*, and *message_reaction_count*.
     pub allowed_updates: Option<Vec<String>>,
 }
 
@@ -123,37 +123,37 @@ impl WebhookInfo {
         }
     }
 
-    /// Sets `ip_address`: *Optional*. Currently used webhook IP address
+    /// Sets [`ip_address`](field@Self::ip_address): Currently used webhook IP address
     pub fn ip_address(mut self, value: impl Into<String>) -> Self {
         self.ip_address = Some(value.into());
         self
     }
 
-    /// Sets `last_error_date`: *Optional*. Unix time for the most recent error that happened when trying to deliver an update via webhook
+    /// Sets [`last_error_date`](field@Self::last_error_date): Unix time for the most recent error that happened when trying to deliver an update via webhook
     pub fn last_error_date(mut self, value: impl Into<i64>) -> Self {
         self.last_error_date = Some(value.into());
         self
     }
 
-    /// Sets `last_error_message`: *Optional*. Error message in human-readable format for the most recent error that happened when trying to deliver an update via webhook
+    /// Sets [`last_error_message`](field@Self::last_error_message): Error message in human-readable format for the most recent error that happened when trying to deliver an update via webhook
     pub fn last_error_message(mut self, value: impl Into<String>) -> Self {
         self.last_error_message = Some(value.into());
         self
     }
 
-    /// Sets `last_synchronization_error_date`: *Optional*. Unix time of the most recent error that happened when trying to synchronize available updates with Telegram datacenters
+    /// Sets [`last_synchronization_error_date`](field@Self::last_synchronization_error_date): Unix time of the most recent error that happened when trying to synchronize available updates with Telegram datacenters
     pub fn last_synchronization_error_date(mut self, value: impl Into<i64>) -> Self {
         self.last_synchronization_error_date = Some(value.into());
         self
     }
 
-    /// Sets `max_connections`: *Optional*. The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery
+    /// Sets [`max_connections`](field@Self::max_connections): The maximum allowed number of simultaneous HTTPS connections to the webhook for update delivery
     pub fn max_connections(mut self, value: impl Into<i64>) -> Self {
         self.max_connections = Some(value.into());
         self
     }
 
-    /// Sets `allowed_updates`: *Optional*. A list of update types the bot is subscribed to. Defaults to all update types except *chat_member*, *message_reaction*, and *message_reaction_count*.
+    /// Sets [`allowed_updates`](field@Self::allowed_updates): A list of update types the bot is subscribed to.
     pub fn allowed_updates(mut self, value: impl Into<Vec<String>>) -> Self {
         self.allowed_updates = Some(value.into());
         self

@@ -9,11 +9,11 @@ use botapi_runtime::{de, ser};
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct WriteAccessAllowed {
-    /// *Optional*. *True*, if the access was granted after the user accepted an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
+    /// `true` if the access was granted after the user accepted an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
     pub from_request: Option<bool>,
-    /// *Optional*. Name of the Web App, if the access was granted when the Web App was launched from a link
+    /// Name of the Web App, if the access was granted when the Web App was launched from a link
     pub web_app_name: Option<String>,
-    /// *Optional*. *True*, if the access was granted when the bot was added to the attachment or side menu
+    /// `true` if the access was granted when the bot was added to the attachment or side menu
     pub from_attachment_menu: Option<bool>,
 }
 
@@ -71,19 +71,19 @@ impl WriteAccessAllowed {
         }
     }
 
-    /// Sets `from_request`: *Optional*. *True*, if the access was granted after the user accepted an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
+    /// Sets [`from_request`](field@Self::from_request): `true` if the access was granted after the user accepted an explicit request from a Web App sent by the method [requestWriteAccess](https://core.telegram.org/bots/webapps#initializing-mini-apps)
     pub fn from_request(mut self, value: impl Into<bool>) -> Self {
         self.from_request = Some(value.into());
         self
     }
 
-    /// Sets `web_app_name`: *Optional*. Name of the Web App, if the access was granted when the Web App was launched from a link
+    /// Sets [`web_app_name`](field@Self::web_app_name): Name of the Web App, if the access was granted when the Web App was launched from a link
     pub fn web_app_name(mut self, value: impl Into<String>) -> Self {
         self.web_app_name = Some(value.into());
         self
     }
 
-    /// Sets `from_attachment_menu`: *Optional*. *True*, if the access was granted when the bot was added to the attachment or side menu
+    /// Sets [`from_attachment_menu`](field@Self::from_attachment_menu): `true` if the access was granted when the bot was added to the attachment or side menu
     pub fn from_attachment_menu(mut self, value: impl Into<bool>) -> Self {
         self.from_attachment_menu = Some(value.into());
         self
