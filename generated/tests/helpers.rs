@@ -55,6 +55,43 @@ fn effective_message_type_names_the_first_content_field() {
 }
 
 #[test]
+fn message_types_split_into_content_and_service() {
+    let content = MessageType::CONTENT;
+    let service = MessageType::SERVICE;
+    assert_eq!(
+        content[..3],
+        [
+            MessageType::Text,
+            MessageType::RichMessage,
+            MessageType::Animation
+        ]
+    );
+    assert!(service.contains(&MessageType::NewChatMembers) && service.contains(&MessageType::PinnedMessage));
+    assert!(MessageType::ForumTopicCreated.is_service());
+    assert!(!MessageType::Photo.is_service() && !MessageType::Poll.is_service());
+    // Each kind is in exactly one list, and `is_service` agrees with them.
+    for kind in content {
+        assert!(!kind.is_service() && !service.contains(kind), "{kind}");
+    }
+    for kind in service {
+        assert!(kind.is_service(), "{kind}");
+    }
+    // A service message is told apart from a text one through `effective_message_type`.
+    let pinned =
+        with(json!({"pinned_message": {"chat": {"id": -100, "type": "group"}, "message_id": 7, "date": 0}}));
+    assert_eq!(
+        pinned.effective_message_type().map(MessageType::is_service),
+        Some(true)
+    );
+    assert_eq!(
+        with(json!({"text": "hi"}))
+            .effective_message_type()
+            .map(MessageType::is_service),
+        Some(false)
+    );
+}
+
+#[test]
 fn effective_attachment_prefers_the_specific_field_over_its_compatibility_copy() {
     let location = json!({"latitude": 1.5, "longitude": 2.5});
     let venue = with(json!({
