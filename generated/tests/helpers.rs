@@ -288,6 +288,29 @@ fn entities_parse_on_every_text_bearing_type() {
     assert_eq!(caption.parse_caption_entity(&entity), None, "out of range");
 }
 
+/// Every `MessageEntity` type of the committed spec has a rendering in `botapi_runtime::text`
+/// (markup, or plain text on purpose), so that a type a new Bot API version adds fails here at
+/// regen, not as plain text in users' `text_html()`.
+#[test]
+fn the_renderers_know_every_entity_type_of_the_spec() {
+    let spec = botapi_spec::Spec::bundled();
+    let kind = spec
+        .object("MessageEntity")
+        .and_then(|entity| entity.fields().iter().find(|f| f.name == "type"))
+        .expect("MessageEntity.type");
+    let types = &kind.facts.enum_values;
+    assert!(types.len() >= 20, "the docs list the entity types: {types:?}");
+    let rendered: Vec<&str> = botapi_runtime::text::rendered_entity_types().collect();
+    let missing: Vec<&String> = types.iter().filter(|t| !rendered.contains(&t.as_str())).collect();
+    assert!(
+        missing.is_empty(),
+        "MessageEntity types of Bot API {} that the renderers do not know (they render as plain text): \
+         {missing:?}. Add each to `MARKUPS` in runtime/src/text/render.rs with its markup in `html_node`, \
+         `md2_node` and `md1_node` (or as `Markup::Detected` if Telegram detects it in plain text)",
+        spec.version
+    );
+}
+
 #[test]
 fn markdown_renderings_of_text_and_caption() {
     let msg = with(json!({
