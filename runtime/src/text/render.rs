@@ -122,6 +122,31 @@ fn markup(kind: &str) -> Option<Markup> {
         .map(|(_, markup)| *markup)
 }
 
+/// The markup `entity` gets in `doc`; `None` where it stays plain text: a detected kind, a plain
+/// URL outside the `_urled` renderings, an entity without the field its markup needs, or a type
+/// the renderers do not know.
+fn effective_markup(doc: &Doc<'_, '_>, entity: &Entity<'_>) -> Option<Markup> {
+    let markup = markup(entity.kind)?;
+    let marked = match markup {
+        Markup::Detected => false,
+        Markup::Url => doc.urled,
+        Markup::TextLink => entity.url.is_some(),
+        Markup::TextMention => entity.user_id.is_some(),
+        Markup::CustomEmoji => entity.custom_emoji_id.is_some(),
+        Markup::DateTime => entity.unix_time.is_some(),
+        Markup::Bold
+        | Markup::Italic
+        | Markup::Underline
+        | Markup::Strikethrough
+        | Markup::Spoiler
+        | Markup::Code
+        | Markup::Pre
+        | Markup::Blockquote
+        | Markup::ExpandableBlockquote => true,
+    };
+    marked.then_some(markup)
+}
+
 /// The entity types [`to_html`] and [`to_markdown`] know, by their API names (`"bold"`,
 /// `"text_link"`, ...): each gets its markup, or stays plain text where Telegram detects it by
 /// itself (`"mention"`, `"hashtag"`, ...). Any other type renders as its plain text, escaped.
@@ -270,7 +295,7 @@ fn html_node(doc: &Doc<'_, '_>, node: &Node, out: &mut String) {
     let entity = &doc.entities[index];
     let mut inner = String::new();
     html_range(doc, &node.children, start, end, &mut inner);
-    let (open, close) = match markup(entity.kind) {
+    let (open, close) = match effective_markup(doc, entity) {
         Some(Markup::Bold) => ("<b>".to_owned(), "</b>"),
         Some(Markup::Italic) => ("<i>".to_owned(), "</i>"),
         Some(Markup::Underline) => ("<u>".to_owned(), "</u>"),
@@ -286,26 +311,26 @@ fn html_node(doc: &Doc<'_, '_>, node: &Node, out: &mut String) {
         },
         Some(Markup::Blockquote) => ("<blockquote>".to_owned(), "</blockquote>"),
         Some(Markup::ExpandableBlockquote) => ("<blockquote expandable>".to_owned(), "</blockquote>"),
-        Some(Markup::TextLink) if entity.url.is_some() => (
+        Some(Markup::TextLink) => (
             format!("<a href=\"{}\">", escape_html(entity.url.unwrap_or_default())),
             "</a>",
         ),
-        Some(Markup::TextMention) if entity.user_id.is_some() => (
+        Some(Markup::TextMention) => (
             format!("<a href=\"tg://user?id={}\">", entity.user_id.unwrap_or_default()),
             "</a>",
         ),
-        Some(Markup::Url) if doc.urled => (
+        Some(Markup::Url) => (
             format!("<a href=\"{}\">", escape_html(doc.slice(start, end))),
             "</a>",
         ),
-        Some(Markup::CustomEmoji) if entity.custom_emoji_id.is_some() => (
+        Some(Markup::CustomEmoji) => (
             format!(
                 "<tg-emoji emoji-id=\"{}\">",
                 escape_html(entity.custom_emoji_id.unwrap_or_default())
             ),
             "</tg-emoji>",
         ),
-        Some(Markup::DateTime) if entity.unix_time.is_some() => {
+        Some(Markup::DateTime) => {
             let mut open = format!("<tg-time unix=\"{}\"", entity.unix_time.unwrap_or_default());
             if let Some(format) = entity.date_time_format.filter(|f| !f.is_empty()) {
                 open.push_str(&format!(" format=\"{}\"", escape_html(format)));
@@ -313,17 +338,7 @@ fn html_node(doc: &Doc<'_, '_>, node: &Node, out: &mut String) {
             open.push('>');
             (open, "</tg-time>")
         }
-        // Plain text: detected kinds, plain URLs, entities missing the field their markup
-        // needs, and types the renderers do not know.
-        Some(
-            Markup::Detected
-            | Markup::TextLink
-            | Markup::TextMention
-            | Markup::Url
-            | Markup::CustomEmoji
-            | Markup::DateTime,
-        )
-        | None => (String::new(), ""),
+        Some(Markup::Detected) | None => (String::new(), ""),
     };
     out.push_str(&open);
     out.push_str(&inner);
@@ -443,7 +458,7 @@ fn md2_node(doc: &Doc<'_, '_>, node: &Node, out: &mut Md) -> Result<(), RenderEr
     let mut inner = Md::new(MarkdownVersion::V2);
     md_range(doc, &node.children, start, end, &mut inner)?;
     let inner = inner.buf;
-    let (open, close) = match markup(entity.kind) {
+    let (open, close) = match effective_markup(doc, entity) {
         Some(Markup::Bold) => ("*".to_owned(), "*".to_owned()),
         Some(Markup::Italic) => ("_".to_owned(), "_".to_owned()),
         Some(Markup::Underline) => ("__".to_owned(), "__".to_owned()),
@@ -477,23 +492,23 @@ fn md2_node(doc: &Doc<'_, '_>, node: &Node, out: &mut Md) -> Result<(), RenderEr
             out.after_quote = true;
             return Ok(());
         }
-        Some(Markup::TextLink) if entity.url.is_some() => (
+        Some(Markup::TextLink) => (
             "[".to_owned(),
             format!("]({})", link(entity.url.unwrap_or_default())),
         ),
-        Some(Markup::TextMention) if entity.user_id.is_some() => (
+        Some(Markup::TextMention) => (
             "[".to_owned(),
             format!("](tg://user?id={})", entity.user_id.unwrap_or_default()),
         ),
-        Some(Markup::Url) if doc.urled => ("[".to_owned(), format!("]({})", link(text))),
-        Some(Markup::CustomEmoji) if entity.custom_emoji_id.is_some() => (
+        Some(Markup::Url) => ("[".to_owned(), format!("]({})", link(text))),
+        Some(Markup::CustomEmoji) => (
             "![".to_owned(),
             format!(
                 "](tg://emoji?id={})",
                 link(entity.custom_emoji_id.unwrap_or_default())
             ),
         ),
-        Some(Markup::DateTime) if entity.unix_time.is_some() => {
+        Some(Markup::DateTime) => {
             let mut close = format!("](tg://time?unix={}", entity.unix_time.unwrap_or_default());
             if let Some(format) = entity.date_time_format.filter(|f| !f.is_empty()) {
                 close.push_str(&format!("&format={}", link(format)));
@@ -501,16 +516,7 @@ fn md2_node(doc: &Doc<'_, '_>, node: &Node, out: &mut Md) -> Result<(), RenderEr
             close.push(')');
             ("![".to_owned(), close)
         }
-        // Plain text, as in `html_node`.
-        Some(
-            Markup::Detected
-            | Markup::TextLink
-            | Markup::TextMention
-            | Markup::Url
-            | Markup::CustomEmoji
-            | Markup::DateTime,
-        )
-        | None => (String::new(), String::new()),
+        Some(Markup::Detected) | None => (String::new(), String::new()),
     };
     out.push(&open);
     out.push(&inner);
@@ -548,7 +554,7 @@ fn md1_node(doc: &Doc<'_, '_>, node: &Node) -> Result<String, RenderError> {
             Ok(text.to_owned())
         }
     };
-    Ok(match markup(kind) {
+    Ok(match effective_markup(doc, entity) {
         Some(
             Markup::Underline
             | Markup::Strikethrough
@@ -582,7 +588,7 @@ fn md1_node(doc: &Doc<'_, '_>, node: &Node) -> Result<String, RenderError> {
             }
             format!("```{}\n{text}```", entity.language.unwrap_or_default())
         }
-        Some(Markup::TextLink) if entity.url.is_some() => {
+        Some(Markup::TextLink) => {
             leaf()?;
             let url = entity.url.unwrap_or_default();
             if url.contains(')') {
@@ -590,7 +596,7 @@ fn md1_node(doc: &Doc<'_, '_>, node: &Node) -> Result<String, RenderError> {
             }
             format!("[{}]({url})", link_text(text)?)
         }
-        Some(Markup::TextMention) if entity.user_id.is_some() => {
+        Some(Markup::TextMention) => {
             leaf()?;
             format!(
                 "[{}](tg://user?id={})",
@@ -598,13 +604,13 @@ fn md1_node(doc: &Doc<'_, '_>, node: &Node) -> Result<String, RenderError> {
                 entity.user_id.unwrap_or_default()
             )
         }
-        Some(Markup::Url) if doc.urled && !text.contains([']', ')']) => {
+        Some(Markup::Url) if !text.contains([']', ')']) => {
             leaf()?;
             format!("[{text}]({text})")
         }
         // Plain text (a URL Markdown cannot link too, which Telegram links again by itself):
         // it adds no markup, so entities inside it render as if it were not there.
-        Some(Markup::Detected | Markup::TextLink | Markup::TextMention | Markup::Url) | None => {
+        Some(Markup::Detected | Markup::Url) | None => {
             let mut out = Md::new(MarkdownVersion::V1);
             md_range(doc, &node.children, start, end, &mut out)?;
             out.buf
