@@ -55,6 +55,43 @@ fn effective_message_type_names_the_first_content_field() {
 }
 
 #[test]
+fn message_types_split_into_content_and_service() {
+    let content = MessageType::CONTENT;
+    let service = MessageType::SERVICE;
+    assert_eq!(
+        content[..3],
+        [
+            MessageType::Text,
+            MessageType::RichMessage,
+            MessageType::Animation
+        ]
+    );
+    assert!(service.contains(&MessageType::NewChatMembers) && service.contains(&MessageType::PinnedMessage));
+    assert!(MessageType::ForumTopicCreated.is_service());
+    assert!(!MessageType::Photo.is_service() && !MessageType::Poll.is_service());
+    // Each kind is in exactly one list, and `is_service` agrees with them.
+    for kind in content {
+        assert!(!kind.is_service() && !service.contains(kind), "{kind}");
+    }
+    for kind in service {
+        assert!(kind.is_service(), "{kind}");
+    }
+    // A service message is told apart from a text one through `effective_message_type`.
+    let pinned =
+        with(json!({"pinned_message": {"chat": {"id": -100, "type": "group"}, "message_id": 7, "date": 0}}));
+    assert_eq!(
+        pinned.effective_message_type().map(MessageType::is_service),
+        Some(true)
+    );
+    assert_eq!(
+        with(json!({"text": "hi"}))
+            .effective_message_type()
+            .map(MessageType::is_service),
+        Some(false)
+    );
+}
+
+#[test]
 fn effective_attachment_prefers_the_specific_field_over_its_compatibility_copy() {
     let location = json!({"latitude": 1.5, "longitude": 2.5});
     let venue = with(json!({
@@ -249,6 +286,29 @@ fn entities_parse_on_every_text_bearing_type() {
     let entity: MessageEntity =
         serde_json::from_value(json!({"type": "bold", "offset": 100, "length": 1})).unwrap();
     assert_eq!(caption.parse_caption_entity(&entity), None, "out of range");
+}
+
+/// Every `MessageEntity` type of the committed spec has a rendering in `botapi_runtime::text`
+/// (markup, or plain text on purpose), so that a type a new Bot API version adds fails here at
+/// regen, not as plain text in users' `text_html()`.
+#[test]
+fn the_renderers_know_every_entity_type_of_the_spec() {
+    let spec = botapi_spec::Spec::bundled();
+    let kind = spec
+        .object("MessageEntity")
+        .and_then(|entity| entity.fields().iter().find(|f| f.name == "type"))
+        .expect("MessageEntity.type");
+    let types = &kind.facts.enum_values;
+    assert!(types.len() >= 20, "the docs list the entity types: {types:?}");
+    let rendered: Vec<&str> = botapi_runtime::text::rendered_entity_types().collect();
+    let missing: Vec<&String> = types.iter().filter(|t| !rendered.contains(&t.as_str())).collect();
+    assert!(
+        missing.is_empty(),
+        "MessageEntity types of Bot API {} that the renderers do not know (they render as plain text): \
+         {missing:?}. Add each to `MARKUPS` in runtime/src/text/render.rs with its markup in `html_node`, \
+         `md2_node` and `md1_node` (or as `Markup::Detected` if Telegram detects it in plain text)",
+        spec.version
+    );
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Parity with python-telegram-bot 22.8's object shortcuts and helpers
 //! (`../shared/reference/ptb-22.8/shortcuts.tsv` and `helpers.tsv`): every PTB shortcut and helper has
 //! a counterpart here, or is listed below with the reason it has none. The test prints the
-//! counts.
+//! counts. Also: the service message kinds are PTB's `filters.StatusUpdate` family
+//! (`filters_raw.txt`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -570,5 +571,74 @@ fn every_ptb_helper_has_a_counterpart_or_a_reason() {
         rows.len(),
         rows.len() - without.len(),
         without.join("\n  ")
+    );
+}
+
+/// `MessageType::SERVICE` holds PTB's `filters.StatusUpdate` family (one filter per service
+/// field, except `CHAT_CREATED`: three fields, and `MIGRATE`: two) and none of the kinds PTB
+/// filters on their own (`filters.SUCCESSFUL_PAYMENT`, `filters.GIVEAWAY`, ...). A service kind
+/// newer than PTB 22.8 (Bot API 10.0) is in neither list and passes.
+#[test]
+fn service_message_kinds_are_ptb_status_updates() {
+    let Some(text) = reference("filters_raw.txt") else {
+        return;
+    };
+    let names = |line_start: &str| -> Vec<String> {
+        let line = text
+            .lines()
+            .find(|line| line.starts_with(line_start))
+            .unwrap_or_else(|| panic!("filters_raw.txt has no `{line_start}` line"));
+        line.split(['\'', ' ', '[', ']', ','])
+            .filter(|word| word.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut status_updates = BTreeSet::new();
+    for name in names("nested")
+        .iter()
+        .filter_map(|n| n.strip_prefix("StatusUpdate."))
+    {
+        match name {
+            "ALL" => {}
+            "CHAT_CREATED" => status_updates.extend(
+                [
+                    "group_chat_created",
+                    "supergroup_chat_created",
+                    "channel_chat_created",
+                ]
+                .map(String::from),
+            ),
+            "MIGRATE" => {
+                status_updates.extend(["migrate_to_chat_id", "migrate_from_chat_id"].map(String::from))
+            }
+            name => {
+                status_updates.insert(name.to_lowercase());
+            }
+        }
+    }
+    let own_filters: BTreeSet<String> = names("top-level instances")
+        .iter()
+        .map(|name| name.to_lowercase())
+        .collect();
+    assert!(
+        status_updates.len() > 40 && own_filters.contains("successful_payment"),
+        "filters_raw.txt lists the filters: {status_updates:?} {own_filters:?}"
+    );
+    let service: BTreeSet<String> = botapi::MessageType::SERVICE
+        .iter()
+        .map(|kind| kind.as_str().to_owned())
+        .collect();
+    let missing: Vec<_> = status_updates.difference(&service).collect();
+    let content_in_ptb: Vec<_> = service.intersection(&own_filters).collect();
+    assert!(
+        missing.is_empty() && content_in_ptb.is_empty(),
+        "spec/helpers.toml [message] service differs from PTB's filters.StatusUpdate: \
+         StatusUpdate filters not in `service`: {missing:?}; in `service` but a filter of their \
+         own in PTB (move to `content`): {content_in_ptb:?}"
+    );
+    println!(
+        "{} service message kinds; PTB's filters.StatusUpdate covers {}",
+        service.len(),
+        status_updates.len()
     );
 }

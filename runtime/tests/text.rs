@@ -417,6 +417,22 @@ fn detected_and_unknown_kinds_are_plain_text() {
     );
 }
 
+/// An entity type a newer Bot API version adds renders as its text, escaped like any plain
+/// text, and the entities inside it keep their markup: in legacy Markdown too, where nesting
+/// is otherwise an error.
+#[test]
+fn unknown_entity_types_render_as_escaped_plain_text() {
+    let text = "<*_[a]_*> bold.";
+    let entities = [Entity::new("fancy_kind", 0, 15), Entity::new("bold", 10, 4)];
+    assert_eq!(to_html(text, &entities, false), "&lt;*_[a]_*&gt; <b>bold</b>.");
+    assert_eq!(md2(text, &entities), r"<\*\_\[a\]\_\*\> *bold*\.");
+    assert_eq!(md1(text, &entities).unwrap(), r"<\*\_\[a]\_\*> *bold*.");
+    // The same inside a known entity: the unknown one adds nothing.
+    let inside = [Entity::new("italic", 0, 3), Entity::new("fancy_kind", 0, 3)];
+    assert_eq!(to_html("a&b", &inside, false), "<i>a&amp;b</i>");
+    assert_eq!(md2("a.b", &inside), r"_a\.b_");
+}
+
 #[test]
 fn markdown_v2_special_characters_everywhere() {
     let text = r"_*[]()~`>#+-=|{}.!\";

@@ -34,18 +34,109 @@ pub struct ApiDiff {
     pub new_version: String,
     /// NEW's release date.
     pub new_release_date: String,
-    /// Objects only in NEW, in NEW's order.
-    pub added_objects: Vec<String>,
+    /// Objects only in NEW, in NEW's order, with their fields or variants.
+    pub added_objects: Vec<Added>,
     /// Objects only in OLD, in OLD's order.
     pub removed_objects: Vec<String>,
     /// One line per change to an object present in both (without the leading `- `).
     pub changed_objects: Vec<String>,
-    /// Methods only in NEW.
-    pub added_methods: Vec<String>,
+    /// Methods only in NEW, with their parameters and return type.
+    pub added_methods: Vec<Added>,
     /// Methods only in OLD.
     pub removed_methods: Vec<String>,
     /// One line per change to a method present in both.
     pub changed_methods: Vec<String>,
+}
+
+/// An object or method only in NEW, with what a user can do with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Added {
+    /// Its name.
+    pub name: String,
+    /// What follows the name (without the leading `: `): a method's return type, a union's
+    /// variants, `no fields`; empty for an object with fields.
+    pub summary: String,
+    /// One line per field or parameter: name, type, required or optional.
+    pub members: Vec<String>,
+}
+
+impl Added {
+    fn object(object: &Object) -> Added {
+        let (summary, members) = match &object.kind {
+            ObjectKind::Fields(fields) if fields.is_empty() => ("no fields".to_owned(), Vec::new()),
+            ObjectKind::Fields(fields) => (String::new(), members(fields)),
+            ObjectKind::Union(union) => {
+                let forms: Vec<String> = union
+                    .variants
+                    .iter()
+                    .map(|v| format!("`{}`", v.name))
+                    .chain(union.other_types.iter().map(|t| format!("`{t}`")))
+                    .collect();
+                let by = union
+                    .discriminator
+                    .as_ref()
+                    .map(|tag| format!(", by `{tag}`"))
+                    .unwrap_or_default();
+                (format!("one of {}{by}", forms.join(", ")), Vec::new())
+            }
+        };
+        Added {
+            name: object.name.clone(),
+            summary,
+            members,
+        }
+    }
+
+    fn method(method: &Method) -> Added {
+        let params = if method.params.is_empty() {
+            ", no parameters"
+        } else {
+            ""
+        };
+        Added {
+            name: method.name.clone(),
+            summary: format!("returns `{}`{params}", method.returns),
+            members: members(&method.params),
+        }
+    }
+
+    /// The Markdown list item: the name and summary, then the members as a nested list.
+    fn to_markdown(&self) -> String {
+        let mut out = format!("`{}`", self.name);
+        if !self.summary.is_empty() {
+            let _ = write!(out, ": {}", self.summary);
+        }
+        for member in &self.members {
+            let _ = write!(out, "\n  - {member}");
+        }
+        out
+    }
+}
+
+/// `name`: `type`, required|optional, one line per field or parameter; a constant (a union
+/// variant's tag) or the documented values follow.
+fn members(fields: &[Field]) -> Vec<String> {
+    fields
+        .iter()
+        .map(|f| {
+            let mut line = format!("`{}`: `{}`, ", f.name, f.ty);
+            match &f.facts.constant {
+                Some(constant) => {
+                    let _ = write!(line, "always `{constant}`");
+                }
+                None => line.push_str(required(f)),
+            }
+            if f.facts.constant.is_none() && !f.facts.enum_values.is_empty() {
+                let values: Vec<&String> = f.facts.enum_values.iter().collect();
+                let _ = write!(line, ", one of {}", value_list(&values));
+            }
+            line
+        })
+        .collect()
+}
+
+fn required(field: &Field) -> &'static str {
+    if field.required { "required" } else { "optional" }
 }
 
 impl ApiDiff {
@@ -80,10 +171,11 @@ impl ApiDiff {
             return out;
         }
         let names = |items: &[String]| items.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
-        section(&mut out, "Added objects", &names(&self.added_objects));
+        let added = |items: &[Added]| items.iter().map(Added::to_markdown).collect::<Vec<_>>();
+        section(&mut out, "Added objects", &added(&self.added_objects));
         section(&mut out, "Removed objects", &names(&self.removed_objects));
         section(&mut out, "Changed objects", &self.changed_objects);
-        section(&mut out, "Added methods", &names(&self.added_methods));
+        section(&mut out, "Added methods", &added(&self.added_methods));
         section(&mut out, "Removed methods", &names(&self.removed_methods));
         section(&mut out, "Changed methods", &self.changed_methods);
         out
@@ -115,7 +207,7 @@ pub fn diff(old: &Spec, new: &Spec) -> ApiDiff {
     };
     for object in &new.objects {
         match old_objects.get(object.name.as_str()) {
-            None => out.added_objects.push(object.name.clone()),
+            None => out.added_objects.push(Added::object(object)),
             Some(before) => object_changes(before, object, &mut out.changed_objects),
         }
     }
@@ -127,7 +219,7 @@ pub fn diff(old: &Spec, new: &Spec) -> ApiDiff {
         .collect();
     for method in &new.methods {
         match old_methods.get(method.name.as_str()) {
-            None => out.added_methods.push(method.name.clone()),
+            None => out.added_methods.push(Added::method(method)),
             Some(before) => method_changes(before, method, &mut out.changed_methods),
         }
     }
@@ -197,8 +289,11 @@ fn field_changes(owner: &str, what: &str, old: &[Field], new: &[Field], out: &mu
     for field in new {
         let path = format!("`{owner}.{}`", field.name);
         let Some(previous) = before.get(field.name.as_str()) else {
-            let required = if field.required { "required" } else { "optional" };
-            out.push(format!("{path}: added {what}, `{}`, {required}", field.ty));
+            out.push(format!(
+                "{path}: added {what}, `{}`, {}",
+                field.ty,
+                required(field)
+            ));
             continue;
         };
         if previous.ty != field.ty {
@@ -365,7 +460,23 @@ mod tests {
                     ],
                 ),
                 union("Member", &["Owner", "Banned"], None),
-                object("Fresh", vec![]),
+                object(
+                    "Fresh",
+                    vec![
+                        field("id", Type::Integer, true, &[]),
+                        field("photos", Type::array_of(Type::reference("Photo")), false, &[]),
+                        field("style", Type::String, false, &["red", "blue"]),
+                        Field {
+                            facts: Facts {
+                                constant: Some("fresh".into()),
+                                ..Facts::default()
+                            },
+                            ..field("type", Type::String, true, &[])
+                        },
+                    ],
+                ),
+                object("Empty", vec![]),
+                union("Shape", &["Circle", "Square"], Some("kind")),
             ],
             vec![
                 method(
@@ -381,7 +492,20 @@ mod tests {
                     ],
                     Type::reference("ChatFullInfo"),
                 ),
-                method("newMethod", vec![], Type::True),
+                method(
+                    "newMethod",
+                    vec![
+                        field(
+                            "chat_id",
+                            Type::OneOf(vec![Type::Integer, Type::String]),
+                            true,
+                            &[],
+                        ),
+                        field("silent", Type::Boolean, false, &[]),
+                    ],
+                    Type::array_of(Type::reference("Fresh")),
+                ),
+                method("close", vec![], Type::True),
             ],
         );
         let diff = diff(&old, &new);
@@ -394,6 +518,12 @@ mod tests {
 ### Added objects
 
 - `Fresh`
+  - `id`: `Integer`, required
+  - `photos`: `Array of Photo`, optional
+  - `style`: `String`, optional, one of `red`, `blue`
+  - `type`: `String`, always `fresh`
+- `Empty`: no fields
+- `Shape`: one of `Circle`, `Square`, by `kind`
 
 ### Removed objects
 
@@ -413,7 +543,10 @@ mod tests {
 
 ### Added methods
 
-- `newMethod`
+- `newMethod`: returns `Array of Fresh`
+  - `chat_id`: `Integer or String`, required
+  - `silent`: `Boolean`, optional
+- `close`: returns `True`, no parameters
 
 ### Removed methods
 

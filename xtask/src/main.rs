@@ -4,25 +4,28 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use xtask::regen::{self, Source};
+use xtask::regen::{self, Pick, Source};
 use xtask::{bench, bench_compile, diff};
 
 fn usage() -> &'static str {
     "usage: cargo xtask <command>
 
 commands:
-  regen [--check] [--html PATH | --url URL]
+  regen [--check] [--offline | --html PATH | --url URL]
       scrape the Bot API docs into spec/api.json, then regenerate generated/src.
       default source: --url https://core.telegram.org/bots/api
+      --offline: a saved page of ../shared/botapi (api-X.Y.html): the newest one,
+        or with --check the one of the version spec/api.json records
       --check: write nothing; fail listing the files that are out of date
-  scrape [--check] [--html PATH | --url URL]
+  scrape [--check] [--offline | --html PATH | --url URL]
       the first half of regen: write (or check) spec/api.json only
   diff OLD NEW [--exit-code]
       print a Markdown changelog between two docs pages (.html) or spec JSON files
       --exit-code: exit 1 when there are differences
-  bench-scrape --html PATH [--runs N]
-      time N scrapes (default 20) and print the peak RSS; run it in release:
-      cargo run --release -p xtask -- bench-scrape --html PATH
+  bench-scrape [--html PATH] [--runs N]
+      time N scrapes (default 20) of PATH (default: the saved page of the version
+      spec/api.json records) and print the peak RSS; run it in release:
+      cargo run --release -p xtask -- bench-scrape
   bench-compile [--runs N] [--out DIR]
       debug compile times of a minimal echo bot on botapi and on teloxide-core
       (clean build, the API crate alone, incremental; medians of N runs, default 3),
@@ -44,7 +47,8 @@ enum Command {
         exit_code: bool,
     },
     BenchScrape {
-        html: PathBuf,
+        /// `None`: the committed version's saved page.
+        html: Option<PathBuf>,
         runs: usize,
     },
     BenchCompile {
@@ -65,15 +69,23 @@ fn parse_args(args: &[String]) -> Result<Command> {
             while let Some(arg) = rest.next() {
                 match arg.as_str() {
                     "--check" => check = true,
-                    "--html" | "--url" if source.is_some() => bail!("give only one of --html and --url"),
+                    "--html" | "--url" | "--offline" if source.is_some() => {
+                        bail!("give only one of --offline, --html and --url")
+                    }
                     "--html" => source = Some(Source::Html(PathBuf::from(value(&mut rest, "--html")?))),
                     "--url" => source = Some(Source::Url(value(&mut rest, "--url")?)),
+                    // The pick depends on --check, which may come later.
+                    "--offline" => source = Some(Source::Offline(Pick::Newest)),
                     other => bail!("unexpected argument `{other}` to {command}"),
                 }
             }
+            let source = match source {
+                Some(Source::Offline(_)) if check => Source::Offline(Pick::Committed),
+                source => source.unwrap_or_default(),
+            };
             Ok(Command::Regen {
                 check,
-                source: source.unwrap_or_default(),
+                source,
                 spec_only: command == "scrape",
             })
         }
@@ -100,7 +112,6 @@ fn parse_args(args: &[String]) -> Result<Command> {
                     other => bail!("unexpected argument `{other}` to bench-scrape"),
                 }
             }
-            let html = html.context("bench-scrape needs --html PATH")?;
             Ok(Command::BenchScrape { html, runs })
         }
         "bench-compile" => {
@@ -146,11 +157,11 @@ fn run(command: Command) -> Result<ExitCode> {
             spec_only,
         } => {
             let root = regen::workspace_root();
-            let spec = regen::load_spec(&source)?;
+            let spec = regen::load_spec(&root, &source)?;
             let (command, outputs) = if spec_only {
                 ("scrape", vec![(PathBuf::from(regen::API_JSON), spec.to_json())])
             } else {
-                ("regen", regen::outputs(&spec))
+                ("regen", regen::outputs(&spec)?)
             };
             if check {
                 let stale = if spec_only {
@@ -160,6 +171,15 @@ fn run(command: Command) -> Result<ExitCode> {
                 };
                 if stale.is_empty() {
                     println!("{} file(s) are fresh (Bot API {})", outputs.len(), spec.version);
+                    if source == Source::Offline(Pick::Committed) {
+                        if let Some(page) = regen::newer_page(&root)? {
+                            println!(
+                                "note: {} is newer than the committed Bot API {}: run `cargo xtask {command} --offline` and commit",
+                                page.display(),
+                                spec.version
+                            );
+                        }
+                    }
                     return Ok(ExitCode::SUCCESS);
                 }
                 eprint!("{}", regen::stale_report(&stale, command, &source));
@@ -200,6 +220,10 @@ fn run(command: Command) -> Result<ExitCode> {
                     "warning: this is a debug build; measure with `cargo run --release -p xtask -- bench-scrape`"
                 );
             }
+            let html = match html {
+                Some(html) => html,
+                None => regen::committed_docs_page(&regen::workspace_root())?,
+            };
             let text =
                 std::fs::read_to_string(&html).with_context(|| format!("cannot read {}", html.display()))?;
             println!("{}", bench::bench_scrape(&text, runs)?);
@@ -257,6 +281,23 @@ mod tests {
                 spec_only: false,
             }
         );
+        // --offline reads the newest saved page, or with --check the committed version's,
+        // whichever order the flags come in.
+        for (args, pick, check) in [
+            ("regen --offline", Pick::Newest, false),
+            ("regen --offline --check", Pick::Committed, true),
+            ("regen --check --offline", Pick::Committed, true),
+        ] {
+            assert_eq!(
+                parse(args).unwrap(),
+                Command::Regen {
+                    check,
+                    source: Source::Offline(pick),
+                    spec_only: false,
+                },
+                "{args}"
+            );
+        }
         assert_eq!(
             parse("scrape --url http://x").unwrap(),
             Command::Regen {
@@ -276,9 +317,13 @@ mod tests {
         assert_eq!(
             parse("bench-scrape --html a.html --runs 5").unwrap(),
             Command::BenchScrape {
-                html: "a.html".into(),
+                html: Some("a.html".into()),
                 runs: 5
             }
+        );
+        assert_eq!(
+            parse("bench-scrape").unwrap(),
+            Command::BenchScrape { html: None, runs: 20 }
         );
         assert_eq!(
             parse("bench-compile --runs 2").unwrap(),
@@ -292,10 +337,10 @@ mod tests {
         for (args, want) in [
             ("regen --html", "--html needs a value"),
             ("regen --html a --url b", "only one of"),
+            ("regen --offline --html a", "only one of"),
             ("regen --frob", "unexpected argument `--frob`"),
             ("diff a", "two files"),
             ("diff a b c", "two files"),
-            ("bench-scrape", "needs --html"),
             ("bench-scrape --html a --runs x", "--runs takes a number"),
             ("bench-compile --runs 0", "at least 1"),
             ("frobnicate", "unknown command"),

@@ -1,12 +1,14 @@
 //! Tests over the real docs snapshots in `../shared/botapi`: counts, validation, the committed
 //! `api.json`, freshness of everything regen writes, entry snapshots and the API diff goldens.
 //!
+//! The committed spec is compared with the page of the version it records, whatever that is;
+//! the snapshots, goldens and counts are pinned to fixed pages ([`FIXTURE_VERSION`] and older).
 //! Each test prints `SKIPPED: ...` and returns when the snapshots are absent.
 
 mod common;
 
 use botapi_spec::Spec;
-use common::{assert_file, botapi_dir, crate_dir, docs_page, scraped};
+use common::{FIXTURE_VERSION, assert_file, botapi_dir, committed_docs_page, crate_dir, docs_page, scraped};
 use xtask::{diff, regen};
 
 #[test]
@@ -45,7 +47,7 @@ fn each_version_has_the_documented_counts_and_validates() {
 
 #[test]
 fn release_facts_of_10_1() {
-    let Some(page) = docs_page("release facts", "10.1") else {
+    let Some(page) = docs_page("release facts", FIXTURE_VERSION) else {
         return;
     };
     let spec = scraped(&page);
@@ -58,37 +60,41 @@ fn release_facts_of_10_1() {
 }
 
 #[test]
-fn committed_api_json_is_the_scrape_of_10_1() {
-    let Some(page) = docs_page("committed api.json", "10.1") else {
+fn committed_api_json_is_the_scrape_of_its_docs_page() {
+    let Some(page) = committed_docs_page("committed api.json") else {
         return;
     };
     let fresh = scraped(&page).to_json();
     let committed = botapi_spec::API_JSON.replace("\r\n", "\n");
     assert!(
         committed == fresh,
-        "spec/api.json is not the scrape of {}: run `cargo xtask regen --html ../shared/botapi/api-10.1.html`",
+        "spec/api.json is not the scrape of {}: run `cargo xtask regen --html {}`",
+        page.display(),
         page.display()
     );
     assert_eq!(Spec::from_json(&committed).unwrap(), scraped(&page));
+    assert_eq!(
+        regen::committed_docs_page(&regen::workspace_root()).unwrap(),
+        regen::workspace_root().join(format!("../shared/botapi/api-{}.html", Spec::bundled().version)),
+        "`--offline` reads the page this test compares with"
+    );
 }
 
-/// The same check as `cargo xtask regen --check --html ../shared/botapi/api-10.1.html`, so
+/// What CI runs, `cargo xtask regen --check --offline` (the page of the committed version), so
 /// that `cargo test` alone catches a stale api.json or generated crate.
 #[test]
 fn regen_outputs_are_fresh() {
-    let Some(page) = docs_page("regen freshness", "10.1") else {
+    if committed_docs_page("regen freshness").is_none() {
         return;
-    };
-    let outputs = regen::outputs(&scraped(&page));
-    let stale = regen::check(&regen::workspace_root(), &outputs).unwrap();
+    }
+    let root = regen::workspace_root();
+    let source = regen::Source::Offline(regen::Pick::Committed);
+    let outputs = regen::outputs(&regen::load_spec(&root, &source).unwrap()).unwrap();
+    let stale = regen::check(&root, &outputs).unwrap();
     assert!(
         stale.is_empty(),
         "{}",
-        regen::stale_report(
-            &stale,
-            "regen",
-            &regen::Source::Html("../shared/botapi/api-10.1.html".into())
-        )
+        regen::stale_report(&stale, "regen", &source)
     );
 }
 
@@ -96,7 +102,7 @@ fn regen_outputs_are_fresh() {
 /// a discriminator and its variants, a union without one, and two methods.
 #[test]
 fn representative_entries_match_their_snapshots() {
-    let Some(page) = docs_page("entry snapshots", "10.1") else {
+    let Some(page) = docs_page("entry snapshots", FIXTURE_VERSION) else {
         return;
     };
     let spec = scraped(&page);
@@ -169,7 +175,7 @@ fn diff_5_3_to_9_2_matches_golden() {
 
 #[test]
 fn diff_loads_html_and_json_alike() {
-    let Some(page) = docs_page("diff loading", "10.1") else {
+    let Some(page) = committed_docs_page("diff loading") else {
         return;
     };
     let from_html = diff::load(&page).unwrap();

@@ -1,6 +1,6 @@
-//! What a message is: [`MessageType`] (python-telegram-bot's `effective_message_type`) and
-//! `Attachment` (its `effective_attachment`), from the spec's `Message` fields and the
-//! `[message]` table of `spec/helpers.toml`.
+//! What a message is: [`MessageType`] (python-telegram-bot's `effective_message_type`), with
+//! its split into content and service kinds, and `Attachment` (its `effective_attachment`), from
+//! the spec's `Message` fields and the `[message]` table of `spec/helpers.toml`.
 
 use botapi_spec::{Field, Helpers, Type};
 use proc_macro2::TokenStream;
@@ -12,7 +12,7 @@ use crate::render::doc_attrs;
 
 pub(super) fn content(ctx: &Context<'_>, table: &Helpers) -> TokenStream {
     let types = table.message_types(ctx.spec).expect("checked by Helpers::check");
-    let message_type = message_type(ctx, &types);
+    let message_type = message_type(ctx, table, &types);
     let attachments: Vec<&Field> = table
         .message
         .attachments
@@ -47,7 +47,7 @@ fn read(ctx: &Context<'_>, field: &Field) -> TokenStream {
     }
 }
 
-fn message_type(ctx: &Context<'_>, types: &[&Field]) -> TokenStream {
+fn message_type(ctx: &Context<'_>, table: &Helpers, types: &[&Field]) -> TokenStream {
     let variants = types.iter().map(|f| {
         let docs = doc_attrs(&ctx.field_doc(f));
         let v = variant(f);
@@ -57,6 +57,10 @@ fn message_type(ctx: &Context<'_>, types: &[&Field]) -> TokenStream {
         let (v, name) = (variant(f), &f.name);
         quote!(Self::#v => #name,)
     });
+    let (service, content): (Vec<&Field>, Vec<&Field>) =
+        types.iter().partition(|f| table.message.is_service(&f.name));
+    let service_variants = service.iter().map(|f| variant(f));
+    let content_variants = content.iter().map(|f| variant(f));
     let checks = types.iter().map(|f| {
         let v = variant(f);
         let value = read(ctx, f);
@@ -83,11 +87,26 @@ fn message_type(ctx: &Context<'_>, types: &[&Field]) -> TokenStream {
         }
 
         impl MessageType {
+            /// The kinds of ordinary messages: a text, a medium, a poll, an invoice, ..., in the
+            /// docs' order.
+            pub const CONTENT: &'static [MessageType] = &[#(Self::#content_variants),*];
+
+            /// The kinds of service messages, which say what happened in the chat (members
+            /// joined, a message was pinned, a topic was created, ...), in the docs' order:
+            /// python-telegram-bot's `filters.StatusUpdate` family.
+            pub const SERVICE: &'static [MessageType] = &[#(Self::#service_variants),*];
+
             /// The content field's API name (`text`, `photo`, `new_chat_members`, ...).
             pub fn as_str(self) -> &'static str {
                 match self {
                     #(#names)*
                 }
+            }
+
+            /// Whether this is a service message kind (one of [`SERVICE`](Self::SERVICE)), rather
+            /// than ordinary content (one of [`CONTENT`](Self::CONTENT)).
+            pub fn is_service(self) -> bool {
+                Self::SERVICE.contains(&self)
             }
         }
 

@@ -165,6 +165,90 @@ pub enum MessageType {
 }
 
 impl MessageType {
+    /// The kinds of ordinary messages: a text, a medium, a poll, an invoice, ..., in the
+    /// docs' order.
+    pub const CONTENT: &'static [MessageType] = &[
+        Self::Text,
+        Self::RichMessage,
+        Self::Animation,
+        Self::Audio,
+        Self::Document,
+        Self::LivePhoto,
+        Self::PaidMedia,
+        Self::Photo,
+        Self::Sticker,
+        Self::Story,
+        Self::Video,
+        Self::VideoNote,
+        Self::Voice,
+        Self::Checklist,
+        Self::Contact,
+        Self::Dice,
+        Self::Game,
+        Self::Poll,
+        Self::Venue,
+        Self::Location,
+        Self::Invoice,
+        Self::SuccessfulPayment,
+        Self::PassportData,
+        Self::BoostAdded,
+        Self::Giveaway,
+        Self::GiveawayWinners,
+    ];
+    /// The kinds of service messages, which say what happened in the chat (members
+    /// joined, a message was pinned, a topic was created, ...), in the docs' order:
+    /// python-telegram-bot's `filters.StatusUpdate` family.
+    pub const SERVICE: &'static [MessageType] = &[
+        Self::NewChatMembers,
+        Self::LeftChatMember,
+        Self::ChatOwnerLeft,
+        Self::ChatOwnerChanged,
+        Self::NewChatTitle,
+        Self::NewChatPhoto,
+        Self::DeleteChatPhoto,
+        Self::GroupChatCreated,
+        Self::SupergroupChatCreated,
+        Self::ChannelChatCreated,
+        Self::MessageAutoDeleteTimerChanged,
+        Self::MigrateToChatId,
+        Self::MigrateFromChatId,
+        Self::PinnedMessage,
+        Self::RefundedPayment,
+        Self::UsersShared,
+        Self::ChatShared,
+        Self::Gift,
+        Self::UniqueGift,
+        Self::GiftUpgradeSent,
+        Self::ConnectedWebsite,
+        Self::WriteAccessAllowed,
+        Self::ProximityAlertTriggered,
+        Self::ChatBackgroundSet,
+        Self::ChecklistTasksDone,
+        Self::ChecklistTasksAdded,
+        Self::DirectMessagePriceChanged,
+        Self::ForumTopicCreated,
+        Self::ForumTopicEdited,
+        Self::ForumTopicClosed,
+        Self::ForumTopicReopened,
+        Self::GeneralForumTopicHidden,
+        Self::GeneralForumTopicUnhidden,
+        Self::GiveawayCreated,
+        Self::GiveawayCompleted,
+        Self::ManagedBotCreated,
+        Self::PaidMessagePriceChanged,
+        Self::PollOptionAdded,
+        Self::PollOptionDeleted,
+        Self::SuggestedPostApproved,
+        Self::SuggestedPostApprovalFailed,
+        Self::SuggestedPostDeclined,
+        Self::SuggestedPostPaid,
+        Self::SuggestedPostRefunded,
+        Self::VideoChatScheduled,
+        Self::VideoChatStarted,
+        Self::VideoChatEnded,
+        Self::VideoChatParticipantsInvited,
+        Self::WebAppData,
+    ];
     /// The content field's API name (`text`, `photo`, `new_chat_members`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -244,6 +328,12 @@ impl MessageType {
             Self::VideoChatParticipantsInvited => "video_chat_participants_invited",
             Self::WebAppData => "web_app_data",
         }
+    }
+
+    /// Whether this is a service message kind (one of [`SERVICE`](Self::SERVICE)), rather
+    /// than ordinary content (one of [`CONTENT`](Self::CONTENT)).
+    pub fn is_service(self) -> bool {
+        Self::SERVICE.contains(&self)
     }
 }
 

@@ -34,7 +34,7 @@ pub use links::{
     username_link,
 };
 pub use quote::{QuoteEntity, QuoteError, quote_position_and_entities};
-pub use render::{RenderError, to_html, to_markdown};
+pub use render::{RenderError, rendered_entity_types, to_html, to_markdown};
 pub use utf16::{entity_text, parse_entities, utf16_len, utf16_position};
 
 /// The two Markdown dialects of the Bot API.

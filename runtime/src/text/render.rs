@@ -65,6 +65,100 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
+/// What the renderers make of one entity type. Each renderer matches on it without a catch-all,
+/// so a variant added here must be given its markup in each of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markup {
+    Bold,
+    Italic,
+    Underline,
+    Strikethrough,
+    Spoiler,
+    Code,
+    Pre,
+    Blockquote,
+    ExpandableBlockquote,
+    TextLink,
+    TextMention,
+    /// A plain URL: a link only in the `_urled` renderings.
+    Url,
+    CustomEmoji,
+    DateTime,
+    /// A kind Telegram detects in plain text by itself (`@mention`, `#hashtag`, ...): it stays
+    /// plain text, and Telegram detects it again.
+    Detected,
+}
+
+/// Every entity type the renderers know, by its API name. A type missing here (one a newer Bot
+/// API version added) renders as its plain text, escaped.
+const MARKUPS: &[(&str, Markup)] = &[
+    ("mention", Markup::Detected),
+    ("hashtag", Markup::Detected),
+    ("cashtag", Markup::Detected),
+    ("bot_command", Markup::Detected),
+    ("url", Markup::Url),
+    ("email", Markup::Detected),
+    ("phone_number", Markup::Detected),
+    ("bold", Markup::Bold),
+    ("italic", Markup::Italic),
+    ("underline", Markup::Underline),
+    ("strikethrough", Markup::Strikethrough),
+    ("spoiler", Markup::Spoiler),
+    ("blockquote", Markup::Blockquote),
+    ("expandable_blockquote", Markup::ExpandableBlockquote),
+    ("code", Markup::Code),
+    ("pre", Markup::Pre),
+    ("text_link", Markup::TextLink),
+    ("text_mention", Markup::TextMention),
+    ("custom_emoji", Markup::CustomEmoji),
+    ("date_time", Markup::DateTime),
+];
+
+/// The markup of entity type `kind`; `None` for a type the renderers do not know.
+fn markup(kind: &str) -> Option<Markup> {
+    MARKUPS
+        .iter()
+        .find(|(name, _)| *name == kind)
+        .map(|(_, markup)| *markup)
+}
+
+/// The markup `entity` gets in `doc`; `None` where it stays plain text: a detected kind, a plain
+/// URL outside the `_urled` renderings, an entity without the field its markup needs, or a type
+/// the renderers do not know.
+fn effective_markup(doc: &Doc<'_, '_>, entity: &Entity<'_>) -> Option<Markup> {
+    let markup = markup(entity.kind)?;
+    let marked = match markup {
+        Markup::Detected => false,
+        Markup::Url => doc.urled,
+        Markup::TextLink => entity.url.is_some(),
+        Markup::TextMention => entity.user_id.is_some(),
+        Markup::CustomEmoji => entity.custom_emoji_id.is_some(),
+        Markup::DateTime => entity.unix_time.is_some(),
+        Markup::Bold
+        | Markup::Italic
+        | Markup::Underline
+        | Markup::Strikethrough
+        | Markup::Spoiler
+        | Markup::Code
+        | Markup::Pre
+        | Markup::Blockquote
+        | Markup::ExpandableBlockquote => true,
+    };
+    marked.then_some(markup)
+}
+
+/// The entity types [`to_html`] and [`to_markdown`] know, by their API names (`"bold"`,
+/// `"text_link"`, ...): each gets its markup, or stays plain text where Telegram detects it by
+/// itself (`"mention"`, `"hashtag"`, ...). Any other type renders as its plain text, escaped.
+///
+/// ```
+/// use botapi_runtime::text::rendered_entity_types;
+/// assert!(rendered_entity_types().any(|kind| kind == "spoiler"));
+/// ```
+pub fn rendered_entity_types() -> impl ExactSizeIterator<Item = &'static str> {
+    MARKUPS.iter().map(|(name, _)| *name)
+}
+
 /// An entity placed in the entity tree, with its range in snapped UTF-16 positions.
 #[derive(Debug, Clone, Copy)]
 struct Span {
@@ -162,8 +256,9 @@ impl<'a, 'e> Doc<'a, 'e> {
 ///
 /// Nested entities become nested tags. Text outside tags is escaped with [`escape_html`]. Plain
 /// `url` entities stay plain text unless `urled`, which wraps them in `<a href>`; `mention`,
-/// `hashtag`, `email` and other kinds Telegram detects by itself, as well as unknown kinds,
-/// are rendered as plain text. Entities that overlap without one containing the other (Telegram
+/// `hashtag`, `email` and other kinds Telegram detects by itself, as well as kinds the renderers
+/// do not know (not in [`rendered_entity_types`]: one a newer Bot API version added), are
+/// rendered as plain text, with the entities inside them rendered as usual. Entities that overlap without one containing the other (Telegram
 /// never sends them) are split so that the tags nest; entities with ranges outside the text are
 /// clamped to it.
 ///
@@ -200,42 +295,42 @@ fn html_node(doc: &Doc<'_, '_>, node: &Node, out: &mut String) {
     let entity = &doc.entities[index];
     let mut inner = String::new();
     html_range(doc, &node.children, start, end, &mut inner);
-    let (open, close) = match entity.kind {
-        "bold" => ("<b>".to_owned(), "</b>"),
-        "italic" => ("<i>".to_owned(), "</i>"),
-        "underline" => ("<u>".to_owned(), "</u>"),
-        "strikethrough" => ("<s>".to_owned(), "</s>"),
-        "spoiler" => ("<span class=\"tg-spoiler\">".to_owned(), "</span>"),
-        "code" => ("<code>".to_owned(), "</code>"),
-        "pre" => match entity.language.filter(|l| !l.is_empty()) {
+    let (open, close) = match effective_markup(doc, entity) {
+        Some(Markup::Bold) => ("<b>".to_owned(), "</b>"),
+        Some(Markup::Italic) => ("<i>".to_owned(), "</i>"),
+        Some(Markup::Underline) => ("<u>".to_owned(), "</u>"),
+        Some(Markup::Strikethrough) => ("<s>".to_owned(), "</s>"),
+        Some(Markup::Spoiler) => ("<span class=\"tg-spoiler\">".to_owned(), "</span>"),
+        Some(Markup::Code) => ("<code>".to_owned(), "</code>"),
+        Some(Markup::Pre) => match entity.language.filter(|l| !l.is_empty()) {
             Some(lang) => (
                 format!("<pre><code class=\"language-{}\">", escape_html(lang)),
                 "</code></pre>",
             ),
             None => ("<pre>".to_owned(), "</pre>"),
         },
-        "blockquote" => ("<blockquote>".to_owned(), "</blockquote>"),
-        "expandable_blockquote" => ("<blockquote expandable>".to_owned(), "</blockquote>"),
-        "text_link" if entity.url.is_some() => (
+        Some(Markup::Blockquote) => ("<blockquote>".to_owned(), "</blockquote>"),
+        Some(Markup::ExpandableBlockquote) => ("<blockquote expandable>".to_owned(), "</blockquote>"),
+        Some(Markup::TextLink) => (
             format!("<a href=\"{}\">", escape_html(entity.url.unwrap_or_default())),
             "</a>",
         ),
-        "text_mention" if entity.user_id.is_some() => (
+        Some(Markup::TextMention) => (
             format!("<a href=\"tg://user?id={}\">", entity.user_id.unwrap_or_default()),
             "</a>",
         ),
-        "url" if doc.urled => (
+        Some(Markup::Url) => (
             format!("<a href=\"{}\">", escape_html(doc.slice(start, end))),
             "</a>",
         ),
-        "custom_emoji" if entity.custom_emoji_id.is_some() => (
+        Some(Markup::CustomEmoji) => (
             format!(
                 "<tg-emoji emoji-id=\"{}\">",
                 escape_html(entity.custom_emoji_id.unwrap_or_default())
             ),
             "</tg-emoji>",
         ),
-        "date_time" if entity.unix_time.is_some() => {
+        Some(Markup::DateTime) => {
             let mut open = format!("<tg-time unix=\"{}\"", entity.unix_time.unwrap_or_default());
             if let Some(format) = entity.date_time_format.filter(|f| !f.is_empty()) {
                 open.push_str(&format!(" format=\"{}\"", escape_html(format)));
@@ -243,7 +338,7 @@ fn html_node(doc: &Doc<'_, '_>, node: &Node, out: &mut String) {
             open.push('>');
             (open, "</tg-time>")
         }
-        _ => (String::new(), ""),
+        Some(Markup::Detected) | None => (String::new(), ""),
     };
     out.push_str(&open);
     out.push_str(&inner);
@@ -263,8 +358,8 @@ fn html_node(doc: &Doc<'_, '_>, node: &Node, out: &mut String) {
 /// marker would touch (`___`), an empty bold entity `**` is put between them, as the Bot API
 /// docs advise, so Telegram reads them back in the right order.
 ///
-/// Legacy Markdown only knows bold, italic, code, pre and links, without nesting; anything else
-/// is a [`RenderError`]. Inside its entities nothing can be escaped: a bold or italic text
+/// Legacy Markdown only knows bold, italic, code, pre and links, without nesting inside them;
+/// other markup is a [`RenderError`] (plain-text kinds, known or not, may hold other entities). Inside its entities nothing can be escaped: a bold or italic text
 /// containing its own marker is closed and reopened around an escaped marker
 /// (`_snake_\__case_`), as the Bot API docs show.
 ///
@@ -363,23 +458,23 @@ fn md2_node(doc: &Doc<'_, '_>, node: &Node, out: &mut Md) -> Result<(), RenderEr
     let mut inner = Md::new(MarkdownVersion::V2);
     md_range(doc, &node.children, start, end, &mut inner)?;
     let inner = inner.buf;
-    let (open, close) = match entity.kind {
-        "bold" => ("*".to_owned(), "*".to_owned()),
-        "italic" => ("_".to_owned(), "_".to_owned()),
-        "underline" => ("__".to_owned(), "__".to_owned()),
-        "strikethrough" => ("~".to_owned(), "~".to_owned()),
-        "spoiler" => ("||".to_owned(), "||".to_owned()),
+    let (open, close) = match effective_markup(doc, entity) {
+        Some(Markup::Bold) => ("*".to_owned(), "*".to_owned()),
+        Some(Markup::Italic) => ("_".to_owned(), "_".to_owned()),
+        Some(Markup::Underline) => ("__".to_owned(), "__".to_owned()),
+        Some(Markup::Strikethrough) => ("~".to_owned(), "~".to_owned()),
+        Some(Markup::Spoiler) => ("||".to_owned(), "||".to_owned()),
         // Nothing can be nested inside code: the children are ignored.
-        "code" => {
+        Some(Markup::Code) => {
             out.push(&format!("`{}`", code(text)));
             return Ok(());
         }
-        "pre" => {
+        Some(Markup::Pre) => {
             let lang = entity.language.unwrap_or_default();
             out.push(&format!("```{lang}\n{}```", code(text)));
             return Ok(());
         }
-        "blockquote" | "expandable_blockquote" => {
+        Some(quote @ (Markup::Blockquote | Markup::ExpandableBlockquote)) => {
             // The quote ends with its line: a final newline goes after the quoted lines.
             let (body, newline) = match inner.strip_suffix('\n') {
                 Some(body) => (body, "\n"),
@@ -389,7 +484,7 @@ fn md2_node(doc: &Doc<'_, '_>, node: &Node, out: &mut Md) -> Result<(), RenderEr
             // Quoted lines right after another quotation would extend it: an empty bold entity
             // separates them.
             let separator = if out.after_quote { "**" } else { "" };
-            if entity.kind == "blockquote" {
+            if quote == Markup::Blockquote {
                 out.push(&format!("{separator}{quoted}{newline}"));
             } else {
                 out.push(&format!("**{quoted}||{newline}"));
@@ -397,23 +492,23 @@ fn md2_node(doc: &Doc<'_, '_>, node: &Node, out: &mut Md) -> Result<(), RenderEr
             out.after_quote = true;
             return Ok(());
         }
-        "text_link" if entity.url.is_some() => (
+        Some(Markup::TextLink) => (
             "[".to_owned(),
             format!("]({})", link(entity.url.unwrap_or_default())),
         ),
-        "text_mention" if entity.user_id.is_some() => (
+        Some(Markup::TextMention) => (
             "[".to_owned(),
             format!("](tg://user?id={})", entity.user_id.unwrap_or_default()),
         ),
-        "url" if doc.urled => ("[".to_owned(), format!("]({})", link(text))),
-        "custom_emoji" if entity.custom_emoji_id.is_some() => (
+        Some(Markup::Url) => ("[".to_owned(), format!("]({})", link(text))),
+        Some(Markup::CustomEmoji) => (
             "![".to_owned(),
             format!(
                 "](tg://emoji?id={})",
                 link(entity.custom_emoji_id.unwrap_or_default())
             ),
         ),
-        "date_time" if entity.unix_time.is_some() => {
+        Some(Markup::DateTime) => {
             let mut close = format!("](tg://time?unix={}", entity.unix_time.unwrap_or_default());
             if let Some(format) = entity.date_time_format.filter(|f| !f.is_empty()) {
                 close.push_str(&format!("&format={}", link(format)));
@@ -421,7 +516,7 @@ fn md2_node(doc: &Doc<'_, '_>, node: &Node, out: &mut Md) -> Result<(), RenderEr
             close.push(')');
             ("![".to_owned(), close)
         }
-        _ => (String::new(), String::new()),
+        Some(Markup::Detected) | None => (String::new(), String::new()),
     };
     out.push(&open);
     out.push(&inner);
@@ -441,25 +536,16 @@ fn md1_node(doc: &Doc<'_, '_>, node: &Node) -> Result<String, RenderError> {
             found,
         })
     };
-    if let "underline"
-    | "strikethrough"
-    | "spoiler"
-    | "blockquote"
-    | "expandable_blockquote"
-    | "custom_emoji"
-    | "date_time" = kind
-    {
-        return Err(RenderError::Unsupported {
-            index,
-            kind: kind.to_owned(),
-        });
-    }
-    if !node.children.is_empty() {
-        return Err(RenderError::Nested {
-            index,
-            kind: kind.to_owned(),
-        });
-    }
+    let leaf = || {
+        if node.children.is_empty() {
+            Ok(())
+        } else {
+            Err(RenderError::Nested {
+                index,
+                kind: kind.to_owned(),
+            })
+        }
+    };
     // Link texts and URLs end at the first `]` and `)`.
     let link_text = |text: &str| {
         if text.contains(']') {
@@ -468,33 +554,67 @@ fn md1_node(doc: &Doc<'_, '_>, node: &Node) -> Result<String, RenderError> {
             Ok(text.to_owned())
         }
     };
-    Ok(match kind {
-        "bold" => split_around(text, '*'),
-        "italic" => split_around(text, '_'),
-        "code" => split_around(text, '`'),
-        "pre" => {
+    Ok(match effective_markup(doc, entity) {
+        Some(
+            Markup::Underline
+            | Markup::Strikethrough
+            | Markup::Spoiler
+            | Markup::Blockquote
+            | Markup::ExpandableBlockquote
+            | Markup::CustomEmoji
+            | Markup::DateTime,
+        ) => {
+            return Err(RenderError::Unsupported {
+                index,
+                kind: kind.to_owned(),
+            });
+        }
+        Some(Markup::Bold) => {
+            leaf()?;
+            split_around(text, '*')
+        }
+        Some(Markup::Italic) => {
+            leaf()?;
+            split_around(text, '_')
+        }
+        Some(Markup::Code) => {
+            leaf()?;
+            split_around(text, '`')
+        }
+        Some(Markup::Pre) => {
+            leaf()?;
             if text.contains("```") || text.ends_with('`') {
                 return unescapable("```");
             }
             format!("```{}\n{text}```", entity.language.unwrap_or_default())
         }
-        "text_link" if entity.url.is_some() => {
+        Some(Markup::TextLink) => {
+            leaf()?;
             let url = entity.url.unwrap_or_default();
             if url.contains(')') {
                 return unescapable(")");
             }
             format!("[{}]({url})", link_text(text)?)
         }
-        "text_mention" if entity.user_id.is_some() => {
+        Some(Markup::TextMention) => {
+            leaf()?;
             format!(
                 "[{}](tg://user?id={})",
                 link_text(text)?,
                 entity.user_id.unwrap_or_default()
             )
         }
-        // A URL Markdown cannot link stays plain text, which Telegram links again by itself.
-        "url" if doc.urled && !text.contains([']', ')']) => format!("[{text}]({text})"),
-        _ => escape_markdown(text, MarkdownVersion::V1, None),
+        Some(Markup::Url) if !text.contains([']', ')']) => {
+            leaf()?;
+            format!("[{text}]({text})")
+        }
+        // Plain text (a URL Markdown cannot link too, which Telegram links again by itself):
+        // it adds no markup, so entities inside it render as if it were not there.
+        Some(Markup::Detected | Markup::Url) | None => {
+            let mut out = Md::new(MarkdownVersion::V1);
+            md_range(doc, &node.children, start, end, &mut out)?;
+            out.buf
+        }
     })
 }
 
