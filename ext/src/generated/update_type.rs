@@ -3,7 +3,7 @@
 use botapi::types::{Update, UpdateKind};
 
 /// The kinds of Telegram update (the fields of [`Update`] besides its id), in the
-/// docs' order: for `allowed_updates`, [`filters::update_type`](crate::filters::update_type)
+/// docs' order: for `allowed_updates`, `filters::update_type`
 /// and [`KindHandler`](crate::handlers::KindHandler).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
