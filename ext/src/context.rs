@@ -9,6 +9,7 @@ use botapi::Bot;
 use botapi::types::{Chat, Message, Update, User};
 
 use crate::application::Application;
+use crate::commands::{BotCommands, ParseError};
 use crate::error::{HandlerError, MissingPayload};
 use crate::handler::Matched;
 use crate::incoming::Incoming;
@@ -136,6 +137,23 @@ impl<D: Send + Sync + 'static> Context<D> {
     /// The first pattern match (python-telegram-bot's `context.match`).
     pub fn captures(&self) -> Option<&Captures> {
         self.matched.matches.first()
+    }
+
+    /// The value the handler's check parsed, if it is a `T` (typed data of a custom
+    /// handler; typed commands read theirs with [`command`](Self::command)).
+    pub fn parsed<T: Any>(&self) -> Option<&T> {
+        self.matched.value()
+    }
+
+    /// The typed command a [`BotCommandsHandler`](crate::commands::BotCommandsHandler) took:
+    /// the parsed `C`, or why its arguments did not parse (answer with the usage, or `?` it to
+    /// the error handlers). [`ParseError::NotACommand`] when the handler was another kind.
+    pub fn command<C: BotCommands + Any>(&self) -> Result<&C, ParseError> {
+        match self.matched.value::<Result<C, ParseError>>() {
+            Some(Ok(command)) => Ok(command),
+            Some(Err(error)) => Err(error.clone()),
+            None => Err(ParseError::NotACommand),
+        }
     }
 
     /// The error, in an error handler.

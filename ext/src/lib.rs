@@ -84,6 +84,7 @@
 #![deny(missing_docs)]
 
 mod application;
+pub mod commands;
 mod context;
 mod dispatch;
 mod error;

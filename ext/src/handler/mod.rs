@@ -1,8 +1,10 @@
 //! The handler contract: a [`Handler`] decides whether it takes an update ([`Handler::check`])
 //! and then runs its [`Callback`] — a plain `async fn(Context<D>) -> HandlerResult`.
 
+use std::any::Any;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use crate::context::Context;
 use crate::error::HandlerError;
@@ -94,14 +96,27 @@ where
 }
 
 /// What a handler's check extracted from the update, handed to its callback through the
-/// [`Context`]: command arguments and pattern captures.
-#[derive(Debug, Clone, Default)]
+/// [`Context`]: command arguments, pattern captures, and a value the check parsed.
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Matched {
     /// Command arguments (`/start a b` gives `["a", "b"]`).
     pub args: Option<Vec<String>>,
     /// Captures of the regex patterns and filters that matched.
     pub matches: Matches,
+    /// What the check parsed (a typed command, typed callback data), read back with
+    /// [`Context::parsed`].
+    pub(crate) parsed: Option<Arc<dyn Any + Send + Sync>>,
+}
+
+impl std::fmt::Debug for Matched {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matched")
+            .field("args", &self.args)
+            .field("matches", &self.matches)
+            .field("parsed", &self.parsed.is_some())
+            .finish()
+    }
 }
 
 impl Matched {
@@ -120,7 +135,23 @@ impl Matched {
 
     /// With these captures.
     pub fn with_matches(matches: Matches) -> Matched {
-        Matched { args: None, matches }
+        Matched {
+            matches,
+            ..Matched::default()
+        }
+    }
+
+    /// With a value the check parsed, for the callback's [`Context::parsed`].
+    pub fn with_value<T: Any + Send + Sync>(value: T) -> Matched {
+        Matched {
+            parsed: Some(Arc::new(value)),
+            ..Matched::default()
+        }
+    }
+
+    /// The parsed value, if it is a `T`.
+    pub fn value<T: Any>(&self) -> Option<&T> {
+        self.parsed.as_deref()?.downcast_ref()
     }
 }
 

@@ -238,6 +238,7 @@ impl<D: Send + Sync + 'static> Handler<D> for CommandHandler<D> {
         Some(Matched {
             args: Some(args),
             matches,
+            ..Matched::default()
         })
     }
 

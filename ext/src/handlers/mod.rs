@@ -15,6 +15,7 @@ mod message;
 mod typed;
 
 pub use crate::generated::kind_handlers::*;
+pub(crate) use command::parse_command;
 pub use command::{ArgCount, CommandHandler};
 pub use kind::KindHandler;
 pub use message::MessageHandler;
