@@ -29,7 +29,11 @@ commands:
   bench-compile [--runs N] [--out DIR]
       debug compile times of a minimal echo bot on botapi and on teloxide-core
       (clean build, the API crate alone, incremental; medians of N runs, default 3),
-      in scratch projects under DIR (default target/bench-compile); needs crates.io"
+      in scratch projects under DIR (default target/bench-compile); needs crates.io
+  bench-echo [--updates N] [--rate R]
+      the framework's throughput, latency and memory: the echobot example against a
+      fake Bot API server beside a bare getUpdates->sendMessage loop (runs the
+      release build of bench/: cargo run --release -p botapi-bench)"
 }
 
 /// A parsed command line.
@@ -54,6 +58,10 @@ enum Command {
     BenchCompile {
         out: Option<PathBuf>,
         runs: usize,
+    },
+    /// `bench-echo`: its arguments go to the bench binary, which checks them.
+    BenchEcho {
+        args: Vec<String>,
     },
     Help,
 }
@@ -128,6 +136,11 @@ fn parse_args(args: &[String]) -> Result<Command> {
             }
             Ok(Command::BenchCompile { out, runs })
         }
+        // xtask does not depend on the framework (it would build it for every regen): the
+        // benchmark is its own crate, run in release.
+        "bench-echo" => Ok(Command::BenchEcho {
+            args: rest.cloned().collect(),
+        }),
         "help" | "--help" | "-h" => Ok(Command::Help),
         other => bail!("unknown command `{other}`"),
     }
@@ -234,6 +247,20 @@ fn run(command: Command) -> Result<ExitCode> {
             print!("{}", bench_compile::report(&figures));
             Ok(ExitCode::SUCCESS)
         }
+        Command::BenchEcho { args } => {
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = std::process::Command::new(cargo)
+                .current_dir(regen::workspace_root())
+                .args(["run", "--release", "--quiet", "-p", "botapi-bench", "--"])
+                .args(&args)
+                .status()
+                .context("running cargo run -p botapi-bench")?;
+            Ok(if status.success() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
     }
 }
 
@@ -328,6 +355,12 @@ mod tests {
         assert_eq!(
             parse("bench-compile --runs 2").unwrap(),
             Command::BenchCompile { out: None, runs: 2 }
+        );
+        assert_eq!(
+            parse("bench-echo --updates 100").unwrap(),
+            Command::BenchEcho {
+                args: vec!["--updates".into(), "100".into()]
+            }
         );
         assert_eq!(parse("").unwrap(), Command::Help);
     }
