@@ -263,14 +263,18 @@ async fn run(
     };
     let mut child: Child = child
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::inherit())
         .kill_on_drop(true)
         .spawn()
         .with_context(|| format!("starting {bot:?}"))?;
     // Let the bot start (getMe, deleteWebhook, a first poll) before the clock starts.
     tokio::time::sleep(Duration::from_millis(300)).await;
     server.feed(Load::echo(count, CHATS, COMMANDS, hot), arrival);
-    let stats = server.wait_for(count, Duration::from_secs(300)).await;
+    // A bot that dies (a bad URL, a panic) fails the run at once, not after the time-out.
+    let stats = tokio::select! {
+        stats = server.wait_for(count, Duration::from_secs(300)) => stats,
+        status = child.wait() => bail!("{bot:?} exited early ({status:?}); run it by hand to see why"),
+    };
     let rss_mib = peak_rss_mib(child.id().unwrap_or_default());
     child.start_kill()?;
     let _ = child.wait().await;

@@ -145,7 +145,7 @@ impl Server {
     }
 
     pub(crate) fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("http://{}/bot", self.addr)
     }
 
     /// Makes the load available as `arrival` says (in the background for a rate).
