@@ -96,6 +96,8 @@ pub mod handlers;
 mod incoming;
 mod matches;
 mod polling;
+#[cfg(feature = "webapp")]
+pub mod webapp;
 
 pub use application::{Application, ApplicationBuilder, Delivery, Processed, QueueFull, UpdateSender};
 pub use context::Context;
