@@ -138,6 +138,15 @@ impl<D: Send + Sync + 'static> Context<D> {
         self.matched.matches.first()
     }
 
+    /// The value the handler's pattern parsed from the update, e.g. the callback data of a
+    /// [`CallbackQueryHandler::typed`](crate::handlers::CallbackQueryHandler::typed), or an
+    /// error saying there is none of type `T`: `let action = ctx.parsed::<Action>()?;`.
+    pub fn parsed<T: Any>(&self) -> Result<&T, MissingPayload> {
+        self.matched
+            .parsed_ref()
+            .ok_or_else(|| self.missing(std::any::type_name::<T>()))
+    }
+
     /// The error, in an error handler.
     pub fn error(&self) -> Option<&HandlerError> {
         self.error.as_deref()

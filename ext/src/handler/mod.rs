@@ -1,8 +1,10 @@
 //! The handler contract: a [`Handler`] decides whether it takes an update ([`Handler::check`])
 //! and then runs its [`Callback`] — a plain `async fn(Context<D>) -> HandlerResult`.
 
+use std::any::Any;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use crate::context::Context;
 use crate::error::HandlerError;
@@ -102,6 +104,19 @@ pub struct Matched {
     pub args: Option<Vec<String>>,
     /// Captures of the regex patterns and filters that matched.
     pub matches: Matches,
+    /// A value the check parsed from the update (typed callback data), for
+    /// [`Context::parsed`](crate::Context::parsed).
+    pub(crate) parsed: Option<Parsed>,
+}
+
+/// A value parsed by a handler's check, type-erased until the callback asks for its type.
+#[derive(Clone)]
+pub(crate) struct Parsed(pub(crate) Arc<dyn Any + Send + Sync>);
+
+impl std::fmt::Debug for Parsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Parsed(..)")
+    }
 }
 
 impl Matched {
@@ -120,7 +135,22 @@ impl Matched {
 
     /// With these captures.
     pub fn with_matches(matches: Matches) -> Matched {
-        Matched { args: None, matches }
+        Matched {
+            matches,
+            ..Matched::default()
+        }
+    }
+
+    /// Also carrying `value`, which the callback gets with
+    /// [`Context::parsed::<T>()`](crate::Context::parsed).
+    pub fn parsed<T: Any + Send + Sync>(mut self, value: T) -> Matched {
+        self.parsed = Some(Parsed(Arc::new(value)));
+        self
+    }
+
+    /// The parsed value, if there is one of type `T`.
+    pub fn parsed_ref<T: Any>(&self) -> Option<&T> {
+        self.parsed.as_ref()?.0.downcast_ref()
     }
 }
 
