@@ -25,7 +25,7 @@ fn custom_text(incoming: &Incoming) -> Option<&str> {
 ///
 /// async fn broadcast(ctx: Context) -> HandlerResult {
 ///     let text = ctx.args().join(" ");
-///     ctx.bot.send_message(-1001234567890, text).await?;
+///     ctx.bot.send_message(-1001234567890_i64, text).await?;
 ///     Ok(())
 /// }
 ///
