@@ -152,7 +152,7 @@ pub(crate) fn usernames<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Ve
 /// `base: Base<D>` field and an inherent `fn select(&self, &Incoming, &BotInfo) ->
 /// Option<Matched>`; `Debug` shows the kinds and the listed fields.
 macro_rules! handler {
-    ($name:ident { $($field:ident),* } $(, $extra:ident $(($arg:ty))?)*) => {
+    ($name:ident { $($field:ident),* } $(, $extra:ident $(($($arg:tt)*))?)*) => {
         impl<D> std::fmt::Debug for $name<D> {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(stringify!($name))
@@ -172,7 +172,7 @@ macro_rules! handler {
             }
         }
 
-        $($crate::handlers::base::handler!(@$extra $name $($arg)?);)*
+        $($crate::handlers::base::handler!(@$extra $name $($($arg)*)?);)*
 
         impl<D: Send + Sync + 'static> $crate::Handler<D> for $name<D> {
             fn check(
@@ -216,12 +216,33 @@ macro_rules! handler {
             }
         }
     };
-    (@updates $name:ident $set:ty) => {
+    (@updates $name:ident $set:ident) => {
         impl<D: Send + Sync + 'static> $name<D> {
+            #[doc = concat!("Handles the updates of the default [`", stringify!($set), "`] variant; choose others with [`updates`](Self::updates).")]
+            pub fn new(callback: impl $crate::Callback<D>) -> Self {
+                let base = $crate::handlers::base::Base::new($set::default().kinds(), callback);
+                $name { base }
+            }
+
             /// Which of its update kinds the handler takes.
             pub fn updates(mut self, updates: $set) -> Self {
                 self.base.kinds = updates.kinds().to_vec();
                 self
+            }
+        }
+    };
+    (@text $name:ident $variant:ident . $text:ident) => {
+        impl<D: Send + Sync + 'static> $name<D> {
+            #[doc = concat!("Only updates whose `", stringify!($text), "` matches `pattern` (a `&str` is a regex).")]
+            pub fn pattern(mut self, pattern: impl Into<$crate::handlers::Pattern>) -> Self {
+                self.pattern = Some(pattern.into());
+                self
+            }
+
+            fn select(&self, incoming: &$crate::Incoming, _bot: &$crate::BotInfo) -> Option<$crate::Matched> {
+                self.base.select_text(incoming, self.pattern.as_ref(), |update| {
+                    Some(&$crate::handlers::base::payload!(update, $variant).$text)
+                })
             }
         }
     };
@@ -274,3 +295,29 @@ macro_rules! payload {
 }
 
 pub(crate) use payload;
+
+/// An enum of the update kinds a handler can take, each variant with its kinds.
+macro_rules! update_set {
+    (
+        $(#[$meta:meta])*
+        pub enum $set:ident {
+            $($(#[$vmeta:meta])* $variant:ident => [$($kind:ident),+],)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        pub enum $set {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $set {
+            fn kinds(self) -> &'static [$crate::UpdateType] {
+                match self {
+                    $($set::$variant => &[$($crate::UpdateType::$kind),+],)+
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use update_set;

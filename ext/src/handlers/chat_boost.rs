@@ -1,29 +1,18 @@
 //! `ChatBoostHandler`: boosts added to or removed from chats.
 
-use crate::UpdateType;
-use crate::handler::Callback;
-use crate::handlers::base::{Base, handler};
+use crate::handlers::base::{Base, handler, update_set};
 
-/// Which boost updates a [`ChatBoostHandler`] takes (python-telegram-bot's
-/// `chat_boost_types`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ChatBoostUpdates {
-    /// `chat_boost`: a boost was added or changed.
-    #[default]
-    ChatBoost,
-    /// `removed_chat_boost`: a boost was removed.
-    RemovedChatBoost,
-    /// Both.
-    Any,
-}
-
-impl ChatBoostUpdates {
-    fn kinds(self) -> &'static [UpdateType] {
-        match self {
-            ChatBoostUpdates::ChatBoost => &[UpdateType::ChatBoost],
-            ChatBoostUpdates::RemovedChatBoost => &[UpdateType::RemovedChatBoost],
-            ChatBoostUpdates::Any => &[UpdateType::ChatBoost, UpdateType::RemovedChatBoost],
-        }
+update_set! {
+    /// Which boost updates a [`ChatBoostHandler`] takes (python-telegram-bot's
+    /// `chat_boost_types`).
+    pub enum ChatBoostUpdates {
+        /// `chat_boost`: a boost was added or changed.
+        #[default]
+        ChatBoost => [ChatBoost],
+        /// `removed_chat_boost`: a boost was removed.
+        RemovedChatBoost => [RemovedChatBoost],
+        /// Both.
+        Any => [ChatBoost, RemovedChatBoost],
     }
 }
 
@@ -54,13 +43,3 @@ handler!(
     updates(ChatBoostUpdates),
     chats
 );
-
-impl<D: Send + Sync + 'static> ChatBoostHandler<D> {
-    /// Handles added and changed boosts (`chat_boost`).
-    pub fn new(callback: impl Callback<D>) -> Self {
-        let kinds = ChatBoostUpdates::default().kinds();
-        ChatBoostHandler {
-            base: Base::new(kinds, callback),
-        }
-    }
-}

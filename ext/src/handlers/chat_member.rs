@@ -1,30 +1,19 @@
 //! `ChatMemberHandler`: changes of chat members, the bot's own or others'.
 
-use crate::UpdateType;
-use crate::handler::Callback;
-use crate::handlers::base::{Base, handler};
+use crate::handlers::base::{Base, handler, update_set};
 
-/// Which chat member updates a [`ChatMemberHandler`] takes (python-telegram-bot's
-/// `chat_member_types`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ChatMemberUpdates {
-    /// `my_chat_member`: the bot's own membership changed (added, removed, blocked, promoted).
-    #[default]
-    MyChatMember,
-    /// `chat_member`: another member changed (the bot must be an administrator, and the
-    /// update is asked for only when a handler takes it).
-    ChatMember,
-    /// Both.
-    Any,
-}
-
-impl ChatMemberUpdates {
-    fn kinds(self) -> &'static [UpdateType] {
-        match self {
-            ChatMemberUpdates::MyChatMember => &[UpdateType::MyChatMember],
-            ChatMemberUpdates::ChatMember => &[UpdateType::ChatMember],
-            ChatMemberUpdates::Any => &[UpdateType::MyChatMember, UpdateType::ChatMember],
-        }
+update_set! {
+    /// Which chat member updates a [`ChatMemberHandler`] takes (python-telegram-bot's
+    /// `chat_member_types`).
+    pub enum ChatMemberUpdates {
+        /// `my_chat_member`: the bot's own membership changed (added, removed, blocked, promoted).
+        #[default]
+        MyChatMember => [MyChatMember],
+        /// `chat_member`: another member changed (the bot must be an administrator, and the
+        /// update is asked for only when a handler takes it).
+        ChatMember => [ChatMember],
+        /// Both.
+        Any => [MyChatMember, ChatMember],
     }
 }
 
@@ -58,13 +47,3 @@ handler!(
     updates(ChatMemberUpdates),
     chats
 );
-
-impl<D: Send + Sync + 'static> ChatMemberHandler<D> {
-    /// Handles changes of the bot's own membership (`my_chat_member`).
-    pub fn new(callback: impl Callback<D>) -> Self {
-        let kinds = ChatMemberUpdates::default().kinds();
-        ChatMemberHandler {
-            base: Base::new(kinds, callback),
-        }
-    }
-}

@@ -1,10 +1,9 @@
 //! `ChosenInlineResultHandler`: inline results a user chose and sent.
 
 use crate::UpdateType;
-use crate::handler::{BotInfo, Callback, Matched};
-use crate::handlers::base::{Base, handler, payload};
+use crate::handler::Callback;
+use crate::handlers::base::{Base, handler};
 use crate::handlers::pattern::Pattern;
-use crate::incoming::Incoming;
 
 /// Handles chosen inline results (enable them with @BotFather's `/setinlinefeedback`), all of
 /// them or those whose `result_id` matches a [`Pattern`].
@@ -26,7 +25,12 @@ pub struct ChosenInlineResultHandler<D = ()> {
     pattern: Option<Pattern>,
 }
 
-handler!(ChosenInlineResultHandler { pattern }, filter, users);
+handler!(
+    ChosenInlineResultHandler { pattern },
+    filter,
+    users,
+    text(ChosenInlineResult.result_id)
+);
 
 impl<D: Send + Sync + 'static> ChosenInlineResultHandler<D> {
     /// Handles every chosen inline result.
@@ -35,17 +39,5 @@ impl<D: Send + Sync + 'static> ChosenInlineResultHandler<D> {
             base: Base::new(&[UpdateType::ChosenInlineResult], callback),
             pattern: None,
         }
-    }
-
-    /// Only results whose `result_id` matches `pattern` (a `&str` is a regex).
-    pub fn pattern(mut self, pattern: impl Into<Pattern>) -> Self {
-        self.pattern = Some(pattern.into());
-        self
-    }
-
-    fn select(&self, incoming: &Incoming, _bot: &BotInfo) -> Option<Matched> {
-        self.base.select_text(incoming, self.pattern.as_ref(), |update| {
-            Some(&payload!(update, ChosenInlineResult).result_id)
-        })
     }
 }

@@ -1,29 +1,18 @@
 //! `MessageReactionHandler`: reactions to messages, a user's or the anonymous counts.
 
-use crate::UpdateType;
-use crate::handler::Callback;
-use crate::handlers::base::{Base, handler};
+use crate::handlers::base::{Base, handler, update_set};
 
-/// Which reaction updates a [`MessageReactionHandler`] takes (python-telegram-bot's
-/// `message_reaction_types`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MessageReactionUpdates {
-    /// `message_reaction`: a user changed their reaction.
-    Updated,
-    /// `message_reaction_count`: the anonymous reaction counts changed.
-    CountUpdated,
-    /// Both.
-    #[default]
-    Any,
-}
-
-impl MessageReactionUpdates {
-    fn kinds(self) -> &'static [UpdateType] {
-        match self {
-            MessageReactionUpdates::Updated => &[UpdateType::MessageReaction],
-            MessageReactionUpdates::CountUpdated => &[UpdateType::MessageReactionCount],
-            MessageReactionUpdates::Any => &[UpdateType::MessageReaction, UpdateType::MessageReactionCount],
-        }
+update_set! {
+    /// Which reaction updates a [`MessageReactionHandler`] takes (python-telegram-bot's
+    /// `message_reaction_types`).
+    pub enum MessageReactionUpdates {
+        /// `message_reaction`: a user changed their reaction.
+        Updated => [MessageReaction],
+        /// `message_reaction_count`: the anonymous reaction counts changed.
+        CountUpdated => [MessageReactionCount],
+        /// Both.
+        #[default]
+        Any => [MessageReaction, MessageReactionCount],
     }
 }
 
@@ -60,13 +49,3 @@ handler!(
     chats,
     users
 );
-
-impl<D: Send + Sync + 'static> MessageReactionHandler<D> {
-    /// Handles both kinds of reaction update.
-    pub fn new(callback: impl Callback<D>) -> Self {
-        let kinds = MessageReactionUpdates::default().kinds();
-        MessageReactionHandler {
-            base: Base::new(kinds, callback),
-        }
-    }
-}

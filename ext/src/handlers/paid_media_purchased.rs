@@ -1,10 +1,9 @@
 //! `PaidMediaPurchasedHandler`: a user bought paid media the bot sent.
 
 use crate::UpdateType;
-use crate::handler::{BotInfo, Callback, Matched};
-use crate::handlers::base::{Base, handler, payload};
+use crate::handler::Callback;
+use crate::handlers::base::{Base, handler};
 use crate::handlers::pattern::Pattern;
-use crate::incoming::Incoming;
 
 /// Handles purchases of paid media (`purchased_paid_media`), all of them or those whose
 /// `paid_media_payload` matches a [`Pattern`], optionally only from some users. The payload
@@ -27,7 +26,12 @@ pub struct PaidMediaPurchasedHandler<D = ()> {
     pattern: Option<Pattern>,
 }
 
-handler!(PaidMediaPurchasedHandler { pattern }, filter, users);
+handler!(
+    PaidMediaPurchasedHandler { pattern },
+    filter,
+    users,
+    text(PurchasedPaidMedia.paid_media_payload)
+);
 
 impl<D: Send + Sync + 'static> PaidMediaPurchasedHandler<D> {
     /// Handles every purchase.
@@ -36,17 +40,5 @@ impl<D: Send + Sync + 'static> PaidMediaPurchasedHandler<D> {
             base: Base::new(&[UpdateType::PurchasedPaidMedia], callback),
             pattern: None,
         }
-    }
-
-    /// Only purchases whose `paid_media_payload` matches `pattern` (a `&str` is a regex).
-    pub fn pattern(mut self, pattern: impl Into<Pattern>) -> Self {
-        self.pattern = Some(pattern.into());
-        self
-    }
-
-    fn select(&self, incoming: &Incoming, _bot: &BotInfo) -> Option<Matched> {
-        self.base.select_text(incoming, self.pattern.as_ref(), |update| {
-            Some(&payload!(update, PurchasedPaidMedia).paid_media_payload)
-        })
     }
 }

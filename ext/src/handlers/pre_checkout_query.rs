@@ -1,10 +1,9 @@
 //! `PreCheckoutQueryHandler`: the last confirmation before a payment.
 
 use crate::UpdateType;
-use crate::handler::{BotInfo, Callback, Matched};
-use crate::handlers::base::{Base, handler, payload};
+use crate::handler::Callback;
+use crate::handlers::base::{Base, handler};
 use crate::handlers::pattern::Pattern;
-use crate::incoming::Incoming;
 
 /// Handles pre-checkout queries (answer them within 10 seconds with
 /// `answerPreCheckoutQuery`), all of them or those whose `invoice_payload` matches a
@@ -27,7 +26,12 @@ pub struct PreCheckoutQueryHandler<D = ()> {
     pattern: Option<Pattern>,
 }
 
-handler!(PreCheckoutQueryHandler { pattern }, filter, users);
+handler!(
+    PreCheckoutQueryHandler { pattern },
+    filter,
+    users,
+    text(PreCheckoutQuery.invoice_payload)
+);
 
 impl<D: Send + Sync + 'static> PreCheckoutQueryHandler<D> {
     /// Handles every pre-checkout query.
@@ -36,17 +40,5 @@ impl<D: Send + Sync + 'static> PreCheckoutQueryHandler<D> {
             base: Base::new(&[UpdateType::PreCheckoutQuery], callback),
             pattern: None,
         }
-    }
-
-    /// Only queries whose `invoice_payload` matches `pattern` (a `&str` is a regex).
-    pub fn pattern(mut self, pattern: impl Into<Pattern>) -> Self {
-        self.pattern = Some(pattern.into());
-        self
-    }
-
-    fn select(&self, incoming: &Incoming, _bot: &BotInfo) -> Option<Matched> {
-        self.base.select_text(incoming, self.pattern.as_ref(), |update| {
-            Some(&payload!(update, PreCheckoutQuery).invoice_payload)
-        })
     }
 }
