@@ -486,3 +486,56 @@ fn every_handler_can_be_made_non_blocking() {
 fn an_invalid_regex_pattern_is_refused_at_start() {
     let _ = CallbackQueryHandler::new(say("x")).pattern("buy_(");
 }
+
+#[tokio::test]
+async fn filters_and_user_scopes_narrow_a_pattern_and_their_captures_come_after_it() {
+    use botapi_ext::Matches;
+    use botapi_ext::botapi::types::Update;
+    let server = TestServer::start().await;
+    let app = builder(&server).build().unwrap();
+    let odd_user = Filter::new("odd user", |update: &Update, matches: &mut Matches| {
+        let regex = digits();
+        let id = update.effective_user().map_or(0, |u| u.id);
+        match botapi_ext::Captures::of(&regex, &id.to_string()) {
+            Some(found) if id % 2 == 1 => {
+                matches.push(found);
+                true
+            }
+            _ => false,
+        }
+    });
+    let handler = CallbackQueryHandler::new(say("pick"))
+        .pattern(r"pick_(\w+)")
+        .filter(odd_user)
+        .user_ids([3, 4, 5]);
+    app.add_handler(handler);
+    let pushed = [(3, "pick_a"), (4, "pick_b"), (5, "drop_c"), (7, "pick_d")]
+        .iter()
+        .map(|(user, data)| updates::callback_query(*user, data))
+        .collect();
+    let (texts, _) = run(&server, &app, pushed).await;
+    // User 4 is even (filter), 5 sent another pattern, 7 is not listed.
+    assert_eq!(texts, ["pick pick_a a 3"]);
+}
+
+fn digits() -> regex::Regex {
+    regex::Regex::new(r"^\d+$").unwrap()
+}
+
+#[tokio::test]
+async fn asking_for_parsed_data_a_handler_did_not_parse_says_which_type() {
+    let server = TestServer::start().await;
+    let app = builder(&server).build().unwrap();
+    let wants_vote = |ctx: Context| async move {
+        let vote = ctx.parsed::<Vote>()?;
+        ctx.bot.send_message(1, format!("{vote:?}")).await?;
+        HandlerResult::Ok(())
+    };
+    app.add_handler_to_group(0, CallbackQueryHandler::typed::<Vote>(wants_vote));
+    app.add_handler_to_group(1, CallbackQueryHandler::new(wants_vote));
+    let (texts, _) = run(&server, &app, vec![updates::callback_query(1, "down")]).await;
+    assert_eq!(
+        texts,
+        ["Down", "error: the callback_query update has no handlers::Vote"]
+    );
+}
