@@ -8,6 +8,15 @@
 //! ([`CommandHandler`], [`MessageHandler`], ...); the others (`PollHandler`,
 //! `ShippingQueryHandler`, ...) are generated from the spec, so a new update kind brings its
 //! handler. [`KindHandler`] takes any update kind, [`TypeHandler`] your own update types.
+//!
+//! The hand-written ones share their options: [`blocking`](CallbackQueryHandler::blocking),
+//! a [`filter`](CallbackQueryHandler::filter), chats and users to listen to where the update
+//! has them ([`user_ids`](CallbackQueryHandler::user_ids),
+//! [`chat_usernames`](ChatBoostHandler::chat_usernames), ...), and a [`Pattern`] for the text
+//! they match (callback data, an inline query, an invoice payload): a regex whose captures
+//! reach [`Context::captures`](crate::Context::captures), an exact string, a predicate, or a
+//! type to parse into [`Context::parsed`](crate::Context::parsed).
+//! [`StringCommandHandler`] and [`StringRegexHandler`] take custom updates that are strings.
 
 mod command;
 mod kind;
