@@ -139,17 +139,20 @@ impl<D: Send + Sync + 'static> Context<D> {
         self.matched.matches.first()
     }
 
-    /// The value the handler's check parsed, if it is a `T` (typed data of a custom
-    /// handler; typed commands read theirs with [`command`](Self::command)).
-    pub fn parsed<T: Any>(&self) -> Option<&T> {
-        self.matched.value()
+    /// The value the handler's pattern parsed from the update, e.g. the callback data of a
+    /// [`CallbackQueryHandler::typed`](crate::handlers::CallbackQueryHandler::typed), or an
+    /// error saying there is none of type `T`: `let action = ctx.parsed::<Action>()?;`.
+    pub fn parsed<T: Any>(&self) -> Result<&T, MissingPayload> {
+        self.matched
+            .parsed_ref()
+            .ok_or_else(|| self.missing(std::any::type_name::<T>()))
     }
 
     /// The typed command a [`BotCommandsHandler`](crate::commands::BotCommandsHandler) took:
     /// the parsed `C`, or why its arguments did not parse (answer with the usage, or `?` it to
     /// the error handlers). [`ParseError::NotACommand`] when the handler was another kind.
     pub fn command<C: BotCommands + Any>(&self) -> Result<&C, ParseError> {
-        match self.matched.value::<Result<C, ParseError>>() {
+        match self.matched.parsed_ref::<Result<C, ParseError>>() {
             Some(Ok(command)) => Ok(command),
             Some(Err(error)) => Err(error.clone()),
             None => Err(ParseError::NotACommand),

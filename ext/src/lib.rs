@@ -120,6 +120,12 @@ pub use botapi;
 /// What most bots import: `use botapi_ext::prelude::*;`.
 pub mod prelude {
     pub use crate::filters::{self, Filter};
+    pub use crate::handlers::{
+        BusinessConnectionHandler, BusinessMessagesDeletedHandler, CallbackQueryHandler, ChatBoostHandler,
+        ChatJoinRequestHandler, ChatMemberHandler, ChosenInlineResultHandler, InlineQueryHandler,
+        ManagedBotUpdatedHandler, MessageReactionHandler, PaidMediaPurchasedHandler, Pattern,
+        PreCheckoutQueryHandler, PrefixHandler, StringCommandHandler, StringRegexHandler,
+    };
     pub use crate::handlers::{CommandHandler, KindHandler, MessageHandler, TypeHandler};
     pub use crate::{Application, Context, Flow, HandlerResult, UpdateType};
     pub use botapi::Bot;

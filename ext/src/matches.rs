@@ -16,6 +16,21 @@ impl Captures {
     /// Runs `regex` on `text` and keeps its captures.
     pub fn of(regex: &Regex, text: &str) -> Option<Captures> {
         let found = regex.captures(text)?;
+        Some(Captures::from_found(regex, &found))
+    }
+
+    /// Runs `regex` on `text` and keeps its captures if it matches at the start of `text`
+    /// (Python's `re.match`, what python-telegram-bot's handler patterns use).
+    pub fn at_start(regex: &Regex, text: &str) -> Option<Captures> {
+        let found = regex.captures(text)?;
+        // The leftmost match starts at 0 whenever any match does.
+        if found.get(0)?.start() != 0 {
+            return None;
+        }
+        Some(Captures::from_found(regex, &found))
+    }
+
+    fn from_found(regex: &Regex, found: &regex::Captures<'_>) -> Captures {
         let groups = found
             .iter()
             .map(|group| group.map(|m| m.as_str().to_owned()))
@@ -24,7 +39,7 @@ impl Captures {
             .capture_names()
             .map(|name| name.map(str::to_owned))
             .collect();
-        Some(Captures { groups, names })
+        Captures { groups, names }
     }
 
     /// Group `index` (0: the whole match), if it took part in the match.
@@ -105,5 +120,9 @@ mod tests {
         assert_eq!(found.get(3), None);
         assert_eq!(found.len(), 3);
         assert!(Captures::of(&regex, "hold_1").is_none());
+        let loose = Regex::new(r"(\d+)").unwrap();
+        assert_eq!(Captures::of(&loose, "a1").unwrap().get(1), Some("1"));
+        assert!(Captures::at_start(&loose, "a1").is_none());
+        assert_eq!(Captures::at_start(&loose, "12a").unwrap().whole(), "12");
     }
 }

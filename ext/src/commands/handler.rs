@@ -82,7 +82,7 @@ where
             Err(ParseError::UnknownCommand(_)) => return None,
             parsed => parsed,
         };
-        Some(Matched::with_value(parsed))
+        Some(Matched::empty().parsed(parsed))
     }
 
     fn handle(&self, ctx: Context<D>) -> BoxFuture<Result<Flow, HandlerError>> {

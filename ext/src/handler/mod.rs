@@ -96,26 +96,26 @@ where
 }
 
 /// What a handler's check extracted from the update, handed to its callback through the
-/// [`Context`]: command arguments, pattern captures, and a value the check parsed.
-#[derive(Clone, Default)]
+/// [`Context`]: command arguments and pattern captures.
+#[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct Matched {
     /// Command arguments (`/start a b` gives `["a", "b"]`).
     pub args: Option<Vec<String>>,
     /// Captures of the regex patterns and filters that matched.
     pub matches: Matches,
-    /// What the check parsed (a typed command, typed callback data), read back with
-    /// [`Context::parsed`].
-    pub(crate) parsed: Option<Arc<dyn Any + Send + Sync>>,
+    /// A value the check parsed from the update (typed callback data), for
+    /// [`Context::parsed`](crate::Context::parsed).
+    pub(crate) parsed: Option<Parsed>,
 }
 
-impl std::fmt::Debug for Matched {
+/// A value parsed by a handler's check, type-erased until the callback asks for its type.
+#[derive(Clone)]
+pub(crate) struct Parsed(pub(crate) Arc<dyn Any + Send + Sync>);
+
+impl std::fmt::Debug for Parsed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Matched")
-            .field("args", &self.args)
-            .field("matches", &self.matches)
-            .field("parsed", &self.parsed.is_some())
-            .finish()
+        f.write_str("Parsed(..)")
     }
 }
 
@@ -141,17 +141,16 @@ impl Matched {
         }
     }
 
-    /// With a value the check parsed, for the callback's [`Context::parsed`].
-    pub fn with_value<T: Any + Send + Sync>(value: T) -> Matched {
-        Matched {
-            parsed: Some(Arc::new(value)),
-            ..Matched::default()
-        }
+    /// Also carrying `value`, which the callback gets with
+    /// [`Context::parsed::<T>()`](crate::Context::parsed).
+    pub fn parsed<T: Any + Send + Sync>(mut self, value: T) -> Matched {
+        self.parsed = Some(Parsed(Arc::new(value)));
+        self
     }
 
-    /// The parsed value, if it is a `T`.
-    pub fn value<T: Any>(&self) -> Option<&T> {
-        self.parsed.as_deref()?.downcast_ref()
+    /// The parsed value, if there is one of type `T`.
+    pub fn parsed_ref<T: Any>(&self) -> Option<&T> {
+        self.parsed.as_ref()?.0.downcast_ref()
     }
 }
 

@@ -235,11 +235,9 @@ impl<D: Send + Sync + 'static> Handler<D> for CommandHandler<D> {
                 return None;
             }
         }
-        Some(Matched {
-            args: Some(args),
-            matches,
-            ..Matched::default()
-        })
+        let mut matched = Matched::with_args(args);
+        matched.matches = matches;
+        Some(matched)
     }
 
     fn handle(&self, ctx: Context<D>) -> BoxFuture<Result<Flow, HandlerError>> {
