@@ -95,6 +95,8 @@ pub mod handlers;
 mod incoming;
 mod matches;
 mod polling;
+#[cfg(feature = "webhook")]
+mod webhook;
 
 pub use application::{Application, ApplicationBuilder, Delivery, Processed, QueueFull, UpdateSender};
 pub use context::Context;
@@ -110,6 +112,8 @@ pub use handler::{
 pub use incoming::Incoming;
 pub use matches::{Captures, Matches};
 pub use polling::PollingOptions;
+#[cfg(feature = "webhook")]
+pub use webhook::{DEFAULT_CONCURRENT_REQUESTS, DEFAULT_MAX_BODY_BYTES, WebhookOptions};
 
 /// The bindings this framework is built on.
 pub use botapi;
