@@ -118,6 +118,11 @@ pub use webhook::{DEFAULT_CONCURRENT_REQUESTS, DEFAULT_MAX_BODY_BYTES, WebhookOp
 /// The bindings this framework is built on.
 pub use botapi;
 
+/// The axum version [`Application::webhook_router`] is built with, to nest its router in your
+/// own app without a version mismatch.
+#[cfg(feature = "webhook")]
+pub use axum;
+
 /// What most bots import: `use botapi_ext::prelude::*;`.
 pub mod prelude {
     pub use crate::filters::{self, Filter};
