@@ -139,6 +139,9 @@
 //! # Cargo features
 //!
 //! - `webhook` (default): the webhook server and router, on axum (HTTP/1 only).
+//! - `webhook-tls`: serving the webhook over HTTPS directly, with rustls
+//!   (`WebhookTls`, `WebhookOptions::tls`); without it, put a TLS-terminating reverse
+//!   proxy in front.
 //!
 //! # Shutting down
 //!
@@ -183,6 +186,8 @@ pub use handler::{
 pub use incoming::Incoming;
 pub use matches::{Captures, Matches};
 pub use polling::PollingOptions;
+#[cfg(feature = "webhook-tls")]
+pub use webhook::WebhookTls;
 #[cfg(feature = "webhook")]
 pub use webhook::{DEFAULT_CONCURRENT_REQUESTS, DEFAULT_MAX_BODY_BYTES, WebhookOptions};
 

@@ -423,3 +423,64 @@ async fn misconfigured_options_are_refused_before_anything_is_bound() {
     assert!(error.to_string().contains("already running"), "{error}");
     app.stop().await.unwrap();
 }
+
+#[cfg(feature = "webhook-tls")]
+#[tokio::test]
+async fn the_server_speaks_https_with_the_given_certificate() {
+    use botapi_ext::WebhookTls;
+
+    const CERT: &str = include_str!("fixtures/webhook-test.crt");
+    const KEY: &str = include_str!("fixtures/webhook-test.key");
+    let server = TestServer::start().await;
+    let app = builder(&server).build().unwrap();
+    app.add_handler(MessageHandler::new(filters::TEXT, echo));
+    app.start().await.unwrap();
+    let tls = WebhookTls::from_pem(CERT, KEY).unwrap();
+    let certificate = botapi::InputFile::bytes("cert.pem", CERT.as_bytes().to_vec());
+    let addr = app
+        .start_webhook(options().tls(tls).certificate(certificate))
+        .await
+        .unwrap();
+    // The self-signed certificate was uploaded with setWebhook.
+    let set = server.requests_for("setWebhook");
+    let uploaded = set[0]
+        .param_file("certificate")
+        .expect("the certificate was uploaded");
+    assert_eq!(uploaded.file_name.as_deref(), Some("cert.pem"));
+
+    let client = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(CERT.as_bytes()).unwrap())
+        .build()
+        .unwrap();
+    let status = client
+        .post(format!("https://localhost:{}/telegram", addr.port()))
+        .header(HEADER, SECRET)
+        .body(update(70, 1, "over tls").to_string())
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, 200);
+    let reply = server.wait_for_request("sendMessage").await;
+    assert_eq!(reply.params["text"], "over tls");
+    // Plain HTTP gets no answer from a TLS server.
+    let plain = reqwest::Client::new()
+        .post(format!("http://{addr}/telegram"))
+        .header(HEADER, SECRET)
+        .body(update(71, 1, "plain").to_string())
+        .send()
+        .await;
+    assert!(plain.is_err() || !plain.unwrap().status().is_success());
+    app.stop().await.unwrap();
+    assert_eq!(server.requests_for("sendMessage").len(), 1);
+}
+
+#[cfg(feature = "webhook-tls")]
+#[test]
+fn a_key_that_does_not_read_is_refused_with_a_clear_error() {
+    let error =
+        botapi_ext::WebhookTls::from_pem(include_str!("fixtures/webhook-test.crt"), "not a key").unwrap_err();
+    assert!(error.to_string().contains("private key"), "{error}");
+    let error = botapi_ext::WebhookTls::from_pem("", include_str!("fixtures/webhook-test.key")).unwrap_err();
+    assert!(error.to_string().contains("certificate"), "{error}");
+}

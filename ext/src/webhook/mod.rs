@@ -14,8 +14,12 @@ mod options;
 mod router;
 mod secret;
 mod server;
+#[cfg(feature = "webhook-tls")]
+mod tls;
 
 pub use options::{DEFAULT_CONCURRENT_REQUESTS, DEFAULT_MAX_BODY_BYTES, WebhookOptions};
+#[cfg(feature = "webhook-tls")]
+pub use tls::WebhookTls;
 
 impl<D: Send + Sync + 'static> Application<D> {
     /// The common case with a webhook: initialize, start, serve the webhook and set it with
@@ -57,7 +61,21 @@ impl<D: Send + Sync + 'static> Application<D> {
         let app = self.clone();
         let token = stop.clone();
         let delete = options.delete_webhook_on_stop;
+        #[cfg(feature = "webhook-tls")]
+        let tls = options.tls.clone();
         let task = tokio::spawn(async move {
+            #[cfg(feature = "webhook-tls")]
+            let served = match tls {
+                Some(tls) => match tls::TlsListener::new(listener, &tls) {
+                    Ok(listener) => server::serve(listener, router, token, grace).await,
+                    Err(source) => Err(Error::Io {
+                        context: "starting the webhook's TLS listener".into(),
+                        source,
+                    }),
+                },
+                None => server::serve(listener, router, token, grace).await,
+            };
+            #[cfg(not(feature = "webhook-tls"))]
             let served = server::serve(listener, router, token, grace).await;
             if served.is_err() {
                 app.stop_running();

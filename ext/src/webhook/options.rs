@@ -39,6 +39,8 @@ pub struct WebhookOptions {
     pub(crate) drop_pending_updates: bool,
     pub(crate) allowed_updates: Option<Vec<String>>,
     pub(crate) delete_webhook_on_stop: bool,
+    #[cfg(feature = "webhook-tls")]
+    pub(crate) tls: Option<super::WebhookTls>,
 }
 
 impl Default for WebhookOptions {
@@ -67,6 +69,8 @@ impl WebhookOptions {
             drop_pending_updates: false,
             allowed_updates: None,
             delete_webhook_on_stop: false,
+            #[cfg(feature = "webhook-tls")]
+            tls: None,
         }
     }
 
@@ -177,6 +181,14 @@ impl WebhookOptions {
         self
     }
 
+    /// Serves HTTPS with this certificate and key (the `webhook-tls` feature); without it the
+    /// server speaks plain HTTP, for a reverse proxy that terminates TLS in front.
+    #[cfg(feature = "webhook-tls")]
+    pub fn tls(mut self, tls: super::WebhookTls) -> Self {
+        self.tls = Some(tls);
+        self
+    }
+
     /// The socket address to bind.
     pub(crate) fn bind_addr(&self) -> SocketAddr {
         SocketAddr::new(self.listen, self.port)
@@ -190,8 +202,8 @@ impl WebhookOptions {
 
 impl fmt::Debug for WebhookOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("WebhookOptions")
-            .field("listen", &self.listen)
+        let mut f = f.debug_struct("WebhookOptions");
+        f.field("listen", &self.listen)
             .field("port", &self.port)
             .field("url_path", &self.url_path)
             .field("webhook_url", &self.webhook_url)
@@ -203,7 +215,9 @@ impl fmt::Debug for WebhookOptions {
             .field("certificate", &self.certificate.is_some())
             .field("drop_pending_updates", &self.drop_pending_updates)
             .field("allowed_updates", &self.allowed_updates)
-            .field("delete_webhook_on_stop", &self.delete_webhook_on_stop)
-            .finish()
+            .field("delete_webhook_on_stop", &self.delete_webhook_on_stop);
+        #[cfg(feature = "webhook-tls")]
+        f.field("tls", &self.tls.is_some());
+        f.finish()
     }
 }

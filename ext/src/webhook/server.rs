@@ -25,12 +25,15 @@ pub(crate) async fn bind(addr: SocketAddr) -> Result<(TcpListener, SocketAddr), 
 
 /// Serves until `stop` fires, then stops accepting connections and gives the requests in
 /// flight `grace` to be answered.
-pub(crate) async fn serve(
-    listener: TcpListener,
+pub(crate) async fn serve<L>(
+    listener: L,
     router: Router,
     stop: CancellationToken,
     grace: Duration,
-) -> Result<(), Error> {
+) -> Result<(), Error>
+where
+    L: axum::serve::Listener<Addr = std::net::SocketAddr>,
+{
     let signal = stop.clone();
     let server =
         axum::serve(listener, router).with_graceful_shutdown(async move { signal.cancelled().await });
