@@ -375,6 +375,56 @@ async fn stop_refuses_new_requests_and_lets_a_running_handler_finish() {
 }
 
 #[tokio::test]
+async fn a_full_key_holds_its_request_and_the_request_limit_holds_the_others() {
+    let server = TestServer::start().await;
+    let release = Arc::new(Notify::new());
+    let app = builder(&server)
+        .data(release.clone())
+        .key_queue_capacity(1)
+        .build()
+        .unwrap();
+    async fn slow(ctx: Context<Arc<Notify>>) -> HandlerResult {
+        if ctx.message()?.text.as_deref() == Some("slow one") {
+            ctx.data().notified().await;
+        }
+        echo(ctx).await
+    }
+    app.add_handler(MessageHandler::new(filters::TEXT, slow));
+    app.start().await.unwrap();
+    let addr = app.start_webhook(options().concurrent_requests(1)).await.unwrap();
+    // Chat 1: one update running, one queued (the key's capacity)...
+    assert_eq!(post_update(addr, &update(80, 1, "slow one")).await, 200);
+    assert_eq!(post_update(addr, &update(81, 1, "queued")).await, 200);
+    // ...so the next one of chat 1 is not answered until its key has room, and it holds
+    // the one request slot, so chat 2's request waits too.
+    let mut third = tokio::spawn(async move { post_update(addr, &update(82, 1, "third")).await });
+    eventually("the third update to wait", || app.pending_updates() == 3).await;
+    let mut other = tokio::spawn(async move { post_update(addr, &update(83, 2, "other")).await });
+    let waited = tokio::time::timeout(Duration::from_millis(200), async {
+        tokio::select! {
+            _ = &mut third => {}
+            _ = &mut other => {}
+        }
+    })
+    .await;
+    assert!(waited.is_err(), "both requests wait while chat 1 is full");
+    assert!(server.requests_for("sendMessage").is_empty());
+
+    release.notify_one();
+    assert_eq!(third.await.unwrap(), 200);
+    assert_eq!(other.await.unwrap(), 200);
+    eventually("four replies", || server.requests_for("sendMessage").len() == 4).await;
+    app.stop().await.unwrap();
+    let chat1: Vec<_> = server
+        .requests_for("sendMessage")
+        .into_iter()
+        .filter(|r| r.params["chat_id"] == 1)
+        .map(|r| r.params["text"].clone())
+        .collect();
+    assert_eq!(chat1, ["slow one", "queued", "third"], "in order within the chat");
+}
+
+#[tokio::test]
 async fn a_rejected_token_is_fatal_with_a_clear_error() {
     let server = TestServer::start().await;
     let app = Application::builder("1:wrong-token")
