@@ -425,6 +425,41 @@ async fn a_full_key_holds_its_request_and_the_request_limit_holds_the_others() {
 }
 
 #[tokio::test]
+async fn with_a_journal_an_accepted_update_cut_off_at_stop_is_handled_at_the_next_start() {
+    let path = std::env::temp_dir().join(format!("ext-webhook-{}.journal", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let server = TestServer::start().await;
+    let first = builder(&server)
+        .journal(botapi_ext::FileJournal::open(&path).unwrap())
+        .grace_period(Duration::from_millis(50))
+        .build()
+        .unwrap();
+    async fn never(_ctx: Context) -> HandlerResult {
+        std::future::pending().await
+    }
+    first.add_handler(MessageHandler::new(filters::TEXT, never));
+    first.start().await.unwrap();
+    let addr = first.start_webhook(options()).await.unwrap();
+    // Answered 200: Telegram will not send it again, so the journal must keep it.
+    assert_eq!(post_update(addr, &update(90, 1, "cut off")).await, 200);
+    eventually("the handler is running", || first.pending_updates() == 1).await;
+    first.stop().await.unwrap();
+    first.shutdown().await.unwrap();
+    drop(first);
+
+    let second = builder(&server)
+        .journal(botapi_ext::FileJournal::open(&path).unwrap())
+        .build()
+        .unwrap();
+    second.add_handler(MessageHandler::new(filters::TEXT, echo));
+    second.start().await.unwrap();
+    let reply = server.wait_for_request("sendMessage").await;
+    assert_eq!(reply.params["text"], "cut off");
+    second.stop().await.unwrap();
+    let _ = std::fs::remove_file(&path);
+}
+
+#[tokio::test]
 async fn a_rejected_token_is_fatal_with_a_clear_error() {
     let server = TestServer::start().await;
     let app = Application::builder("1:wrong-token")
