@@ -84,6 +84,12 @@
 //! JSON, goes to the error handlers with its raw text. An update is answered 200 once the
 //! dispatch path has accepted it (queued under its key, or known already: Telegram's
 //! retries are dropped by `update_id`), so a crash before that makes Telegram send it again.
+//! Once answered, Telegram forgets it: for at-least-once delivery past that point too, give
+//! the application a [journal](ApplicationBuilder::journal), which keeps every accepted
+//! update until its handlers finish and replays the unfinished ones at the next start. A
+//! key whose queue is full holds its request unanswered until there is room
+//! ([`QueueFull::Wait`]); at most
+//! [`concurrent_requests`](WebhookOptions::concurrent_requests) requests are handled at once.
 //!
 //! ```no_run
 //! use botapi_ext::prelude::*;
