@@ -93,6 +93,7 @@
 //!
 //! ```no_run
 //! use botapi_ext::prelude::*;
+//! # #[cfg(feature = "webhook")]
 //! use botapi_ext::WebhookOptions;
 //!
 //! async fn echo(ctx: Context) -> HandlerResult {
@@ -101,6 +102,7 @@
 //!     Ok(())
 //! }
 //!
+//! # #[cfg(feature = "webhook")]
 //! # async fn run() -> Result<(), botapi_ext::Error> {
 //! let app = Application::builder(std::env::var("BOT_TOKEN").unwrap_or_default()).build()?;
 //! app.add_handler(MessageHandler::new(filters::TEXT, echo));
@@ -118,6 +120,8 @@
 //! into your app, and drive the lifecycle yourself:
 //!
 //! ```no_run
+//! # #[cfg(feature = "webhook")]
+//! # mod example {
 //! # use botapi_ext::prelude::*;
 //! use botapi_ext::WebhookOptions;
 //! use botapi_ext::axum::{Router, routing::get};
@@ -140,6 +144,7 @@
 //! app.shutdown().await?;
 //! # Ok(())
 //! # }
+//! # }
 //! ```
 //!
 //! # Cargo features
@@ -161,6 +166,8 @@
 //! process.
 
 #![forbid(unsafe_code)]
+// The guide names the webhook items, which exist only with the (default) `webhook` feature.
+#![cfg_attr(not(feature = "webhook"), allow(rustdoc::broken_intra_doc_links))]
 #![deny(missing_docs)]
 
 mod application;
