@@ -70,17 +70,104 @@
 //!           `()` by default), and return `HandlerResult`, `Result<Flow, E>` or `()`
 //! ```
 //!
+//! # Webhooks
+//!
+//! [`Application::run_webhook`] serves Telegram's requests on `listen:port` + `url_path`
+//! and sets the webhook with `setWebhook` at start ([`WebhookOptions`]: the public URL,
+//! `max_connections`, `ip_address`, a self-signed certificate to upload,
+//! `drop_pending_updates`, `allowed_updates` derived from the handlers unless given;
+//! `deleteWebhook` at stop if asked). Every request must carry the secret token in
+//! `X-Telegram-Bot-Api-Secret-Token` (a random one is generated unless you give one; it is
+//! compared in constant time): without it the answer is 401, with a wrong one 403, and
+//! nothing is dispatched. Bodies over [`max_body_bytes`](WebhookOptions::max_body_bytes)
+//! (1 MiB by default) get 413; a body that is not an update gets 400 and, if it looks like
+//! JSON, goes to the error handlers with its raw text. An update is answered 200 once the
+//! dispatch path has accepted it (queued under its key, or known already: Telegram's
+//! retries are dropped by `update_id`), so a crash before that makes Telegram send it again.
+//! Once answered, Telegram forgets it: for at-least-once delivery past that point too, give
+//! the application a [journal](ApplicationBuilder::journal), which keeps every accepted
+//! update until its handlers finish and replays the unfinished ones at the next start. A
+//! key whose queue is full holds its request unanswered until there is room
+//! ([`QueueFull::Wait`]); at most
+//! [`concurrent_requests`](WebhookOptions::concurrent_requests) requests are handled at once.
+//!
+//! ```no_run
+//! use botapi_ext::prelude::*;
+//! # #[cfg(feature = "webhook")]
+//! use botapi_ext::WebhookOptions;
+//!
+//! async fn echo(ctx: Context) -> HandlerResult {
+//!     let msg = ctx.message()?;
+//!     msg.reply_text(&ctx.bot, msg.text.clone().unwrap_or_default()).await?;
+//!     Ok(())
+//! }
+//!
+//! # #[cfg(feature = "webhook")]
+//! # async fn run() -> Result<(), botapi_ext::Error> {
+//! let app = Application::builder(std::env::var("BOT_TOKEN").unwrap_or_default()).build()?;
+//! app.add_handler(MessageHandler::new(filters::TEXT, echo));
+//! let options = WebhookOptions::new()
+//!     .listen([0, 0, 0, 0].into())
+//!     .port(8443)
+//!     .url_path("/telegram")
+//!     .webhook_url("https://bot.example.com/telegram");
+//! app.run_webhook(options).await // until Ctrl-C or SIGTERM
+//! # }
+//! ```
+//!
+//! To serve the webhook beside your own routes (python-telegram-bot's custom webhook bot),
+//! take [`Application::webhook_router`], an axum `Router` (a tower service), nest or merge it
+//! into your app, and drive the lifecycle yourself:
+//!
+//! ```no_run
+//! # #[cfg(feature = "webhook")]
+//! # mod example {
+//! # use botapi_ext::prelude::*;
+//! use botapi_ext::WebhookOptions;
+//! use botapi_ext::axum::{Router, routing::get};
+//!
+//! # async fn run(app: Application) -> Result<(), Box<dyn std::error::Error>> {
+//! let options = WebhookOptions::new()
+//!     .url_path("/telegram")
+//!     .webhook_url("https://example.com/bot/telegram");
+//! let routes = Router::new()
+//!     .route("/health", get(|| async { "ok" }))
+//!     .nest("/bot", app.webhook_router(&options)?);
+//! app.start().await?;
+//! app.set_webhook(&options).await?;
+//! let listener = tokio::net::TcpListener::bind("0.0.0.0:8000").await?;
+//! let stop = app.clone();
+//! botapi_ext::axum::serve(listener, routes)
+//!     .with_graceful_shutdown(async move { stop.stop_requested().await })
+//!     .await?;
+//! app.stop().await?;
+//! app.shutdown().await?;
+//! # Ok(())
+//! # }
+//! # }
+//! ```
+//!
+//! # Cargo features
+//!
+//! - `webhook` (default): the webhook server and router, on axum (HTTP/1 only).
+//! - `webhook-tls`: serving the webhook over HTTPS directly, with rustls
+//!   (`WebhookTls`, `WebhookOptions::tls`); without it, put a TLS-terminating reverse
+//!   proxy in front.
+//!
 //! # Shutting down
 //!
 //! On Ctrl-C, SIGTERM or [`Application::stop_running`]: fetching stops, running handlers get
 //! the grace period ([`ApplicationBuilder::grace_period`]) to finish, the handled updates are
 //! confirmed, then the `post_stop` and `post_shutdown` hooks run. [`Application::initialize`],
 //! [`start`](Application::start), [`start_polling`](Application::start_polling),
+//! [`start_webhook`](Application::start_webhook),
 //! [`stop`](Application::stop) and [`shutdown`](Application::shutdown) are public for
 //! embedding the application in a program that owns its runtime, or several bots in one
 //! process.
 
 #![forbid(unsafe_code)]
+// The guide names the webhook items, which exist only with the (default) `webhook` feature.
+#![cfg_attr(not(feature = "webhook"), allow(rustdoc::broken_intra_doc_links))]
 #![deny(missing_docs)]
 
 mod application;
@@ -98,6 +185,8 @@ mod matches;
 mod polling;
 #[cfg(feature = "webapp")]
 pub mod webapp;
+#[cfg(feature = "webhook")]
+mod webhook;
 
 pub use application::{Application, ApplicationBuilder, Delivery, Processed, QueueFull, UpdateSender};
 pub use context::Context;
@@ -113,9 +202,18 @@ pub use handler::{
 pub use incoming::Incoming;
 pub use matches::{Captures, Matches};
 pub use polling::PollingOptions;
+#[cfg(feature = "webhook-tls")]
+pub use webhook::WebhookTls;
+#[cfg(feature = "webhook")]
+pub use webhook::{DEFAULT_CONCURRENT_REQUESTS, DEFAULT_MAX_BODY_BYTES, WebhookOptions};
 
 /// The bindings this framework is built on.
 pub use botapi;
+
+/// The axum version [`Application::webhook_router`] is built with, to nest its router in your
+/// own app without a version mismatch.
+#[cfg(feature = "webhook")]
+pub use axum;
 
 /// What most bots import: `use botapi_ext::prelude::*;`.
 pub mod prelude {

@@ -9,12 +9,10 @@
 //! `BOT_API_URL=http://127.0.0.1:8081` points it at a Local Bot API Server or the test-kit.
 //! Try it: send `/start`, then follow the links the bot sends.
 
+use botapi_ext::Callback;
 use botapi_ext::botapi::text::create_deep_linked_url;
-use botapi_ext::botapi::types::{
-    InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update, UpdateKind,
-};
+use botapi_ext::botapi::types::{InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions};
 use botapi_ext::prelude::*;
-use botapi_ext::{Callback, Matches};
 
 /// The payloads, one per level.
 const CHECK_THIS_OUT: &str = "check-this-out";
@@ -119,12 +117,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     app.add_handler(start_with(SO_COOL, deep_linked_level_2));
     app.add_handler(start_with(USING_ENTITIES, deep_linked_level_3));
     app.add_handler(start_with(USING_KEYBOARD, deep_linked_level_4));
-    let level_3_button = Filter::new("the level-3 button", |update: &Update, _: &mut Matches| {
-        matches!(&update.kind, UpdateKind::CallbackQuery(query)
-            if query.data.as_deref() == Some(KEYBOARD_CALLBACKDATA))
-    });
     app.add_handler(
-        KindHandler::new(UpdateType::CallbackQuery, deep_link_level_3_callback).filter(level_3_button),
+        CallbackQueryHandler::new(deep_link_level_3_callback).pattern(Pattern::exact(KEYBOARD_CALLBACKDATA)),
     );
     app.add_handler(CommandHandler::new("start", start));
     app.run_polling().await?;

@@ -242,7 +242,7 @@ impl<D: Send + Sync + 'static> Application<D> {
         });
     }
 
-    /// Asks [`run_polling`](Self::run_polling) / `run_webhook` to stop,
+    /// Asks [`run_polling`](Self::run_polling) / [`run_webhook`](Self::run_webhook) to stop,
     /// from anywhere (a handler, another task): they stop fetching, let running handlers
     /// finish and confirm what was handled.
     pub fn stop_running(&self) {
